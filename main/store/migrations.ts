@@ -1,0 +1,56 @@
+/** Numbered, append-only. Never edit a migration that has shipped; add the next one. */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_sessions_boards_nodes_edges',
+    sql: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        client TEXT NOT NULL DEFAULT '',
+        workshop_date TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_updated ON sessions (updated_at DESC);
+
+      CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 0,
+        viewport TEXT
+      );
+      CREATE INDEX boards_session ON boards (session_id, position);
+
+      CREATE TABLE nodes (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        x REAL NOT NULL,
+        y REAL NOT NULL,
+        width REAL,
+        height REAL,
+        data TEXT NOT NULL CHECK (json_valid(data))
+      );
+      CREATE INDEX nodes_board ON nodes (board_id);
+
+      CREATE TABLE edges (
+        id TEXT PRIMARY KEY,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        source_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        target_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        data TEXT NOT NULL CHECK (json_valid(data))
+      );
+      CREATE INDEX edges_board ON edges (board_id);
+      CREATE INDEX edges_source ON edges (source_id);
+      CREATE INDEX edges_target ON edges (target_id);
+    `,
+  },
+];

@@ -1,0 +1,303 @@
+import { GroundworkError } from '../../shared/errors';
+import { newId, type Board, type BoardSummary, type Session, type SessionDetail, type Viewport } from '../../shared/model';
+import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import type { Db } from './database';
+import {
+  edgeParams,
+  nodeParams,
+  toBoardSummary,
+  toEdge,
+  toNode,
+  toSession,
+  type BoardRow,
+  type EdgeRow,
+  type NodeRow,
+  type SessionRow,
+} from './rows';
+
+export interface NewSession {
+  title: string;
+  client: string;
+  workshopDate: string | null;
+}
+
+/**
+ * The repositories of sessions and boards over one SQLite database. Board content is applied
+ * through shared/ops on an in-memory doc (one set of rules for every replica) and the changed
+ * rows are written in the same transaction.
+ */
+export class Store {
+  private readonly docs = new Map<string, BoardDoc>();
+  private readonly sql;
+
+  constructor(readonly db: Db) {
+    this.sql = {
+      listSessions: db.prepare('SELECT * FROM sessions ORDER BY updated_at DESC, rowid DESC'),
+      getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+      insertSession: db.prepare(
+        'INSERT INTO sessions (id, title, client, workshop_date, created_at, updated_at) VALUES (@id, @title, @client, @workshop_date, @created_at, @updated_at)',
+      ),
+      updateSession: db.prepare('UPDATE sessions SET title = @title, client = @client, workshop_date = @workshop_date, updated_at = @updated_at WHERE id = @id'),
+      touchSession: db.prepare('UPDATE sessions SET updated_at = ? WHERE id = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
+      listBoards: db.prepare('SELECT * FROM boards WHERE session_id = ? ORDER BY position'),
+      getBoard: db.prepare('SELECT * FROM boards WHERE id = ?'),
+      insertBoard: db.prepare(
+        'INSERT INTO boards (id, session_id, title, position, revision, viewport) VALUES (@id, @session_id, @title, @position, @revision, @viewport)',
+      ),
+      renameBoard: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
+      moveBoard: db.prepare('UPDATE boards SET position = ? WHERE id = ?'),
+      bumpRevision: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id = ? RETURNING revision'),
+      setViewport: db.prepare('UPDATE boards SET viewport = ? WHERE id = ?'),
+      deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
+      nodesOf: db.prepare('SELECT * FROM nodes WHERE board_id = ? ORDER BY rowid'),
+      edgesOf: db.prepare('SELECT * FROM edges WHERE board_id = ? ORDER BY rowid'),
+      insertNode: db.prepare('INSERT INTO nodes (id, board_id, kind, x, y, width, height, data) VALUES (@id, @board_id, @kind, @x, @y, @width, @height, @data)'),
+      updateNode: db.prepare('UPDATE nodes SET x = @x, y = @y, width = @width, height = @height, data = @data WHERE id = @id AND board_id = @board_id'),
+      deleteNode: db.prepare('DELETE FROM nodes WHERE id = ?'),
+      insertEdge: db.prepare(
+        'INSERT INTO edges (id, board_id, kind, source_id, target_id, data) VALUES (@id, @board_id, @kind, @source_id, @target_id, @data)',
+      ),
+      updateEdge: db.prepare('UPDATE edges SET kind = @kind, data = @data WHERE id = @id AND board_id = @board_id'),
+      deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
+      nodeExists: db.prepare('SELECT board_id FROM nodes WHERE id = ?').pluck(),
+      edgeExists: db.prepare('SELECT board_id FROM edges WHERE id = ?').pluck(),
+    };
+  }
+
+  // Sessions
+
+  listSessions(query?: string): Session[] {
+    const rows = this.sql.listSessions.all() as SessionRow[];
+    const words = (query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (row: SessionRow) => {
+      const haystack = `${row.title} ${row.client} ${row.workshop_date ?? ''}`.toLocaleLowerCase();
+      return words.every((w) => haystack.includes(w));
+    };
+    return rows.filter(matches).map(toSession);
+  }
+
+  getSession(id: string): SessionDetail {
+    const row = this.sql.getSession.get(id) as SessionRow | undefined;
+    if (!row) throw new GroundworkError('not_found', `No session with id ${id}`, ['id']);
+    return { ...toSession(row), boards: this.listBoards(id) };
+  }
+
+  createSession(input: NewSession, firstBoardTitle = 'Board 1'): SessionDetail {
+    const now = Date.now();
+    const id = newId('s');
+    this.db.transaction(() => {
+      this.sql.insertSession.run({ id, title: input.title, client: input.client, workshop_date: input.workshopDate, created_at: now, updated_at: now });
+      this.insertBoard(id, firstBoardTitle, 0);
+    })();
+    return this.getSession(id);
+  }
+
+  updateSession(id: string, patch: Partial<NewSession>): Session {
+    const current = this.getSession(id);
+    this.sql.updateSession.run({
+      id,
+      title: patch.title ?? current.title,
+      client: patch.client ?? current.client,
+      workshop_date: patch.workshopDate !== undefined ? patch.workshopDate : current.workshopDate,
+      updated_at: Date.now(),
+    });
+    return toSession(this.sql.getSession.get(id) as SessionRow);
+  }
+
+  /** A full copy with fresh ids for the session, its boards, nodes and edges. */
+  duplicateSession(id: string, title?: string): SessionDetail {
+    const source = this.getSession(id);
+    const copyId = newId('s');
+    const now = Date.now();
+    this.db.transaction(() => {
+      this.sql.insertSession.run({
+        id: copyId,
+        title: title ?? `${source.title} (copy)`.slice(0, 200),
+        client: source.client,
+        workshop_date: source.workshopDate,
+        created_at: now,
+        updated_at: now,
+      });
+      for (const summary of source.boards) {
+        const board = this.getBoard(summary.id);
+        const boardId = this.insertBoard(copyId, board.title, board.position, board.viewport);
+        const nodeIds = new Map(board.nodes.map((n) => [n.id, newId('n')]));
+        for (const node of board.nodes) this.sql.insertNode.run(nodeParams(boardId, { ...node, id: nodeIds.get(node.id)! }));
+        for (const edge of board.edges) {
+          this.sql.insertEdge.run(edgeParams(boardId, { ...edge, id: newId('e'), source: nodeIds.get(edge.source)!, target: nodeIds.get(edge.target)! }));
+        }
+      }
+    })();
+    return this.getSession(copyId);
+  }
+
+  deleteSession(id: string): void {
+    const boards = this.getSession(id).boards;
+    this.sql.deleteSession.run(id);
+    for (const board of boards) this.docs.delete(board.id);
+  }
+
+  // Boards
+
+  listBoards(sessionId: string): BoardSummary[] {
+    return (this.sql.listBoards.all(sessionId) as BoardRow[]).map(toBoardSummary);
+  }
+
+  private boardRow(id: string, path: (string | number)[] = ['id']): BoardRow {
+    const row = this.sql.getBoard.get(id) as BoardRow | undefined;
+    if (!row) throw new GroundworkError('not_found', `No board with id ${id}`, path);
+    return row;
+  }
+
+  private insertBoard(sessionId: string, title: string, position: number, viewport: Viewport | null = null): string {
+    const id = newId('b');
+    this.sql.insertBoard.run({ id, session_id: sessionId, title, position, revision: 0, viewport: viewport ? JSON.stringify(viewport) : null });
+    return id;
+  }
+
+  createBoard(sessionId: string, title: string): BoardSummary {
+    const boards = this.getSession(sessionId).boards;
+    if (boards.length >= 100) throw new GroundworkError('too_large', 'A session holds at most 100 boards', ['sessionId']);
+    const id = this.db.transaction(() => {
+      this.touch(sessionId);
+      return this.insertBoard(sessionId, title, boards.length);
+    })();
+    return toBoardSummary(this.boardRow(id));
+  }
+
+  renameBoard(id: string, title: string): BoardSummary {
+    const row = this.boardRow(id);
+    this.db.transaction(() => {
+      this.sql.renameBoard.run(title, id);
+      this.touch(row.session_id);
+    })();
+    return toBoardSummary(this.boardRow(id));
+  }
+
+  /** `boardIds` must name every board of the session exactly once, in the new order. */
+  reorderBoards(sessionId: string, boardIds: string[]): BoardSummary[] {
+    const current = this.getSession(sessionId).boards.map((b) => b.id);
+    const same = boardIds.length === current.length && new Set(boardIds).size === boardIds.length && boardIds.every((id) => current.includes(id));
+    if (!same) throw new GroundworkError('invalid_input', 'boardIds must list every board of the session exactly once', ['boardIds']);
+    this.db.transaction(() => {
+      boardIds.forEach((id, position) => this.sql.moveBoard.run(position, id));
+      this.touch(sessionId);
+    })();
+    return this.listBoards(sessionId);
+  }
+
+  deleteBoard(id: string): BoardSummary {
+    const row = this.boardRow(id);
+    const siblings = this.listBoards(row.session_id);
+    if (siblings.length === 1) throw new GroundworkError('conflict', 'A session keeps at least one board', ['id']);
+    this.db.transaction(() => {
+      this.sql.deleteBoard.run(id);
+      siblings.filter((b) => b.id !== id).forEach((b, position) => this.sql.moveBoard.run(position, b.id));
+      this.touch(row.session_id);
+    })();
+    this.docs.delete(id);
+    return toBoardSummary(row);
+  }
+
+  getBoard(id: string): Board {
+    const row = this.boardRow(id);
+    const doc = this.doc(id);
+    return {
+      ...toBoardSummary(row),
+      viewport: row.viewport ? JSON.parse(row.viewport) : null,
+      nodes: [...doc.nodes.values()],
+      edges: [...doc.edges.values()],
+    };
+  }
+
+  setViewport(boardId: string, viewport: Viewport): void {
+    this.boardRow(boardId, ['boardId']);
+    this.sql.setViewport.run(JSON.stringify(viewport), boardId);
+  }
+
+  sessionOfBoard(boardId: string): string {
+    return this.boardRow(boardId, ['boardId']).session_id;
+  }
+
+  /**
+   * Applies a batch of ops in one transaction and returns the board's new revision. All or
+   * nothing: a failing op leaves both the database and the cached doc as they were.
+   */
+  applyOps(boardId: string, ops: readonly Op[]): number {
+    const row = this.boardRow(boardId, ['boardId']);
+    const doc = this.doc(boardId);
+    this.checkIdsFree(boardId, ops);
+    applyOps(doc, ops);
+    try {
+      return this.db.transaction(() => {
+        for (const op of ops) this.persist(boardId, doc, op);
+        this.touch(row.session_id);
+        return (this.sql.bumpRevision.get(boardId) as { revision: number }).revision;
+      })();
+    } catch (error) {
+      // The transaction rolled back; reload from the database rather than undo with the inverses,
+      // which would re-add removed nodes at the end and change the drawing order.
+      this.docs.delete(boardId);
+      throw error;
+    }
+  }
+
+  private doc(boardId: string): BoardDoc {
+    let doc = this.docs.get(boardId);
+    if (!doc) {
+      const nodes = (this.sql.nodesOf.all(boardId) as NodeRow[]).map(toNode);
+      const edges = (this.sql.edgesOf.all(boardId) as EdgeRow[]).map(toEdge);
+      doc = createDoc(nodes, edges);
+      this.docs.set(boardId, doc);
+    }
+    return doc;
+  }
+
+  /** Ids are unique across the database; a board's doc only knows its own. */
+  private checkIdsFree(boardId: string, ops: readonly Op[]): void {
+    ops.forEach((op, index) => {
+      const taken =
+        op.type === 'node.add'
+          ? { on: this.sql.nodeExists.get(op.node.id) as string | undefined, path: ['ops', index, 'node', 'id'], id: op.node.id }
+          : op.type === 'edge.add'
+            ? { on: this.sql.edgeExists.get(op.edge.id) as string | undefined, path: ['ops', index, 'edge', 'id'], id: op.edge.id }
+            : undefined;
+      if (taken?.on && taken.on !== boardId) throw new GroundworkError('conflict', `Id ${taken.id} is already used on another board`, taken.path);
+    });
+  }
+
+  private persist(boardId: string, doc: BoardDoc, op: Op): void {
+    switch (op.type) {
+      case 'node.add':
+        this.sql.insertNode.run(nodeParams(boardId, op.node));
+        return;
+      case 'node.remove':
+        this.sql.deleteNode.run(op.id);
+        return;
+      case 'node.move':
+      case 'node.resize':
+      case 'node.update': {
+        // The doc holds the batch's end state; a node removed later in the batch is gone already.
+        const node = doc.nodes.get(op.id);
+        if (node) this.sql.updateNode.run(nodeParams(boardId, node));
+        return;
+      }
+      case 'edge.add':
+        this.sql.insertEdge.run(edgeParams(boardId, op.edge));
+        return;
+      case 'edge.remove':
+        this.sql.deleteEdge.run(op.id);
+        return;
+      case 'edge.update': {
+        const edge = doc.edges.get(op.id);
+        if (edge) this.sql.updateEdge.run(edgeParams(boardId, edge));
+        return;
+      }
+    }
+  }
+
+  private touch(sessionId: string): void {
+    this.sql.touchSession.run(Date.now(), sessionId);
+  }
+}

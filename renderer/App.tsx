@@ -1,0 +1,52 @@
+import { Component, type ReactNode } from 'react';
+import { parseRoute, useHash } from './state/router';
+import { Editor } from './screens/Editor';
+import { Home } from './screens/Home';
+import { Toasts } from './ui/Toasts';
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error) {
+    console.error(error);
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <main className="crashed" role="alert">
+        <h1>Something went wrong on this screen</h1>
+        <p>Your work is saved: every edit reaches the database as you make it.</p>
+        <p className="detail">{this.state.error.message}</p>
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={() => this.setState({ error: null })}>
+            Try again
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              location.hash = '#/';
+              this.setState({ error: null });
+            }}
+          >
+            Back to sessions
+          </button>
+        </div>
+      </main>
+    );
+  }
+}
+
+export function App() {
+  const route = parseRoute(useHash());
+  return (
+    <ErrorBoundary>
+      {route.screen === 'home' ? <Home /> : <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
+      <Toasts />
+    </ErrorBoundary>
+  );
+}

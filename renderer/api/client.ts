@@ -1,0 +1,33 @@
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { GroundworkError } from '../../shared/errors';
+import { defaultTransport, type Transport } from './transport';
+
+/** The renderer's one way to main: typed by the contract, whatever the transport. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  onReconnect(listener: () => void): () => void;
+}
+
+export function createClient(transport: Transport): ApiClient {
+  return {
+    async call(method, input) {
+      const reply = await transport.call(method, input);
+      if (!reply.ok) throw GroundworkError.from(reply.error);
+      return reply.result as never;
+    },
+    on(name, listener) {
+      return transport.onEvent((eventName, payload) => {
+        if (eventName === name) listener(payload as EventPayload<typeof name>);
+      });
+    },
+    onReconnect: (listener) => transport.onReconnect(listener),
+  };
+}
+
+let client: ApiClient | undefined;
+
+export function api(): ApiClient {
+  client ??= createClient(defaultTransport());
+  return client;
+}

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useBoard } from '../state/board-store';
+import { copySelection, deleteSelection, duplicateSelection, editSelected, paste, selectAll } from './commands';
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+/** The canvas shortcuts. They stay out of the way while the facilitator types in a field or a dialog. */
+export function useCanvasKeys(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      const board = useBoard.getState();
+      let handled = true;
+      if (mod && key === 'z' && !event.shiftKey) board.undo();
+      else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) board.redo();
+      else if (mod && key === 'c') handled = copySelection();
+      else if (mod && key === 'v') paste();
+      else if (mod && key === 'd') duplicateSelection();
+      else if (mod && key === 'a') selectAll();
+      else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) deleteSelection();
+      else if (!mod && (event.key === 'Enter' || event.key === 'F2')) handled = editSelected();
+      else handled = false;
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

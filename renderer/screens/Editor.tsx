@@ -1,0 +1,88 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SessionDetail } from '../../shared/model';
+import { api } from '../api/client';
+import { Canvas } from '../canvas/Canvas';
+import { useBoard } from '../state/board-store';
+import { navigate } from '../state/router';
+import { showError } from '../state/toasts';
+import { BoardTabs } from './BoardTabs';
+
+/** A session: its boards as tabs and the active board's canvas. */
+export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: string }) {
+  const [session, setSession] = useState<SessionDetail | null>(null);
+  const [missing, setMissing] = useState(false);
+  const status = useBoard((s) => s.status);
+  const loadedBoard = useBoard((s) => s.boardId);
+
+  const load = useCallback(() => {
+    api()
+      .call('session.get', { id: sessionId })
+      .then(setSession)
+      .catch((error) => {
+        setMissing(true);
+        showError(error);
+      });
+  }, [sessionId]);
+
+  useEffect(load, [load]);
+  useEffect(
+    () =>
+      api().on('session.changed', (event) => {
+        if (event.sessionId !== sessionId) return;
+        if (event.deleted) navigate({ screen: 'home' }, { replace: true });
+        else load();
+      }),
+    [sessionId, load],
+  );
+
+  const activeId = session && (session.boards.find((b) => b.id === boardId)?.id ?? session.boards[0]?.id);
+
+  useEffect(() => {
+    if (activeId && activeId !== boardId) navigate({ screen: 'session', sessionId, boardId: activeId }, { replace: true });
+    if (activeId) void useBoard.getState().open(activeId);
+  }, [activeId, boardId, sessionId]);
+  useEffect(() => () => useBoard.getState().close(), []);
+
+  const select = (id: string) => navigate({ screen: 'session', sessionId, boardId: id });
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      load();
+    } catch (error) {
+      showError(error);
+      throw error;
+    }
+  };
+
+  if (missing) {
+    return (
+      <main className="editor-missing">
+        <p>This session could not be opened.</p>
+        <a href="#/">Back to sessions</a>
+      </main>
+    );
+  }
+  if (!session || !activeId) return <main className="loading" aria-busy="true" />;
+
+  return (
+    <main className="editor">
+      <header className="editor-header">
+        <a href="#/" className="back">
+          ← Sessions
+        </a>
+        <h1>{session.title}</h1>
+        {session.client && <span className="client">{session.client}</span>}
+      </header>
+      <BoardTabs
+        boards={session.boards}
+        activeId={activeId}
+        onSelect={select}
+        onAdd={(title) => act(async () => select((await api().call('board.create', { sessionId, title })).id))}
+        onRename={(id, title) => act(() => api().call('board.rename', { id, title }))}
+        onReorder={(boardIds) => act(() => api().call('board.reorder', { sessionId, boardIds }))}
+        onDelete={(id) => act(() => api().call('board.delete', { id }))}
+      />
+      {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} /> : <div className="canvas loading" aria-busy="true" />}
+    </main>
+  );
+}

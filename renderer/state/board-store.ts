@@ -1,0 +1,205 @@
+import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { create } from 'zustand';
+import type { Viewport } from '../../shared/model';
+import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { api } from '../api/client';
+import { patchFlow, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { createOpSender } from './op-sender';
+import { showError } from './toasts';
+
+export const UNDO_LIMIT = 500;
+
+interface History {
+  undo: Op[][];
+  redo: Op[][];
+}
+
+export interface BoardState {
+  boardId: string | null;
+  status: 'idle' | 'loading' | 'ready' | 'missing';
+  /** The board's revision in main that this replica has caught up with. */
+  revision: number;
+  doc: BoardDoc;
+  nodes: BoardFlowNode[];
+  edges: BoardFlowEdge[];
+  /** The viewport stored with the board when it was opened; null means "fit the view". */
+  initialViewport: Viewport | null;
+  editingId: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+
+  open(boardId: string): Promise<void>;
+  close(): void;
+  /** The facilitator's edit: applied now, sent to main, undoable as one step. */
+  edit(ops: Op[]): boolean;
+  undo(): void;
+  redo(): void;
+  onFlowNodesChange(changes: NodeChange<BoardFlowNode>[]): void;
+  onFlowEdgesChange(changes: EdgeChange<BoardFlowEdge>[]): void;
+  setEditing(id: string | null): void;
+  selectOnly(ids: Iterable<string>): void;
+}
+
+const histories = new Map<string, History>();
+const historyOf = (boardId: string): History => {
+  let history = histories.get(boardId);
+  if (!history) histories.set(boardId, (history = { undo: [], redo: [] }));
+  return history;
+};
+
+function touchedIds(ops: readonly Op[]): { nodes: Set<string>; edges: Set<string> } {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const op of ops) {
+    if (op.type === 'node.add') nodes.add(op.node.id);
+    else if (op.type === 'edge.add') edges.add(op.edge.id);
+    else if (op.type.startsWith('node.')) nodes.add((op as { id: string }).id);
+    else edges.add((op as { id: string }).id);
+  }
+  return { nodes, edges };
+}
+
+export const useBoard = create<BoardState>((set, get) => {
+  const sender = createOpSender({
+    send: (boardId, ops) => api().call('board.apply', { boardId, ops }),
+    onAcknowledged: (boardId, revision) => {
+      if (get().boardId === boardId) set({ revision: Math.max(get().revision, revision) });
+    },
+    onRejected: (boardId, error) => {
+      showError(error);
+      // Main is the source of truth: take its state again.
+      if (get().boardId === boardId) void get().open(boardId);
+    },
+  });
+
+  /** Applies ops to the replica and the flow arrays; returns their inverse, or null when they do not fit. */
+  const applyToReplica = (ops: Op[]): Op[] | null => {
+    const { doc, nodes, edges } = get();
+    let inverse: Op[];
+    try {
+      inverse = applyOps(doc, ops);
+    } catch (error) {
+      showError(error);
+      return null;
+    }
+    const touched = touchedIds(ops);
+    set({
+      nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
+      edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
+    });
+    return inverse;
+  };
+
+  const applyOwn = (ops: Op[], stack: 'undo' | 'redo' | 'new'): boolean => {
+    const boardId = get().boardId;
+    if (!boardId || ops.length === 0) return false;
+    const inverse = applyToReplica(ops);
+    if (!inverse) return false;
+    sender.enqueue(boardId, ops);
+    const history = historyOf(boardId);
+    if (stack === 'undo') history.redo.push(inverse);
+    else {
+      history.undo.push(inverse);
+      if (history.undo.length > UNDO_LIMIT) history.undo.shift();
+      if (stack === 'new') history.redo = [];
+    }
+    set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+    return true;
+  };
+
+  api().on('board.changed', ({ boardId, revision, ops }) => {
+    const state = get();
+    if (state.boardId !== boardId || state.status !== 'ready') return;
+    if (revision <= state.revision) return;
+    if (revision === state.revision + 1 && applyToReplica(ops)) set({ revision });
+    else void sender.flushed().then(() => get().open(boardId));
+  });
+  api().onReconnect(() => {
+    const { boardId } = get();
+    if (boardId) void sender.flushed().then(() => get().open(boardId));
+  });
+
+  return {
+    boardId: null,
+    status: 'idle',
+    revision: 0,
+    doc: createDoc(),
+    nodes: [],
+    edges: [],
+    initialViewport: null,
+    editingId: null,
+    canUndo: false,
+    canRedo: false,
+
+    async open(boardId) {
+      const history = historyOf(boardId);
+      set({ boardId, status: get().boardId === boardId ? get().status : 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+      try {
+        await sender.flushed();
+        const board = await api().call('board.get', { id: boardId });
+        if (get().boardId !== boardId) return;
+        const doc = createDoc(board.nodes, board.edges);
+        set({
+          status: 'ready',
+          revision: board.revision,
+          doc,
+          nodes: board.nodes.map((n) => toFlowNode(n)),
+          edges: board.edges.map((e) => toFlowEdge(e)),
+          initialViewport: board.viewport,
+          editingId: null,
+        });
+      } catch (error) {
+        if (get().boardId === boardId) set({ status: 'missing' });
+        showError(error);
+      }
+    },
+
+    close() {
+      set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
+    },
+
+    edit: (ops) => applyOwn(ops, 'new'),
+
+    undo() {
+      const { boardId } = get();
+      const ops = boardId ? historyOf(boardId).undo.pop() : undefined;
+      if (ops && !applyOwn(ops, 'undo')) set({ canUndo: historyOf(boardId!).undo.length > 0 });
+    },
+
+    redo() {
+      const { boardId } = get();
+      const ops = boardId ? historyOf(boardId).redo.pop() : undefined;
+      if (ops && !applyOwn(ops, 'redo')) set({ canRedo: historyOf(boardId!).redo.length > 0 });
+    },
+
+    onFlowNodesChange(changes) {
+      const { doc } = get();
+      const moves: Op[] = [];
+      for (const change of changes) {
+        // A drag's end and a keyboard nudge both arrive as a settled position: that is the edit.
+        if (change.type === 'position' && change.dragging === false && change.position) {
+          const before = doc.nodes.get(change.id)?.position;
+          if (before && (before.x !== change.position.x || before.y !== change.position.y)) {
+            moves.push({ type: 'node.move', id: change.id, position: change.position });
+          }
+        }
+      }
+      set({ nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes) });
+      if (moves.length) applyOwn(moves, 'new');
+    },
+
+    onFlowEdgesChange(changes) {
+      set({ edges: applyEdgeChanges(changes.filter((c) => c.type === 'select'), get().edges) });
+    },
+
+    setEditing: (id) => set({ editingId: id }),
+
+    selectOnly(ids) {
+      const wanted = new Set(ids);
+      set({
+        nodes: get().nodes.map((n) => (!!n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) })),
+        edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+      });
+    },
+  };
+});

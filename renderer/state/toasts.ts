@@ -1,0 +1,39 @@
+import { create } from 'zustand';
+import { GroundworkError } from '../../shared/errors';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+interface ToastState {
+  toasts: Toast[];
+  show(toast: Omit<Toast, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const useToasts = create<ToastState>((set, get) => ({
+  toasts: [],
+  show(toast) {
+    const id = nextId++;
+    set({ toasts: [...get().toasts.slice(-3), { ...toast, id }] });
+    setTimeout(() => get().dismiss(id), toast.action ? 8000 : 6000);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));
+
+export function showError(error: unknown): void {
+  const message = error instanceof GroundworkError || error instanceof Error ? error.message : String(error);
+  console.error(error);
+  useToasts.getState().show({ message, tone: 'error' });
+}
+
+export function showInfo(message: string, action?: Toast['action']): void {
+  useToasts.getState().show({ message, tone: 'info', action });
+}

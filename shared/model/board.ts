@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { BoardEdge } from './edges';
+import { BoardNode } from './nodes';
+import { Id, Title, Viewport } from './schemas';
+
+export const BoardSummary = z.object({
+  id: Id,
+  sessionId: Id,
+  title: Title,
+  position: z.number().int().min(0),
+  revision: z.number().int().min(0),
+});
+export type BoardSummary = z.infer<typeof BoardSummary>;
+
+export const Board = BoardSummary.extend({
+  viewport: Viewport.nullable(),
+  nodes: z.array(BoardNode),
+  edges: z.array(BoardEdge),
+});
+export type Board = z.infer<typeof Board>;
+
+export const Session = z.object({
+  id: Id,
+  title: Title,
+  client: z.string().max(200),
+  workshopDate: z.string().nullable(),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const SessionDetail = Session.extend({ boards: z.array(BoardSummary) });
+export type SessionDetail = z.infer<typeof SessionDetail>;

@@ -1,0 +1,112 @@
+import { GroundworkError, fromZodError } from '../errors';
+import { NODE_DATA, type BoardNode } from '../model/nodes';
+import type { BoardDoc } from './doc';
+import type { Op } from './ops';
+
+function missing(what: 'node' | 'edge', id: string, path: (string | number)[]): GroundworkError {
+  return new GroundworkError('not_found', `No ${what} with id ${id} on this board`, path);
+}
+
+/** Validates a node whose data was patched: the merged data must still fit its kind. */
+export function mergeNodeData(node: BoardNode, patch: Record<string, unknown>, path: (string | number)[]): BoardNode {
+  const merged = { ...node.data, ...patch };
+  const parsed = NODE_DATA[node.kind].safeParse(merged);
+  if (!parsed.success) throw fromZodError(parsed.error, [...path, 'data']);
+  return { ...node, data: parsed.data } as BoardNode;
+}
+
+/**
+ * Applies one op to the doc in place and returns its inverse. Throws a GroundworkError, with
+ * the doc untouched, when the op does not fit the doc.
+ */
+export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): Op {
+  switch (op.type) {
+    case 'node.add': {
+      if (doc.nodes.has(op.node.id)) throw new GroundworkError('conflict', `A node with id ${op.node.id} already exists`, [...path, 'node', 'id']);
+      doc.nodes.set(op.node.id, op.node);
+      return { type: 'node.remove', id: op.node.id };
+    }
+    case 'node.remove': {
+      const node = doc.nodes.get(op.id);
+      if (!node) throw missing('node', op.id, [...path, 'id']);
+      for (const edge of doc.edges.values()) {
+        if (edge.source === op.id || edge.target === op.id) {
+          throw new GroundworkError('conflict', `Node ${op.id} still has edge ${edge.id}; remove its edges first`, [...path, 'id']);
+        }
+      }
+      doc.nodes.delete(op.id);
+      return { type: 'node.add', node };
+    }
+    case 'node.move': {
+      const node = doc.nodes.get(op.id);
+      if (!node) throw missing('node', op.id, [...path, 'id']);
+      doc.nodes.set(op.id, { ...node, position: op.position });
+      return { type: 'node.move', id: op.id, position: node.position };
+    }
+    case 'node.resize': {
+      const node = doc.nodes.get(op.id);
+      if (!node) throw missing('node', op.id, [...path, 'id']);
+      doc.nodes.set(op.id, { ...node, size: op.size });
+      return { type: 'node.resize', id: op.id, size: node.size };
+    }
+    case 'node.update': {
+      const node = doc.nodes.get(op.id);
+      if (!node) throw missing('node', op.id, [...path, 'id']);
+      const updated = mergeNodeData(node, op.data, path);
+      const previous: Record<string, unknown> = {};
+      for (const key of Object.keys(op.data)) previous[key] = (node.data as Record<string, unknown>)[key];
+      doc.nodes.set(op.id, updated);
+      return { type: 'node.update', id: op.id, data: previous };
+    }
+    case 'edge.add': {
+      const { edge } = op;
+      if (doc.edges.has(edge.id)) throw new GroundworkError('conflict', `An edge with id ${edge.id} already exists`, [...path, 'edge', 'id']);
+      if (!doc.nodes.has(edge.source)) throw missing('node', edge.source, [...path, 'edge', 'source']);
+      if (!doc.nodes.has(edge.target)) throw missing('node', edge.target, [...path, 'edge', 'target']);
+      if (edge.source === edge.target) throw new GroundworkError('invalid_input', 'An edge needs two different nodes', [...path, 'edge', 'target']);
+      doc.edges.set(edge.id, edge);
+      return { type: 'edge.remove', id: edge.id };
+    }
+    case 'edge.remove': {
+      const edge = doc.edges.get(op.id);
+      if (!edge) throw missing('edge', op.id, [...path, 'id']);
+      doc.edges.delete(op.id);
+      return { type: 'edge.add', edge };
+    }
+    case 'edge.update': {
+      const edge = doc.edges.get(op.id);
+      if (!edge) throw missing('edge', op.id, [...path, 'id']);
+      doc.edges.set(op.id, { ...edge, kind: op.kind ?? edge.kind, data: { ...edge.data, ...op.data } });
+      const previousData: Partial<typeof edge.data> = {};
+      for (const key of Object.keys(op.data ?? {}) as (keyof typeof edge.data)[]) {
+        (previousData as Record<string, unknown>)[key] = edge.data[key];
+      }
+      return { type: 'edge.update', id: op.id, ...(op.kind ? { kind: edge.kind } : {}), ...(op.data ? { data: previousData } : {}) };
+    }
+  }
+}
+
+/**
+ * Applies a batch all-or-nothing: on the first failing op the ones before it are undone and
+ * the error is thrown. Returns the inverse batch, in the order that undoes it.
+ */
+export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | number)[] = ['ops']): Op[] {
+  // Undoing with the inverses would re-add a removed node or edge at the end of its map, changing
+  // the drawing order; restoring the maps' entries keeps the doc exactly as it was.
+  const nodes = [...doc.nodes];
+  const edges = [...doc.edges];
+  const inverses: Op[] = [];
+  try {
+    ops.forEach((op, index) => inverses.push(applyOp(doc, op, [...path, index])));
+  } catch (error) {
+    refill(doc.nodes, nodes);
+    refill(doc.edges, edges);
+    throw error;
+  }
+  return inverses.reverse();
+}
+
+function refill<V>(map: Map<string, V>, entries: readonly [string, V][]): void {
+  map.clear();
+  for (const [key, value] of entries) map.set(key, value);
+}

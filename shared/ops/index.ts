@@ -1,0 +1,4 @@
+export * from './apply';
+export * from './doc';
+export * from './edits';
+export * from './ops';
