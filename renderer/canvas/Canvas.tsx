@@ -22,6 +22,8 @@ import { useViewportSaver } from './useViewportSaver';
 
 const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Padding keeps fitted nodes clear of the toolbar; maxZoom keeps a lone node from filling the screen. */
+const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
 
 function connect(connection: Connection): void {
   const { doc, edit } = useBoard.getState();
@@ -63,7 +65,7 @@ function Flow({ boardId }: { boardId: string }) {
         onMoveEnd={onMoveEnd}
         defaultViewport={initialViewport ?? undefined}
         fitView={!initialViewport}
-        fitViewOptions={{ maxZoom: 1.25, padding: 0.2 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={4}
         snapToGrid
@@ -74,7 +76,7 @@ function Flow({ boardId }: { boardId: string }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0] * 2} size={1.5} />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
     </div>

@@ -4,9 +4,16 @@ import { useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { KIND_NAMES } from '../state/flow';
 import { addNode, deleteSelection, duplicateSelection } from './commands';
+import { findFreeSpot } from './placement';
 
 const KINDS: NodeKind[] = ['role', 'note', 'text'];
-let added = 0;
+/** Roughly how large each kind renders before React Flow has measured it. */
+const EXPECTED_SIZE: Record<NodeKind, { width: number; height: number }> = {
+  role: { width: 200, height: 80 },
+  note: { width: 220, height: 130 },
+  text: { width: 220, height: 56 },
+};
+const FALLBACK_SIZE = { width: 200, height: 80 };
 
 /** The canvas toolbar: add nodes where the facilitator is looking, undo and redo, and selection commands. */
 export function Palette({ flow }: { flow: ReactFlowInstance<BoardFlowNode, BoardFlowEdge> }) {
@@ -17,9 +24,12 @@ export function Palette({ flow }: { flow: ReactFlowInstance<BoardFlowNode, Board
   const add = (kind: NodeKind) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
-    const step = (added++ % 8) * 24;
-    const position = flow.screenToFlowPosition({ x: centre.x - 90 + step, y: centre.y - 40 + step });
-    addNode(kind, position);
+    const occupied = useBoard.getState().nodes.map((n) => ({
+      ...n.position,
+      width: n.measured?.width ?? n.width ?? FALLBACK_SIZE.width,
+      height: n.measured?.height ?? n.height ?? FALLBACK_SIZE.height,
+    }));
+    addNode(kind, findFreeSpot(flow.screenToFlowPosition(centre), EXPECTED_SIZE[kind], occupied));
   };
 
   return (
@@ -41,9 +51,6 @@ export function Palette({ flow }: { flow: ReactFlowInstance<BoardFlowNode, Board
       </button>
       <button type="button" onClick={deleteSelection} disabled={!hasSelection} aria-keyshortcuts="Delete">
         Delete
-      </button>
-      <button type="button" onClick={() => flow.fitView({ padding: 0.2, maxZoom: 1.25, duration: 200 })}>
-        Fit view
       </button>
     </div>
   );

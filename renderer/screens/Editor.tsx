@@ -15,7 +15,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const loadedBoard = useBoard((s) => s.boardId);
 
   const load = useCallback(() => {
-    api()
+    return api()
       .call('session.get', { id: sessionId })
       .then(setSession)
       .catch((error) => {
@@ -24,13 +24,15 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
       });
   }, [sessionId]);
 
-  useEffect(load, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   useEffect(
     () =>
       api().on('session.changed', (event) => {
         if (event.sessionId !== sessionId) return;
         if (event.deleted) navigate({ screen: 'home' }, { replace: true });
-        else load();
+        else void load();
       }),
     [sessionId, load],
   );
@@ -44,10 +46,11 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   useEffect(() => () => useBoard.getState().close(), []);
 
   const select = (id: string) => navigate({ screen: 'session', sessionId, boardId: id });
-  const act = async (action: () => Promise<unknown>) => {
+  const act = async (action: () => Promise<unknown>, then?: (result: unknown) => void) => {
     try {
-      await action();
-      load();
+      const result = await action();
+      await load();
+      then?.(result);
     } catch (error) {
       showError(error);
       throw error;
@@ -77,7 +80,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         boards={session.boards}
         activeId={activeId}
         onSelect={select}
-        onAdd={(title) => act(async () => select((await api().call('board.create', { sessionId, title })).id))}
+        onAdd={(title) => act(() => api().call('board.create', { sessionId, title }), (board) => select((board as { id: string }).id))}
         onRename={(id, title) => act(() => api().call('board.rename', { id, title }))}
         onReorder={(boardIds) => act(() => api().call('board.reorder', { sessionId, boardIds }))}
         onDelete={(id) => act(() => api().call('board.delete', { id }))}

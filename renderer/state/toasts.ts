@@ -30,7 +30,8 @@ export const useToasts = create<ToastState>((set, get) => ({
 
 export function showError(error: unknown): void {
   const message = error instanceof GroundworkError || error instanceof Error ? error.message : String(error);
-  console.error(error);
+  // Shown to the facilitator already; the console keeps the code and path for whoever debugs it.
+  console.warn(error);
   useToasts.getState().show({ message, tone: 'error' });
 }
 

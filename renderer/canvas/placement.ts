@@ -1,0 +1,36 @@
+import type { Position } from '../../shared/model';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const GAP = 24;
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
+}
+
+/**
+ * Where a new node of `size` goes: centred on `centre` if that is free, otherwise the nearest
+ * free cell of a grid around it, ring by ring, so nodes added in a row never pile up.
+ */
+export function findFreeSpot(centre: Position, size: { width: number; height: number }, occupied: readonly Box[], maxRings = 12): Position {
+  const origin = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
+  const stepX = size.width + GAP;
+  const stepY = size.height + GAP;
+  for (let ring = 0; ring <= maxRings; ring++) {
+    const cells: Position[] = [];
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ x: origin.x + dx * stepX, y: origin.y + dy * stepY });
+      }
+    }
+    cells.sort((a, b) => Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y));
+    const free = cells.find((cell) => !occupied.some((box) => overlaps({ ...cell, ...size }, box)));
+    if (free) return free;
+  }
+  return origin;
+}

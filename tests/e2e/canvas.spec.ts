@@ -1,0 +1,159 @@
+import type { Page } from '@playwright/test';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+
+const addButton = (kind: string) => ({ name: `Add ${kind}` });
+
+/** The board as the facilitator sees it: labels of nodes, edge count, and the viewport transform. */
+async function visibleBoard(page: Page) {
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  return {
+    labels: (await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).sort(),
+    edges: await page.locator('.react-flow__edge').count(),
+    transform: await page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform),
+  };
+}
+
+async function rename(page: Page, nodeName: string, to: string) {
+  await nodeByName(page, nodeName).dblclick();
+  const editor = page.getByRole('textbox', { name: /Person|Note text|Text/ });
+  await editor.fill(to);
+  await editor.press('Enter');
+}
+
+test('builds a board, undoes and redoes, and finds it identical after a reload and a server restart', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Acme sales kickoff', 'Acme Corp');
+  const boardId = boardIdOf(page);
+
+  for (let i = 0; i < 3; i++) await page.getByRole('button', addButton('role')).click();
+  await page.getByRole('button', addButton('note')).click();
+  await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(3);
+  await expect(nodeByName(page, 'Note: New note')).toBeVisible();
+
+  // Give the roles distinct names, one at a time (each new name leaves one fewer "New role").
+  for (const name of ['Dana Whitfield', 'Sam Ortiz', 'Lee Park']) {
+    await page.getByRole('group', { name: 'Role: New role' }).first().dblclick();
+    const editor = page.getByRole('textbox', { name: 'Person' });
+    await editor.fill(name);
+    await editor.press('Enter');
+    await expect(nodeByName(page, `Role: ${name}`)).toBeVisible();
+  }
+
+  await connect(page, 'Role: Dana Whitfield', 'Role: Sam Ortiz');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await rename(page, 'Note: New note', 'Buyers ask about the three-year roadmap');
+  await expect(nodeByName(page, 'Note: Buyers ask about the three-year roadmap')).toBeVisible();
+
+  await page.keyboard.press('Control+z');
+  await expect(nodeByName(page, 'Note: New note')).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(nodeByName(page, 'Note: Buyers ask about the three-year roadmap')).toBeVisible();
+
+  const saved = await settled(shell, boardId);
+  expect(saved.nodes).toHaveLength(4);
+  expect(saved.edges).toEqual([expect.objectContaining({ kind: 'reports-to' })]);
+  const seen = await visibleBoard(page);
+
+  await page.reload();
+  expect(await visibleBoard(page)).toEqual(seen);
+
+  await shell.stop();
+  await shell.start();
+  await page.reload();
+  expect(await visibleBoard(page)).toEqual(seen);
+  expect(await settled(shell, boardId)).toEqual(saved);
+});
+
+test('a whole drag is one undo step, and the viewport is kept across a reload', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Drag and view');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', addButton('role')).click();
+  const node = nodeByName(page, 'Role: New role');
+  const before = (await settled(shell, boardId)).nodes[0].position;
+
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 20);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 20, box.y + 20 + i * 10);
+  await page.mouse.up();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).not.toEqual(before);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).toEqual(before);
+  await expect(node).toBeVisible();
+
+  // Zoom out with the wheel, then reload: the same view comes back.
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(0, 400);
+  await expect.poll(async () => (await settled(shell, boardId)).viewport?.zoom ?? 1).toBeLessThan(1);
+  const transform = await page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+  await page.reload();
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', new RegExp(transform.replace(/[().]/g, '\\$&')));
+});
+
+test('selects several nodes, copies, pastes, duplicates and deletes them, each undoable', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Selection');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', addButton('role')).click();
+  await page.getByRole('button', addButton('note')).click();
+  await page.getByRole('button', addButton('text')).click();
+
+  await nodeByName(page, 'Role: New role').click();
+  await nodeByName(page, 'Note: New note').click({ modifiers: ['Shift'] });
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(2);
+
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(5);
+  await page.keyboard.press('Control+d');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(7);
+});
+
+test('box selection with Shift+drag selects the nodes inside it', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Box select');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', addButton('role')).click();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(pane.x + 5, pane.y + 70);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width - 5, pane.y + pane.height - 5, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(3);
+});
+
+test('Esc cancels an inline edit and Enter on a selected node starts one', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Inline edit');
+  await page.getByRole('button', addButton('role')).click();
+  await nodeByName(page, 'Role: New role').click();
+  await page.keyboard.press('Enter');
+  const editor = page.getByRole('textbox', { name: 'Person' });
+  await editor.fill('Should not stay');
+  await editor.press('Escape');
+  await expect(nodeByName(page, 'Role: New role')).toBeVisible();
+  await expect(nodeByName(page, 'Role: Should not stay')).toHaveCount(0);
+});
+
+test('undo reaches back at least 200 steps', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Long history');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', addButton('role')).click();
+  await nodeByName(page, 'Role: New role').click();
+  const start = (await settled(shell, boardId)).nodes[0].position;
+  for (let i = 0; i < 210; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position.x).toBeGreaterThan(start.x + 200 * 5);
+  for (let i = 0; i < 210; i++) await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).toEqual(start);
+});
+
+export type { BoardSnapshot };

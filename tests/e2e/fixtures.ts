@@ -1,0 +1,76 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { startServedShell, type ServedShell } from './server';
+
+export { expect };
+
+/** Every test gets its own served shell on a fresh data dir, and pages that fail on any console error. */
+export const test = base.extend<{ shell: ServedShell }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  shell: async ({}, use) => {
+    const shell = await startServedShell();
+    await use(shell);
+    await shell.stop();
+    fs.rmSync(shell.dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await use(page);
+    expect(errors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export interface BoardSnapshot {
+  nodes: { id: string; kind: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
+  edges: { id: string; kind: string; source: string; target: string }[];
+  viewport: { x: number; y: number; zoom: number } | null;
+}
+
+export async function createSessionInUi(page: Page, shell: ServedShell, title: string, client = ''): Promise<void> {
+  await page.goto(shell.url);
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Title').fill(title);
+  if (client) await page.getByLabel('Group or client').fill(client);
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.locator('.react-flow')).toBeVisible();
+}
+
+/** The board id the editor shows, from the route #/session/S/B. */
+export function boardIdOf(page: Page): string {
+  const match = /#\/session\/[^/]+\/([^/?]+)/.exec(page.url());
+  if (!match) throw new Error(`not on a board: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+export function nodeByName(page: Page, name: string) {
+  return page.getByRole('group', { name, exact: true });
+}
+
+/** Drags from one node's bottom handle to another node's top handle: a new edge. */
+export async function connect(page: Page, fromName: string, toName: string): Promise<void> {
+  const from = nodeByName(page, fromName).locator('.react-flow__handle.source');
+  const to = nodeByName(page, toName).locator('.react-flow__handle.target');
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Waits until every edit has been acknowledged by main: the board's revision stops changing. */
+export async function settled(shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
+  let last = -1;
+  for (;;) {
+    const board = await shell.call<BoardSnapshot & { revision: number }>('board.get', { id: boardId });
+    if (board.revision === last) return board;
+    last = board.revision;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

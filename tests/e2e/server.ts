@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const CLI = path.resolve(__dirname, '../../dist/main/cli/groundwork.js');
+
+export interface ServedShell {
+  url: string;
+  dataDir: string;
+  /** Calls the API over HTTP, as a second client would. */
+  call<T = unknown>(method: string, input: unknown): Promise<T>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  start(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`groundwork serve exited with ${code}:\n${output}`)));
+  });
+}
+
+/** `groundwork serve` as a real child process on its own data dir; restartable on the same port. */
+export async function startServedShell(): Promise<ServedShell> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-e2e-'));
+  const port = await freePort();
+  let child: ChildProcess | null = null;
+  const shell: ServedShell = {
+    url: '',
+    dataDir,
+    async start() {
+      child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data-dir', dataDir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, GROUNDWORK_DATA_DIR: '' },
+      });
+      shell.url = await waitForUrl(child);
+    },
+    async stop(signal = 'SIGTERM') {
+      const running = child;
+      child = null;
+      if (!running || running.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        running.once('exit', () => resolve());
+        running.kill(signal);
+      });
+    },
+    async call<T>(method: string, input: unknown) {
+      const response = await fetch(`${shell.url}api/${method}`, { method: 'POST', body: JSON.stringify(input) });
+      const reply = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.result as T;
+    },
+  };
+  await shell.start();
+  return shell;
+}

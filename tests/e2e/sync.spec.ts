@@ -1,0 +1,73 @@
+import { createSessionInUi, expect, nodeByName, settled, boardIdOf, test } from './fixtures';
+
+test('two pages on the same board see each other’s edits', async ({ page, shell, context }) => {
+  await createSessionInUi(page, shell, 'Two windows');
+  const boardId = boardIdOf(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('.react-flow')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(nodeByName(other, 'Role: New role')).toBeVisible();
+
+  await nodeByName(other, 'Role: New role').dblclick();
+  const editor = other.getByRole('textbox', { name: 'Person' });
+  await editor.fill('Priya Raman');
+  await editor.press('Enter');
+  await expect(nodeByName(page, 'Role: Priya Raman')).toBeVisible();
+
+  // A move in one page lands at the same spot in the other.
+  await nodeByName(page, 'Role: Priya Raman').click();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  const moved = await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position.y).toBeGreaterThan(0).then(() => settled(shell, boardId));
+  const transformOf = (p: typeof page) => nodeByName(p, 'Role: Priya Raman').evaluate((e) => (e as HTMLElement).style.transform);
+  await expect.poll(() => transformOf(other)).toBe(await transformOf(page));
+
+  // Undo in the first page reaches the second too.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => transformOf(other)).toBe(await transformOf(page));
+  expect((await settled(shell, boardId)).nodes[0].position).not.toEqual(moved.nodes[0].position);
+
+  // A third client through the HTTP API: both pages follow.
+  await shell.call('board.apply', {
+    boardId,
+    ops: [{ type: 'node.update', id: moved.nodes[0].id, data: { title: 'VP Sales' } }],
+  });
+  await expect(nodeByName(page, 'Role: Priya Raman')).toContainText('VP Sales');
+  await expect(nodeByName(other, 'Role: Priya Raman')).toContainText('VP Sales');
+});
+
+test('boards added, renamed and reordered in one page show in the other', async ({ page, shell, context }) => {
+  await createSessionInUi(page, shell, 'Tabs in sync');
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole('tab', { name: 'Board 1' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add board' }).click();
+  await page.getByLabel('Board title').fill('Decision-makers');
+  await page.getByRole('button', { name: 'Add board' }).last().click();
+  await expect(page.getByRole('tab', { name: 'Decision-makers' })).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByRole('tab', { name: 'Decision-makers' })).toBeVisible();
+  await expect(other.getByRole('tab', { name: 'Board 1' })).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('button', { name: 'Rename board' }).click();
+  await page.getByLabel('Board title').fill('Buying centre');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(other.getByRole('tab', { name: 'Buying centre' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Move board left' }).click();
+  const order = (p: typeof page) => p.getByRole('tablist', { name: 'Boards' }).getByRole('tab');
+  await expect(order(page)).toHaveText(['Buying centre', 'Board 1']);
+  await expect(order(other)).toHaveText(['Buying centre', 'Board 1']);
+
+  // Alt+Arrow on the focused tab moves it back.
+  await page.getByRole('tab', { name: 'Buying centre' }).focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(order(other)).toHaveText(['Board 1', 'Buying centre']);
+
+  await page.getByRole('button', { name: 'Delete board' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete board' }).click();
+  await expect(order(page)).toHaveText(['Board 1']);
+  await expect(order(other)).toHaveText(['Board 1']);
+  await expect(page.getByRole('button', { name: 'Delete board' })).toBeDisabled();
+});
