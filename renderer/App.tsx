@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { useAppCommands } from './state/app-commands';
 import { parseRoute, useHash } from './state/router';
 import { Editor } from './screens/Editor';
 import { Home } from './screens/Home';
@@ -43,9 +44,10 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
 
 export function App() {
   const route = parseRoute(useHash());
+  useAppCommands();
   return (
     <ErrorBoundary>
-      {route.screen === 'home' ? <Home /> : <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
+      {route.screen === 'home' ? <Home key={String(route.creating)} creating={route.creating} /> : <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
       <Toasts />
     </ErrorBoundary>
   );

@@ -38,10 +38,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-function errorReply(code: 'invalid_input' | 'too_large' | 'unknown_method', message: string): Reply {
+function errorReply(code: 'invalid_input' | 'too_large' | 'unknown_method' | 'internal', message: string): Reply {
   return { ok: false, error: { code, path: [], message } };
 }
 
+/** The body as text, or null past MAX_MESSAGE_BYTES; the rest of an oversized body is read and dropped. */
 function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -49,8 +50,9 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_MESSAGE_BYTES) {
+        // Destroying the request here would also cut the socket the 413 is sent on.
+        chunks.length = 0;
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);
@@ -60,13 +62,29 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
+/**
+ * The method named by /api/<method>. A malformed %-escape names no method (unknown_method);
+ * letting decodeURIComponent throw here, outside any handler, would take the server down.
+ */
+function methodOf(url: string): string {
+  const raw = url.slice(HTTP_API_PREFIX.length).split('?')[0];
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 async function handleApi(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return sendJson(res, 405, errorReply('unknown_method', 'Call API methods with POST and a JSON body'));
   }
   const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, errorReply('too_large', `The request is larger than ${MAX_MESSAGE_BYTES} bytes`));
+  if (body === null) {
+    res.setHeader('Connection', 'close');
+    return sendJson(res, 413, errorReply('too_large', `The request is larger than ${MAX_MESSAGE_BYTES} bytes`));
+  }
   let input: unknown;
   try {
     input = body.trim() === '' ? {} : JSON.parse(body);
@@ -126,9 +144,9 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (url.startsWith(HTTP_API_PREFIX)) {
-      handleApi(backend, req, res, decodeURIComponent(url.slice(HTTP_API_PREFIX.length).split('?')[0])).catch((error) => {
+      handleApi(backend, req, res, methodOf(url)).catch((error) => {
         console.error(error);
-        if (!res.headersSent) sendJson(res, 500, errorReply('invalid_input', 'The request could not be read'));
+        if (!res.headersSent) sendJson(res, 500, errorReply('internal', 'The request could not be read'));
       });
       return;
     }

@@ -18,6 +18,8 @@ export function bridgeTransport(bridge: GroundworkBridge): Transport {
   return { call: bridge.call, onEvent: bridge.onEvent, onReconnect: () => () => {} };
 }
 
+const RECONNECT_DELAY_MS = 500;
+
 const UNAVAILABLE: Reply = {
   ok: false,
   error: { code: 'unavailable', path: [], message: 'Lost the connection to Groundwork; trying again…' },
@@ -31,19 +33,23 @@ export function socketTransport(url: string): Transport {
   let socket: WebSocket;
   let nextId = 1;
   let everOpened = false;
-  let open: Promise<void>;
+  let ready!: Promise<void>;
+  let markReady!: () => void;
   const pending = new Map<number, (reply: Reply) => void>();
   const eventListeners = new Set<(name: string, payload: unknown) => void>();
   const reconnectListeners = new Set<() => void>();
 
+  // Calls made while the connection is down wait here for the next socket.
+  const waitForNextSocket = () => {
+    ready = new Promise((resolve) => (markReady = resolve));
+  };
+
   const connect = () => {
     socket = new WebSocket(url);
-    open = new Promise((resolve) => {
-      socket.addEventListener('open', () => {
-        if (everOpened) reconnectListeners.forEach((l) => l());
-        everOpened = true;
-        resolve();
-      });
+    socket.addEventListener('open', () => {
+      markReady();
+      if (everOpened) reconnectListeners.forEach((l) => l());
+      everOpened = true;
     });
     socket.addEventListener('message', (message) => {
       const frame = JSON.parse(String(message.data)) as ServerFrame;
@@ -55,16 +61,18 @@ export function socketTransport(url: string): Transport {
       }
     });
     socket.addEventListener('close', () => {
+      waitForNextSocket();
       pending.forEach((resolve) => resolve(UNAVAILABLE));
       pending.clear();
-      setTimeout(connect, 500);
+      setTimeout(connect, RECONNECT_DELAY_MS);
     });
   };
+  waitForNextSocket();
   connect();
 
   return {
     async call(method, input) {
-      await open;
+      await ready;
       const id = nextId++;
       return new Promise<Reply>((resolve) => {
         pending.set(id, resolve);

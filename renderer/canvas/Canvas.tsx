@@ -38,6 +38,9 @@ function connect(connection: Connection): void {
   ]);
 }
 
+const MINIMAP_COLOURS: Record<string, string> = { role: '#13222b', note: '#e0b400', text: '#0d5c63' };
+const minimapColour = (node: BoardFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#8a9aa3';
+
 const startEditing: NodeMouseHandler<BoardFlowNode> = (_event, node) => useBoard.getState().setEditing(node.id);
 
 function Flow({ boardId }: { boardId: string }) {
@@ -77,7 +80,7 @@ function Flow({ boardId }: { boardId: string }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0] * 2} size={1.5} />
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} />
       </ReactFlow>
     </div>
   );

@@ -16,10 +16,10 @@ function formatWorkshopDate(date: string | null): string {
 }
 
 /** The list of workshop sessions, newest first, with search and the session commands. */
-export function Home() {
+export function Home({ creating = false }: { creating?: boolean }) {
   const [query, setQuery] = useState('');
   const [sessions, setSessions] = useState<Session[] | null>(null);
-  const [modal, setModal] = useState<Modal>(null);
+  const [modal, setModal] = useState<Modal>(creating ? { kind: 'create' } : null);
 
   const load = useCallback(() => {
     api()
@@ -100,7 +100,10 @@ export function Home() {
         <SessionDetailsDialog
           heading="New session"
           submitLabel="Create session"
-          onClose={() => setModal(null)}
+          onClose={() => {
+            setModal(null);
+            if (creating) navigate({ screen: 'home' }, { replace: true });
+          }}
           onSubmit={(details) =>
             run(async () => {
               const session = await api().call('session.create', details);

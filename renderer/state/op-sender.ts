@@ -1,3 +1,5 @@
+import { GroundworkError } from '../../shared/errors';
+import { LIMITS } from '../../shared/model';
 import type { Op } from '../../shared/ops';
 
 interface SenderOptions {
@@ -21,10 +23,16 @@ export function createOpSender({ send, onAcknowledged, onRejected }: SenderOptio
     queue = [];
     for (const { boardId, ops } of batches) {
       chain = chain.then(async () => {
-        try {
-          onAcknowledged(boardId, (await send(boardId, ops)).revision);
-        } catch (error) {
-          onRejected(boardId, error);
+        for (;;) {
+          try {
+            onAcknowledged(boardId, (await send(boardId, ops)).revision);
+          } catch (error) {
+            // The connection dropped: send again once it is back. If main had applied the batch
+            // already, it refuses the repeat and the board reloads from main, which holds it.
+            if (error instanceof GroundworkError && error.code === 'unavailable') continue;
+            onRejected(boardId, error);
+          }
+          return;
         }
       });
     }
@@ -33,8 +41,11 @@ export function createOpSender({ send, onAcknowledged, onRejected }: SenderOptio
   return {
     enqueue(boardId: string, ops: Op[]) {
       const last = queue[queue.length - 1];
-      if (last && last.boardId === boardId) last.ops.push(...ops);
-      else queue.push({ boardId, ops: [...ops] });
+      // One edit larger than a batch (a huge paste) travels in several batches, still in order.
+      if (last && last.boardId === boardId && last.ops.length + ops.length <= LIMITS.opsPerBatch) last.ops.push(...ops);
+      else {
+        for (let i = 0; i < ops.length; i += LIMITS.opsPerBatch) queue.push({ boardId, ops: ops.slice(i, i + LIMITS.opsPerBatch) });
+      }
       if (!scheduled) {
         scheduled = true;
         queueMicrotask(flush);

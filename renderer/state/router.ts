@@ -1,16 +1,16 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { screen: 'home' } | { screen: 'session'; sessionId: string; boardId?: string };
+export type Route = { screen: 'home'; creating?: boolean } | { screen: 'session'; sessionId: string; boardId?: string };
 
 /** Hash routes work the same from Electron's app:// page and the served page: #/ and #/session/ID[/BOARD]. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'session' && parts[1]) return { screen: 'session', sessionId: parts[1], boardId: parts[2] };
-  return { screen: 'home' };
+  return { screen: 'home', creating: parts[0] === 'new' };
 }
 
 export function routeHash(route: Route): string {
-  if (route.screen === 'home') return '#/';
+  if (route.screen === 'home') return route.creating ? '#/new' : '#/';
   return `#/session/${encodeURIComponent(route.sessionId)}${route.boardId ? `/${encodeURIComponent(route.boardId)}` : ''}`;
 }
 

@@ -76,6 +76,8 @@ export const events = {
   'board.changed': z.object({ boardId: Id, revision: z.number().int(), ops: z.array(Op) }),
   /** A session, its list of boards or the list of sessions changed. */
   'session.changed': z.object({ sessionId: Id, deleted: z.boolean() }),
+  /** A command from the desktop app's menu, for the focused window. */
+  'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session']) }),
 } as const;
 
 export type Methods = typeof methods;

@@ -50,6 +50,6 @@ export function fromZodError(error: z.ZodError, prefix: (string | number)[] = []
   const issue = error.issues[0];
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
-  const code = issue.code === 'too_big' ? 'too_large' : 'invalid_input';
-  return new GroundworkError(code, `${describePath(path)}: ${issue.message}${more}`, path);
+  // A field past its limit is bad input naming that field; 'too_large' is for a whole request.
+  return new GroundworkError('invalid_input', `${describePath(path)}: ${issue.message}${more}`, path);
 }

@@ -91,16 +91,20 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
  * the error is thrown. Returns the inverse batch, in the order that undoes it.
  */
 export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | number)[] = ['ops']): Op[] {
-  // Undoing with the inverses would re-add a removed node or edge at the end of its map, changing
-  // the drawing order; restoring the maps' entries keeps the doc exactly as it was.
-  const nodes = [...doc.nodes];
-  const edges = [...doc.edges];
+  // Undoing a removal re-adds the node or edge at the end of its map, changing the drawing order.
+  // So a batch that removes before a later op could fail keeps a copy of the maps to restore;
+  // the common batches (moves, updates, adds, a single op) roll back exactly through their inverses.
+  const snapshot = ops.length > 1 && ops.some((op) => op.type.endsWith('.remove')) ? { nodes: [...doc.nodes], edges: [...doc.edges] } : null;
   const inverses: Op[] = [];
   try {
     ops.forEach((op, index) => inverses.push(applyOp(doc, op, [...path, index])));
   } catch (error) {
-    refill(doc.nodes, nodes);
-    refill(doc.edges, edges);
+    if (snapshot) {
+      refill(doc.nodes, snapshot.nodes);
+      refill(doc.edges, snapshot.edges);
+    } else {
+      for (let i = inverses.length - 1; i >= 0; i--) applyOp(doc, inverses[i]);
+    }
     throw error;
   }
   return inverses.reverse();

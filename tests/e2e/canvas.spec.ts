@@ -57,11 +57,17 @@ test('builds a board, undoes and redoes, and finds it identical after a reload a
   await page.reload();
   expect(await visibleBoard(page)).toEqual(seen);
 
-  await shell.stop();
+  await shell.stop('SIGKILL');
   await shell.start();
   await page.reload();
   expect(await visibleBoard(page)).toEqual(seen);
   expect(await settled(shell, boardId)).toEqual(saved);
+
+  // Killed again under an open page: the page reconnects by itself and keeps saving.
+  await shell.stop('SIGKILL');
+  await shell.start();
+  await page.getByRole('button', addButton('text')).click();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(5);
 });
 
 test('a whole drag is one undo step, and the viewport is kept across a reload', async ({ page, shell }) => {

@@ -18,7 +18,9 @@ export const test = base.extend<{ shell: ServedShell }>({
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
+      // Chromium logs each reconnect attempt made while a test has the server stopped.
+      const reconnecting = /WebSocket connection to .* failed/.test(message.text());
+      if (message.type() === 'error' && !reconnecting) errors.push(message.text());
     });
     await use(page);
     expect(errors, 'the page logged errors').toEqual([]);

@@ -1,0 +1,70 @@
+import { CLIENT_ID_HEADER, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../shared/api';
+import { startBackend, type Backend } from '../../main/service/backend';
+import { serve, type RunningServer } from '../../main/transport/http-server';
+import { makeTempDir, removeDir } from './temp-dir';
+
+export interface PostResult {
+  status: number;
+  headers: Headers;
+  /** The parsed JSON body, or the raw text when it is not JSON. */
+  body: unknown;
+}
+
+export interface TestServer {
+  backend: Backend;
+  server: RunningServer;
+  /** http://127.0.0.1:PORT/ */
+  url: string;
+  dataDir: string;
+  /** POSTs any body (a string is sent as is, anything else as JSON) to /api/<method>. */
+  post(method: string, body: unknown, headers?: Record<string, string>): Promise<PostResult>;
+  /** Calls a method and returns its result; a failing reply throws with its error. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>, options?: { clientId?: string }): Promise<MethodOutput<M>>;
+  close(): Promise<void>;
+}
+
+/** A real backend (SQLite in a temp dir) behind a real server on 127.0.0.1 and a free port. */
+export async function startTestServer(options: { rendererDir?: string } = {}): Promise<TestServer> {
+  const dataDir = makeTempDir('data');
+  const backend = startBackend(dataDir);
+  const ownRendererDir = options.rendererDir ? null : makeTempDir('renderer');
+  const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir: options.rendererDir ?? ownRendererDir! });
+
+  const post = async (method: string, body: unknown, headers: Record<string, string> = {}): Promise<PostResult> => {
+    const response = await fetch(new URL(`api/${method}`, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text for the assertion to show.
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+
+  const call = async <M extends MethodName>(method: M, input: MethodInput<M>, callOptions: { clientId?: string } = {}) => {
+    const { body } = await post(method, input, callOptions.clientId ? { [CLIENT_ID_HEADER]: callOptions.clientId } : {});
+    const reply = body as Reply<MethodOutput<M>>;
+    if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
+    return reply.result;
+  };
+
+  return {
+    backend,
+    server,
+    url: server.url,
+    dataDir,
+    post,
+    call,
+    close: async () => {
+      await server.close();
+      backend.close();
+      removeDir(dataDir);
+      if (ownRendererDir) removeDir(ownRendererDir);
+    },
+  };
+}

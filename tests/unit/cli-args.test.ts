@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORT, parseArgs, UsageError } from '../../main/cli/args';
+
+function usageError(argv: string[]): UsageError {
+  try {
+    parseArgs(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error(`expected a UsageError for ${JSON.stringify(argv)}`);
+}
+
+describe('parseArgs', () => {
+  it('shows help with no command, help, --help or -h', () => {
+    for (const argv of [[], ['help'], ['--help'], ['-h']]) expect(parseArgs(argv)).toEqual({ command: 'help' });
+  });
+
+  it('serve defaults to this machine only on the default port', () => {
+    expect(parseArgs(['serve'])).toEqual({ command: 'serve', port: DEFAULT_PORT, host: '127.0.0.1' });
+  });
+
+  it('serve takes --port, --host and --data-dir in any order', () => {
+    expect(parseArgs(['serve', '--data-dir', '/tmp/gw', '--host', '0.0.0.0', '--port', '0'])).toEqual({
+      command: 'serve',
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/tmp/gw',
+    });
+    expect(parseArgs(['serve', '--port', '65535'])).toMatchObject({ port: 65535 });
+  });
+
+  it('refuses an unknown command or option, naming it', () => {
+    expect(usageError(['launch']).message).toContain('"launch"');
+    expect(usageError(['serve', '--verbose']).message).toContain('"--verbose"');
+  });
+
+  it('refuses a flag without a value, naming the flag', () => {
+    expect(usageError(['serve', '--port']).message).toContain('--port needs a value');
+    expect(usageError(['serve', '--data-dir', '--port', '1']).message).toContain('--data-dir needs a value');
+  });
+
+  it('refuses a port that is not a whole number from 0 to 65535, naming --port and the value', () => {
+    for (const value of ['abc', '-1', '65536', '80.5', '', ' 80', '0x50', '1e3']) {
+      const error = usageError(['serve', '--port', value]);
+      expect(error.message).toContain('--port');
+      expect(error.message).toContain(`"${value}"`);
+    }
+  });
+});

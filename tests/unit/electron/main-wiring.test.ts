@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNELS } from '../../../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { DATABASE_FILE, openDatabase } from '../../../main/store/database';
+
+// main.ts only wires the pure modules to Electron. Electron cannot run here, so it is replaced by
+// a recording fake and the wiring is checked: what was registered, with what, in what order.
+const fake = vi.hoisted(() => {
+  type Fn = (...args: unknown[]) => unknown;
+  const state = {
+    appListeners: new Map<string, Fn[]>(),
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean }[],
+    protocolHandlers: new Map<string, Fn>(),
+    ipcHandlers: new Map<string, Fn>(),
+    calls: [] as string[],
+  };
+  const record = (name: string, result?: unknown) => (..._args: unknown[]) => {
+    state.calls.push(name);
+    return result;
+  };
+  class BrowserWindow {
+    static getFocusedWindow = () => null;
+    static getAllWindows = () => state.windows;
+    readonly webContents = { id: state.windows.length + 1, send: vi.fn(), isDestroyed: () => false, getURL: () => '', once: vi.fn() };
+    private readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[], shown: false };
+    constructor(options: Record<string, unknown>) {
+      this.record.options = options;
+      state.windows.push(this.record);
+    }
+    once(event: string, listener: () => void) {
+      if (event === 'ready-to-show') queueMicrotask(listener);
+    }
+    on() {}
+    show() {
+      this.record.shown = true;
+    }
+    maximize() {}
+    loadURL(url: string) {
+      this.record.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      name: 'Groundwork',
+      isPackaged: false,
+      getPath: () => path.join(os.tmpdir(), 'groundwork-fake-userdata'),
+      setPath: record('app.setPath'),
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: record('app.requestSingleInstanceLock', true),
+      whenReady: () => Promise.resolve(),
+      on(event: string, listener: Fn) {
+        state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), listener]);
+      },
+      quit: record('app.quit'),
+      exit: vi.fn(),
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    ipcMain: { handle: (channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn), removeHandler: (channel: string) => state.ipcHandlers.delete(channel) },
+    Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: record('Menu.setApplicationMenu') },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: (scheme: string, fn: Fn) => state.protocolHandlers.set(scheme, fn),
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+    },
+    session: { defaultSession: { setPermissionRequestHandler: record('setPermissionRequestHandler'), setPermissionCheckHandler: record('setPermissionCheckHandler') } },
+    shell: { openExternal: vi.fn() },
+  };
+  return { state, electron };
+});
+vi.mock('electron', () => fake.electron);
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-main-'));
+  vi.stubEnv('GROUNDWORK_DATA_DIR', dataDir);
+  Object.assign(fake.state, { appListeners: new Map(), windows: [], protocolHandlers: new Map(), ipcHandlers: new Map(), calls: [] });
+  vi.clearAllMocks();
+  vi.resetModules();
+});
+afterEach(() => {
+  for (const listener of fake.state.appListeners.get('will-quit') ?? []) listener();
+  vi.unstubAllEnvs();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const startMain = async () => {
+  await import('../../../main/electron/main');
+  await vi.waitFor(() => expect(fake.state.calls).toContain('Menu.setApplicationMenu'));
+};
+
+describe('main.ts', () => {
+  it('registers app:// as a standard, secure scheme before the app is ready', async () => {
+    await startMain();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
+  });
+
+  it('gives a GROUNDWORK_DATA_DIR its own profile, before taking the single-instance lock', async () => {
+    await startMain();
+    expect(fake.state.calls.indexOf('app.setPath')).toBeLessThan(fake.state.calls.indexOf('app.requestSingleInstanceLock'));
+    expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
+  });
+
+  it('opens one sandboxed editor window on app://groundwork, shown once ready', async () => {
+    await startMain();
+    expect(fake.state.windows).toHaveLength(1);
+    const [editor] = fake.state.windows;
+    expect(editor.loaded).toEqual(['app://groundwork/index.html']);
+    expect(editor.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(String((editor.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]preload\.js$/);
+    await vi.waitFor(() => expect(editor.shown).toBe(true));
+  });
+
+  it('hardens the session and every web contents, and answers IPC calls', async () => {
+    await startMain();
+    expect(fake.state.calls).toEqual(expect.arrayContaining(['setPermissionRequestHandler', 'setPermissionCheckHandler']));
+    expect(fake.state.appListeners.get('web-contents-created')).toHaveLength(1);
+    expect([...fake.state.ipcHandlers.keys()]).toEqual([IPC_CHANNELS.call]);
+  });
+
+  it('serves app:// with the Content-Security-Policy header', async () => {
+    await startMain();
+    const handler = fake.state.protocolHandlers.get('app')!;
+    const response = (await handler({ url: 'app://groundwork/index.html', method: 'GET' })) as Response;
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('shows a native error and quits when the database was written by a newer version', async () => {
+    const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+    db.prepare('INSERT INTO migrations (seq, name, applied_at) VALUES (?, ?, ?)').run(999, '999-from-the-future', Date.now());
+    db.close();
+    await import('../../../main/electron/main');
+    await vi.waitFor(() => expect(fake.electron.app.exit).toHaveBeenCalledWith(3));
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), expect.stringContaining('newer'));
+    expect(fake.state.windows).toHaveLength(0);
+  });
+});
