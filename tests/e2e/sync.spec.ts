@@ -6,6 +6,8 @@ test('two pages on the same board see each other’s edits', async ({ page, shel
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.locator('.react-flow')).toBeVisible();
+  // Chromium throttles animation frames in a background page, and Playwright waits on them.
+  await page.bringToFront();
 
   await page.getByRole('button', { name: 'Add role' }).click();
   await expect(nodeByName(other, 'Role: New role')).toBeVisible();
@@ -42,6 +44,8 @@ test('boards added, renamed and reordered in one page show in the other', async 
   const other = await context.newPage();
   await other.goto(page.url());
   await expect(other.getByRole('tab', { name: 'Board 1' })).toBeVisible();
+  // Chromium throttles animation frames in a background page, and Playwright waits on them.
+  await page.bringToFront();
 
   await page.getByRole('button', { name: 'Add board' }).click();
   await page.getByLabel('Board title').fill('Decision-makers');

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, DatabaseRefusedError, openDatabase } from '../../main/store/database';
 import { MIGRATIONS, type Migration } from '../../main/store/migrations';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
+import { thrownBy } from '../helpers/thrown';
 
 let dir: string;
 let file: string;
@@ -40,15 +41,7 @@ function fingerprint(): Record<string, string> {
   return result;
 }
 
-function refusal(run: () => unknown): DatabaseRefusedError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DatabaseRefusedError);
-    return error as DatabaseRefusedError;
-  }
-  throw new Error('expected a DatabaseRefusedError, the database was opened');
-}
+const refusal = (run: () => unknown) => thrownBy(DatabaseRefusedError, run);
 
 const steps: Migration[] = [
   { name: '0001_a', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY);' },

@@ -6,6 +6,7 @@ import type { Op } from '../../shared/ops';
 import { noteNode, roleNode, sampleEdge, textNode } from '../helpers/sample';
 import { countRows, openStoreIn, waitForClockPast, type OpenStore } from '../helpers/store';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
+import { thrownBy } from '../helpers/thrown';
 
 let dir: string;
 let open: OpenStore;
@@ -20,15 +21,7 @@ afterEach(() => {
   removeDir(dir);
 });
 
-function refused(run: () => unknown): GroundworkError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GroundworkError);
-    return error as GroundworkError;
-  }
-  throw new Error('expected a GroundworkError, nothing was thrown');
-}
+const refused = (run: () => unknown) => thrownBy(GroundworkError, run);
 
 /** A session whose first board holds a small org map: two roles reporting, a note and a heading. */
 function sessionWithContent(title = 'Acme offsite') {

@@ -3,6 +3,7 @@ import { GroundworkError } from '../../shared/errors';
 import type { BoardEdge, BoardNode, EdgeKind, NodeKind } from '../../shared/model';
 import { applyOp, applyOps, copyFragment, createDoc, Op, pasteOps, removeNodesOps, type BoardDoc } from '../../shared/ops';
 import { noteNode, roleNode, sampleEdge, sampleNode, textNode } from '../helpers/sample';
+import { thrownBy } from '../helpers/thrown';
 
 /** The doc as ordered entries: unlike Map equality in expect, this also compares drawing order. */
 function ordered(doc: BoardDoc) {
@@ -20,15 +21,7 @@ function fixture() {
   return createDoc([a, b, c, d], [ab, bc]);
 }
 
-function thrown(run: () => unknown): GroundworkError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GroundworkError);
-    return error as GroundworkError;
-  }
-  throw new Error('expected a GroundworkError, nothing was thrown');
-}
+const thrown = (run: () => unknown) => thrownBy(GroundworkError, run);
 
 describe('each op and its inverse', () => {
   const cases: { name: string; op: Op; check: (doc: BoardDoc) => void }[] = [
