@@ -62,6 +62,12 @@ export function createService(store: Store, hub: EventHub): Service {
       return boards;
     },
 
+    'board.updateSettings': ({ id, settings }) => {
+      const board = store.updateBoardSettings(id, settings);
+      sessionChanged(board.sessionId);
+      return board;
+    },
+
     'board.delete': ({ id }) => {
       const board = store.deleteBoard(id);
       sessionChanged(board.sessionId);

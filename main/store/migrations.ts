@@ -53,4 +53,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edges_target ON edges (target_id);
     `,
   },
+  {
+    name: '0002_board_settings',
+    sql: `ALTER TABLE boards ADD COLUMN settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings));`,
+  },
 ];

@@ -1,4 +1,4 @@
-import { BoardEdge, BoardNode, type BoardSummary, type Session } from '../../shared/model';
+import { BoardEdge, BoardNode, BoardSettings, DEFAULT_BOARD_SETTINGS, type BoardSummary, type Session } from '../../shared/model';
 
 export interface SessionRow {
   id: string;
@@ -16,6 +16,7 @@ export interface BoardRow {
   position: number;
   revision: number;
   viewport: string | null;
+  settings: string;
 }
 
 export interface NodeRow {
@@ -50,7 +51,14 @@ export function toSession(row: SessionRow): Session {
 }
 
 export function toBoardSummary(row: BoardRow): BoardSummary {
-  return { id: row.id, sessionId: row.session_id, title: row.title, position: row.position, revision: row.revision };
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    title: row.title,
+    position: row.position,
+    revision: row.revision,
+    settings: { ...DEFAULT_BOARD_SETTINGS, ...BoardSettings.partial().parse(JSON.parse(row.settings)) },
+  };
 }
 
 /** Rows are validated on the way out too: a hand-edited database fails loudly, not later. */

@@ -1,5 +1,5 @@
 import { GroundworkError } from '../../shared/errors';
-import { newId, type Board, type BoardSummary, type Session, type SessionDetail, type Viewport } from '../../shared/model';
+import { DEFAULT_BOARD_SETTINGS, newId, type Board, type BoardSettings, type BoardSummary, type Session, type SessionDetail, type Viewport } from '../../shared/model';
 import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import type { Db } from './database';
 import {
@@ -43,12 +43,13 @@ export class Store {
       listBoards: db.prepare('SELECT * FROM boards WHERE session_id = ? ORDER BY position'),
       getBoard: db.prepare('SELECT * FROM boards WHERE id = ?'),
       insertBoard: db.prepare(
-        'INSERT INTO boards (id, session_id, title, position, revision, viewport) VALUES (@id, @session_id, @title, @position, @revision, @viewport)',
+        'INSERT INTO boards (id, session_id, title, position, revision, viewport, settings) VALUES (@id, @session_id, @title, @position, @revision, @viewport, @settings)',
       ),
       renameBoard: db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
       moveBoard: db.prepare('UPDATE boards SET position = ? WHERE id = ?'),
       bumpRevision: db.prepare('UPDATE boards SET revision = revision + 1 WHERE id = ? RETURNING revision'),
       setViewport: db.prepare('UPDATE boards SET viewport = ? WHERE id = ?'),
+      setSettings: db.prepare('UPDATE boards SET settings = ? WHERE id = ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
       nodesOf: db.prepare('SELECT * FROM nodes WHERE board_id = ? ORDER BY rowid'),
       edgesOf: db.prepare('SELECT * FROM edges WHERE board_id = ? ORDER BY rowid'),
@@ -121,7 +122,7 @@ export class Store {
       });
       for (const summary of source.boards) {
         const board = this.getBoard(summary.id);
-        const boardId = this.insertBoard(copyId, board.title, board.position, board.viewport);
+        const boardId = this.insertBoard(copyId, board.title, board.position, board.viewport, board.settings);
         const nodeIds = new Map(board.nodes.map((n) => [n.id, newId('n')]));
         for (const node of board.nodes) this.sql.insertNode.run(nodeParams(boardId, { ...node, id: nodeIds.get(node.id)! }));
         for (const edge of board.edges) {
@@ -150,10 +151,28 @@ export class Store {
     return row;
   }
 
-  private insertBoard(sessionId: string, title: string, position: number, viewport: Viewport | null = null): string {
+  private insertBoard(sessionId: string, title: string, position: number, viewport: Viewport | null = null, settings = DEFAULT_BOARD_SETTINGS): string {
     const id = newId('b');
-    this.sql.insertBoard.run({ id, session_id: sessionId, title, position, revision: 0, viewport: viewport ? JSON.stringify(viewport) : null });
+    this.sql.insertBoard.run({
+      id,
+      session_id: sessionId,
+      title,
+      position,
+      revision: 0,
+      viewport: viewport ? JSON.stringify(viewport) : null,
+      settings: JSON.stringify(settings),
+    });
     return id;
+  }
+
+  updateBoardSettings(id: string, patch: Partial<BoardSettings>): BoardSummary {
+    const row = this.boardRow(id);
+    const settings = { ...toBoardSummary(row).settings, ...patch };
+    this.db.transaction(() => {
+      this.sql.setSettings.run(JSON.stringify(settings), id);
+      this.touch(row.session_id);
+    })();
+    return toBoardSummary(this.boardRow(id));
   }
 
   createBoard(sessionId: string, title: string): BoardSummary {

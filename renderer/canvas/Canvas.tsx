@@ -11,12 +11,17 @@ import {
   type OnMoveEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback } from 'react';
-import { defaultEdgeKind, newId } from '../../shared/model';
+import './canvas.css';
+import { useCallback, useMemo, useState } from 'react';
+import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
+import { useFindings } from '../findings/findings-store';
+import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { nodeTypes } from './nodes';
 import { Palette } from './Palette';
+import { StrataBands } from './StrataBands';
 import { useCanvasKeys } from './useCanvasKeys';
 import { useViewportSaver } from './useViewportSaver';
 
@@ -24,46 +29,74 @@ const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Padding keeps fitted nodes clear of the toolbar; maxZoom keeps a lone node from filling the screen. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
-
-function connect(connection: Connection): void {
-  const { doc, edit } = useBoard.getState();
-  const source = doc.nodes.get(connection.source);
-  const target = doc.nodes.get(connection.target);
-  if (!source || !target || source.id === target.id) return;
-  edit([
-    {
-      type: 'edge.add',
-      edge: { id: newId('e'), kind: defaultEdgeKind(source.kind, target.kind), source: source.id, target: target.id, data: { label: '', strength: null } },
-    },
-  ]);
-}
-
-const MINIMAP_COLOURS: Record<string, string> = { role: '#13222b', note: '#e0b400', text: '#0d5c63' };
+const MINIMAP_COLOURS: Record<string, string> = { role: '#13222b', decisionMaker: '#7a2e8e', note: '#e0b400', text: '#0d5c63', stage: '#1f6fb2', frame: '#c9d1d6', goldenCircle: '#b4462d' };
+const MINIMAP_SIZE = { width: 160, height: 110 };
 const minimapColour = (node: BoardFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#8a9aa3';
 
-const startEditing: NodeMouseHandler<BoardFlowNode> = (_event, node) => useBoard.getState().setEditing(node.id);
+function addEdge(source: string, target: string, kind: EdgeKind): void {
+  useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
+}
 
-function Flow({ boardId }: { boardId: string }) {
+/** Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong. */
+function useFlaggedEdges(edges: BoardFlowEdge[]): BoardFlowEdge[] {
+  const byEdge = useFindings((s) => s.byEdge);
+  return useMemo(
+    () =>
+      byEdge.size === 0
+        ? edges
+        : edges.map((edge) => {
+            const findings = byEdge.get(edge.id);
+            if (!findings) return edge;
+            const label = findings.map((f) => f.code.replace(/-/g, ' ')).join(', ');
+            return { ...edge, className: `${edge.className ?? ''} has-finding`, label, ariaLabel: `${edge.ariaLabel}: ${label}` };
+          }),
+    [edges, byEdge],
+  );
+}
+
+const startEditing: NodeMouseHandler<BoardFlowNode> = (_event, node) => useBoard.getState().setEditing(node.id);
+// Dragging swallows the focus a click would give; the clicked node takes it, so Enter edits it
+// and the arrow keys move it, instead of acting on whatever button had focus before.
+const focusNode: NodeMouseHandler<BoardFlowNode> = (event) => {
+  if (!(event.target as HTMLElement).closest('button, input, textarea, select')) (event.currentTarget as HTMLElement).focus();
+};
+
+function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: boolean): void }) {
   const nodes = useBoard((s) => s.nodes);
-  const edges = useBoard((s) => s.edges);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges));
   const initialViewport = useBoard((s) => s.initialViewport);
+  const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
+  const [pending, setPending] = useState<PendingConnection | null>(null);
   useCanvasKeys();
 
+  // Connecting two nodes offers only the edge kinds that make sense for them.
+  const onConnect = useCallback((connection: Connection) => {
+    const { doc } = useBoard.getState();
+    const source = doc.nodes.get(connection.source);
+    const target = doc.nodes.get(connection.target);
+    if (!source || !target || source.id === target.id) return;
+    const kinds = allowedEdgeKinds(source.kind, target.kind);
+    if (kinds.length === 1) return addEdge(source.id, target.id, kinds[0]);
+    const pointer = lastPointer;
+    setPending({ source: source.id, target: target.id, kinds, x: pointer.x, y: pointer.y });
+  }, []);
+
   return (
-    <div className="canvas" aria-label="Board canvas">
-      <Palette flow={flow} />
+    <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
+      <Palette flow={flow} onToggleBands={onToggleBands} />
       <ReactFlow
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={connect}
+        onConnect={onConnect}
+        onNodeClick={focusNode}
         onNodeDoubleClick={startEditing}
         onMoveEnd={onMoveEnd}
         defaultViewport={initialViewport ?? undefined}
@@ -75,22 +108,40 @@ function Flow({ boardId }: { boardId: string }) {
         snapGrid={SNAP_GRID}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        elevateNodesOnSelect={false}
         zoomOnDoubleClick={false}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0] * 2} size={1.5} />
+        {strataBands && <StrataBands />}
         <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />
       </ReactFlow>
+      {pending && (
+        <ConnectMenu
+          pending={pending}
+          onCancel={() => setPending(null)}
+          onChoose={(kind) => {
+            addEdge(pending.source, pending.target, kind);
+            setPending(null);
+          }}
+        />
+      )}
     </div>
   );
 }
 
-/** The board's canvas; remounted per board so each opens at its own stored viewport. */
-export function Canvas({ boardId }: { boardId: string }) {
+/** Where the last pointer went up: the connect menu opens there, at the end of the drawn connection. */
+let lastPointer = { x: 0, y: 0 };
+
+/** The board's canvas and its side panel; remounted per board so each opens at its own stored viewport. */
+export function Canvas({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: boolean): void }) {
   return (
     <ReactFlowProvider key={boardId}>
-      <Flow boardId={boardId} />
+      <div className="workspace">
+        <Flow boardId={boardId} onToggleBands={onToggleBands} />
+        <SidePanel />
+      </div>
     </ReactFlowProvider>
   );
 }

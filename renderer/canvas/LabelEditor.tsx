@@ -29,7 +29,7 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel }: Pro
     <textarea
       ref={ref}
       className="label-editor nodrag nowheel nopan"
-      aria-label={label}
+      aria-label={`Edit ${label.toLowerCase()}`}
       defaultValue={value}
       rows={multiline ? 3 : 1}
       onKeyDown={(event) => {

@@ -1,57 +1,123 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { NodeKind } from '../../shared/model';
+import { useState } from 'react';
+import { KIND_NAMES, NODE_KINDS, type NodeKind } from '../../shared/model';
 import { useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
-import { KIND_NAMES } from '../state/flow';
-import { addNode, deleteSelection, duplicateSelection } from './commands';
+import { Dialog, Field } from '../ui/Dialog';
+import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame } from './commands';
+import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
 
-const KINDS: NodeKind[] = ['role', 'note', 'text'];
 /** Roughly how large each kind renders before React Flow has measured it. */
-const EXPECTED_SIZE: Record<NodeKind, { width: number; height: number }> = {
+const EXPECTED_SIZE: Partial<Record<NodeKind, { width: number; height: number }>> = {
   role: { width: 200, height: 80 },
-  note: { width: 220, height: 130 },
+  decisionMaker: { width: 310, height: 190 },
+  goldenCircle: { width: 520, height: 520 },
+  note: { width: 240, height: 140 },
+  stage: { width: 300, height: 150 },
+  frame: { width: 640, height: 420 },
   text: { width: 220, height: 56 },
 };
 const FALLBACK_SIZE = { width: 200, height: 80 };
 
-/** The canvas toolbar: add nodes where the facilitator is looking, undo and redo, and selection commands. */
-export function Palette({ flow }: { flow: ReactFlowInstance<BoardFlowNode, BoardFlowEdge> }) {
+type Modal = 'group' | 'import' | null;
+
+interface Props {
+  flow: ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
+  onToggleBands(on: boolean): void;
+}
+
+/** The canvas toolbar: add nodes where the facilitator is looking, edit the selection, and the board's tools. */
+export function Palette({ flow, onToggleBands }: Props) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const hasSelection = useBoard((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+  const strataBands = useBoard((s) => s.strataBands);
+  const [modal, setModal] = useState<Modal>(null);
+  const [frameTitle, setFrameTitle] = useState('');
 
-  const add = (kind: NodeKind) => {
+  const viewCentre = () => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
     const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
+    return flow.screenToFlowPosition(centre);
+  };
+
+  const add = (kind: NodeKind) => {
     const occupied = useBoard.getState().nodes.map((n) => ({
       ...n.position,
       width: n.measured?.width ?? n.width ?? FALLBACK_SIZE.width,
       height: n.measured?.height ?? n.height ?? FALLBACK_SIZE.height,
     }));
-    addNode(kind, findFreeSpot(flow.screenToFlowPosition(centre), EXPECTED_SIZE[kind], occupied));
+    addNode(kind, findFreeSpot(viewCentre(), EXPECTED_SIZE[kind] ?? FALLBACK_SIZE, occupied));
+  };
+
+  const arrange = () => {
+    arrangeOrgMap();
+    void flow.fitView({ padding: 0.15, duration: 300 });
   };
 
   return (
     <div className="palette" role="toolbar" aria-label="Board tools">
-      {KINDS.map((kind) => (
-        <button key={kind} type="button" onClick={() => add(kind)}>
-          Add {KIND_NAMES[kind].toLowerCase()}
+      <div className="palette-group" role="group" aria-label="Add">
+        {NODE_KINDS.map((kind) => (
+          <button key={kind} type="button" aria-label={`Add ${KIND_NAMES[kind].toLowerCase()}`} onClick={() => add(kind)}>
+            + {KIND_NAMES[kind]}
+          </button>
+        ))}
+      </div>
+      <div className="palette-group" role="group" aria-label="Edit">
+        <button type="button" onClick={() => useBoard.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+          Undo
         </button>
-      ))}
-      <span className="separator" />
-      <button type="button" onClick={() => useBoard.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
-        Undo
-      </button>
-      <button type="button" onClick={() => useBoard.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
-        Redo
-      </button>
-      <button type="button" onClick={duplicateSelection} disabled={!hasSelection} aria-keyshortcuts="Control+D">
-        Duplicate
-      </button>
-      <button type="button" onClick={deleteSelection} disabled={!hasSelection} aria-keyshortcuts="Delete">
-        Delete
-      </button>
+        <button type="button" onClick={() => useBoard.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
+          Redo
+        </button>
+        <button type="button" onClick={duplicateSelection} disabled={!hasSelection} aria-keyshortcuts="Control+D">
+          Duplicate
+        </button>
+        <button type="button" onClick={deleteSelection} disabled={!hasSelection} aria-keyshortcuts="Delete">
+          Delete
+        </button>
+        <button
+          type="button"
+          disabled={!hasSelection}
+          onClick={() => {
+            setFrameTitle('');
+            setModal('group');
+          }}
+        >
+          Group into frame
+        </button>
+      </div>
+      <div className="palette-group" role="group" aria-label="Org map">
+        <button type="button" onClick={arrange}>
+          Arrange by levels
+        </button>
+        <button type="button" onClick={() => setModal('import')}>
+          Import org chart…
+        </button>
+        <button type="button" aria-pressed={strataBands} onClick={() => onToggleBands(!strataBands)}>
+          Strata bands
+        </button>
+      </div>
+      {modal === 'group' && (
+        <Dialog title="Group into a frame" submitLabel="Group" onClose={() => setModal(null)} onSubmit={() => {
+            const frameId = groupSelectionIntoFrame(frameTitle || 'Cluster');
+            if (!frameId) return;
+            setModal(null);
+            // Bring the whole frame, title included, into view; never zoom in to do it.
+            void flow.fitView({ nodes: [{ id: frameId }], maxZoom: flow.getZoom(), padding: 0.1, duration: 300 });
+          }}>
+          <Field label="Cluster name" value={frameTitle} onChange={setFrameTitle} autoFocus />
+        </Dialog>
+      )}
+      {modal === 'import' && (
+        <ImportOrgDialog
+          origin={viewCentre()}
+          onClose={() => setModal(null)}
+          onImported={() => void flow.fitView({ padding: 0.15, duration: 300 })}
+        />
+      )}
     </div>
   );
 }

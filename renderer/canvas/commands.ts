@@ -1,4 +1,5 @@
-import { defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
+import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
+import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
 import { useBoard } from '../state/board-store';
 import { setClipboard, takeClipboard } from './clipboard';
@@ -11,7 +12,7 @@ const selectedEdgeIds = () => useBoard.getState().edges.filter((e) => e.selected
 export function addNode(kind: NodeKind, position: Position): string {
   const id = newId('n');
   const { edit, selectOnly } = useBoard.getState();
-  edit([{ type: 'node.add', node: { id, kind, position, size: null, data: defaultNodeData(kind) } as never }]);
+  edit([{ type: 'node.add', node: { id, kind, position, size: DEFAULT_SIZE[kind] ?? null, data: defaultNodeData(kind) } as never }]);
   selectOnly([id]);
   return id;
 }
@@ -54,4 +55,33 @@ export function editSelected(): boolean {
   if (ids.length !== 1) return false;
   useBoard.getState().setEditing(ids[0]);
   return true;
+}
+
+const FRAME_PADDING = 40;
+const FRAME_TITLE_SPACE = 56;
+
+/** Puts a frame named for the cluster around the selected nodes, as one undoable step; returns its id. */
+export function groupSelectionIntoFrame(title: string): string | null {
+  const { nodes, edit, selectOnly } = useBoard.getState();
+  const selected = nodes.filter((n) => n.selected && n.type !== 'frame');
+  if (!selected.length) return null;
+  const right = (n: (typeof selected)[number]) => n.position.x + (n.measured?.width ?? n.width ?? 0);
+  const bottom = (n: (typeof selected)[number]) => n.position.y + (n.measured?.height ?? n.height ?? 0);
+  const x = Math.min(...selected.map((n) => n.position.x)) - FRAME_PADDING;
+  const y = Math.min(...selected.map((n) => n.position.y)) - FRAME_PADDING - FRAME_TITLE_SPACE;
+  const width = Math.max(...selected.map(right)) + FRAME_PADDING - x;
+  const height = Math.max(...selected.map(bottom)) + FRAME_PADDING - y;
+  const id = newId('n');
+  const ok = edit([{ type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width, height }, data: { title } } }]);
+  if (!ok) return null;
+  selectOnly([id]);
+  return id;
+}
+
+/** Lays the org map out by stratum, top-down, as one undoable step. Returns whether anything moved. */
+export function arrangeOrgMap(): boolean {
+  const { doc, nodes, edit } = useBoard.getState();
+  const sizes = new Map(nodes.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
+  const ops = arrangeByLevels(doc, sizes);
+  return ops.length > 0 && edit(ops);
 }

@@ -12,6 +12,8 @@ export function useCanvasKeys(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      // Enter and Space on a focused button press that button (a vote, a toolbar command).
+      if ((event.key === 'Enter' || event.key === ' ') && (event.target as HTMLElement | null)?.tagName === 'BUTTON') return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       const board = useBoard.getState();

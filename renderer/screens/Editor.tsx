@@ -37,7 +37,10 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
     [sessionId, load],
   );
 
-  const activeId = session && (session.boards.find((b) => b.id === boardId)?.id ?? session.boards[0]?.id);
+  const active = session && (session.boards.find((b) => b.id === boardId) ?? session.boards[0]);
+  const activeId = active?.id;
+  const strataBands = active?.settings.strataBands ?? false;
+  useEffect(() => useBoard.getState().setStrataBands(strataBands), [strataBands]);
 
   useEffect(() => {
     if (activeId && activeId !== boardId) navigate({ screen: 'session', sessionId, boardId: activeId }, { replace: true });
@@ -85,7 +88,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         onReorder={(boardIds) => act(() => api().call('board.reorder', { sessionId, boardIds }))}
         onDelete={(id) => act(() => api().call('board.delete', { id }))}
       />
-      {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} /> : <div className="canvas loading" aria-busy="true" />}
+      {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
     </main>
   );
 }

@@ -4,6 +4,9 @@ import type { Viewport } from '../../shared/model';
 import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
 import { patchFlow, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { clearFindings, refreshFindings } from '../findings/findings-store';
+import { frameContents, withFrameContents } from './frame-drag';
 import { createOpSender } from './op-sender';
 import { showError } from './toasts';
 
@@ -25,6 +28,8 @@ export interface BoardState {
   /** The viewport stored with the board when it was opened; null means "fit the view". */
   initialViewport: Viewport | null;
   editingId: string | null;
+  /** Whether the stratum bands show behind the map; a role dropped into a band takes its stratum. */
+  strataBands: boolean;
   canUndo: boolean;
   canRedo: boolean;
 
@@ -37,10 +42,13 @@ export interface BoardState {
   onFlowNodesChange(changes: NodeChange<BoardFlowNode>[]): void;
   onFlowEdgesChange(changes: EdgeChange<BoardFlowEdge>[]): void;
   setEditing(id: string | null): void;
+  setStrataBands(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
 
 const histories = new Map<string, History>();
+/** The contents of each frame being dragged, fixed when its drag starts. */
+const draggedFrames = new Map<string, string[]>();
 const historyOf = (boardId: string): History => {
   let history = histories.get(boardId);
   if (!history) histories.set(boardId, (history = { undo: [], redo: [] }));
@@ -87,6 +95,7 @@ export const useBoard = create<BoardState>((set, get) => {
       nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
       edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
     });
+    refreshFindings(doc);
     return inverse;
   };
 
@@ -128,6 +137,7 @@ export const useBoard = create<BoardState>((set, get) => {
     edges: [],
     initialViewport: null,
     editingId: null,
+    strataBands: false,
     canUndo: false,
     canRedo: false,
 
@@ -139,6 +149,7 @@ export const useBoard = create<BoardState>((set, get) => {
         const board = await api().call('board.get', { id: boardId });
         if (get().boardId !== boardId) return;
         const doc = createDoc(board.nodes, board.edges);
+        refreshFindings(doc);
         set({
           status: 'ready',
           revision: board.revision,
@@ -155,6 +166,7 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     close() {
+      clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
     },
 
@@ -172,15 +184,23 @@ export const useBoard = create<BoardState>((set, get) => {
       if (ops && !applyOwn(ops, 'redo')) set({ canRedo: historyOf(boardId!).redo.length > 0 });
     },
 
-    onFlowNodesChange(changes) {
-      const { doc } = get();
+    onFlowNodesChange(incoming) {
+      const { doc, nodes, strataBands } = get();
+      const changes = withFrameContents(incoming, doc, (frameId) => {
+        let contents = draggedFrames.get(frameId);
+        if (!contents) draggedFrames.set(frameId, (contents = frameContents(doc, frameId, nodes)));
+        return contents;
+      });
       const moves: Op[] = [];
       for (const change of changes) {
         // A drag's end and a keyboard nudge both arrive as a settled position: that is the edit.
         if (change.type === 'position' && change.dragging === false && change.position) {
-          const before = doc.nodes.get(change.id)?.position;
+          draggedFrames.delete(change.id);
+          const node = doc.nodes.get(change.id);
+          const before = node?.position;
           if (before && (before.x !== change.position.x || before.y !== change.position.y)) {
             moves.push({ type: 'node.move', id: change.id, position: change.position });
+            if (strataBands && node.kind === 'role') moves.push(...bandStratumOps(doc, change.id, change.position.y));
           }
         }
       }
@@ -193,6 +213,7 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     setEditing: (id) => set({ editingId: id }),
+    setStrataBands: (on) => set({ strataBands: on }),
 
     selectOnly(ids) {
       const wanted = new Set(ids);

@@ -1,7 +1,5 @@
 import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
-import { nodeLabel, type BoardEdge, type BoardNode, type NodeKind } from '../../shared/model';
-
-export const KIND_NAMES: Record<NodeKind, string> = { role: 'Role', note: 'Note', text: 'Text' };
+import { KIND_NAMES, nodeLabel, type BoardEdge, type BoardNode, type NodeKind } from '../../shared/model';
 
 export type BoardFlowNode = FlowNode<BoardNode['data'] & Record<string, unknown>, NodeKind>;
 export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>>;
@@ -20,6 +18,8 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
     ariaLabel: `${KIND_NAMES[node.kind]}: ${nodeLabel(node)}`,
     width: node.size?.width,
     height: node.size?.height,
+    // Frames are regions: drawn behind what they hold.
+    zIndex: node.kind === 'frame' ? -1 : undefined,
   };
 }
 

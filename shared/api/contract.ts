@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Board, BoardSummary, Session, SessionDetail } from '../model/board';
+import { Board, BoardSettings, BoardSummary, Session, SessionDetail } from '../model/board';
 import { LIMITS } from '../model/limits';
 import { Id, Title, Viewport, WorkshopDate } from '../model/schemas';
 import { Op } from '../ops/ops';
@@ -52,6 +52,10 @@ export const methods = {
   'board.reorder': {
     input: z.strictObject({ sessionId: Id, boardIds: z.array(Id).min(1).max(LIMITS.boardsPerSession) }),
     output: z.array(BoardSummary),
+  },
+  'board.updateSettings': {
+    input: z.strictObject({ id: Id, settings: BoardSettings.partial() }),
+    output: BoardSummary,
   },
   'board.delete': {
     input: z.strictObject({ id: Id }),

@@ -3,12 +3,21 @@ import { BoardEdge } from './edges';
 import { BoardNode } from './nodes';
 import { Id, Title, Viewport } from './schemas';
 
+/** How a board is shown, the same in every window. */
+export const BoardSettings = z.strictObject({
+  /** The stratum bands drawn behind the org map. */
+  strataBands: z.boolean(),
+});
+export type BoardSettings = z.infer<typeof BoardSettings>;
+export const DEFAULT_BOARD_SETTINGS: BoardSettings = { strataBands: false };
+
 export const BoardSummary = z.object({
   id: Id,
   sessionId: Id,
   title: Title,
   position: z.number().int().min(0),
   revision: z.number().int().min(0),
+  settings: BoardSettings,
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 

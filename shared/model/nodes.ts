@@ -15,6 +15,32 @@ export const RoleData = z.strictObject({
 });
 export type RoleData = z.infer<typeof RoleData>;
 
+export const PurchaseRole = z.enum(['economic-buyer', 'champion', 'technical-evaluator', 'user', 'influencer', 'gatekeeper', 'blocker']);
+export type PurchaseRole = z.infer<typeof PurchaseRole>;
+
+export const Stance = z.enum(['supporter', 'neutral', 'sceptic']);
+export type Stance = z.infer<typeof Stance>;
+
+export const DecisionMakerData = z.strictObject({
+  name: Label,
+  title: Label,
+  organisation: Label,
+  purchaseRole: PurchaseRole.nullable(),
+  stance: Stance,
+  influence: z.number().int().min(1).max(5),
+  stratum: Stratum.nullable(),
+  /** The challenge they are living. */
+  challenge: LongText,
+  /** The progress they want to make. */
+  progress: LongText,
+  /** Whether the node shows the vocabulary hints of their stratum. */
+  showLanguage: z.boolean(),
+});
+export type DecisionMakerData = z.infer<typeof DecisionMakerData>;
+
+export const GoldenCircleData = z.strictObject({ why: LongText, how: LongText, what: LongText });
+export type GoldenCircleData = z.infer<typeof GoldenCircleData>;
+
 export const NoteCategory = z.enum(['weak-signal', 'strong-attractor', 'story', 'idea', 'question', 'value', 'waste']);
 export type NoteCategory = z.infer<typeof NoteCategory>;
 
@@ -25,6 +51,17 @@ export const NoteData = z.strictObject({
 });
 export type NoteData = z.infer<typeof NoteData>;
 
+export const StageData = z.strictObject({
+  title: Label,
+  /** Its place in the process, 1 first. */
+  step: z.number().int().min(1).max(999),
+  notes: LongText,
+});
+export type StageData = z.infer<typeof StageData>;
+
+export const FrameData = z.strictObject({ title: Label });
+export type FrameData = z.infer<typeof FrameData>;
+
 export const TextData = z.strictObject({
   text: Label,
   variant: z.enum(['heading', 'label']),
@@ -34,20 +71,62 @@ export type TextData = z.infer<typeof TextData>;
 /** Each node kind's fields; the JSON column of a node row holds exactly these. */
 export const NODE_DATA = {
   role: RoleData,
+  decisionMaker: DecisionMakerData,
+  goldenCircle: GoldenCircleData,
   note: NoteData,
+  stage: StageData,
+  frame: FrameData,
   text: TextData,
 } as const;
 
 export type NodeKind = keyof typeof NODE_DATA;
-export const NodeKind = z.enum(Object.keys(NODE_DATA) as [NodeKind, ...NodeKind[]]);
+export const NODE_KINDS = Object.keys(NODE_DATA) as NodeKind[];
+export const NodeKind = z.enum(NODE_KINDS as [NodeKind, ...NodeKind[]]);
 export type NodeDataOf<K extends NodeKind> = z.infer<(typeof NODE_DATA)[K]>;
 
+export const NOTE_CATEGORY_NAMES: Record<NoteCategory, string> = {
+  'weak-signal': 'Weak signal',
+  'strong-attractor': 'Strong attractor',
+  story: 'Story',
+  idea: 'Idea',
+  question: 'Question',
+  value: 'Value',
+  waste: 'Waste',
+};
+
+export const PURCHASE_ROLE_NAMES: Record<PurchaseRole, string> = {
+  'economic-buyer': 'Economic buyer',
+  champion: 'Champion',
+  'technical-evaluator': 'Technical evaluator',
+  user: 'User',
+  influencer: 'Influencer',
+  gatekeeper: 'Gatekeeper',
+  blocker: 'Blocker',
+};
+
+export const STANCE_NAMES: Record<Stance, string> = { supporter: 'Supporter', neutral: 'Neutral', sceptic: 'Sceptic' };
+
+export const KIND_NAMES: Record<NodeKind, string> = {
+  role: 'Role',
+  decisionMaker: 'Decision-maker',
+  goldenCircle: 'Golden circle',
+  note: 'Note',
+  stage: 'Stage',
+  frame: 'Frame',
+  text: 'Text',
+};
+
 const nodeBase = { id: Id, position: Position, size: Size.nullable() };
+const nodeOf = <K extends NodeKind>(kind: K) => z.strictObject({ ...nodeBase, kind: z.literal(kind), data: NODE_DATA[kind] });
 
 export const BoardNode = z.discriminatedUnion('kind', [
-  z.strictObject({ ...nodeBase, kind: z.literal('role'), data: RoleData }),
-  z.strictObject({ ...nodeBase, kind: z.literal('note'), data: NoteData }),
-  z.strictObject({ ...nodeBase, kind: z.literal('text'), data: TextData }),
+  nodeOf('role'),
+  nodeOf('decisionMaker'),
+  nodeOf('goldenCircle'),
+  nodeOf('note'),
+  nodeOf('stage'),
+  nodeOf('frame'),
+  nodeOf('text'),
 ]);
 export type BoardNode = z.infer<typeof BoardNode>;
 export type NodeOfKind<K extends NodeKind> = Extract<BoardNode, { kind: K }>;
@@ -56,17 +135,45 @@ export type NodeOfKind<K extends NodeKind> = Extract<BoardNode, { kind: K }>;
 export const NodeDataPatch = z.record(z.string().max(64), z.unknown());
 
 /** The field a double-click or Enter edits inline on the canvas. */
-export const LABEL_FIELD = { role: 'person', note: 'text', text: 'text' } as const satisfies {
-  [K in NodeKind]: keyof NodeDataOf<K>;
+export const LABEL_FIELD = {
+  role: 'person',
+  decisionMaker: 'name',
+  goldenCircle: 'why',
+  note: 'text',
+  stage: 'title',
+  frame: 'title',
+  text: 'text',
+} as const satisfies { [K in NodeKind]: keyof NodeDataOf<K> };
+
+const DEFAULT_DATA: { [K in NodeKind]: NodeDataOf<K> } = {
+  role: { person: 'New role', title: '', stratum: null, timeSpan: null, notes: '' },
+  decisionMaker: {
+    name: 'New decision-maker',
+    title: '',
+    organisation: '',
+    purchaseRole: null,
+    stance: 'neutral',
+    influence: 3,
+    stratum: null,
+    challenge: '',
+    progress: '',
+    showLanguage: false,
+  },
+  goldenCircle: { why: 'Why we exist', how: 'How we work', what: 'What we offer' },
+  note: { text: 'New note', category: 'idea', votes: 0 },
+  stage: { title: 'New stage', step: 1, notes: '' },
+  frame: { title: 'New frame' },
+  text: { text: 'Heading', variant: 'heading' },
+};
+
+/** Kinds whose size the facilitator sets; the others size to their content. */
+export const DEFAULT_SIZE: Partial<Record<NodeKind, Size>> = {
+  goldenCircle: { width: 520, height: 520 },
+  frame: { width: 640, height: 420 },
 };
 
 export function defaultNodeData<K extends NodeKind>(kind: K): NodeDataOf<K> {
-  const defaults: { [Kind in NodeKind]: NodeDataOf<Kind> } = {
-    role: { person: 'New role', title: '', stratum: null, timeSpan: null, notes: '' },
-    note: { text: 'New note', category: 'idea', votes: 0 },
-    text: { text: 'Heading', variant: 'heading' },
-  };
-  return structuredClone(defaults[kind]);
+  return structuredClone(DEFAULT_DATA[kind]);
 }
 
 export function nodeLabel(node: BoardNode): string {

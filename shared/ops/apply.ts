@@ -1,10 +1,23 @@
 import { GroundworkError, fromZodError } from '../errors';
-import { NODE_DATA, type BoardNode } from '../model/nodes';
+import { allowedEdgeKinds, EDGE_KIND_NAMES, type EdgeKind } from '../model/edges';
+import { KIND_NAMES, NODE_DATA, type BoardNode } from '../model/nodes';
 import type { BoardDoc } from './doc';
 import type { Op } from './ops';
 
 function missing(what: 'node' | 'edge', id: string, path: (string | number)[]): GroundworkError {
   return new GroundworkError('not_found', `No ${what} with id ${id} on this board`, path);
+}
+
+function checkEdgeKind(doc: BoardDoc, kind: EdgeKind, sourceId: string, targetId: string, path: (string | number)[]): void {
+  const source = doc.nodes.get(sourceId)!;
+  const target = doc.nodes.get(targetId)!;
+  if (!allowedEdgeKinds(source.kind, target.kind).includes(kind)) {
+    throw new GroundworkError(
+      'invalid_input',
+      `A ${EDGE_KIND_NAMES[kind].toLowerCase()} edge cannot join a ${KIND_NAMES[source.kind].toLowerCase()} to a ${KIND_NAMES[target.kind].toLowerCase()}`,
+      path,
+    );
+  }
 }
 
 /** Validates a node whose data was patched: the merged data must still fit its kind. */
@@ -64,6 +77,7 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
       if (!doc.nodes.has(edge.source)) throw missing('node', edge.source, [...path, 'edge', 'source']);
       if (!doc.nodes.has(edge.target)) throw missing('node', edge.target, [...path, 'edge', 'target']);
       if (edge.source === edge.target) throw new GroundworkError('invalid_input', 'An edge needs two different nodes', [...path, 'edge', 'target']);
+      checkEdgeKind(doc, edge.kind, edge.source, edge.target, [...path, 'edge', 'kind']);
       doc.edges.set(edge.id, edge);
       return { type: 'edge.remove', id: edge.id };
     }
@@ -76,6 +90,7 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
     case 'edge.update': {
       const edge = doc.edges.get(op.id);
       if (!edge) throw missing('edge', op.id, [...path, 'id']);
+      if (op.kind) checkEdgeKind(doc, op.kind, edge.source, edge.target, [...path, 'kind']);
       doc.edges.set(op.id, { ...edge, kind: op.kind ?? edge.kind, data: { ...edge.data, ...op.data } });
       const previousData: Partial<typeof edge.data> = {};
       for (const key of Object.keys(op.data ?? {}) as (keyof typeof edge.data)[]) {

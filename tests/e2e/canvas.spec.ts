@@ -15,7 +15,7 @@ async function visibleBoard(page: Page) {
 
 async function rename(page: Page, nodeName: string, to: string) {
   await nodeByName(page, nodeName).dblclick();
-  const editor = page.getByRole('textbox', { name: /Person|Note text|Text/ });
+  const editor = page.getByRole('textbox', { name: /^Edit / });
   await editor.fill(to);
   await editor.press('Enter');
 }
@@ -32,13 +32,16 @@ test('builds a board, undoes and redoes, and finds it identical after a reload a
   // Give the roles distinct names, one at a time (each new name leaves one fewer "New role").
   for (const name of ['Dana Whitfield', 'Sam Ortiz', 'Lee Park']) {
     await page.getByRole('group', { name: 'Role: New role' }).first().dblclick();
-    const editor = page.getByRole('textbox', { name: 'Person' });
+    const editor = page.getByRole('textbox', { name: 'Edit person' });
     await editor.fill(name);
     await editor.press('Enter');
     await expect(nodeByName(page, `Role: ${name}`)).toBeVisible();
   }
 
   await connect(page, 'Role: Dana Whitfield', 'Role: Sam Ortiz');
+  // Two roles can be joined as reports-to or relates; the first choice has focus, Enter takes it.
+  await expect(page.getByRole('menuitem', { name: 'Reports to' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
 
   await rename(page, 'Note: New note', 'Buyers ask about the three-year roadmap');
@@ -143,7 +146,7 @@ test('Esc cancels an inline edit and Enter on a selected node starts one', async
   await page.getByRole('button', addButton('role')).click();
   await nodeByName(page, 'Role: New role').click();
   await page.keyboard.press('Enter');
-  const editor = page.getByRole('textbox', { name: 'Person' });
+  const editor = page.getByRole('textbox', { name: 'Edit person' });
   await editor.fill('Should not stay');
   await editor.press('Escape');
   await expect(nodeByName(page, 'Role: New role')).toBeVisible();

@@ -28,6 +28,7 @@ export const test = base.extend<{ shell: ServedShell }>({
 });
 
 export interface BoardSnapshot {
+  revision: number;
   nodes: { id: string; kind: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
   edges: { id: string; kind: string; source: string; target: string }[];
   viewport: { x: number; y: number; zoom: number } | null;
@@ -56,8 +57,8 @@ export function nodeByName(page: Page, name: string) {
 
 /** Drags from one node's bottom handle to another node's top handle: a new edge. */
 export async function connect(page: Page, fromName: string, toName: string): Promise<void> {
-  const from = nodeByName(page, fromName).locator('.react-flow__handle.source');
-  const to = nodeByName(page, toName).locator('.react-flow__handle.target');
+  const from = nodeByName(page, fromName).locator('.react-flow__handle.source').first();
+  const to = nodeByName(page, toName).locator('.react-flow__handle.target').first();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
@@ -70,7 +71,7 @@ export async function connect(page: Page, fromName: string, toName: string): Pro
 export async function settled(shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
   let last = -1;
   for (;;) {
-    const board = await shell.call<BoardSnapshot & { revision: number }>('board.get', { id: boardId });
+    const board = await shell.call<BoardSnapshot>('board.get', { id: boardId });
     if (board.revision === last) return board;
     last = board.revision;
     await new Promise((r) => setTimeout(r, 150));

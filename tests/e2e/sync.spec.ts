@@ -13,7 +13,7 @@ test('two pages on the same board see each other’s edits', async ({ page, shel
   await expect(nodeByName(other, 'Role: New role')).toBeVisible();
 
   await nodeByName(other, 'Role: New role').dblclick();
-  const editor = other.getByRole('textbox', { name: 'Person' });
+  const editor = other.getByRole('textbox', { name: 'Edit person' });
   await editor.fill('Priya Raman');
   await editor.press('Enter');
   await expect(nodeByName(page, 'Role: Priya Raman')).toBeVisible();

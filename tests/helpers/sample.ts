@@ -32,6 +32,8 @@ export function sampleNode<K extends NodeKind>(kind: K, options: NodeOptions<K> 
 export const roleNode = (options: NodeOptions<'role'> = {}) => sampleNode('role', options);
 export const noteNode = (options: NodeOptions<'note'> = {}) => sampleNode('note', options);
 export const textNode = (options: NodeOptions<'text'> = {}) => sampleNode('text', options);
+export const dmNode = (options: NodeOptions<'decisionMaker'> = {}) => sampleNode('decisionMaker', options);
+export const stageNode = (options: NodeOptions<'stage'> = {}) => sampleNode('stage', options);
 
 export function sampleEdge(
   source: string | BoardNode,

@@ -38,7 +38,7 @@ describe('groundwork serve as a process', () => {
         { type: 'node.add', node: ceo },
         { type: 'node.add', node: cfo },
         { type: 'node.add', node: note },
-        { type: 'edge.add', edge: sampleEdge(cfo, ceo, { kind: 'reports-to' }) },
+        { type: 'edge.add', edge: sampleEdge(ceo, cfo, { kind: 'reports-to' }) },
       ],
     });
     await call(first.url, 'board.apply', { boardId, ops: [{ type: 'node.move', id: note.id, position: { x: 320, y: 15 } }] });

@@ -23,7 +23,7 @@ afterEach(() => {
 
 const refused = (run: () => unknown) => thrownBy(GroundworkError, run);
 
-/** A session whose first board holds a small org map: two roles reporting, a note and a heading. */
+/** A session whose first board holds a small org map: a CEO over a CFO, a note tied to the CFO and a heading. */
 function sessionWithContent(title = 'Acme offsite') {
   const { store } = open;
   const session = store.createSession({ title, client: 'Acme', workshopDate: '2026-11-22' });
@@ -37,8 +37,8 @@ function sessionWithContent(title = 'Acme offsite') {
     { type: 'node.add', node: cfo },
     { type: 'node.add', node: note },
     { type: 'node.add', node: heading },
-    { type: 'edge.add', edge: sampleEdge(cfo, ceo, { kind: 'reports-to' }) },
-    { type: 'edge.add', edge: sampleEdge(note, cfo, { kind: 'influences', data: { label: 'worries', strength: 3 } }) },
+    { type: 'edge.add', edge: sampleEdge(ceo, cfo, { kind: 'reports-to' }) },
+    { type: 'edge.add', edge: sampleEdge(note, cfo, { kind: 'relates', data: { label: 'worries' } }) },
   ]);
   return { session, boardId, ceo, cfo, note, heading };
 }
@@ -214,13 +214,13 @@ describe('applyOps', () => {
       { type: 'node.resize', id: cfo.id, size: { width: 180, height: 90 } },
       { type: 'node.update', id: cfo.id, data: { timeSpan: { value: 18, unit: 'months' }, notes: 'new in role' } },
       { type: 'node.add', node: late },
-      { type: 'edge.add', edge: sampleEdge(late, ceo, { kind: 'reports-to' }) },
+      { type: 'edge.add', edge: sampleEdge(ceo, late, { kind: 'reports-to' }) },
     ]);
     // Removing and re-adding a node moves it to the end of the drawing order, in memory and on disk alike.
     const edges = store.getBoard(boardId).edges.filter((e) => e.source === note.id || e.target === note.id);
     store.applyOps(boardId, [...edges.map((e): Op => ({ type: 'edge.remove', id: e.id })), { type: 'node.remove', id: note.id }]);
     store.applyOps(boardId, [{ type: 'node.add', node: note }]);
-    store.applyOps(boardId, [{ type: 'edge.update', id: store.getBoard(boardId).edges[0].id, kind: 'flow', data: { label: 'funds' } }]);
+    store.applyOps(boardId, [{ type: 'edge.update', id: store.getBoard(boardId).edges[0].id, kind: 'relates', data: { label: 'funds', strength: 4 } }]);
     store.setViewport(boardId, { x: -120, y: 40, zoom: 0.75 });
 
     const before = store.getBoard(boardId);

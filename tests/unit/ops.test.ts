@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GroundworkError } from '../../shared/errors';
-import type { BoardEdge, BoardNode, EdgeKind, NodeKind } from '../../shared/model';
+import { allowedEdgeKinds, NODE_KINDS, type BoardEdge, type BoardNode, type EdgeKind, type NodeKind } from '../../shared/model';
 import { applyOp, applyOps, copyFragment, createDoc, Op, pasteOps, removeNodesOps, type BoardDoc } from '../../shared/ops';
-import { noteNode, roleNode, sampleEdge, sampleNode, textNode } from '../helpers/sample';
+import { dmNode, noteNode, roleNode, sampleEdge, sampleNode, stageNode, textNode } from '../helpers/sample';
 import { thrownBy } from '../helpers/thrown';
 
 /** The doc as ordered entries: unlike Map equality in expect, this also compares drawing order. */
@@ -10,10 +10,13 @@ function ordered(doc: BoardDoc) {
   return structuredClone({ nodes: [...doc.nodes.entries()], edges: [...doc.edges.entries()] });
 }
 
-/** a -> b -> c, plus d with no edges; d is last so removing it and undoing keeps the order. */
+/**
+ * Decision-makers a influences b, b relates to the heading c, plus role d with no edges; d is last
+ * so removing it and undoing keeps the order.
+ */
 function fixture() {
-  const a = roleNode({ id: 'a', position: { x: 0, y: 0 }, size: { width: 200, height: 80 }, data: { person: 'Ana', stratum: 4 } });
-  const b = noteNode({ id: 'b', position: { x: 200, y: 0 }, data: { text: 'Weak signal', category: 'weak-signal' } });
+  const a = dmNode({ id: 'a', position: { x: 0, y: 0 }, size: { width: 200, height: 80 }, data: { name: 'Ana', stratum: 4 } });
+  const b = dmNode({ id: 'b', position: { x: 200, y: 0 }, data: { name: 'Bo', purchaseRole: 'champion', stance: 'supporter' } });
   const c = textNode({ id: 'c', position: { x: 400, y: 0 } });
   const d = roleNode({ id: 'd', position: { x: 0, y: 300 } });
   const ab = sampleEdge(a, b, { id: 'ab', kind: 'influences', data: { label: 'asks', strength: 2 } });
@@ -52,12 +55,12 @@ describe('each op and its inverse', () => {
     },
     {
       name: 'node.update',
-      op: { type: 'node.update', id: 'a', data: { stratum: 5, timeSpan: { value: 2, unit: 'years' } } },
-      check: (doc) => expect(doc.nodes.get('a')!.data).toMatchObject({ person: 'Ana', stratum: 5, timeSpan: { value: 2, unit: 'years' } }),
+      op: { type: 'node.update', id: 'a', data: { stratum: 5, challenge: 'Margins are shrinking' } },
+      check: (doc) => expect(doc.nodes.get('a')!.data).toMatchObject({ name: 'Ana', stratum: 5, challenge: 'Margins are shrinking' }),
     },
     {
       name: 'edge.add',
-      op: { type: 'edge.add', edge: sampleEdge('a', 'c', { id: 'ac', kind: 'reports-to' }) },
+      op: { type: 'edge.add', edge: sampleEdge('a', 'c', { id: 'ac', kind: 'relates' }) },
       check: (doc) => expect([...doc.edges.keys()]).toEqual(['ab', 'bc', 'ac']),
     },
     {
@@ -67,8 +70,8 @@ describe('each op and its inverse', () => {
     },
     {
       name: 'edge.update of kind only',
-      op: { type: 'edge.update', id: 'ab', kind: 'flow' },
-      check: (doc) => expect(doc.edges.get('ab')).toMatchObject({ kind: 'flow', data: { label: 'asks', strength: 2 } }),
+      op: { type: 'edge.update', id: 'ab', kind: 'relates' },
+      check: (doc) => expect(doc.edges.get('ab')).toMatchObject({ kind: 'relates', data: { label: 'asks', strength: 2 } }),
     },
     {
       name: 'edge.update of data only',
@@ -99,7 +102,7 @@ describe('each op and its inverse', () => {
       { type: 'node.move', id: 'a', position: { x: 1, y: 1 } },
       { type: 'node.resize', id: 'b', size: { width: 10, height: 10 } },
       { type: 'node.update', id: 'c', data: { text: 'Why we exist' } },
-      { type: 'edge.update', id: 'ab', kind: 'flow' },
+      { type: 'edge.update', id: 'ab', kind: 'relates' },
     ]);
     expect([...doc.nodes.keys()]).toEqual(['a', 'b', 'c', 'd']);
     expect([...doc.edges.keys()]).toEqual(['ab', 'bc']);
@@ -129,7 +132,7 @@ describe('refused ops', () => {
     const error = thrown(() =>
       applyOps(doc, [
         { type: 'node.move', id: 'a', position: { x: 50, y: 50 } },
-        { type: 'node.update', id: 'b', data: { votes: 3 } },
+        { type: 'node.update', id: 'b', data: { influence: 4 } },
         { type: 'node.move', id: 'missing', position: { x: 0, y: 0 } },
         { type: 'node.move', id: 'c', position: { x: 1, y: 1 } },
       ]),
@@ -161,10 +164,10 @@ describe('refused ops', () => {
   it('refuses node.update data that breaks the kind schema, naming the field', () => {
     const doc = fixture();
     const before = ordered(doc);
-    const wrongType = thrown(() => applyOps(doc, [{ type: 'node.update', id: 'b', data: { votes: 'many' } }]));
+    const wrongType = thrown(() => applyOps(doc, [{ type: 'node.update', id: 'b', data: { influence: 'many' } }]));
     expect(wrongType.code).toBe('invalid_input');
-    expect(wrongType.path).toEqual(['ops', 0, 'data', 'votes']);
-    expect(wrongType.message).toContain('data.votes');
+    expect(wrongType.path).toEqual(['ops', 0, 'data', 'influence']);
+    expect(wrongType.message).toContain('data.influence');
 
     const outOfRange = thrown(() => applyOps(doc, [{ type: 'node.update', id: 'a', data: { stratum: 9 } }]));
     expect(outOfRange.path).toEqual(['ops', 0, 'data', 'stratum']);
@@ -193,6 +196,64 @@ describe('refused ops', () => {
       const error = thrown(() => applyOps(doc, [op]));
       expect({ code: error.code, path: error.path }).toEqual({ code, path });
     }
+  });
+});
+
+describe('edge kinds must fit the kinds of their ends', () => {
+  /** Two nodes of the given kinds, 's' and 't', with no edges. */
+  const pair = (source: NodeKind, target: NodeKind) => createDoc([sampleNode(source, { id: 's' }), sampleNode(target, { id: 't' })]);
+
+  it('accepts reports-to between roles, influences between decision-makers and flow between stages', () => {
+    const fitting: [EdgeKind, BoardNode, BoardNode][] = [
+      ['reports-to', roleNode({ id: 's' }), roleNode({ id: 't' })],
+      ['influences', dmNode({ id: 's' }), dmNode({ id: 't' })],
+      ['flow', stageNode({ id: 's' }), stageNode({ id: 't' })],
+    ];
+    for (const [kind, source, target] of fitting) {
+      const doc = createDoc([source, target]);
+      applyOps(doc, [{ type: 'edge.add', edge: sampleEdge(source, target, { id: 'st', kind }) }]);
+      expect(doc.edges.get('st')!.kind).toBe(kind);
+    }
+  });
+
+  it('accepts relates between any two kinds of node', () => {
+    for (const source of NODE_KINDS) {
+      for (const target of NODE_KINDS) {
+        const doc = pair(source, target);
+        expect(() => applyOps(doc, [{ type: 'edge.add', edge: sampleEdge('s', 't', { kind: 'relates' }) }]), `${source} → ${target}`).not.toThrow();
+      }
+    }
+  });
+
+  it('refuses edge.add of a kind that does not fit, naming both node kinds at the edge kind', () => {
+    const cases: [EdgeKind, NodeKind, NodeKind, string, string][] = [
+      ['influences', 'role', 'note', 'role', 'note'],
+      ['reports-to', 'decisionMaker', 'decisionMaker', 'decision-maker', 'decision-maker'],
+      ['flow', 'stage', 'role', 'stage', 'role'],
+      ['reports-to', 'role', 'text', 'role', 'text'],
+    ];
+    for (const [kind, source, target, sourceName, targetName] of cases) {
+      const doc = pair(source, target);
+      const error = thrown(() => applyOps(doc, [{ type: 'edge.add', edge: sampleEdge('s', 't', { kind }) }]));
+      expect(error.code).toBe('invalid_input');
+      expect(error.path).toEqual(['ops', 0, 'edge', 'kind']);
+      expect(error.message).toContain(`a ${sourceName} to a ${targetName}`);
+      expect(doc.edges.size).toBe(0);
+    }
+  });
+
+  it('refuses edge.update to a kind that does not fit its ends, leaving the edge as it was', () => {
+    const doc = fixture();
+    const before = ordered(doc);
+    const error = thrown(() => applyOps(doc, [{ type: 'edge.update', id: 'ab', kind: 'reports-to', data: { label: 'manages' } }]));
+    expect(error.code).toBe('invalid_input');
+    expect(error.path).toEqual(['ops', 0, 'kind']);
+    expect(error.message).toContain('a decision-maker to a decision-maker');
+    expect(ordered(doc)).toEqual(before);
+
+    const toText = thrown(() => applyOps(doc, [{ type: 'edge.update', id: 'bc', kind: 'influences' }]));
+    expect(toText.path).toEqual(['ops', 0, 'kind']);
+    expect(toText.message).toContain('a decision-maker to a text');
   });
 });
 
@@ -228,8 +289,8 @@ describe('copyFragment and pasteOps', () => {
     const fragment = copyFragment(doc, ['a', 'b']);
     expect(fragment.nodes.map((n) => n.id)).toEqual(['a', 'b']);
     expect(fragment.edges.map((e) => e.id)).toEqual(['ab']);
-    (fragment.nodes[0].data as { person: string }).person = 'changed';
-    expect((doc.nodes.get('a')!.data as { person: string }).person).toBe('Ana');
+    (fragment.nodes[0].data as { name: string }).name = 'changed';
+    expect((doc.nodes.get('a')!.data as { name: string }).name).toBe('Ana');
   });
 
   it('mints new ids, shifts positions by the offset and keeps the internal edges re-pointed', () => {
@@ -289,10 +350,13 @@ function randomOp(doc: BoardDoc, random: () => number, mint: (prefix: string) =>
   const nodes = [...doc.nodes.values()];
   const edges = [...doc.edges.values()];
   const free = nodes.filter((n) => !edges.some((e) => e.source === n.id || e.target === n.id));
-  const kinds: NodeKind[] = ['role', 'note', 'text'];
-  const edgeKinds: EdgeKind[] = ['reports-to', 'influences', 'flow', 'relates'];
+  const kinds: NodeKind[] = ['role', 'decisionMaker', 'stage', 'note', 'text'];
+  const kindsBetween = (edge: Pick<BoardEdge, 'source' | 'target'>): EdgeKind[] =>
+    allowedEdgeKinds(doc.nodes.get(edge.source)!.kind, doc.nodes.get(edge.target)!.kind);
   const patch = (node: BoardNode): Record<string, unknown> => {
     if (node.kind === 'role') return pick([{ stratum: pick([null, int(1, 8)]) }, { person: `P${int(0, 99)}`, notes: 'n' }, { timeSpan: { value: int(1, 50), unit: 'months' } }]);
+    if (node.kind === 'decisionMaker') return pick([{ stance: pick(['supporter', 'neutral', 'sceptic']) }, { purchaseRole: pick([null, 'user', 'blocker']), influence: int(1, 5) }]);
+    if (node.kind === 'stage') return pick([{ step: int(1, 7) }, { title: `s${int(0, 9)}` }]);
     if (node.kind === 'note') return pick([{ votes: int(0, 9) }, { category: pick(['story', 'idea', 'waste']), text: `t${int(0, 9)}` }]);
     return pick([{ variant: pick(['heading', 'label']) }, { text: `h${int(0, 9)}` }]);
   };
@@ -320,7 +384,7 @@ function randomOp(doc: BoardDoc, random: () => number, mint: (prefix: string) =>
         if (nodes.length >= 2) {
           const source = pick(nodes);
           const target = pick(nodes.filter((n) => n !== source));
-          return { type: 'edge.add', edge: sampleEdge(source, target, { id: mint('e'), kind: pick(edgeKinds) }) };
+          return { type: 'edge.add', edge: sampleEdge(source, target, { id: mint('e'), kind: pick(kindsBetween({ source: source.id, target: target.id })) }) };
         }
         break;
       case 6:
@@ -330,9 +394,9 @@ function randomOp(doc: BoardDoc, random: () => number, mint: (prefix: string) =>
         if (edges.length) {
           const edge: BoardEdge = pick(edges);
           return pick<Op>([
-            { type: 'edge.update', id: edge.id, kind: pick(edgeKinds) },
+            { type: 'edge.update', id: edge.id, kind: pick(kindsBetween(edge)) },
             { type: 'edge.update', id: edge.id, data: { strength: pick([null, int(1, 5)]) } },
-            { type: 'edge.update', id: edge.id, kind: pick(edgeKinds), data: { label: `l${int(0, 9)}` } },
+            { type: 'edge.update', id: edge.id, kind: pick(kindsBetween(edge)), data: { label: `l${int(0, 9)}` } },
           ]);
         }
         break;

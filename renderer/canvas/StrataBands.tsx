@@ -1,0 +1,19 @@
+import { useViewport } from '@xyflow/react';
+import { STRATUM_BANDS } from '../../shared/levels/bands';
+
+/**
+ * The stratum bands behind the org map, VIII at the top, each labelled with its time-span.
+ * Drawn in screen space from the viewport so the labels stay at the left edge while panning.
+ */
+export function StrataBands() {
+  const { y, zoom } = useViewport();
+  return (
+    <div className="strata-bands" aria-hidden="true">
+      {STRATUM_BANDS.map((band) => (
+        <div key={band.stratum} className={`strata-band band-${band.stratum % 2 ? 'odd' : 'even'}`} style={{ top: band.top * zoom + y, height: (band.bottom - band.top) * zoom }}>
+          <span className="strata-band-label">{band.label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { RoleData } from '../../../shared/model';
+import { recoveryHorizon } from '../../../shared/levels/strata';
+import { NodeBadges } from '../../findings/NodeBadges';
+import type { BoardFlowNode } from '../../state/flow';
+import { LabelEditor } from '../LabelEditor';
+import { useLabelEditing } from '../useLabelEditing';
+import { VerticalHandles } from './Handles';
+import { StratumBadge } from './StratumBadge';
+
+/** A role on an org map: who holds it, what it is called, its stratum and how long a bad hire takes to undo. */
+export const RoleNode = memo(function RoleNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
+  const role = data as RoleData;
+  const { editing, commit, cancel } = useLabelEditing(id, 'role', role.person);
+  const horizon = recoveryHorizon(role);
+  return (
+    <div className={`gw-node role${selected ? ' is-selected' : ''}`}>
+      <VerticalHandles />
+      <StratumBadge stratum={role.stratum} />
+      <NodeBadges nodeId={id} />
+      {editing ? (
+        <LabelEditor value={role.person} multiline={false} label="Person" onCommit={commit} onCancel={cancel} />
+      ) : (
+        <div className="role-person">{role.person || 'Unnamed'}</div>
+      )}
+      {role.title && <div className="role-title">{role.title}</div>}
+      {horizon && <div className="role-recovery">Recovers in {horizon}</div>}
+    </div>
+  );
+});

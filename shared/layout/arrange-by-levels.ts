@@ -1,0 +1,194 @@
+/**
+ * "Arrange by levels": lays the org map out top-down, each role in the band of its stratum and the
+ * reporting lines as a tidy tree.
+ *
+ * Own code rather than dagre or elkjs: the y of every role is dictated by its stratum, so all that
+ * is left to decide is the left-to-right order within a forest, which a tidy tree does in linear
+ * time. A layered layout library would also minimise crossings by reordering siblings, and could
+ * reorder them differently from one run to the next; here siblings keep the order the facilitator
+ * gave them on the canvas, so arranging an arranged map changes nothing. And no dependency.
+ */
+import type { Size } from '../model/schemas';
+import { BAND_HEIGHT, bandTop, stratumAtY } from '../levels/bands';
+import { readOrgMap, type OrgMap, type RoleNode } from '../levels/org-map';
+import type { BoardDoc } from '../ops/doc';
+import type { Op } from '../ops/ops';
+
+export const DEFAULT_ROLE_SIZE: Size = { width: 200, height: 80 };
+/** Between subtrees side by side, and between roles sharing a band. */
+export const SUBTREE_GAP = 40;
+export const GRID = 16;
+/** Band index: the stratum, 0 for the row of roles without one. */
+const BAND_COUNT = 9;
+
+const snap = (value: number) => Math.round(value / GRID) * GRID || 0;
+
+/**
+ * node.move ops for the roles whose place changes. `sizes` are the measured sizes (the canvas
+ * knows them; a role with neither a measured nor a set size counts as 200×80).
+ */
+export function arrangeByLevels(doc: BoardDoc, sizes?: ReadonlyMap<string, Size>): Op[] {
+  const map = readOrgMap(doc);
+  const n = map.roles.length;
+  if (!n) return [];
+  const size = map.roles.map((role) => sizes?.get(role.id) ?? role.size ?? DEFAULT_ROLE_SIZE);
+  const relativeX = layoutForest(map, size);
+  const shift = anchorShift(map.roles, relativeX);
+
+  const ops: Op[] = [];
+  map.roles.forEach((role, i) => {
+    const x = shift + relativeX[i];
+    const y = snap(bandTop(role.data.stratum) + (BAND_HEIGHT - size[i].height) / 2);
+    if (x !== role.position.x || y !== role.position.y) ops.push({ type: 'node.move', id: role.id, position: { x, y } });
+  });
+  return ops;
+}
+
+/** Each role's tree parent (index, or -1 for a root): its first manager by edge order, loops cut. */
+function treeParents(map: OrgMap): Int32Array {
+  const index = new Map(map.roles.map((role, i) => [role.id, i]));
+  const parent = new Int32Array(map.roles.length).fill(-1);
+  map.roles.forEach((role, i) => {
+    const first = map.managerEdges.get(role.id)?.[0];
+    if (first) parent[i] = index.get(first.source)!;
+  });
+  // Following parents from any role either reaches a root or enters a loop; each loop is cut at its
+  // role with the smallest id, which depends on neither positions nor drawing order.
+  const state = new Uint8Array(map.roles.length); // 0 unseen, 1 on the current walk, 2 done
+  for (let start = 0; start < parent.length; start++) {
+    const walk: number[] = [];
+    let at = start;
+    while (at !== -1 && state[at] === 0) {
+      state[at] = 1;
+      walk.push(at);
+      at = parent[at];
+    }
+    if (at !== -1 && state[at] === 1) {
+      const loop = walk.slice(walk.indexOf(at));
+      const cut = loop.reduce((min, i) => (map.roles[i].id < map.roles[min].id ? i : min), loop[0]);
+      parent[cut] = -1;
+    }
+    for (const i of walk) state[i] = 2;
+  }
+  return parent;
+}
+
+/**
+ * x of each role relative to the left edge of the whole forest, snapped to the grid. Each subtree
+ * is laid out in its own frame with its left edge at 0, bottom-up, then the frames are summed
+ * top-down; both passes iterate, so a 5,000-long chain is fine.
+ */
+function layoutForest(map: OrgMap, size: readonly Size[]): number[] {
+  const n = map.roles.length;
+  const parent = treeParents(map);
+  const byCurrentX = (a: number, b: number) => map.roles[a].position.x - map.roles[b].position.x || (map.roles[a].id < map.roles[b].id ? -1 : 1);
+  const children: number[][] = Array.from({ length: n }, () => []);
+  const roots: number[] = [];
+  for (let i = 0; i < n; i++) (parent[i] === -1 ? roots : children[parent[i]]).push(i);
+  roots.sort(byCurrentX);
+  for (const list of children) list.sort(byCurrentX);
+
+  const preorder: number[] = [];
+  const pending = [...roots].reverse();
+  while (pending.length) {
+    const v = pending.pop()!;
+    preorder.push(v);
+    for (let k = children[v].length - 1; k >= 0; k--) pending.push(children[v][k]);
+  }
+
+  const band = (i: number) => map.roles[i].data.stratum ?? 0;
+  /** Per subtree and band, the extent its roles take in that band, in the subtree's frame. */
+  const left = new Float64Array(n * BAND_COUNT).fill(Infinity);
+  const right = new Float64Array(n * BAND_COUNT).fill(-Infinity);
+  const ownX = new Float64Array(n); // the role in its subtree's frame
+  const offset = new Float64Array(n); // a subtree's frame in its parent's frame
+  const width = new Float64Array(n);
+
+  for (let p = preorder.length - 1; p >= 0; p--) {
+    const v = preorder[p];
+    const base = v * BAND_COUNT;
+    let cursor = 0;
+    for (const child of children[v]) {
+      offset[child] = cursor;
+      for (let b = 0; b < BAND_COUNT; b++) {
+        left[base + b] = Math.min(left[base + b], cursor + left[child * BAND_COUNT + b]);
+        right[base + b] = Math.max(right[base + b], cursor + right[child * BAND_COUNT + b]);
+      }
+      cursor += width[child] + SUBTREE_GAP;
+    }
+    const w = size[v].width;
+    let x = 0;
+    if (children[v].length) {
+      const centre = (c: number) => offset[c] + ownX[c] + size[c].width / 2;
+      x = (centre(children[v][0]) + centre(children[v][children[v].length - 1])) / 2 - w / 2;
+    }
+    // A manager in the same band as some of their reports (a compression, or roles without a
+    // stratum) cannot sit above them: it goes to the left of them instead.
+    const own = base + band(v);
+    if (x < right[own] + SUBTREE_GAP && x + w + SUBTREE_GAP > left[own]) x = left[own] - SUBTREE_GAP - w;
+    left[own] = Math.min(left[own], x);
+    right[own] = Math.max(right[own], x + w);
+
+    let minLeft = Infinity;
+    for (let b = 0; b < BAND_COUNT; b++) minLeft = Math.min(minLeft, left[base + b]);
+    ownX[v] = x - minLeft;
+    for (const child of children[v]) offset[child] -= minLeft;
+    let maxRight = 0;
+    for (let b = 0; b < BAND_COUNT; b++) {
+      left[base + b] -= minLeft;
+      right[base + b] -= minLeft;
+      maxRight = Math.max(maxRight, right[base + b]);
+    }
+    width[v] = maxRight;
+  }
+
+  let cursor = 0;
+  for (const root of roots) {
+    offset[root] = cursor;
+    cursor += width[root] + SUBTREE_GAP;
+  }
+  const frame = new Float64Array(n);
+  const relativeX: number[] = new Array(n);
+  for (const v of preorder) {
+    frame[v] = (parent[v] === -1 ? 0 : frame[parent[v]]) + offset[v];
+    relativeX[v] = snap(frame[v] + ownX[v]);
+  }
+  return relativeX;
+}
+
+/**
+ * Where the forest goes horizontally. When at least half the roles already sit where the layout
+ * puts them, up to one common shift, that shift is kept, so re-arranging after a small change moves
+ * only what the change requires. Otherwise the map keeps its current left edge, so it does not jump
+ * across the board.
+ */
+function anchorShift(roles: readonly RoleNode[], relativeX: readonly number[]): number {
+  const votes = new Map<number, number>();
+  let best = 0;
+  let bestVotes = 0;
+  roles.forEach((role, i) => {
+    const shift = role.position.x - relativeX[i];
+    if (shift % GRID !== 0) return;
+    const count = (votes.get(shift) ?? 0) + 1;
+    votes.set(shift, count);
+    if (count > bestVotes) [best, bestVotes] = [shift, count];
+  });
+  if (bestVotes * 2 >= roles.length) return best || 0;
+  return snap(Math.min(...roles.map((role) => role.position.x)));
+}
+
+/**
+ * When a role is dropped with its top-left at y while the bands show, the stratum of the band under
+ * its centre: an update op when that differs from its stratum, else none. Dropped in the row below
+ * I it loses its stratum; dropped outside the bands altogether it keeps it, as that is more likely
+ * a move out of the way than a statement about its level.
+ */
+export function bandStratumOps(doc: BoardDoc, nodeId: string, y: number, size?: Size): Op[] {
+  const node = doc.nodes.get(nodeId);
+  if (node?.kind !== 'role') return [];
+  const centre = y + (size ?? node.size ?? DEFAULT_ROLE_SIZE).height / 2;
+  const inNoStratumRow = centre >= bandTop(null) && centre < bandTop(null) + BAND_HEIGHT;
+  const stratum = stratumAtY(centre);
+  if (stratum === null && !inNoStratumRow) return [];
+  return stratum === node.data.stratum ? [] : [{ type: 'node.update', id: nodeId, data: { stratum } }];
+}

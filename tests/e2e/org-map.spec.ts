@@ -1,0 +1,264 @@
+import type { Page } from '@playwright/test';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import type { ServedShell } from './server';
+
+interface RoleSpec {
+  id: string;
+  person: string;
+  title: string;
+  stratum: number;
+  manager?: string;
+}
+
+/** A 12-role sales organisation with one compression (Ana under Raj, both III) and one gap (Ben, I, under Maya, III). */
+const ROLES: RoleSpec[] = [
+  { id: 'ceo', person: 'Helen Cho', title: 'CEO', stratum: 5 },
+  { id: 'vps', person: 'Dana Whitfield', title: 'VP Sales', stratum: 4, manager: 'ceo' },
+  { id: 'vpm', person: 'Omar Haddad', title: 'VP Marketing', stratum: 4, manager: 'ceo' },
+  { id: 'rm1', person: 'Sam Ortiz', title: 'Regional manager North', stratum: 3, manager: 'vps' },
+  { id: 'rm2', person: 'Maya Lind', title: 'Regional manager South', stratum: 3, manager: 'vps' },
+  { id: 'mm', person: 'Raj Patel', title: 'Marketing manager', stratum: 3, manager: 'vpm' },
+  { id: 'ana', person: 'Ana Silva', title: 'Campaign manager', stratum: 3, manager: 'mm' },
+  { id: 'kam', person: 'Lee Park', title: 'Key-account manager', stratum: 2, manager: 'rm1' },
+  { id: 'tl', person: 'Jo Weber', title: 'Inside sales lead', stratum: 2, manager: 'rm1' },
+  { id: 'rep1', person: 'Ravi Nair', title: 'Sales rep', stratum: 1, manager: 'kam' },
+  { id: 'rep2', person: 'Eva Novak', title: 'Sales rep', stratum: 1, manager: 'tl' },
+  { id: 'ben', person: 'Ben Adler', title: 'Sales rep', stratum: 1, manager: 'rm2' },
+];
+
+async function buildOrgMap(shell: ServedShell, boardId: string): Promise<void> {
+  const ops = [
+    ...ROLES.map((r, i) => ({
+      type: 'node.add',
+      node: { id: r.id, kind: 'role', position: { x: (i % 6) * 260, y: Math.floor(i / 6) * 200 }, size: null, data: { person: r.person, title: r.title, stratum: r.stratum, timeSpan: null, notes: '' } },
+    })),
+    ...ROLES.filter((r) => r.manager).map((r) => ({ type: 'edge.add', edge: { id: `e-${r.id}`, kind: 'reports-to', source: r.manager, target: r.id, data: { label: '', strength: null } } })),
+  ];
+  await shell.call('board.apply', { boardId, ops });
+}
+
+const findingsTab = (page: Page) => page.getByRole('tab', { name: /Findings/ });
+const findingButtons = (page: Page) => page.getByRole('list', { name: 'Findings' }).getByRole('button');
+
+test('an org map shows its compression and its gap, and they go once fixed; arranging is stable and survives a reload', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Org map');
+  const boardId = boardIdOf(page);
+  await buildOrgMap(shell, boardId);
+  await expect(page.locator('.react-flow__node')).toHaveCount(12);
+
+  await findingsTab(page).click();
+  await expect(findingButtons(page)).toHaveCount(2);
+  const compression = findingButtons(page).filter({ hasText: /compression/i });
+  const gap = findingButtons(page).filter({ hasText: /gap/i });
+  await expect(compression).toContainText('Ana Silva');
+  await expect(gap).toContainText('Ben Adler');
+  await expect(page.locator('.react-flow__edge.has-finding')).toHaveCount(2);
+
+  // Clicking a finding selects its node; the inspector fixes it.
+  await gap.click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(page.getByRole('textbox', { name: 'Person' })).toHaveValue('Ben Adler');
+  await page.getByRole('combobox', { name: 'Stratum' }).selectOption({ label: 'II · 3 months to 1 year' });
+  await findingsTab(page).click();
+  await expect(findingButtons(page)).toHaveCount(1);
+
+  await compression.click();
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(page.getByRole('textbox', { name: 'Person' })).toHaveValue('Ana Silva');
+  await page.getByRole('combobox', { name: 'Stratum' }).selectOption({ label: 'II · 3 months to 1 year' });
+  await findingsTab(page).click();
+  await expect(page.getByText('No findings')).toBeVisible();
+  await expect(page.locator('.react-flow__edge.has-finding')).toHaveCount(0);
+
+  // Undo brings the compression back: findings follow every edit.
+  await page.keyboard.press('Control+z');
+  await expect(findingButtons(page)).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByText('No findings')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  const arranged = await expect.poll(async () => (await settled(shell, boardId)).revision).toBeGreaterThan(0).then(() => settled(shell, boardId));
+  const yOf = (b: BoardSnapshot, id: string) => b.nodes.find((n) => n.id === id)!.position.y;
+  // Top-down by stratum: V above IV above III above II above I.
+  expect(yOf(arranged, 'ceo')).toBeLessThan(yOf(arranged, 'vps'));
+  expect(yOf(arranged, 'vps')).toBeLessThan(yOf(arranged, 'rm1'));
+  expect(yOf(arranged, 'rm1')).toBeLessThan(yOf(arranged, 'kam'));
+  expect(yOf(arranged, 'kam')).toBeLessThan(yOf(arranged, 'rep1'));
+  expect(yOf(arranged, 'rm1')).toBe(yOf(arranged, 'mm'));
+
+  // Arranging again moves nothing, so nothing is sent.
+  const revision = arranged.revision;
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  expect((await settled(shell, boardId)).revision).toBe(revision);
+
+  // One undo puts the whole arrangement back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => yOf(await settled(shell, boardId), 'ceo')).not.toBe(yOf(arranged, 'ceo'));
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes).toEqual(arranged.nodes);
+
+  const before = await settled(shell, boardId);
+  await page.reload();
+  await expect(page.locator('.react-flow__node')).toHaveCount(12);
+  expect(await settled(shell, boardId)).toEqual(before);
+  await findingsTab(page).click();
+  await expect(page.getByText('No findings')).toBeVisible();
+});
+
+test('a decision-maker map names the purchase roles nobody covers, and connecting two offers the kinds that fit', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Buying centre');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', { name: 'Add decision-maker' }).click();
+  await page.getByRole('button', { name: 'Add decision-maker' }).click();
+  await expect(page.getByRole('group', { name: /^Decision-maker:/ })).toHaveCount(2);
+
+  const [first, second] = (await settled(shell, boardId)).nodes.map((n) => n.id);
+  const inspect = async (id: string) => {
+    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+    await page.getByRole('tab', { name: 'Details' }).click();
+  };
+  await inspect(first);
+  await page.getByLabel('Name').fill('Grace Kim');
+  await page.getByLabel('Name').press('Enter');
+  await page.getByLabel('Role in the purchase').selectOption({ label: 'Economic buyer' });
+  await page.getByLabel('Their challenge').fill('Margins fell two years running');
+  await page.getByLabel('Their challenge').blur();
+  await inspect(second);
+  await page.getByLabel('Name').fill('Tom Reyes');
+  await page.getByLabel('Name').press('Enter');
+  await page.getByLabel('Role in the purchase').selectOption({ label: 'Champion' });
+
+  await page.getByRole('tab', { name: /Findings/ }).click();
+  const missing = findingButtons(page).filter({ hasText: /purchase roles missing/i });
+  await expect(missing).toContainText('technical evaluator');
+  await expect(missing).not.toContainText('economic buyer');
+  await expect(findingButtons(page).filter({ hasText: /no challenge/i })).toContainText('Tom Reyes');
+
+  // Drawing a connection between two decision-makers offers Influences or Relates.
+  await connect(page, 'Decision-maker: Grace Kim', 'Decision-maker: Tom Reyes');
+  const menu = page.getByRole('menu', { name: 'Kind of connection' });
+  await expect(menu.getByRole('menuitem')).toHaveText(['Influences', 'Relates']);
+  await menu.getByRole('menuitem', { name: 'Influences' }).click();
+  await expect.poll(async () => (await settled(shell, boardId)).edges.map((e) => e.kind)).toEqual(['influences']);
+});
+
+function orgCsv(rows: number): string {
+  const lines = ['Name,Title,Manager,Stratum'];
+  lines.push('Chief,CEO,,V');
+  for (let i = 1; i < rows; i++) lines.push(`Person ${i},Role ${i},${i <= 3 ? 'Chief' : `Person ${Math.ceil(i / 3) - 1 || 1}`},${i <= 3 ? 'IV' : i <= 12 ? 'III' : 'II'}`);
+  return lines.join('\n');
+}
+
+test('imports an org chart from CSV, reports broken rows by line, and can import only the valid ones', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Imported org');
+  const boardId = boardIdOf(page);
+
+  await page.getByRole('button', { name: 'Import org chart…' }).click();
+  const broken = 'name,title,manager,stratum\nAlex,CEO,,V\nBea,VP,Alex,IV\nCal,Rep,Nobody,I\nBea,Twin,Alex,IV\nDee,Lead,Bea,IX\n';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await expect(problems).toContainText('Line 4');
+  await expect(problems).toContainText('Nobody');
+  await expect(problems).toContainText('Line 5');
+  await expect(problems).toContainText('Line 6');
+  await expect(page.getByRole('button', { name: /^Import\b/ }).last()).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect((await settled(shell, boardId)).nodes).toHaveLength(0);
+
+  await page.getByRole('button', { name: 'Import org chart…' }).click();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'org.csv', mimeType: 'text/csv', buffer: Buffer.from(orgCsv(40)) });
+  await page.getByRole('button', { name: 'Import 40 roles' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(40);
+  const board = await settled(shell, boardId);
+  expect(board.nodes).toHaveLength(40);
+  expect(board.edges).toHaveLength(39);
+  expect(board.edges.every((e) => e.kind === 'reports-to')).toBe(true);
+
+  // One undo removes the whole import.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(40);
+
+  await page.getByRole('button', { name: 'Import org chart…' }).click();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken.replace(/Alex/g, 'Alexa')) });
+  await page.getByRole('button', { name: /Import the \d+ valid rows/ }).click();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBeGreaterThan(40);
+});
+
+test('signals: vote on notes, see the top signals, group them into a frame that carries them', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Signals wall');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const notes = page.getByRole('group', { name: /^Note:/ });
+  await notes.nth(0).dblclick();
+  await page.getByRole('textbox', { name: 'Edit note text' }).fill('Buyers ask for proof of return');
+  await page.getByRole('textbox', { name: 'Edit note text' }).press('Enter');
+  await notes.nth(1).dblclick();
+  await page.getByRole('textbox', { name: 'Edit note text' }).fill('Procurement joins earlier');
+  await page.getByRole('textbox', { name: 'Edit note text' }).press('Enter');
+
+  await page.getByRole('tab', { name: 'Top signals' }).click();
+  await page.getByRole('button', { name: 'Add a vote to Procurement joins earlier' }).last().click();
+  await page.getByRole('button', { name: 'Add a vote to Procurement joins earlier' }).last().click();
+  await page.getByRole('button', { name: 'Add a vote to Buyers ask for proof of return' }).last().click();
+  const list = page.getByRole('list', { name: 'Top signals' }).getByRole('listitem');
+  await expect(list.first()).toContainText('Procurement joins earlier');
+  await expect(list.first()).toContainText('2');
+  await page.getByRole('button', { name: 'Remove a vote from Procurement joins earlier' }).last().click();
+  await page.getByRole('button', { name: 'Remove a vote from Procurement joins earlier' }).last().click();
+  await expect(list.first()).toContainText('Buyers ask for proof of return');
+
+  await page.keyboard.press('Escape');
+  await nodeByName(page, 'Note: Buyers ask for proof of return').click();
+  await nodeByName(page, 'Note: Procurement joins earlier').click({ modifiers: ['Shift'] });
+  await page.getByRole('button', { name: 'Group into frame' }).click();
+  await page.getByLabel('Cluster name').fill('Buying is changing');
+  await page.getByRole('button', { name: 'Group', exact: true }).click();
+  const frame = nodeByName(page, 'Frame: Buying is changing');
+  await expect(frame).toBeVisible();
+
+  const before = await settled(shell, boardId);
+  // Grab the frame by the middle of its title tab (its corners are resize handles while selected).
+  const box = (await frame.getByText('Buying is changing').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 60, { steps: 10 });
+  await page.mouse.up();
+  const after = await expect.poll(async () => (await settled(shell, boardId)).revision).toBeGreaterThan(before.revision).then(() => settled(shell, boardId));
+  for (const node of before.nodes) {
+    const moved = after.nodes.find((n) => n.id === node.id)!;
+    expect(moved.position.x - node.position.x, `${node.kind} moved with the frame`).toBeCloseTo(after.nodes.find((n) => n.kind === 'frame')!.position.x - before.nodes.find((n) => n.kind === 'frame')!.position.x);
+  }
+});
+
+test('with the strata bands on, a role dropped into a band takes that stratum, in one undo step', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Bands');
+  const boardId = boardIdOf(page);
+  await shell.call('board.apply', {
+    boardId,
+    ops: [{ type: 'node.add', node: { id: 'r', kind: 'role', position: { x: 0, y: 4 * 240 + 80 }, size: null, data: { person: 'Kim Lau', title: 'Sales lead', stratum: 4, timeSpan: null, notes: '' } } }],
+  });
+  await page.getByRole('button', { name: 'Strata bands' }).click();
+  await expect(page.getByRole('button', { name: 'Strata bands' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.strata-band')).toHaveCount(8);
+
+  // Drag the role down one band: from IV into III.
+  const node = nodeByName(page, 'Role: Kim Lau');
+  const zoom = await page.locator('.react-flow__viewport').evaluate((e) => new DOMMatrix(getComputedStyle(e).transform).a);
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20, box.y + 10 + 240 * zoom, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].data.stratum).toBe(3);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes[0]).toMatchObject({ position: { y: 4 * 240 + 80 }, data: { stratum: 4 } });
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Strata bands' })).toHaveAttribute('aria-pressed', 'true');
+});
