@@ -1,8 +1,12 @@
 import { Component, type ReactNode } from 'react';
 import { useAppCommands } from './state/app-commands';
 import { parseRoute, useHash } from './state/router';
+import { FileDrop } from './files/FileDrop';
 import { Editor } from './screens/Editor';
+import { Audience } from './screens/Audience';
+import { Gallery } from './screens/Gallery';
 import { Home } from './screens/Home';
+import { useReloadOnRestore } from './screens/RestoreBackupDialog';
 import { Toasts } from './ui/Toasts';
 
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -45,9 +49,14 @@ class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | 
 export function App() {
   const route = parseRoute(useHash());
   useAppCommands();
+  useReloadOnRestore();
   return (
     <ErrorBoundary>
-      {route.screen === 'home' ? <Home key={String(route.creating)} creating={route.creating} /> : <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
+      {route.screen === 'home' && <Home key={String(route.creating)} creating={route.creating} />}
+      {route.screen === 'templates' && <Gallery />}
+      {route.screen === 'session' && <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
+      {route.screen === 'audience' && <Audience sessionId={route.sessionId} />}
+      <FileDrop />
       <Toasts />
     </ErrorBoundary>
   );

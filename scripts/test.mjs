@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, build, vitest (unit + integration), Playwright e2e in Chromium.
+// `npm test`: typecheck, lint, Electronegativity, build, vitest (unit + integration), Playwright e2e in Chromium.
 // Every step runs even when an earlier one fails, and the last line counts them all:
 // "tests: N passed, N failed[, N skipped]". A failing typecheck, lint or build counts as one failure.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +37,7 @@ function readJson(file) {
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+check('electronegativity', 'npm', ['run', '--silent', 'electronegativity']);
 const built = check('build', 'npm', ['run', '--silent', 'build']);
 
 const vitestJson = path.join(out, 'vitest.json');

@@ -5,41 +5,145 @@ export interface ServeArgs {
   dataDir?: string;
 }
 
-export type CliArgs = ServeArgs | { command: 'help' };
+export interface ExportArgs {
+  command: 'export';
+  sessionId: string;
+  out: string;
+  dataDir?: string;
+}
+
+export interface ImportArgs {
+  command: 'import';
+  file: string;
+  dataDir?: string;
+}
+
+export interface TemplatesListArgs {
+  command: 'templates list';
+  dataDir?: string;
+}
+
+/** The commands that open the database, do one thing and exit. */
+export type DataCommandArgs = ExportArgs | ImportArgs | TemplatesListArgs;
+
+export interface BackupArgs {
+  command: 'backup';
+  dataDir?: string;
+}
+
+export type CliArgs = ServeArgs | DataCommandArgs | BackupArgs | { command: 'help' };
 
 export const DEFAULT_PORT = 5417;
 
 export const USAGE = `Usage: groundwork <command> [options]
 
 Commands:
-  serve   Serve Groundwork to a browser on this machine
-          --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-          --host ADDR     address to bind (default 127.0.0.1: this machine only)
-          --data-dir DIR  where groundwork.db lives (default: your data folder;
-                          GROUNDWORK_DATA_DIR overrides it)
-  help    Show this text`;
+  serve           Serve Groundwork to a browser on this machine
+                  --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+                  --host ADDR     address to bind (default 127.0.0.1: this machine only)
+  export          Write a session to a .groundwork.json file
+                  --session ID    the session (its id is in the app's address bar: /sessions/ID)
+                  --out FILE      the file to write (replaced if it exists)
+  import FILE     Import a .groundwork.json file: a session, or a template into your templates
+  templates list  List the built-in templates and your own
+  backup          Back up the database now; the newest 7 backups are kept
+  help            Show this text
+
+Every command but help takes --data-dir DIR: where groundwork.db lives (default: your data
+folder; GROUNDWORK_DATA_DIR overrides it).`;
 
 export class UsageError extends Error {}
+
+/** Reads `--flag value` pairs (any order) and the words between them; a flag must be one of `allowed`. */
+function readFlags(command: string, rest: string[], allowed: readonly string[]): { flags: Map<string, string>; words: string[] } {
+  const flags = new Map<string, string>();
+  const words: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!arg.startsWith('-')) {
+      words.push(arg);
+      continue;
+    }
+    if (!allowed.includes(arg)) throw new UsageError(`Unknown option "${arg}" for ${command}`);
+    const value = rest[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+    if (flags.has(arg)) throw new UsageError(`${arg} is given twice`);
+    flags.set(arg, value);
+    i++;
+  }
+  return { flags, words };
+}
+
+function noWords(command: string, words: string[]): void {
+  if (words.length) throw new UsageError(`Unexpected "${words[0]}" after ${command}`);
+}
+
+function parseServe(rest: string[]): ServeArgs {
+  const { flags, words } = readFlags('serve', rest, ['--port', '--host', '--data-dir']);
+  noWords('serve', words);
+  const args: ServeArgs = { command: 'serve', port: DEFAULT_PORT, host: flags.get('--host') ?? '127.0.0.1' };
+  const port = flags.get('--port');
+  if (port !== undefined) {
+    // Digits only: Number() would read "" as 0 (a random port) and accept " 80", "0x50" or "1e3".
+    const value = /^\d{1,5}$/.test(port) ? Number(port) : NaN;
+    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${port}"`);
+    args.port = value;
+  }
+  return withDataDir(args, flags);
+}
+
+function withDataDir<T extends object>(args: T, flags: Map<string, string>): T & { dataDir?: string } {
+  const dataDir = flags.get('--data-dir');
+  return dataDir === undefined ? args : { ...args, dataDir };
+}
+
+function parseExport(rest: string[]): ExportArgs {
+  const { flags, words } = readFlags('export', rest, ['--session', '--out', '--data-dir']);
+  noWords('export', words);
+  const sessionId = flags.get('--session');
+  const out = flags.get('--out');
+  if (!sessionId) throw new UsageError('export needs --session ID: the session to export');
+  if (!out) throw new UsageError('export needs --out FILE: where to write it');
+  return withDataDir({ command: 'export', sessionId, out }, flags);
+}
+
+function parseImport(rest: string[]): ImportArgs {
+  const { flags, words } = readFlags('import', rest, ['--data-dir']);
+  if (words.length === 0) throw new UsageError('import needs a FILE: the .groundwork.json file to import');
+  if (words.length > 1) throw new UsageError(`import takes one FILE at a time, not ${words.length}`);
+  return withDataDir({ command: 'import', file: words[0] }, flags);
+}
+
+function parseTemplates(rest: string[]): TemplatesListArgs {
+  const [action, ...others] = rest;
+  if (action !== 'list') throw new UsageError(action === undefined ? 'templates needs an action: templates list' : `Unknown action "${action}" for templates; try templates list`);
+  const { flags, words } = readFlags('templates list', others, ['--data-dir']);
+  noWords('templates list', words);
+  return withDataDir({ command: 'templates list' }, flags);
+}
+
+function parseBackup(rest: string[]): BackupArgs {
+  const { flags, words } = readFlags('backup', rest, ['--data-dir']);
+  noWords('backup', words);
+  return withDataDir({ command: 'backup' }, flags);
+}
 
 /** Parses argv (without node and the script) into a command, or throws a UsageError saying what is wrong. */
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  if (command !== 'serve') throw new UsageError(`Unknown command "${command}"`);
-  const args: ServeArgs = { command: 'serve', port: DEFAULT_PORT, host: '127.0.0.1' };
-  for (let i = 0; i < rest.length; i++) {
-    const flag = rest[i];
-    const value = rest[i + 1];
-    if (!['--port', '--host', '--data-dir'].includes(flag)) throw new UsageError(`Unknown option "${flag}" for serve`);
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    i++;
-    if (flag === '--port') {
-      // Digits only: Number() would read "" as 0 (a random port) and accept " 80", "0x50" or "1e3".
-      const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}"`);
-      args.port = port;
-    } else if (flag === '--host') args.host = value;
-    else args.dataDir = value;
+  switch (command) {
+    case 'serve':
+      return parseServe(rest);
+    case 'export':
+      return parseExport(rest);
+    case 'import':
+      return parseImport(rest);
+    case 'templates':
+      return parseTemplates(rest);
+    case 'backup':
+      return parseBackup(rest);
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
   }
-  return args;
 }

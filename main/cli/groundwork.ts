@@ -5,17 +5,16 @@ import { DatabaseRefusedError } from '../store/database';
 import { resolveDataDir } from '../store/data-dir';
 import { startBackend } from '../service/backend';
 import { serve } from '../transport/http-server';
-import { parseArgs, USAGE, UsageError } from './args';
+import { parseArgs, USAGE, UsageError, type ServeArgs } from './args';
+import { runBackupCommand } from './backup-command';
+import { CommandFailed, runDataCommand } from './commands';
 
 const RENDERER_DIR = path.join(__dirname, '..', '..', 'renderer');
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.command === 'help') {
-    console.log(USAGE);
-    return;
-  }
-  const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir(), flag: args.dataDir });
+const dataDirOf = (flag: string | undefined) => resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir(), flag });
+
+async function runServe(args: ServeArgs): Promise<void> {
+  const dataDir = dataDirOf(args.dataDir);
   const backend = startBackend(dataDir);
   const server = await serve(backend, { host: args.host, port: args.port, rendererDir: RENDERER_DIR });
   console.log(`Groundwork is running at ${server.url}`);
@@ -29,10 +28,29 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  if (args.command === 'serve') return runServe(args);
+  if (args.command === 'backup') return runBackupCommand(dataDirOf(args.dataDir), { out: (text) => console.log(text), err: (text) => console.error(text) });
+  await runDataCommand(args, dataDirOf(args.dataDir), {
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+  });
+}
+
+// Exit codes: 1 the command could not do its job, 2 bad usage, 3 a database from a newer version, 4 port in use.
 main().catch((error: unknown) => {
   if (error instanceof UsageError) {
     console.error(`groundwork: ${error.message}\n\n${USAGE}`);
     process.exit(2);
+  }
+  if (error instanceof CommandFailed) {
+    console.error(`groundwork: ${error.message}`);
+    process.exit(error.exitCode);
   }
   if (error instanceof DatabaseRefusedError) {
     console.error(`groundwork: ${error.message}`);

@@ -2,13 +2,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { IPC_CHANNELS } from '../../shared/api';
+import { IPC_CHANNELS, type MethodOutput, type Reply } from '../../shared/api';
 import { startBackend, type Backend } from '../service/backend';
 import { resolveDataDir } from '../store/data-dir';
 import { DatabaseRefusedError } from '../store/database';
 import { attachIpc, type IpcTransport } from '../transport/ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { APP_COMMAND_EVENT, buildMenuTemplate, type AppCommand } from './menu';
+import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
 import { hardenSession, hardenWebContents } from './security';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { editorWindowOptions, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
@@ -92,6 +93,50 @@ function openBackend(): Backend | null {
   }
 }
 
+/** Files the OS asked to open before the backend was ready (macOS sends them before 'ready'). */
+const pendingFiles: string[] = [];
+let openFile: ((file: string) => void) | null = null;
+
+function requestOpenFile(file: string): void {
+  if (openFile) openFile(file);
+  else pendingFiles.push(file);
+}
+
+/** Opens a session in the editor window, once its page listens (a new window is still loading). */
+function showSession(ipc: IpcTransport, sessionId: string): void {
+  if (!editor) editor = createEditorWindow(ipc);
+  const contents = editor.webContents;
+  const send = () => contents.send(IPC_CHANNELS.event, APP_COMMAND_EVENT, { command: 'open-session', sessionId });
+  if (contents.isLoading()) contents.once('did-finish-load', send);
+  else send();
+  focusEditor();
+}
+
+/** Imports files one at a time: a second double-click waits for the first question to be answered. */
+function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void {
+  let queue = Promise.resolve();
+  const importOne = (file: string) =>
+    openGroundworkFile(file, {
+      fileSize: async (f) => (await fs.promises.stat(f)).size,
+      readText: (f) => fs.promises.readFile(f, 'utf8'),
+      confirm: async ({ message, detail }) => {
+        const options = { type: 'question' as const, message, detail, buttons: ['Import', 'Cancel'], defaultId: 0, cancelId: 1, noLink: true };
+        const parent = editor?.isVisible() ? editor : null;
+        const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+        return response === 0;
+      },
+      showError: (message, detail) => void dialog.showMessageBox({ type: 'error', message, detail, buttons: ['OK'] }),
+      importDocument: (document) => backend.dispatch('file.import', { document }, { clientId: 'electron-main' }) as Promise<Reply<MethodOutput<'file.import'>>>,
+      openSession: (sessionId) => showSession(ipc, sessionId),
+    });
+  return (file) => {
+    queue = queue.then(() => importOne(file)).then(
+      () => undefined,
+      (error: unknown) => console.error('Could not open', file, error),
+    );
+  };
+}
+
 function start(): void {
   const backend = openBackend();
   if (!backend) return;
@@ -116,6 +161,10 @@ function start(): void {
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   editor = createEditorWindow(ipc);
+  openFile = fileOpener(backend, ipc);
+  const fromArgv = groundworkFileFromArgv(process.argv);
+  if (fromArgv) pendingFiles.unshift(path.resolve(fromArgv));
+  for (const file of pendingFiles.splice(0)) openFile(file);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) editor = createEditorWindow(ipc);
   });
@@ -128,7 +177,16 @@ function start(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', focusEditor);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusEditor();
+    const file = groundworkFileFromArgv(argv);
+    if (file) requestOpenFile(path.resolve(workingDirectory, file));
+  });
+  // macOS: a double-click on a file, or a drop on the Dock icon; it may come before 'ready'.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    requestOpenFile(file);
+  });
   app.on('window-all-closed', () => {
     if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
   });

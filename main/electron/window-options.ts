@@ -16,11 +16,17 @@ export interface EditorWindowInputs {
  */
 export function editorWindowOptions({ preloadPath, state }: EditorWindowInputs): BrowserWindowConstructorOptions {
   return {
-    title: 'Groundwork',
+    ...baseWindowOptions(preloadPath),
     x: state.x,
     y: state.y,
     width: state.width,
     height: state.height,
+  };
+}
+
+function baseWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    title: 'Groundwork',
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     backgroundColor: WINDOW_BACKGROUND,
@@ -38,6 +44,27 @@ export function editorWindowOptions({ preloadPath, state }: EditorWindowInputs):
       spellcheck: true,
     },
   };
+}
+
+export interface DisplayArea {
+  id: number;
+  bounds: { x: number; y: number; width: number; height: number };
+}
+
+/** The projector: the first display that is not the laptop's own, or null on one screen. */
+export function externalDisplay(displays: readonly DisplayArea[], primaryId: number): DisplayArea | null {
+  return displays.find((d) => d.id !== primaryId) ?? null;
+}
+
+/**
+ * The audience window: fullscreen on the projector when one is connected; on one screen, a
+ * window the facilitator makes fullscreen (F11) while the presenter overlay sits on a key.
+ * Same security flags as the editor.
+ */
+export function audienceWindowOptions(preloadPath: string, projector: DisplayArea | null): BrowserWindowConstructorOptions {
+  const base = { ...baseWindowOptions(preloadPath), title: 'Groundwork: audience', show: true, backgroundColor: '#ffffff' };
+  if (!projector) return { ...base, width: 1280, height: 720 };
+  return { ...base, ...projector.bounds, fullscreen: true, autoHideMenuBar: true };
 }
 
 /** macOS apps stay running with no window open (the Dock reopens one); elsewhere closing the last window quits. */

@@ -1,6 +1,12 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
+import { GroundworkError } from '../../shared/errors';
+import { parseDocument, type DocumentProblem } from '../../shared/fileformat/validate';
+import { exportSession, importDocument, withFreshIds } from '../store/documents';
+import { NO_BACKUPS, type BackupControl } from '../store/backups';
 import type { Store } from '../store/store';
+import { templateFromSession, TemplateStore } from '../store/templates';
 import type { EventHub } from './events';
+import { presentationService } from './presentation';
 
 export interface CallContext {
   /** The window, tab or socket the call came from; its own edits are not echoed back to it. */
@@ -11,9 +17,19 @@ export type Service = {
   [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
+/**
+ * A refused file as one error: the first problems with their JSON paths, in the message the UI
+ * shows. The path names the `document` field; the places inside it are in the message.
+ */
+export function documentRefused(problems: readonly DocumentProblem[]): GroundworkError {
+  const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+  return new GroundworkError('invalid_input', `document: ${list}`, ['document']);
+}
+
 /** The contract implemented once, for every transport. */
-export function createService(store: Store, hub: EventHub): Service {
+export function createService(store: Store, hub: EventHub, templates = new TemplateStore(store.db), backups: BackupControl = NO_BACKUPS): Service {
   const sessionChanged = (sessionId: string, deleted = false) => hub.publish('session.changed', { sessionId, deleted });
+  const templatesChanged = () => hub.publish('templates.changed', {});
 
   return {
     'session.list': ({ query }) => store.listSessions(query),
@@ -42,6 +58,62 @@ export function createService(store: Store, hub: EventHub): Service {
       store.deleteSession(id);
       sessionChanged(id, true);
       return { id };
+    },
+
+    'session.setAgenda': ({ sessionId, items }) => {
+      const agenda = store.setAgenda(sessionId, items);
+      sessionChanged(sessionId);
+      return agenda;
+    },
+
+    'session.createFromTemplate': ({ templateId, title, client, workshopDate }) => {
+      const template = templates.document(templateId);
+      const session = store.insertSession(
+        { title: title ?? template.template.name, client: client ?? '', workshopDate: workshopDate ?? null },
+        withFreshIds(template),
+      );
+      sessionChanged(session.id);
+      return session;
+    },
+
+    'session.export': ({ id }) => exportSession(store, id),
+
+    'template.list': ({ query }) => templates.list(query),
+
+    'template.export': ({ id }) => templates.document(id),
+
+    'template.saveFromSession': ({ sessionId, name, description, boardIds, keepContent }) => {
+      const document = templateFromSession(exportSession(store, sessionId), { name, description, boardIds, keepContent });
+      const template = templates.insert(document);
+      templatesChanged();
+      return template;
+    },
+
+    'template.update': ({ id, ...patch }) => {
+      const template = templates.update(id, patch);
+      templatesChanged();
+      return template;
+    },
+
+    'template.duplicate': ({ id, name }) => {
+      const template = templates.duplicate(id, name);
+      templatesChanged();
+      return template;
+    },
+
+    'template.delete': ({ id }) => {
+      templates.delete(id);
+      templatesChanged();
+      return { id };
+    },
+
+    'file.import': ({ document }) => {
+      const parsed = parseDocument(document);
+      if (!parsed.ok) throw documentRefused(parsed.problems);
+      const result = importDocument(store, templates, parsed.document);
+      if (result.kind === 'session') sessionChanged(result.session.id);
+      else templatesChanged();
+      return result;
     },
 
     'board.create': ({ sessionId, title }) => {
@@ -86,5 +158,16 @@ export function createService(store: Store, hub: EventHub): Service {
       store.setViewport(boardId, viewport);
       return { boardId };
     },
+
+    'backup.list': () => backups.list(),
+
+    // Every client, the caller included, reloads: what each one shows came from the old database.
+    'backup.restore': async ({ file }) => {
+      const result = await backups.restore(file);
+      hub.publish('database.restored', {});
+      return result;
+    },
+
+    ...presentationService(store, hub),
   };
 }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { backupsDirFor, listBackups, moveDatabaseFiles, quickCheck, takeBackupSync, type BackupInfo } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -12,15 +13,42 @@ export class DatabaseRefusedError extends Error {
   }
 }
 
+/** The file is damaged; it was moved aside (never overwritten) and the newest backup is named. */
+export class DatabaseDamagedError extends DatabaseRefusedError {
+  constructor(
+    message: string,
+    readonly movedTo: string,
+    readonly newestBackup: string | null,
+  ) {
+    super(message);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** A schema step failed and was rolled back: the file is as it was, and a copy from just before it exists. */
+export class MigrationFailedError extends DatabaseRefusedError {
+  constructor(
+    message: string,
+    readonly step: string,
+    readonly backup: string | null,
+  ) {
+    super(message);
+    this.name = 'MigrationFailedError';
+  }
+}
+
 export const DATABASE_FILE = 'groundwork.db';
 
 /**
- * Opens (or creates) the database and brings its schema up to date. A database whose applied
+ * Opens (or creates) the database and brings its schema up to date. It is checked first
+ * (quick_check): a damaged file is moved aside, never written to. A database whose applied
  * migrations are not a prefix of the ones this build knows was written by another (newer)
- * version: it is refused before anything is written to it.
+ * version: it is refused before anything is written to it. Before any migration runs on a
+ * database that has data, a backup is taken.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (fs.existsSync(file)) refuseIfDamaged(file);
   const db = new Database(file);
   try {
     checkMigrationsKnown(db, migrations);
@@ -28,12 +56,69 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    migrate(db, migrations);
+    migrate(db, file, migrations);
     return db;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw error;
   }
+}
+
+const DAMAGE_CODES = ['SQLITE_CORRUPT', 'SQLITE_NOTADB'];
+
+/** Whether `error` is SQLite saying the file is not a sound database (not, say, busy or unreadable). */
+function isDamage(error: unknown): error is InstanceType<typeof Database.SqliteError> {
+  return error instanceof Database.SqliteError && DAMAGE_CODES.some((code) => error.code.startsWith(code));
+}
+
+/** What is wrong with the file, or null when quick_check says ok. Errors that are not damage propagate. */
+function damageOf(db: Db): string | null {
+  try {
+    const result = quickCheck(db);
+    return result === 'ok' ? null : result;
+  } catch (error) {
+    if (isDamage(error)) return error.message;
+    throw error;
+  }
+}
+
+const stamp = (at: number) => new Date(at).toISOString().replace(/[:.]/g, '-');
+
+function describeBackup(backup: BackupInfo | null, dir: string): string {
+  if (!backup) return 'There is no backup to restore from.';
+  return `Your newest backup is ${path.join(dir, backup.file)}, made ${new Date(backup.createdAt).toISOString()}. Start Groundwork again and choose "Restore from backup…" on the home screen to bring it back.`;
+}
+
+/**
+ * Checks the file on a read-only connection: unlike a writer's, its close never checkpoints a
+ * -wal into the file, so a damaged database is moved aside exactly as it was found.
+ */
+function refuseIfDamaged(file: string): void {
+  let problem: string | null;
+  let reader: Db | null = null;
+  try {
+    reader = new Database(file, { readonly: true, fileMustExist: true });
+    problem = damageOf(reader);
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    problem = error.message;
+  } finally {
+    reader?.close();
+  }
+  if (problem) throw setAsideDamaged(file, problem);
+}
+
+/** Moves the (closed) damaged database's files to <file>.damaged-<time> and returns the error that says so. */
+function setAsideDamaged(file: string, problem: string): DatabaseDamagedError {
+  const movedTo = `${file}.damaged-${stamp(Date.now())}`;
+  moveDatabaseFiles(file, movedTo);
+  const dir = backupsDirFor(file);
+  const newest = listBackups(dir)[0] ?? null;
+  return new DatabaseDamagedError(
+    `Groundwork's database is damaged (${problem}). It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
+    movedTo,
+    newest ? path.join(dir, newest.file) : null,
+  );
 }
 
 function appliedMigrations(db: Db): string[] {
@@ -53,14 +138,33 @@ function checkMigrationsKnown(db: Db, migrations: readonly Migration[]): void {
   });
 }
 
-function migrate(db: Db, migrations: readonly Migration[]): void {
+function migrate(db: Db, file: string, migrations: readonly Migration[]): void {
   db.exec('CREATE TABLE IF NOT EXISTS migrations (seq INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = appliedMigrations(db).length;
+  const pending = migrations.slice(applied);
+  if (pending.length === 0) return;
+  // A database with no step applied yet is new: there is nothing in it to keep.
+  const backupsDir = backupsDirFor(file);
+  const backup = applied > 0 ? path.join(backupsDir, takeBackupSync(db, backupsDir, `before-${pending[0].name}`).file) : null;
   const record = db.prepare('INSERT INTO migrations (seq, name, applied_at) VALUES (?, ?, ?)');
-  migrations.slice(applied).forEach((migration, i) => {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(applied + i + 1, migration.name, Date.now());
-    })();
+  pending.forEach((migration, i) => {
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        record.run(applied + i + 1, migration.name, Date.now());
+      })();
+    } catch (error) {
+      const problem = isDamage(error) ? error.message : damageOf(db);
+      if (problem) {
+        db.close();
+        throw setAsideDamaged(file, problem);
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MigrationFailedError(
+        `Groundwork could not update its database to this version: step "${migration.name}" failed (${reason}). Nothing was lost: the step was undone, so the database is as it was before it${backup ? `; a copy made just before is at ${backup}` : ''}.`,
+        migration.name,
+        backup,
+      );
+    }
   });
 }

@@ -57,4 +57,38 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '0002_board_settings',
     sql: `ALTER TABLE boards ADD COLUMN settings TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings));`,
   },
+  {
+    // Agenda items are rows, one per step, so a deleted board unlinks its steps by foreign key.
+    // frame_id has no foreign key: removing a frame is undoable, and the link comes back with it;
+    // reads join it to a live frame of the item's board and report a dead link as no frame.
+    //
+    // A template is a frozen document (shared/fileformat), copied wholesale into every session made
+    // from it and never edited op by op, so it is one JSON column, not rows. Built-in templates
+    // ship with the code; this table holds the facilitator's own.
+    name: '0003_agenda_items_templates',
+    sql: `
+      CREATE TABLE agenda_items (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        timebox_minutes INTEGER NOT NULL,
+        board_id TEXT REFERENCES boards (id) ON DELETE SET NULL,
+        frame_id TEXT,
+        prompts TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(prompts))
+      );
+      CREATE INDEX agenda_items_session ON agenda_items (session_id, position);
+      CREATE INDEX agenda_items_board ON agenda_items (board_id);
+
+      CREATE TABLE templates (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        document TEXT NOT NULL CHECK (json_valid(document)),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX templates_updated ON templates (updated_at DESC);
+    `,
+  },
 ];

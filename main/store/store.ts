@@ -1,7 +1,19 @@
 import { GroundworkError } from '../../shared/errors';
-import { DEFAULT_BOARD_SETTINGS, newId, type Board, type BoardSettings, type BoardSummary, type Session, type SessionDetail, type Viewport } from '../../shared/model';
+import type { DocumentBoard } from '../../shared/fileformat/document';
+import {
+  AgendaItem,
+  DEFAULT_BOARD_SETTINGS,
+  newId,
+  type Board,
+  type BoardSettings,
+  type BoardSummary,
+  type Session,
+  type SessionDetail,
+  type Viewport,
+} from '../../shared/model';
 import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import type { Db } from './database';
+import { withFreshIds } from './documents';
 import {
   edgeParams,
   nodeParams,
@@ -19,6 +31,33 @@ export interface NewSession {
   title: string;
   client: string;
   workshopDate: string | null;
+}
+
+/** What a session holds besides its own fields: its boards with their content, and its agenda. */
+export interface SessionContent {
+  boards: DocumentBoard[];
+  agenda: AgendaItem[];
+}
+
+interface AgendaRow {
+  id: string;
+  title: string;
+  timebox_minutes: number;
+  board_id: string | null;
+  /** The frame, when it is still a frame on the item's board (see migration 0003). */
+  live_frame_id: string | null;
+  prompts: string;
+}
+
+function toAgendaItem(row: AgendaRow): AgendaItem {
+  return AgendaItem.parse({
+    id: row.id,
+    title: row.title,
+    timeboxMinutes: row.timebox_minutes,
+    boardId: row.board_id,
+    frameId: row.live_frame_id,
+    prompts: JSON.parse(row.prompts),
+  });
 }
 
 /**
@@ -63,6 +102,19 @@ export class Store {
       deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
       nodeExists: db.prepare('SELECT board_id FROM nodes WHERE id = ?').pluck(),
       edgeExists: db.prepare('SELECT board_id FROM edges WHERE id = ?').pluck(),
+      nodeOf: db.prepare('SELECT board_id, kind FROM nodes WHERE id = ?'),
+      agendaOf: db.prepare(
+        `SELECT a.id, a.title, a.timebox_minutes, a.board_id, f.id AS live_frame_id, a.prompts
+         FROM agenda_items a LEFT JOIN nodes f ON f.id = a.frame_id AND f.board_id = a.board_id AND f.kind = 'frame'
+         WHERE a.session_id = ? ORDER BY a.position`,
+      ),
+      insertAgendaItem: db.prepare(
+        `INSERT INTO agenda_items (id, session_id, position, title, timebox_minutes, board_id, frame_id, prompts)
+         VALUES (@id, @session_id, @position, @title, @timebox_minutes, @board_id, @frame_id, @prompts)`,
+      ),
+      deleteAgendaOf: db.prepare('DELETE FROM agenda_items WHERE session_id = ?'),
+      agendaItemSession: db.prepare('SELECT session_id FROM agenda_items WHERE id = ?').pluck(),
+      unlinkBoardFromAgenda: db.prepare('UPDATE agenda_items SET board_id = NULL, frame_id = NULL WHERE board_id = ?'),
     };
   }
 
@@ -81,7 +133,7 @@ export class Store {
   getSession(id: string): SessionDetail {
     const row = this.sql.getSession.get(id) as SessionRow | undefined;
     if (!row) throw new GroundworkError('not_found', `No session with id ${id}`, ['id']);
-    return { ...toSession(row), boards: this.listBoards(id) };
+    return { ...toSession(row), boards: this.listBoards(id), agenda: this.getAgenda(id) };
   }
 
   createSession(input: NewSession, firstBoardTitle = 'Board 1'): SessionDetail {
@@ -106,37 +158,94 @@ export class Store {
     return toSession(this.sql.getSession.get(id) as SessionRow);
   }
 
-  /** A full copy with fresh ids for the session, its boards, nodes and edges. */
+  /** A full copy with fresh ids for the session, its boards, nodes, edges and agenda items. */
   duplicateSession(id: string, title?: string): SessionDetail {
     const source = this.getSession(id);
-    const copyId = newId('s');
+    return this.insertSession(
+      { title: title ?? `${source.title} (copy)`.slice(0, 200), client: source.client, workshopDate: source.workshopDate },
+      withFreshIds(this.sessionContent(id)),
+    );
+  }
+
+  /** Every board of the session with its content, in order, and its agenda; ids as stored. */
+  sessionContent(id: string): SessionContent {
+    const { boards, agenda } = this.getSession(id);
+    return {
+      boards: boards.map((summary) => {
+        const { id: boardId, title, settings, viewport, nodes, edges } = this.getBoard(summary.id);
+        return { id: boardId, title, settings, viewport, nodes, edges };
+      }),
+      agenda,
+    };
+  }
+
+  /**
+   * Writes a new session with its content in one transaction, ids as given: the caller mints
+   * them (withFreshIds). Prepared statements in one transaction write 2,000 nodes and their edges in
+   * some 30-60 ms.
+   */
+  insertSession(input: NewSession, content: SessionContent): SessionDetail {
+    const id = newId('s');
     const now = Date.now();
     this.db.transaction(() => {
-      this.sql.insertSession.run({
-        id: copyId,
-        title: title ?? `${source.title} (copy)`.slice(0, 200),
-        client: source.client,
-        workshop_date: source.workshopDate,
-        created_at: now,
-        updated_at: now,
+      this.sql.insertSession.run({ id, title: input.title, client: input.client, workshop_date: input.workshopDate, created_at: now, updated_at: now });
+      content.boards.forEach((board, position) => {
+        this.sql.insertBoard.run({
+          id: board.id,
+          session_id: id,
+          title: board.title,
+          position,
+          revision: 0,
+          viewport: board.viewport ? JSON.stringify(board.viewport) : null,
+          settings: JSON.stringify(board.settings),
+        });
+        for (const node of board.nodes) this.sql.insertNode.run(nodeParams(board.id, node));
+        for (const edge of board.edges) this.sql.insertEdge.run(edgeParams(board.id, edge));
       });
-      for (const summary of source.boards) {
-        const board = this.getBoard(summary.id);
-        const boardId = this.insertBoard(copyId, board.title, board.position, board.viewport, board.settings);
-        const nodeIds = new Map(board.nodes.map((n) => [n.id, newId('n')]));
-        for (const node of board.nodes) this.sql.insertNode.run(nodeParams(boardId, { ...node, id: nodeIds.get(node.id)! }));
-        for (const edge of board.edges) {
-          this.sql.insertEdge.run(edgeParams(boardId, { ...edge, id: newId('e'), source: nodeIds.get(edge.source)!, target: nodeIds.get(edge.target)! }));
-        }
-      }
+      content.agenda.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(id, position, item)));
     })();
-    return this.getSession(copyId);
+    return this.getSession(id);
   }
 
   deleteSession(id: string): void {
     const boards = this.getSession(id).boards;
     this.sql.deleteSession.run(id);
     for (const board of boards) this.docs.delete(board.id);
+  }
+
+  // Agenda
+
+  getAgenda(sessionId: string): AgendaItem[] {
+    return (this.sql.agendaOf.all(sessionId) as AgendaRow[]).map(toAgendaItem);
+  }
+
+  /**
+   * Replaces the session's agenda with `items`, in their order. Each item's board must belong to
+   * the session and its frame must be a frame on that board.
+   */
+  setAgenda(sessionId: string, items: readonly AgendaItem[]): AgendaItem[] {
+    const boards = new Set(this.getSession(sessionId).boards.map((b) => b.id));
+    const ids = new Set<string>();
+    items.forEach((item, index) => {
+      const at = (field: string) => ['items', index, field];
+      if (ids.has(item.id)) throw new GroundworkError('invalid_input', `Agenda item id ${item.id} is used twice`, at('id'));
+      ids.add(item.id);
+      const owner = this.sql.agendaItemSession.get(item.id) as string | undefined;
+      if (owner && owner !== sessionId) throw new GroundworkError('conflict', `Id ${item.id} is already used by another session's agenda`, at('id'));
+      if (item.boardId !== null && !boards.has(item.boardId)) throw new GroundworkError('not_found', `No board with id ${item.boardId} in this session`, at('boardId'));
+      if (item.frameId === null) return;
+      if (item.boardId === null) throw new GroundworkError('invalid_input', 'A frame needs its board: choose the board first', at('frameId'));
+      const frame = this.sql.nodeOf.get(item.frameId) as { board_id: string; kind: string } | undefined;
+      if (!frame || frame.board_id !== item.boardId || frame.kind !== 'frame') {
+        throw new GroundworkError('not_found', `No frame with id ${item.frameId} on that board`, at('frameId'));
+      }
+    });
+    this.db.transaction(() => {
+      this.sql.deleteAgendaOf.run(sessionId);
+      items.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(sessionId, position, item)));
+      this.touch(sessionId);
+    })();
+    return this.getAgenda(sessionId);
   }
 
   // Boards
@@ -211,6 +320,8 @@ export class Store {
     const siblings = this.listBoards(row.session_id);
     if (siblings.length === 1) throw new GroundworkError('conflict', 'A session keeps at least one board', ['id']);
     this.db.transaction(() => {
+      // The foreign key would null board_id alone; the frame link goes with it.
+      this.sql.unlinkBoardFromAgenda.run(id);
       this.sql.deleteBoard.run(id);
       siblings.filter((b) => b.id !== id).forEach((b, position) => this.sql.moveBoard.run(position, b.id));
       this.touch(row.session_id);
@@ -319,4 +430,17 @@ export class Store {
   private touch(sessionId: string): void {
     this.sql.touchSession.run(Date.now(), sessionId);
   }
+}
+
+function agendaParams(sessionId: string, position: number, item: AgendaItem) {
+  return {
+    id: item.id,
+    session_id: sessionId,
+    position,
+    title: item.title,
+    timebox_minutes: item.timeboxMinutes,
+    board_id: item.boardId,
+    frame_id: item.frameId,
+    prompts: JSON.stringify(item.prompts),
+  };
 }

@@ -1,22 +1,29 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CallFrame, CLIENT_ID_HEADER, HTTP_API_PREFIX, WS_PATH, type Reply, type ServerFrame } from '../../shared/api';
 import { newId } from '../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../service/backend';
 import { STATUS_OF } from './http-status';
+import { allowedHostsFor, checkRequest, type GuardDecision } from './request-guard';
 import { contentType, resolveStaticFile } from './static-files';
 
-export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+// A 20 MB `.groundwork.json` (MAX_FILE_BYTES) sent to file.import, with its JSON envelope, fits.
+export const MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
 
 export interface ServeOptions {
   host: string;
   port: number;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
+  /** The machine's addresses and names accepted as Host when bound to every interface; defaults to this machine's. */
+  localAddresses?: readonly string[];
 }
 
 export interface RunningServer {
@@ -31,6 +38,8 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
+  // Another site may not even embed our files with <script> or <img>, where no Origin is sent.
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -38,8 +47,27 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-function errorReply(code: 'invalid_input' | 'too_large' | 'unknown_method' | 'internal', message: string): Reply {
-  return { ok: false, error: { code, path: [], message } };
+function errorReply(code: ErrorCode, message: string, errorPath: string[] = []): Reply {
+  return { ok: false, error: { code, path: errorPath, message } };
+}
+
+type Refusal = Extract<GuardDecision, { ok: false }>;
+
+const refusalReply = (refusal: Refusal) => errorReply('forbidden', refusal.message, ['headers', refusal.header]);
+
+/** Every address and name this machine answers to, for a server bound to every interface. */
+function machineAddresses(): string[] {
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+  const name = os.hostname().toLowerCase();
+  return [...addresses, name, `${name}.local`];
+}
+
+/** Answers a refused upgrade on the raw socket: the WebSocket never opens. */
+function refuseUpgrade(socket: Duplex, refusal: Refusal): void {
+  const body = JSON.stringify(refusalReply(refusal));
+  socket.end(
+    `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The body as text, or null past MAX_MESSAGE_BYTES; the rest of an oversized body is read and dropped. */
@@ -126,6 +154,9 @@ function attachSocket(backend: Backend, socket: WebSocket): void {
   };
   const unsubscribe = backend.hub.subscribe(clientId, (name, payload) => send({ type: 'event', name, payload }));
   socket.on('close', unsubscribe);
+  // A frame past the size limit (or a broken one) ends this client's socket with its close
+  // code (1009 for size); without a listener the error would take the whole server down.
+  socket.on('error', (error) => console.warn(`Closed a WebSocket client's connection: ${error.message}`));
   socket.on('message', async (data) => {
     let frame: CallFrame;
     try {
@@ -141,8 +172,28 @@ function attachSocket(backend: Backend, socket: WebSocket): void {
 
 /** The served shell: the built renderer, the API over HTTP POST, and a WebSocket for calls and events. */
 export function serve(backend: Backend, options: ServeOptions): Promise<RunningServer> {
+  // Filled in once listening, when the real port is known; no request arrives before that.
+  let port = 0;
+  let allowedHosts: string[] = [];
+  const updateAllowedHosts = () => {
+    allowedHosts = allowedHostsFor({ host: options.host, port, localAddresses: options.localAddresses ?? machineAddresses() });
+  };
+  const guard = (req: http.IncomingMessage) => {
+    const headers = { host: req.headers.host, origin: req.headers.origin };
+    const decision = checkRequest(headers, allowedHosts);
+    if (decision.ok || options.localAddresses) return decision;
+    // The machine may have joined another network (a new address) since the list was made.
+    updateAllowedHosts();
+    return checkRequest(headers, allowedHosts);
+  };
+
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    const decision = guard(req);
+    if (!decision.ok) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 403, refusalReply(decision));
+    }
     if (url.startsWith(HTTP_API_PREFIX)) {
       handleApi(backend, req, res, methodOf(url)).catch((error) => {
         console.error(error);
@@ -158,13 +209,16 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
       socket.destroy();
       return;
     }
+    const decision = guard(req);
+    if (!decision.ok) return refuseUpgrade(socket, decision);
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(backend, ws));
   });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
-      const { port } = server.address() as AddressInfo;
+      port = (server.address() as AddressInfo).port;
+      updateAllowedHosts();
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}/`,

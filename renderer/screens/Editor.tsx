@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { Canvas } from '../canvas/Canvas';
+import { exportSession } from '../files/download';
+import { EditorSessionContext } from '../panels/AgendaPanel';
 import { useBoard } from '../state/board-store';
 import { navigate } from '../state/router';
 import { showError } from '../state/toasts';
 import { BoardTabs } from './BoardTabs';
+import { openAudienceWindow, PresenterBar } from '../presentation/PresenterBar';
+import { SaveTemplateDialog } from './SaveTemplateDialog';
 
 /** A session: its boards as tabs and the active board's canvas. */
 export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: string }) {
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [missing, setMissing] = useState(false);
+  const [presenting, setPresenting] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const status = useBoard((s) => s.status);
   const loadedBoard = useBoard((s) => s.boardId);
 
@@ -48,6 +54,8 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   }, [activeId, boardId, sessionId]);
   useEffect(() => () => useBoard.getState().close(), []);
 
+  const editorSession = useMemo(() => session && { session, reload: load }, [session, load]);
+
   const select = (id: string) => navigate({ screen: 'session', sessionId, boardId: id });
   const act = async (action: () => Promise<unknown>, then?: (result: unknown) => void) => {
     try {
@@ -78,7 +86,27 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         </a>
         <h1>{session.title}</h1>
         {session.client && <span className="client">{session.client}</span>}
+        <span className="editor-actions">
+          <button
+            type="button"
+            className="primary"
+            aria-pressed={presenting}
+            onClick={() => {
+              setPresenting(true);
+              openAudienceWindow(sessionId);
+            }}
+          >
+            Present
+          </button>
+          <button type="button" onClick={() => setSavingTemplate(true)}>
+            Save as template…
+          </button>
+          <button type="button" onClick={() => void exportSession(sessionId).catch(showError)}>
+            Export
+          </button>
+        </span>
       </header>
+      {presenting && <PresenterBar sessionId={sessionId} onLeave={() => setPresenting(false)} />}
       <BoardTabs
         boards={session.boards}
         activeId={activeId}
@@ -88,7 +116,10 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         onReorder={(boardIds) => act(() => api().call('board.reorder', { sessionId, boardIds }))}
         onDelete={(id) => act(() => api().call('board.delete', { id }))}
       />
-      {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
+      <EditorSessionContext.Provider value={editorSession}>
+        {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
+      </EditorSessionContext.Provider>
+      {savingTemplate && <SaveTemplateDialog session={session} onClose={() => setSavingTemplate(false)} />}
     </main>
   );
 }

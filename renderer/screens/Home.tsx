@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Session } from '../../shared/model';
 import { api } from '../api/client';
+import { exportSession } from '../files/download';
+import { ImportFileButton } from '../files/FileDrop';
 import { navigate } from '../state/router';
 import { showError, showInfo } from '../state/toasts';
 import { Dialog } from '../ui/Dialog';
+import { RestoreBackupButton } from './RestoreBackupDialog';
 import { SessionDetailsDialog } from './SessionDetailsDialog';
 
 type Modal = { kind: 'create' } | { kind: 'edit'; session: Session } | { kind: 'delete'; session: Session } | null;
@@ -46,6 +49,11 @@ export function Home({ creating = false }: { creating?: boolean }) {
       <header className="home-header">
         <h1>Groundwork</h1>
         <p className="tagline">Workshop sessions</p>
+        <a href="#/templates" className="button-link">
+          Templates
+        </a>
+        <ImportFileButton />
+        <RestoreBackupButton />
         <button type="button" className="primary" onClick={() => setModal({ kind: 'create' })}>
           New session
         </button>
@@ -86,6 +94,9 @@ export function Home({ creating = false }: { creating?: boolean }) {
                     onClick={() => run(async () => showInfo(`Duplicated as “${(await api().call('session.duplicate', { id: session.id })).title}”`))}
                   >
                     Duplicate
+                  </button>
+                  <button type="button" aria-label={`Export ${session.title}`} onClick={() => void exportSession(session.id).catch(showError)}>
+                    Export
                   </button>
                   <button type="button" className="danger" aria-label={`Delete ${session.title}`} onClick={() => setModal({ kind: 'delete', session })}>
                     Delete

@@ -12,8 +12,11 @@ function focusedTextField(): boolean {
 export function useAppCommands(): void {
   useEffect(
     () =>
-      api().on('app.command', ({ command }) => {
+      api().on('app.command', ({ command, sessionId }) => {
         if (command === 'new-session') navigate({ screen: 'home', creating: true });
+        else if (command === 'open-session') {
+          if (sessionId) navigate({ screen: 'session', sessionId });
+        }
         // execCommand is deprecated but remains the only way to drive a field's own undo stack.
         else if (focusedTextField()) document.execCommand(command);
         else if (command === 'undo') useBoard.getState().undo();

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { Agenda } from '../model/agenda';
 import { Board, BoardSettings, BoardSummary, Session, SessionDetail } from '../model/board';
+import { PresentationPatch, PresentationState } from '../model/presentation';
+import { TemplateSummary } from '../model/template';
+import { SessionDocument, TemplateDocument } from '../fileformat/document';
 import { LIMITS } from '../model/limits';
 import { Id, Title, Viewport, WorkshopDate } from '../model/schemas';
 import { Op } from '../ops/ops';
 
 const Client = z.string().trim().max(LIMITS.title);
+
+/** A backup is named by its file name in the backups folder, never by a path. */
+const BackupFile = z.string().regex(/^groundwork-[0-9TZ-]+-[A-Za-z0-9_-]{1,80}\.db$/, 'Choose a backup from the list');
+const BackupInfo = z.strictObject({ file: BackupFile, createdAt: z.number().int(), bytes: z.number().int().min(0) });
 
 /**
  * THE contract between renderer and main: every method with its input and output schema, and
@@ -41,6 +49,76 @@ export const methods = {
     input: z.strictObject({ id: Id }),
     output: z.strictObject({ id: Id }),
   },
+  'session.setAgenda': {
+    input: z.strictObject({ sessionId: Id, items: Agenda }),
+    output: Agenda,
+  },
+  'session.createFromTemplate': {
+    input: z.strictObject({ templateId: Id, title: Title.optional(), client: Client.optional(), workshopDate: WorkshopDate.nullable().optional() }),
+    output: SessionDetail,
+  },
+  /** The session as a portable document (`.groundwork.json`). */
+  'session.export': {
+    input: z.strictObject({ id: Id }),
+    output: SessionDocument,
+  },
+  'template.list': {
+    input: z.strictObject({ query: z.string().max(LIMITS.search).optional() }),
+    output: z.array(TemplateSummary),
+  },
+  'template.export': {
+    input: z.strictObject({ id: Id }),
+    output: TemplateDocument,
+  },
+  /** Saves a session's chosen boards as an own template; `keepContent: false` keeps frames, headings and prompts only. */
+  'template.saveFromSession': {
+    input: z.strictObject({
+      sessionId: Id,
+      name: Title,
+      description: z.string().max(LIMITS.longText),
+      boardIds: z.array(Id).min(1).max(LIMITS.boardsPerSession),
+      keepContent: z.boolean(),
+    }),
+    output: TemplateSummary,
+  },
+  /** Own templates only: built-ins are read-only (duplicate one to change it). */
+  'template.update': {
+    input: z.strictObject({ id: Id, name: Title.optional(), description: z.string().max(LIMITS.longText).optional() }),
+    output: TemplateSummary,
+  },
+  'template.duplicate': {
+    input: z.strictObject({ id: Id, name: Title.optional() }),
+    output: TemplateSummary,
+  },
+  'template.delete': {
+    input: z.strictObject({ id: Id }),
+    output: z.strictObject({ id: Id }),
+  },
+  /**
+   * Imports a `.groundwork.json` document, all or nothing, with fresh ids. `document` is checked
+   * by the file format's own validation (versions, limits, hostile content), which names the
+   * first problems with their JSON paths.
+   */
+  'file.import': {
+    input: z.strictObject({ document: z.unknown() }),
+    output: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('session'), session: SessionDetail }),
+      z.strictObject({ kind: z.literal('template'), template: TemplateSummary }),
+    ]),
+  },
+  'presentation.get': {
+    input: z.strictObject({ sessionId: Id }),
+    output: PresentationState,
+  },
+  /** Moves the room on (step, part, reveal), blacks out, spotlights, shows the timer: every window follows. */
+  'presentation.update': {
+    input: z.strictObject({ sessionId: Id, patch: PresentationPatch }),
+    output: PresentationState,
+  },
+  'presentation.timer': {
+    input: z.strictObject({ sessionId: Id, itemId: Id, action: z.enum(['start', 'pause', 'reset']) }),
+    output: PresentationState,
+  },
   'board.create': {
     input: z.strictObject({ sessionId: Id, title: Title }),
     output: BoardSummary,
@@ -73,6 +151,16 @@ export const methods = {
     input: z.strictObject({ boardId: Id, viewport: Viewport }),
     output: z.strictObject({ boardId: Id }),
   },
+  /** The database's backups in the data folder, newest first. */
+  'backup.list': {
+    input: z.strictObject({}),
+    output: z.array(BackupInfo),
+  },
+  /** Puts a listed backup in place of the database (the current one is kept as a backup), then every window reloads. */
+  'backup.restore': {
+    input: z.strictObject({ file: BackupFile }),
+    output: z.strictObject({ restored: BackupInfo, replacedBy: BackupFile }),
+  },
 } as const;
 
 export const events = {
@@ -80,8 +168,17 @@ export const events = {
   'board.changed': z.object({ boardId: Id, revision: z.number().int(), ops: z.array(Op) }),
   /** A session, its list of boards or the list of sessions changed. */
   'session.changed': z.object({ sessionId: Id, deleted: z.boolean() }),
-  /** A command from the desktop app's menu, for the focused window. */
-  'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session']) }),
+  /** The presentation of a session moved on; every window showing it follows. */
+  'presentation.changed': PresentationState,
+  /** The list of templates changed (saved, renamed, duplicated, deleted, imported). */
+  'templates.changed': z.object({}),
+  /**
+   * A command from the desktop app, for the focused window: from its menu, or 'open-session'
+   * (with `sessionId`) after a file opened from the OS (double-click, argv) was imported.
+   */
+  'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session', 'open-session']), sessionId: Id.optional() }),
+  /** The database was replaced by a backup: every client reloads everything it shows. */
+  'database.restored': z.object({}),
 } as const;
 
 export type Methods = typeof methods;

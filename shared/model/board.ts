@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Agenda } from './agenda';
 import { BoardEdge } from './edges';
 import { BoardNode } from './nodes';
 import { Id, Title, Viewport } from './schemas';
@@ -38,5 +39,5 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const SessionDetail = Session.extend({ boards: z.array(BoardSummary) });
+export const SessionDetail = Session.extend({ boards: z.array(BoardSummary), agenda: Agenda });
 export type SessionDetail = z.infer<typeof SessionDetail>;

@@ -1,3 +1,4 @@
+export * from './agenda';
 export * from './board';
 export * from './edges';
 export * from './ids';
@@ -5,3 +6,5 @@ export * from './levels';
 export * from './limits';
 export * from './nodes';
 export * from './schemas';
+export * from './presentation';
+export * from './template';

@@ -1,0 +1,45 @@
+import { api } from '../api/client';
+import { showInfo } from '../state/toasts';
+
+/** Characters no file system takes in a name, and control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+const MAX_NAME = 120;
+
+/** '<title>.groundwork.json', with the characters Windows, macOS and Linux refuse replaced. */
+export function documentFileName(title: string): string {
+  const safe = title.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, MAX_NAME).trim();
+  return `${safe || 'Untitled'}.groundwork.json`;
+}
+
+/**
+ * Saves a document as a file. A download of a Blob works in both shells: the browser saves it
+ * as any download, Electron's will-download handler shows the save dialog.
+ */
+export function downloadDocument(document: unknown, filename: string): void {
+  const blob = new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = window.document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  window.document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers before it has read the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export async function exportSession(id: string): Promise<void> {
+  const document = await api().call('session.export', { id });
+  const filename = documentFileName(document.session.title);
+  downloadDocument(document, filename);
+  showInfo(`Exported “${document.session.title}” as ${filename}`);
+}
+
+export async function exportTemplate(id: string): Promise<void> {
+  const document = await api().call('template.export', { id });
+  const filename = documentFileName(document.template.name);
+  downloadDocument(document, filename);
+  showInfo(`Exported the template “${document.template.name}” as ${filename}`);
+}

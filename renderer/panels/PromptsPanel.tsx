@@ -1,0 +1,93 @@
+import { useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import type { AgendaItem } from '../../shared/model';
+import { useBoard } from '../state/board-store';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { selectAndCentre } from './centre';
+import './agenda.css';
+
+const COLLAPSED_KEY = 'groundwork.prompts.collapsed';
+
+function readCollapsed(): boolean {
+  try {
+    return localStorage.getItem(COLLAPSED_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+function PromptsStep({ item, initiallyOpen }: { item: AgendaItem; initiallyOpen: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
+  const frameTitle = useBoard((s) => {
+    const frame = item.frameId ? s.doc.nodes.get(item.frameId) : undefined;
+    return frame?.kind === 'frame' ? frame.data.title || 'Untitled frame' : null;
+  });
+  const bodyId = `prompts-${item.id}`;
+  return (
+    <li className="prompts-step">
+      <div className="prompts-step-head">
+        <button type="button" className="prompts-step-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> {item.title}
+          <span className="prompts-minutes"> · {item.timeboxMinutes} min</span>
+        </button>
+        {frameTitle !== null && (
+          <button type="button" className="prompts-show-frame" onClick={() => selectAndCentre(flow, [item.frameId!])}>
+            Show frame<span className="visually-hidden"> {frameTitle}</span>
+          </button>
+        )}
+      </div>
+      {open && (
+        <div id={bodyId}>
+          {item.prompts.length ? (
+            <ul className="prompts-list">
+              {item.prompts.map((prompt, i) => (
+                <li key={i}>{prompt}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="prompts-none">No prompts for this step.</p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The questions to ask, beside the canvas: the prompts of the agenda items on this board, the
+ * first one open. Collapsible, and it stays as the facilitator left it.
+ */
+export function PromptsBox({ agenda, boardId }: { agenda: readonly AgendaItem[]; boardId: string }) {
+  const [collapsed, setCollapsed] = useState(readCollapsed);
+  const linked = agenda.filter((item) => item.boardId === boardId);
+  if (linked.length === 0) return null;
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    try {
+      localStorage.setItem(COLLAPSED_KEY, String(!collapsed));
+    } catch {
+      // Private windows may refuse storage; the box still toggles for this visit.
+    }
+  };
+  return (
+    <section className="prompts-box" aria-labelledby="prompts-heading">
+      <h2 id="prompts-heading" className="prompts-heading">
+        <button type="button" aria-expanded={!collapsed} aria-controls="prompts-steps" onClick={toggle}>
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span> Prompts
+          <span className="prompts-count">
+            {' '}
+            · {linked.length} step{linked.length === 1 ? '' : 's'} on this board
+          </span>
+        </button>
+      </h2>
+      {!collapsed && (
+        <ol id="prompts-steps" className="prompts-steps">
+          {linked.map((item, i) => (
+            <PromptsStep key={item.id} item={item} initiallyOpen={i === 0} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useBoard } from '../state/board-store';
+import { navigate, routeHash } from '../state/router';
+import { usePresentation } from './presentation-store';
+import { PresenterControls } from './PresenterControls';
+import { ShortcutSheet } from './ShortcutSheet';
+import { usePresentationKeys } from './usePresentationKeys';
+
+const AUDIENCE_WINDOW = 'groundwork-audience';
+
+/** Opens (or brings back) the audience view: a second window, on the projector in the desktop app. */
+export function openAudienceWindow(sessionId: string): void {
+  const url = `${location.pathname}${routeHash({ screen: 'audience', sessionId })}`;
+  window.open(url, AUDIENCE_WINDOW, 'popup,width=1280,height=720');
+}
+
+/**
+ * The presenter's view in the editor: the controls above the board, which follows the
+ * presentation's step, while the facilitator keeps editing and the audience follows every edit.
+ */
+export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeave(): void }) {
+  const [help, setHelp] = useState(false);
+  const stepBoard = usePresentation((s) => (s.state ? s.steps[Math.min(s.state.stepIndex, s.steps.length - 1)]?.boardId : undefined));
+
+  useEffect(() => {
+    void usePresentation.getState().load(sessionId);
+  }, [sessionId]);
+
+  useEffect(() => {
+    if (stepBoard && stepBoard !== useBoard.getState().boardId) navigate({ screen: 'session', sessionId, boardId: stepBoard }, { replace: true });
+  }, [stepBoard, sessionId]);
+
+  const hasSelection = useCallback(() => useBoard.getState().nodes.some((n) => n.selected), []);
+  usePresentationKeys({ arrowsOnlyWithoutSelection: true, hasSelection, onLeave, onHelp: () => setHelp(true) });
+
+  return (
+    <>
+      <PresenterControls onHelp={() => setHelp(true)} onLeave={onLeave} />
+      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Id } from './schemas';
+
+export const Screen = z.enum(['board', 'black', 'white']);
+export type Screen = z.infer<typeof Screen>;
+
+/** The timer of one agenda item: time used so far, and since when it has been running. */
+export const ItemTimer = z.strictObject({
+  usedMs: z.number().int().min(0),
+  /** Epoch ms when it was last started; null while paused. */
+  runningSince: z.number().int().nullable(),
+});
+export type ItemTimer = z.infer<typeof ItemTimer>;
+
+/** What the room sees: shared by the presenter and every audience window through main. */
+export const PresentationState = z.strictObject({
+  sessionId: Id,
+  stepIndex: z.number().int().min(0),
+  /** Which part of a step too large to show legibly at once (the audience splits it). */
+  part: z.number().int().min(0),
+  /** How many parts the audience split the current step into. */
+  parts: z.number().int().min(1).max(100),
+  /** Step-by-step reveal: how many of the step's items are shown; null shows everything. */
+  revealed: z.number().int().min(0).nullable(),
+  screen: Screen,
+  spotlightNodeId: Id.nullable(),
+  timerVisible: z.boolean(),
+  timers: z.record(Id, ItemTimer),
+});
+export type PresentationState = z.infer<typeof PresentationState>;
+
+export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true }).partial().strict();
+export type PresentationPatch = z.infer<typeof PresentationPatch>;
+
+export function initialPresentation(sessionId: string): PresentationState {
+  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, timers: {} };
+}

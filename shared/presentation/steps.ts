@@ -1,0 +1,65 @@
+import type { AgendaItem } from '../model/agenda';
+import type { BoardNode } from '../model/nodes';
+
+/** One step of a presentation: a board, or one frame of it, and the agenda item it belongs to. */
+export interface Step {
+  boardId: string;
+  frameId: string | null;
+  agendaItemId: string | null;
+  title: string;
+}
+
+export interface StepSource {
+  boards: readonly { id: string; title: string }[];
+  agenda: readonly AgendaItem[];
+  /** The frames of each board, as far as they are known. */
+  framesOf(boardId: string): readonly Extract<BoardNode, { kind: 'frame' }>[];
+}
+
+/** Frames in reading order: top to bottom, then left to right, rows 80 units apart. */
+export function readingOrder<T extends { position: { x: number; y: number } }>(items: readonly T[]): T[] {
+  const ROW = 80;
+  return [...items].sort((a, b) => Math.round(a.position.y / ROW) - Math.round(b.position.y / ROW) || a.position.x - b.position.x);
+}
+
+/**
+ * The steps of a session: its agenda's items in order where it has an agenda (each on its board
+ * and frame); otherwise every board's frames in reading order, a board without frames as one step.
+ */
+export function presentationSteps({ boards, agenda, framesOf }: StepSource): Step[] {
+  const boardIds = new Set(boards.map((b) => b.id));
+  const fromAgenda = agenda
+    .filter((item) => item.boardId && boardIds.has(item.boardId))
+    .map((item) => ({ boardId: item.boardId!, frameId: item.frameId, agendaItemId: item.id, title: item.title }));
+  if (fromAgenda.length) return fromAgenda;
+  return boards.flatMap((board): Step[] => {
+    const frames = readingOrder(framesOf(board.id));
+    if (!frames.length) return [{ boardId: board.id, frameId: null, agendaItemId: null, title: board.title }];
+    return frames.map((frame) => ({ boardId: board.id, frameId: frame.id, agendaItemId: null, title: frame.data.title || board.title }));
+  });
+}
+
+export interface Position {
+  stepIndex: number;
+  part: number;
+  parts: number;
+  revealed: number | null;
+}
+
+/**
+ * Next and previous, as in presentation software: through the parts of a step (and its reveal,
+ * when on) before the next step. `revealCount` is how many items the current step reveals.
+ */
+export function advance(position: Position, direction: 1 | -1, stepCount: number, revealCount: number): Position {
+  const { stepIndex, part, parts, revealed } = position;
+  if (direction === 1) {
+    if (revealed !== null && revealed < revealCount) return { ...position, revealed: revealed + 1 };
+    if (part < parts - 1) return { ...position, part: part + 1 };
+    if (stepIndex < stepCount - 1) return { stepIndex: stepIndex + 1, part: 0, parts: 1, revealed: revealed === null ? null : 0 };
+    return position;
+  }
+  if (revealed !== null && revealed > 0) return { ...position, revealed: revealed - 1 };
+  if (part > 0) return { ...position, part: part - 1 };
+  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: 0, parts: 1, revealed: revealed === null ? null : 0 };
+  return position;
+}

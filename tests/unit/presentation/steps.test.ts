@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem } from '../../../shared/model';
+import { advance, presentationSteps } from '../../../shared/presentation/steps';
+import { sampleNode } from '../../helpers/sample';
+
+const frame = (id: string, x: number, y: number, title: string) => sampleNode('frame', { id, position: { x, y }, size: { width: 300, height: 200 }, data: { title } });
+const boards = [
+  { id: 'b1', title: 'Org map' },
+  { id: 'b2', title: 'Signals' },
+];
+const frames: Record<string, ReturnType<typeof frame>[]> = {
+  b1: [frame('f-right', 400, 0, 'Right'), frame('f-below', 0, 300, 'Below'), frame('f-left', 0, 10, 'Left')],
+  b2: [],
+};
+const item = (id: string, boardId: string | null, frameId: string | null): AgendaItem => ({ id, title: `Item ${id}`, timeboxMinutes: 10, boardId, frameId, prompts: [] });
+
+describe('presentation steps', () => {
+  it('walks the frames in reading order, and a board without frames as one step', () => {
+    const steps = presentationSteps({ boards, agenda: [], framesOf: (id) => frames[id] });
+    expect(steps.map((s) => s.title)).toEqual(['Left', 'Right', 'Below', 'Signals']);
+    expect(steps[3]).toMatchObject({ boardId: 'b2', frameId: null });
+  });
+
+  it('follows the agenda’s order where the session has one, skipping items without a board', () => {
+    const agenda = [item('a', 'b2', null), item('b', null, null), item('c', 'b1', 'f-below')];
+    const steps = presentationSteps({ boards, agenda, framesOf: (id) => frames[id] });
+    expect(steps.map((s) => [s.agendaItemId, s.boardId, s.frameId])).toEqual([
+      ['a', 'b2', null],
+      ['c', 'b1', 'f-below'],
+    ]);
+  });
+});
+
+describe('advance', () => {
+  const at = (stepIndex: number, part = 0, parts = 1, revealed: number | null = null) => ({ stepIndex, part, parts, revealed });
+
+  it('goes through the parts of a split step before the next step', () => {
+    expect(advance(at(0, 0, 2), 1, 3, 0)).toEqual(at(0, 1, 2));
+    expect(advance(at(0, 1, 2), 1, 3, 0)).toEqual(at(1, 0, 1));
+    expect(advance(at(1, 0, 1), -1, 3, 0)).toEqual(at(0, 0, 1));
+  });
+
+  it('reveals a step’s items one by one before moving on, and starts the next step hidden', () => {
+    expect(advance(at(0, 0, 1, 1), 1, 3, 3)).toEqual(at(0, 0, 1, 2));
+    expect(advance(at(0, 0, 1, 3), 1, 3, 3)).toEqual(at(1, 0, 1, 0));
+    expect(advance(at(1, 0, 1, 2), -1, 3, 3)).toEqual(at(1, 0, 1, 1));
+  });
+
+  it('stays put at either end', () => {
+    expect(advance(at(2), 1, 3, 0)).toEqual(at(2));
+    expect(advance(at(0), -1, 3, 0)).toEqual(at(0));
+  });
+});
