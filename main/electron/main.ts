@@ -12,7 +12,7 @@ import { APP_COMMAND_EVENT, buildMenuTemplate, type AppCommand } from './menu';
 import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
 import { hardenSession, hardenWebContents } from './security';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './trusted-url';
-import { editorWindowOptions, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
+import { audienceWindowOptions, editorWindowOptions, externalDisplay, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
 import { fitToDisplays, readWindowState, writeWindowState, type StateFiles } from './window-state';
 
 // This file runs as dist/main/electron/main.js; the built renderer and the preload sit beside it in dist/.
@@ -33,7 +33,10 @@ if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
 
 let editor: BrowserWindow | null = null;
 
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+/** The audience view goes fullscreen on the projector when one is connected. */
+const audienceOptions = () => audienceWindowOptions(PRELOAD_PATH, externalDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id));
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url), audienceOptions));
 
 function sendCommand(command: AppCommand): void {
   const target = BrowserWindow.getFocusedWindow() ?? editor;
@@ -54,6 +57,8 @@ function createEditorWindow(ipc: IpcTransport): BrowserWindow {
   const state = fitToDisplays(readWindowState(dataDir, stateFiles), workAreas, MIN_WINDOW_SIZE);
   const win = new BrowserWindow(editorWindowOptions({ preloadPath: PRELOAD_PATH, state }));
   ipc.connect(win.webContents);
+  // The audience window the editor opens (Present) hears the same events.
+  win.webContents.on('did-create-window', (child) => ipc.connect(child.webContents));
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();

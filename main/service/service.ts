@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { templateFromSession, TemplateStore } from '../store/templates';
 import type { EventHub } from './events';
 import { presentationService } from './presentation';
+import { snapshotService } from './snapshots';
 
 export interface CallContext {
   /** The window, tab or socket the call came from; its own edits are not echoed back to it. */
@@ -26,8 +27,15 @@ export function documentRefused(problems: readonly DocumentProblem[]): Groundwor
   return new GroundworkError('invalid_input', `document: ${list}`, ['document']);
 }
 
-/** The contract implemented once, for every transport. */
-export function createService(store: Store, hub: EventHub, templates = new TemplateStore(store.db), backups: BackupControl = NO_BACKUPS): Service {
+/** The contract implemented once, for every transport. `now` is the clock of automatic restore points. */
+export function createService(
+  store: Store,
+  hub: EventHub,
+  templates = new TemplateStore(store.db),
+  backups: BackupControl = NO_BACKUPS,
+  now: () => number = Date.now,
+): Service {
+  const snapshots = snapshotService(store, hub, now);
   const sessionChanged = (sessionId: string, deleted = false) => hub.publish('session.changed', { sessionId, deleted });
   const templatesChanged = () => hub.publish('templates.changed', {});
 
@@ -151,6 +159,7 @@ export function createService(store: Store, hub: EventHub, templates = new Templ
     'board.apply': ({ boardId, ops }, ctx) => {
       const revision = store.applyOps(boardId, ops);
       hub.publish('board.changed', { boardId, revision, ops }, ctx.clientId);
+      snapshots.afterEdit(store.sessionOfBoard(boardId));
       return { revision };
     },
 
@@ -169,5 +178,6 @@ export function createService(store: Store, hub: EventHub, templates = new Templ
     },
 
     ...presentationService(store, hub),
+    ...snapshots.methods,
   };
 }

@@ -91,4 +91,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX templates_updated ON templates (updated_at DESC);
     `,
   },
+  {
+    // A restore point is a frozen SessionDocument, like a template: it is only ever written whole
+    // and read whole, so it is one JSON column. node_count is kept beside it so the list never
+    // parses documents.
+    name: '0004_snapshots',
+    sql: `
+      CREATE TABLE snapshots (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        name TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL CHECK (reason IN ('auto', 'manual', 'before-restore', 'before-import', 'before-template')),
+        created_at INTEGER NOT NULL,
+        node_count INTEGER NOT NULL,
+        document TEXT NOT NULL CHECK (json_valid(document))
+      );
+      CREATE INDEX snapshots_session ON snapshots (session_id, created_at DESC);
+    `,
+  },
 ];

@@ -189,22 +189,46 @@ export class Store {
     const now = Date.now();
     this.db.transaction(() => {
       this.sql.insertSession.run({ id, title: input.title, client: input.client, workshop_date: input.workshopDate, created_at: now, updated_at: now });
-      content.boards.forEach((board, position) => {
-        this.sql.insertBoard.run({
-          id: board.id,
-          session_id: id,
-          title: board.title,
-          position,
-          revision: 0,
-          viewport: board.viewport ? JSON.stringify(board.viewport) : null,
-          settings: JSON.stringify(board.settings),
-        });
-        for (const node of board.nodes) this.sql.insertNode.run(nodeParams(board.id, node));
-        for (const edge of board.edges) this.sql.insertEdge.run(edgeParams(board.id, edge));
-      });
-      content.agenda.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(id, position, item)));
+      this.writeContent(id, content);
     })();
     return this.getSession(id);
+  }
+
+  /**
+   * Puts `content` (ids minted by the caller) in place of the session's boards, their nodes and
+   * edges, and its agenda, in one transaction; the session keeps its id and fields.
+   */
+  replaceContent(sessionId: string, content: SessionContent): SessionDetail {
+    const old = this.getSession(sessionId).boards;
+    try {
+      this.db.transaction(() => {
+        this.sql.deleteAgendaOf.run(sessionId);
+        for (const board of old) this.sql.deleteBoard.run(board.id);
+        this.writeContent(sessionId, content);
+        this.touch(sessionId);
+      })();
+    } finally {
+      // Dropping a cached doc is always safe: the next read loads it from the database.
+      for (const board of old) this.docs.delete(board.id);
+    }
+    return this.getSession(sessionId);
+  }
+
+  private writeContent(id: string, content: SessionContent): void {
+    content.boards.forEach((board, position) => {
+      this.sql.insertBoard.run({
+        id: board.id,
+        session_id: id,
+        title: board.title,
+        position,
+        revision: 0,
+        viewport: board.viewport ? JSON.stringify(board.viewport) : null,
+        settings: JSON.stringify(board.settings),
+      });
+      for (const node of board.nodes) this.sql.insertNode.run(nodeParams(board.id, node));
+      for (const edge of board.edges) this.sql.insertEdge.run(edgeParams(board.id, edge));
+    });
+    content.agenda.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(id, position, item)));
   }
 
   deleteSession(id: string): void {

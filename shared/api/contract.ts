@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Agenda } from '../model/agenda';
 import { Board, BoardSettings, BoardSummary, Session, SessionDetail } from '../model/board';
 import { PresentationPatch, PresentationState } from '../model/presentation';
+import { SnapshotSummary } from '../model/snapshot';
 import { TemplateSummary } from '../model/template';
 import { SessionDocument, TemplateDocument } from '../fileformat/document';
 import { LIMITS } from '../model/limits';
@@ -160,6 +161,29 @@ export const methods = {
   'backup.restore': {
     input: z.strictObject({ file: BackupFile }),
     output: z.strictObject({ restored: BackupInfo, replacedBy: BackupFile }),
+  },
+  /** The session's restore points, newest first. */
+  'snapshot.list': {
+    input: z.strictObject({ sessionId: Id }),
+    output: z.array(SnapshotSummary),
+  },
+  /** Takes a named restore point of the session as it is now. */
+  'snapshot.create': {
+    input: z.strictObject({ sessionId: Id, name: Title }),
+    output: SnapshotSummary,
+  },
+  /** The restore point's content, read-only: the session as it was, as a portable document. */
+  'snapshot.preview': {
+    input: z.strictObject({ id: Id }),
+    output: SessionDocument,
+  },
+  /**
+   * Puts the restore point's boards and agenda in place of the session's (with new ids), after
+   * taking a 'before-restore' point so it can be undone; every window reloads the session.
+   */
+  'snapshot.restore': {
+    input: z.strictObject({ id: Id }),
+    output: SessionDetail,
   },
 } as const;
 

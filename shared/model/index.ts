@@ -8,3 +8,4 @@ export * from './nodes';
 export * from './schemas';
 export * from './presentation';
 export * from './template';
+export * from './snapshot';

@@ -12,7 +12,7 @@ const fake = vi.hoisted(() => {
   type Fn = (...args: unknown[]) => unknown;
   const state = {
     appListeners: new Map<string, Fn[]>(),
-    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean }[],
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean; contentsEvents: string[] }[],
     protocolHandlers: new Map<string, Fn>(),
     ipcHandlers: new Map<string, Fn>(),
     calls: [] as string[],
@@ -24,10 +24,11 @@ const fake = vi.hoisted(() => {
   class BrowserWindow {
     static getFocusedWindow = () => null;
     static getAllWindows = () => state.windows;
-    readonly webContents = { id: state.windows.length + 1, send: vi.fn(), isDestroyed: () => false, getURL: () => '', once: vi.fn() };
-    private readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[], shown: false };
+    readonly webContents = { id: state.windows.length + 1, send: vi.fn(), isDestroyed: () => false, getURL: () => '', once: vi.fn(), on: vi.fn() };
+    private readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[], shown: false, contentsEvents: [] as string[] };
     constructor(options: Record<string, unknown>) {
       this.record.options = options;
+      this.webContents.on.mockImplementation((event: string) => this.record.contentsEvents.push(event));
       state.windows.push(this.record);
     }
     once(event: string, listener: () => void) {
@@ -118,6 +119,8 @@ describe('main.ts', () => {
     expect(editor.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
     expect(String((editor.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]preload\.js$/);
     await vi.waitFor(() => expect(editor.shown).toBe(true));
+    // The audience window it opens with Present is connected to the backend's events too.
+    expect(editor.contentsEvents).toContain('did-create-window');
   });
 
   it('hardens the session and every web contents, and answers IPC calls', async () => {
