@@ -29,7 +29,13 @@ export function snapshotService(store: Store, hub: EventHub, now: () => number =
     afterEdit(sessionId) {
       const at = now();
       if (!editingSince.has(sessionId)) editingSince.set(sessionId, at);
-      if (autoSnapshotDue(snapshots.newestAt(sessionId), editingSince.get(sessionId)!, at)) snapshots.create(sessionId, 'auto', '', at);
+      if (!autoSnapshotDue(snapshots.newestAt(sessionId), editingSince.get(sessionId)!, at)) return;
+      // The edit is saved already; a restore point that could not be taken must not undo its reply.
+      try {
+        snapshots.create(sessionId, 'auto', '', at);
+      } catch (error) {
+        console.error('An automatic restore point could not be taken', error);
+      }
     },
     methods: {
       'snapshot.list': ({ sessionId }) => snapshots.list(sessionId),

@@ -10,6 +10,7 @@ import { showError } from '../state/toasts';
 import { BoardTabs } from './BoardTabs';
 import { openAudienceWindow, PresenterBar } from '../presentation/PresenterBar';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
+import { HistoryDialog } from './HistoryDialog';
 
 /** A session: its boards as tabs and the active board's canvas. */
 export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: string }) {
@@ -17,6 +18,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const [missing, setMissing] = useState(false);
   const [presenting, setPresenting] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
+  const [showingHistory, setShowingHistory] = useState(false);
   const status = useBoard((s) => s.status);
   const loadedBoard = useBoard((s) => s.boardId);
 
@@ -101,6 +103,9 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
           <button type="button" onClick={() => setSavingTemplate(true)}>
             Save as template…
           </button>
+          <button type="button" onClick={() => setShowingHistory(true)}>
+            History…
+          </button>
           <button type="button" onClick={() => void exportSession(sessionId).catch(showError)}>
             Export
           </button>
@@ -120,6 +125,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
       </EditorSessionContext.Provider>
       {savingTemplate && <SaveTemplateDialog session={session} onClose={() => setSavingTemplate(false)} />}
+      {showingHistory && <HistoryDialog sessionId={sessionId} onClose={() => setShowingHistory(false)} onRestored={() => void load()} />}
     </main>
   );
 }

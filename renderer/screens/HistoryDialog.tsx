@@ -121,7 +121,7 @@ export function HistoryDialog({ sessionId, onClose, onRestored }: { sessionId: s
               </li>
             ))}
           </ul>
-          <p>{preview.document.agenda.length} agenda steps</p>
+          <p>{preview.document.agenda.length === 1 ? '1 agenda step' : `${preview.document.agenda.length} agenda steps`}</p>
         </section>
       )}
     </Dialog>
