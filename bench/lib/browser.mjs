@@ -1,0 +1,101 @@
+/* global window, requestAnimationFrame */
+/** Headless Chromium, opening a canvas page until painted, and measured gestures on it. */
+import { chromium } from '@playwright/test';
+import { driveGesture, installProbe, nodeTarget, nodeTransform, paneTarget, viewportTransform, waitForQuiet } from './page-probe.mjs';
+import { frameStats } from './stats.mjs';
+
+export const VIEWPORT = { width: 1920, height: 1080 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** Pointer moves per gesture, one per frame: ≥ 120 frames per run unless the page is so slow that the budget ends it. */
+export const GESTURE_STEPS = Number(process.env.BENCH_STEPS) || 125;
+/** Longest a gesture may take (ms); a page that slow has missed every frame target many times over. */
+export const GESTURE_BUDGET_MS = Number(process.env.BENCH_GESTURE_BUDGET_MS) || 3000;
+/** Once a figure's runs have taken this long (ms), two runs are enough: its frames are far off target. */
+export const FIGURE_BUDGET_MS = Number(process.env.BENCH_FIGURE_BUDGET_MS) || 15000;
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`  console error: ${message.text()}`);
+  });
+  await page.addInitScript(installProbe);
+  return page;
+}
+
+/**
+ * Navigates and waits for the probe's "painted" (see page-probe.mjs). Returns its times in ms
+ * from navigation start, and the node and edge counts it settled on; with `expect`, throws unless
+ * those are the whole board.
+ */
+export async function openUntilPainted(page, url, { expect, timeout = 180_000 } = {}) {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.times.painted !== undefined, null, { timeout, polling: 100 });
+  const result = await page.evaluate(() => ({
+    times: { data: window.performance.getEntriesByName('bench:data')[0]?.startTime, ...window.__bench.times },
+    final: window.__bench.final,
+  }));
+  if (expect && (result.final.nodes !== expect.nodes || result.final.edges !== expect.edges)) {
+    throw new Error(`${url} settled with ${result.final.nodes} nodes and ${result.final.edges} edges, not ${expect.nodes} and ${expect.edges}`);
+  }
+  return { ...result.times, shownNodes: result.final.nodes, shownEdges: result.final.edges };
+}
+
+export const quiet = (page, timeout = 30_000) => page.evaluate(waitForQuiet, { count: 6, budget: 20, timeout });
+
+/**
+ * One measured gesture (see driveGesture): frames from the button going down until two frames
+ * after it comes up, so a drag's drop, with its own work, is part of it. BENCH_INPUT=cdp sends
+ * the moves through Playwright's page.mouse instead; each then waits for Chromium's input ack
+ * (about 40 ms here), so a fast page idles between moves and its p50 shows the waiting.
+ */
+async function gesture(page, from, delta) {
+  if (process.env.BENCH_INPUT !== 'cdp') {
+    const { deltas, moves, capped } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS });
+    return { ...frameStats(deltas), moves, capped };
+  }
+  await page.mouse.move(from.x, from.y);
+  await page.evaluate(() => window.__bench.startFrames());
+  await page.mouse.down();
+  await page.mouse.move(from.x + delta.x, from.y + delta.y, { steps: GESTURE_STEPS });
+  await page.mouse.up();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return { ...frameStats(await page.evaluate(() => window.__bench.stopFrames())), moves: GESTURE_STEPS, capped: false };
+}
+
+/** Drags the first of `ids` that can be grabbed by `delta` screen px, and back on odd runs. */
+export async function dragNode(page, ids, delta, run) {
+  const target = await page.evaluate(nodeTarget, ids);
+  if (!target) throw new Error('no node to drag is visible');
+  const sign = run % 2 ? -1 : 1;
+  const before = await page.evaluate(nodeTransform, target.id);
+  const stats = await gesture(page, target, { x: sign * delta.x, y: sign * delta.y });
+  await quiet(page);
+  // A gesture cut short after a few moves may not have got past the drag threshold.
+  if (!stats.capped && before === (await page.evaluate(nodeTransform, target.id))) throw new Error(`dragging ${target.id} did not move it`);
+  return { ...stats, node: target.id };
+}
+
+/** Pans the view by dragging the empty pane by `delta` screen px, and back on odd runs. */
+export async function pan(page, delta, run) {
+  const from = await page.evaluate(paneTarget);
+  if (!from) throw new Error('no empty pane to pan by');
+  const sign = run % 2 ? -1 : 1;
+  const before = await page.evaluate(viewportTransform);
+  const stats = await gesture(page, from, { x: sign * delta.x, y: sign * delta.y });
+  await quiet(page);
+  if (!stats.capped && before === (await page.evaluate(viewportTransform))) throw new Error('panning did not move the view');
+  return stats;
+}
+
+/** The pane's size in CSS px: what a viewport must be centred in. */
+export function paneSize(page) {
+  return page.evaluate(() => {
+    const box = window.document.querySelector('.react-flow__pane').getBoundingClientRect();
+    return { width: box.width, height: box.height };
+  });
+}

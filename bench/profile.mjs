@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+/**
+ * Where a canvas page spends a gesture or an open: `node bench/profile.mjs [options]`. Not part of
+ * `npm run bench`; this is how the notes in bench/README.md were found.
+ *
+ *   --page ours|bare       which page (default ours)
+ *   --size N               board size (default 1000)
+ *   --action open|drag|pan what to profile (default pan)
+ *   --view fit|working     the fitted view or zoom 1 (default fit)
+ *   --steps N              pointer moves (default 20)
+ *   --css "…"              a style sheet added to the page first: try a fix before making it
+ *   --unminified           serve our renderer built without minification, so functions keep their names
+ *
+ * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
+ * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
+ */
+/* global window */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { APP_DIR, BENCH_DIR, dist } from './lib/app.mjs';
+import { buildBare } from './bare/build.mjs';
+import { addOps, makeBoard, toBareFlow } from './lib/board-data.mjs';
+import { startServe, tempDir } from './lib/serve.mjs';
+import { serveStatic } from './lib/static-server.mjs';
+
+const { values: opt } = parseArgs({
+  options: {
+    page: { type: 'string', default: 'ours' },
+    size: { type: 'string', default: '1000' },
+    action: { type: 'string', default: 'pan' },
+    view: { type: 'string', default: 'fit' },
+    steps: { type: 'string', default: '20' },
+    css: { type: 'string', default: '' },
+    unminified: { type: 'boolean', default: false },
+    top: { type: 'string', default: '25' },
+  },
+});
+process.env.BENCH_STEPS = opt.steps;
+process.env.BENCH_GESTURE_BUDGET_MS ??= '600000';
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+// After the settings above: browser.mjs reads them when it loads.
+const { launch, newPage, openUntilPainted, pan, dragNode, quiet, VIEWPORT, paneSize } = await import('./lib/browser.mjs');
+const size = Number(opt.size);
+
+/** Our renderer built without minification, served by the real backend in this process. */
+async function unminifiedServer(dataDir) {
+  const out = path.join(BENCH_DIR, '..', 'node_modules', '.cache', 'groundwork-bench', 'renderer-unminified');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(APP_DIR, 'vite.config.ts'), root: path.join(APP_DIR, 'renderer'), logLevel: 'warn', build: { outDir: out, emptyOutDir: true, minify: false, sourcemap: false } });
+  const backend = dist('main/service/backend').startBackend(dataDir);
+  const server = await dist('main/transport/http-server').serve(backend, { host: '127.0.0.1', port: 0, rendererDir: out });
+  const { call } = await import('./lib/serve.mjs');
+  return { url: server.url, call: (method, input) => call(server.url, method, input), stop: async () => (await server.close(), backend.close()) };
+}
+
+function summariseTrace(file, frames) {
+  const events = JSON.parse(fs.readFileSync(file, 'utf8')).traceEvents;
+  const threads = {};
+  for (const e of events) if (e.name === 'thread_name') threads[`${e.pid}:${e.tid}`] = e.args.name;
+  const sums = {};
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const thread = threads[`${e.pid}:${e.tid}`] ?? 'other';
+    const key = `${thread.replace(/\d+$/, '')} | ${e.name}`;
+    sums[key] = (sums[key] ?? 0) + e.dur / 1000;
+  }
+  const wanted = [
+    ['raster (worker threads)', 'ThreadPoolForegroundWorker | DisplayItemList::Raster'],
+    ['main thread, all tasks', 'CrRendererMain | RunTask'],
+    ['  script (rAF, events, timers)', ['CrRendererMain | FunctionCall', 'CrRendererMain | EventDispatch', 'CrRendererMain | TimerFire', 'CrRendererMain | v8.run']],
+    ['  style + layout', 'CrRendererMain | LocalFrameView::RunStyleAndLayoutLifecyclePhases'],
+    ['  paint', 'CrRendererMain | Paint'],
+    ['  layerize (PaintArtifactCompositor::Update)', 'CrRendererMain | PaintArtifactCompositor::Update'],
+    ['  hit testing', 'CrRendererMain | HitTest'],
+    ['  garbage collection', ['CrRendererMain | MajorGC', 'CrRendererMain | MinorGC', 'CrRendererMain | V8.GC_MC_BACKGROUND_MARKING']],
+  ];
+  console.log(`\nper frame (${frames} frames), ms:`);
+  for (const [label, keys] of wanted) {
+    const total = [].concat(keys).reduce((sum, k) => sum + (sums[k] ?? 0), 0);
+    console.log(`  ${(total / frames).toFixed(1).padStart(8)}  ${label}`);
+  }
+}
+
+function summariseProfile(profile, top) {
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const hits = new Map();
+  profile.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (dt[i] ?? 0) / 1000));
+  for (const [id, time] of hits) {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'}  ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + time);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nJavaScript self time, top ${top} of ${total.toFixed(0)} ms sampled:`);
+  [...self.entries()]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
+}
+
+async function main() {
+  const dataDir = tempDir('profile');
+  const server = opt.page === 'ours' ? (opt.unminified ? await unminifiedServer(dataDir) : await startServe(dataDir)) : null;
+  const flowDir = tempDir('profile-flow');
+  const bare = opt.page === 'bare' ? await serveStatic([await buildBare(), flowDir]) : null;
+  const browser = await launch();
+  try {
+    const board = makeBoard(size, 'p');
+    let url;
+    let boardId;
+    if (server) {
+      const session = await server.call('session.create', { title: 'Profile' });
+      boardId = session.boards[0].id;
+      for (const ops of addOps(board)) await server.call('board.apply', { boardId, ops });
+      url = `${server.url}#/session/${session.id}/${boardId}`;
+    } else {
+      fs.writeFileSync(path.join(flowDir, 'flow.json'), JSON.stringify(toBareFlow(board)));
+      url = `${bare.url}?data=flow.json`;
+    }
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const ids = board.nodes.filter((n) => n.kind === 'role').sort((a, b) => Math.abs(a.position.x - 4000) - Math.abs(b.position.x - 4000)).map((n) => n.id);
+    const mid = board.nodes[Math.floor(size / 2)];
+    if (opt.view === 'working') {
+      const probe = await newPage(context);
+      await openUntilPainted(probe, url);
+      const pane = await paneSize(probe);
+      await probe.close();
+      const viewport = { x: pane.width / 2 - mid.position.x - 100, y: pane.height / 2 - mid.position.y - 60, zoom: 1 };
+      if (server) await server.call('board.setViewport', { boardId, viewport });
+      else url += `&x=${viewport.x}&y=${viewport.y}&zoom=1`;
+      ids.unshift(mid.id);
+    }
+    const page = await newPage(context);
+    const cdp = await context.newCDPSession(page);
+    const traceFile = path.join(dataDir, 'trace.json');
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'cc', 'blink', 'benchmark'];
+    if (opt.action === 'open') {
+      // A first open warms the HTTP cache, as in the bench.
+      await openUntilPainted(page, url);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await browser.startTracing(page, { path: traceFile, categories });
+      await cdp.send('Profiler.start');
+      const times = await openUntilPainted(page, url);
+      const { profile } = await cdp.send('Profiler.stop');
+      await browser.stopTracing();
+      console.log('open:', JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)]))));
+      summariseTrace(traceFile, 1);
+      summariseProfile(profile, Number(opt.top));
+    } else {
+      await openUntilPainted(page, url);
+      if (opt.css) await page.addStyleTag({ content: opt.css });
+      await quiet(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await browser.startTracing(page, { path: traceFile, categories });
+      await cdp.send('Profiler.start');
+      const result = opt.action === 'drag' ? await dragNode(page, ids, { x: 240, y: 120 }, 0) : await pan(page, { x: 300, y: 150 }, 0);
+      const { profile } = await cdp.send('Profiler.stop');
+      await browser.stopTracing();
+      console.log(`${opt.page} ${opt.action}, ${size} nodes, ${opt.view} view${opt.css ? `, with css ${opt.css}` : ''}:`);
+      console.log(`  frames ${result.frames} (${result.moves} moves${result.capped ? ", capped" : ""}): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
+      summariseTrace(traceFile, result.frames);
+      summariseProfile(profile, Number(opt.top));
+    }
+    await page.evaluate(() => window.__bench);
+  } finally {
+    await browser.close();
+    await server?.stop();
+    await bare?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(flowDir, { recursive: true, force: true });
+  }
+}
+
+await main();

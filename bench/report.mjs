@@ -1,0 +1,184 @@
+/** The markdown of a bench run: targets first, then each section's figures, then what they mean. */
+
+const num = (value, digits = 0) =>
+  Number.isFinite(value) ? value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
+
+/** "median [min–max]" of a summary. */
+const fig = (s, digits = 0, unit = '') => (s && s.runs ? `${num(s.median, digits)}${unit} [${num(s.min, digits)}–${num(s.max, digits)}]` : '–');
+const x = (ratio) => (Number.isFinite(ratio) ? `${num(ratio, 2)}×` : '–');
+const mark = (ok) => (ok === undefined ? '–' : ok ? 'met' : '**missed**');
+
+const DRAG_TARGET_MS = 16.7;
+const RATIO_TARGET = 1.2;
+const TARGET_NODES = 3000;
+const OPEN_NODES = 5000;
+
+function targets(results) {
+  const rows = [];
+  const canvas = Array.isArray(results.canvas) ? results.canvas : [];
+  const at = canvas.find((c) => c.nodes === TARGET_NODES);
+  for (const [view, label] of [
+    ['fit', 'fitted view'],
+    ['working', 'working view, zoom 1'],
+  ]) {
+    for (const gesture of ['drag', 'pan']) {
+      if (!at) continue;
+      const ours = at[view].ours[gesture].p95;
+      const ratio = at[view].ratio[gesture].p95;
+      rows.push([`${gesture} p95 at ${num(TARGET_NODES)} nodes (${label}) ≤ ${DRAG_TARGET_MS} ms`, `${fig(ours, 1, ' ms')}`, mark(ours.median <= DRAG_TARGET_MS)]);
+      rows.push([`${gesture} p95 at ${num(TARGET_NODES)} nodes (${label}) ≤ ${RATIO_TARGET}× bare`, `${x(ratio)} (bare ${fig(at[view].bare[gesture].p95, 1, ' ms')})`, mark(ratio <= RATIO_TARGET)]);
+    }
+  }
+  const big = canvas.find((c) => c.nodes === OPEN_NODES);
+  for (const [view, label] of [
+    ['fit', 'fitted view'],
+    ['working', 'working view'],
+  ]) {
+    if (!big) continue;
+    const open = big[view].open;
+    rows.push([`open a ${num(OPEN_NODES)}-node board (${label}) ≤ 1 s`, fig(open.ours.painted, 0, ' ms'), mark(open.ours.painted.median <= 1000)]);
+    rows.push([`open a ${num(OPEN_NODES)}-node board (${label}) no slower than bare`, `${x(open.ratio)} (bare ${fig(open.bare.painted, 0, ' ms')})`, mark(open.ratio <= 1)]);
+  }
+  const store = results.store?.apply;
+  if (store) rows.push(['durable board.apply in batches of 100 ≥ 20,000 ops/s (Store)', fig(store.storeBatch100, 0, ' ops/s'), mark(store.storeBatch100.median >= 20000)]);
+  if (results.checks?.checkBoard) rows.push(['checks on a 1,000-role map ≤ 5 ms', fig(results.checks.checkBoard, 2, ' ms'), mark(results.checks.checkBoard.median <= 5)]);
+  rows.push(['PDF of a 10-board session ≤ 3 s', results.export?.note ?? '–', '–']);
+  return table(['Target', 'Measured: median [min–max]', ''], rows);
+}
+
+function table(head, rows) {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function openSection(canvas, view, title) {
+  const rows = canvas.map((c) => {
+    const o = c[view].open;
+    return [num(c.nodes), fig(o.ours.painted), fig(o.bare.painted), x(o.ratio), `${num(o.ours.shownNodes)} / ${num(o.bare.shownNodes)}`, c.nodes === OPEN_NODES ? '≤ 1,000 ms and ≤ 1.00×' : ''];
+  });
+  const steps = canvas.flatMap((c) =>
+    ['ours', 'bare'].map((kind) => {
+      const s = c[view].open[kind].steps;
+      return [num(c.nodes), kind, num(s.data.median), num(s.firstNode.median), num(s.allNodes.median), num(s.ready.median), num(c[view].open[kind].painted.median)];
+    }),
+  );
+  return [
+    title,
+    table(['nodes', 'ours', 'bare React Flow', 'ours / bare', 'nodes shown, ours / bare', 'target'], rows),
+    '',
+    'Where the time goes (medians, ms from navigation start):',
+    '',
+    table(['nodes', 'page', 'data in the page', 'first node in DOM', 'all shown nodes in DOM', 'ready: measured, edges drawn', 'painted'], steps),
+  ].join('\n');
+}
+
+function framesSection(canvas, view, title) {
+  const rows = [];
+  for (const c of canvas) {
+    for (const gesture of ['drag', 'pan']) {
+      const ours = c[view].ours[gesture];
+      const bare = c[view].bare[gesture];
+      for (const q of ['p50', 'p95', 'max']) {
+        const target = q === 'p95' && c.nodes === TARGET_NODES ? `≤ ${DRAG_TARGET_MS} ms and ≤ ${RATIO_TARGET}×` : '';
+        rows.push([num(c.nodes), gesture, q, fig(ours[q], 1), fig(bare[q], 1), x(c[view].ratio[gesture][q]), target]);
+      }
+      const frames = (g) => `${num(g.frames.median)}${g.capped ? ` (${g.capped} of ${g.frames.runs} runs capped)` : g.frames.runs < c.runs ? ` (${g.frames.runs} runs)` : ''}`;
+      rows.push([num(c.nodes), gesture, 'frames per run', frames(ours), frames(bare), '', '']);
+    }
+  }
+  return [title, table(['nodes', 'gesture', 'figure', 'ours (ms)', 'bare React Flow (ms)', 'ours / bare', 'target'], rows)].join('\n');
+}
+
+function storeSection(store, memory) {
+  const a = store.apply;
+  const o = store.open;
+  const rows = [
+    ['board.apply, Store.applyOps, 1 op per batch', fig(a.storeSingle, 0, ' ops/s'), ''],
+    ['board.apply, Store.applyOps, batches of 100', fig(a.storeBatch100, 0, ' ops/s'), '≥ 20,000 ops/s'],
+    ['board.apply, service dispatcher (validation + events), 1 op per batch', fig(a.serviceSingle, 0, ' ops/s'), ''],
+    ['board.apply, service dispatcher, batches of 100', fig(a.serviceBatch100, 0, ' ops/s'), ''],
+    ['board.apply over HTTP to `groundwork serve`, 1 op per request', fig(a.httpSingle, 0, ' ops/s'), ''],
+    ['board.apply over HTTP, batches of 100', fig(a.httpBatch100, 0, ' ops/s'), ''],
+    [`open a ${num(store.boardNodes)}-node board: SQLite → Board (Store.getBoard, fresh connection and Store)`, fig(o.sqliteToBoard, 1, ' ms'), ''],
+    [`open a ${num(store.boardNodes)}-node board: board.get on a new backend (SQLite + output validation)`, fig(o.serviceCold, 1, ' ms'), ''],
+    [`open a ${num(store.boardNodes)}-node board: board.get over HTTP, server warm`, fig(o.httpWarm, 1, ' ms'), ''],
+  ];
+  if (memory) rows.push(['peak memory of the backend process (VmHWM) at the end of the canvas runs', `${num(memory.peakMiB, 1)} MiB (RSS then ${num(memory.rssMiB, 1)} MiB)`, '']);
+  return [`### Store (journal_mode=${store.pragmas.journal_mode}, synchronous=${store.pragmas.synchronous === 1 ? 'NORMAL' : store.pragmas.synchronous})`, table(['figure', 'median [min–max]', 'target'], rows)].join('\n');
+}
+
+function checksSection(checks) {
+  const found = Object.entries(checks.findings)
+    .map(([code, n]) => `${n} ${code}`)
+    .join(', ');
+  return [
+    `### Checks: ${num(checks.roles)} roles, ${num(checks.decisionMakers)} decision-makers, ${num(checks.edges)} edges (${found})`,
+    table(
+      ['figure', `ms per full run: median [min–max] of ${checks.checkBoard.runs}`, 'target'],
+      [
+        ['checkBoard (both)', fig(checks.checkBoard, 2), '≤ 5 ms'],
+        ['levels of work (checkOrgMap)', fig(checks.orgMap, 2), ''],
+        ['decision-makers (checkDecisionMakers)', fig(checks.decisionMakerChecks, 3), ''],
+      ],
+    ),
+  ].join('\n');
+}
+
+function startupSection(s) {
+  return [
+    `### Start-up: served shell, cold, to a usable canvas (${s.nodes}-node board)`,
+    table(
+      ['moment', 'ms from spawning `groundwork serve`: median [min–max]'],
+      [
+        ['listening (URL printed)', fig(s.listening)],
+        ['home page interactive', fig(s.home)],
+        ['board painted after a click on the session', fig(s.canvas)],
+      ],
+    ),
+  ].join('\n');
+}
+
+const definitions = ({ steps, budgetSeconds, figureSeconds }) => `### Definitions
+- Every figure is the median of the runs shown, with [min–max]; before the measured runs come unmeasured warm-up runs (one open of each page, one apply batch, 20 checks).
+- **Painted**: each frame the page counts its nodes (\`.react-flow__node\`), edges (\`.react-flow__edge\`) and the nodes React Flow still hides for measuring. *Ready* is the last change of those counts before they hold still for 20 frames with no node hidden: every node that will be shown is in the DOM and measured, with its edges (without culling that is the whole board, and the bench checks it). *Painted* is two requestAnimationFrame callbacks after ready, so that frame has been drawn. **Open** is painted in ms since navigation start of a fresh page (\`page.goto\` of the board's URL; scripts in the HTTP cache). Ours: \`#/session/S/B\` on \`groundwork serve\`; it loads the app, then the board over the WebSocket. Bare: the bench's React Flow page, which fetches the same graph as JSON.
+- **Bare React Flow**: \`bench/bare/main.tsx\`, \`<ReactFlow>\` with default nodes (labelled like ours), the same positions and edges, \`useNodesState\`/\`useEdgesState\`, and our canvas's viewport options (fitView with padding 0.2 and maxZoom 1.25, minZoom 0.05, maxZoom 4). The bare page sets onlyRenderVisibleElements only when our canvas is seen to cull (it shows fewer nodes than the board has at the working view); otherwise both mount every node.
+- **Frame times**: requestAnimationFrame deltas from the button going down until two frames after it comes up. The gesture is driven in the page: one mousemove per frame (as Chromium delivers a real mouse), ${steps} moves, a drag of one node by (240, 120) px or a pan of the empty pane by (300, 150) px, back the other way on alternate runs. A gesture that would run past ${budgetSeconds} s lets go early; such runs are counted as *capped* and have fewer frames. A figure whose runs have taken more than ${figureSeconds} s in all stops after two runs (the frames row then gives the number of runs): at seconds per frame, more runs would say nothing new and the bench would take hours.
+- **Views**: *fitted*, the view a new board opens with (fit view; minZoom 0.05 lets it show every node, so nothing can be culled). Our canvas stores that view on its first open, and later opens use it. *Working*, zoom 1 centred on the dragged node, about 20 nodes on screen: a board reopened where the facilitator left it (ours opens it as the board's stored viewport, bare as its defaultViewport).
+- **Store**: a real \`groundwork.db\` in a temp dir opened with the app's openDatabase (WAL, synchronous=NORMAL: each transaction is durable against a crash of the app once committed; fsync at checkpoints). Throughput moves existing nodes of a 5,000-node board (\`node.move\`).
+- Headless Chromium at 1920×1080 with software rendering (--disable-gpu): raster runs on the CPU, so paint-heavy pages pay for it in frame time.`;
+
+export function renderReport(results) {
+  const parts = [`# Groundwork bench (${results.meta.date})`, ''];
+  const m = results.meta;
+  parts.push(
+    `App ${m.commit ?? 'unknown commit'}${m.dirty ? ' (with uncommitted changes)' : ''} from \`${m.appDir}\`; ${m.cpus} × ${m.cpuModel}, ${num(m.memoryGiB, 1)} GiB; Node ${m.node}; Chromium ${m.chromium ?? '–'}; load average ${m.loadStart.map((l) => num(l, 2)).join(' ')} at the start, ${m.loadEnd.map((l) => num(l, 2)).join(' ')} at the end; ${m.runs} runs per figure; took ${num(m.seconds)} s.`,
+    '',
+    '## Targets',
+    targets(results),
+    '',
+    '## Figures',
+    '',
+  );
+  const canvas = Array.isArray(results.canvas) ? results.canvas : null;
+  if (canvas) {
+    const culling = canvas.some((c) => c.working.culling);
+    parts.push(
+      openSection(canvas, 'fit', '### Open a board, fitted view (a new board): ms from navigation start to painted'),
+      '',
+      openSection(canvas, 'working', `### Open a board, working view (zoom 1, stored viewport): ms from navigation start to painted${culling ? ' (our canvas culls: the bare page is measured with onlyRenderVisibleElements too)' : ''}`),
+      '',
+      framesSection(canvas, 'fit', '### Frame times, fitted view'),
+      '',
+      framesSection(canvas, 'working', '### Frame times, working view (zoom 1)'),
+      '',
+    );
+  } else if (results.canvas?.error) parts.push(`### Canvas\nFailed: ${results.canvas.error}`, '');
+  if (results.store?.apply) parts.push(storeSection(results.store, results.canvasServerMemory), '');
+  else if (results.store?.error) parts.push(`### Store\nFailed: ${results.store.error}`, '');
+  if (results.checks?.checkBoard) parts.push(checksSection(results.checks), '');
+  else if (results.checks?.error) parts.push(`### Checks\nFailed: ${results.checks.error}`, '');
+  parts.push('### Export', table(['figure', 'value', 'target'], [['PDF of a 10-board session', results.export.note, '≤ 3 s']]), '');
+  if (results.startup?.canvas) parts.push(startupSection(results.startup), '');
+  else if (results.startup?.error) parts.push(`### Start-up\nFailed: ${results.startup.error}`, '');
+  parts.push(definitions({ steps: m.gestureSteps, budgetSeconds: num(m.gestureBudgetMs / 1000), figureSeconds: num(m.figureBudgetMs / 1000) }), '');
+  return parts.join('\n');
+}
