@@ -1,20 +1,34 @@
 /**
- * Deterministic boards for the bench: mixed domain kinds on a grid, joined as a tree (node i
- * hangs under node ⌊(i-1)/3⌋) with the edge kind the app itself would pick for those two ends.
+ * Deterministic boards for the bench: mixed domain kinds joined as a tree (node i hangs under
+ * node ⌊(i-1)/3⌋) with the edge kind the app itself would pick for those two ends, laid out on a
+ * grid in depth-first order, row by row in alternate directions: a node sits next to its first
+ * report and near the rest, so most edges are short and a few near the root are long, as on a
+ * real map (breadth-first order would make nearly every edge cross the board).
  */
 import { dist } from './app.mjs';
 
 const { defaultEdgeKind, defaultEdgeData } = dist('shared/model/edges');
 
-/** 20-slot pattern: half roles, then decision-makers, notes, stages and text. */
-const PATTERN = ['role', 'role', 'decisionMaker', 'role', 'note', 'role', 'stage', 'role', 'text', 'role', 'decisionMaker', 'role', 'note', 'role', 'stage', 'role', 'text', 'decisionMaker', 'note', 'role'];
+/**
+ * The kind of each of the nine branches under the top of the tree: an org map of roles in five,
+ * a decision-maker map, a process of stages, a cluster of notes, and one of headings and labels.
+ */
+const BRANCH_KINDS = ['role', 'role', 'decisionMaker', 'role', 'stage', 'role', 'note', 'role', 'text'];
 const PURCHASE = ['economic-buyer', 'champion', 'technical-evaluator', 'user', 'influencer', 'gatekeeper', 'blocker'];
 const STANCE = ['supporter', 'neutral', 'sceptic'];
 const CATEGORY = ['weak-signal', 'strong-attractor', 'story', 'idea', 'question', 'value', 'waste'];
 export const CELL = { width: 400, height: 288 };
 
-export const kindOf = (i) => PATTERN[i % PATTERN.length];
 export const parentOf = (i) => Math.floor((i - 1) / 3);
+/** Its ancestor two levels below the root (4…12), or itself at the top. */
+const branchOf = (i) => (i <= 12 ? i : branchOf(parentOf(i)));
+
+/** Roles at the top; below, each branch's kind, with every seventh node a note stuck onto its parent. */
+export function kindOf(i) {
+  if (i < 4) return 'role';
+  if (i > 12 && i % 7 === 0) return 'note';
+  return BRANCH_KINDS[branchOf(i) - 4];
+}
 const depthOf = (i) => (i === 0 ? 0 : 1 + depthOf(parentOf(i)));
 
 function dataOf(kind, i) {
@@ -51,14 +65,30 @@ function dataOf(kind, i) {
 /** Columns for a roughly 16:9 grid of `count` cells. */
 const columnsFor = (count) => Math.max(1, Math.ceil(Math.sqrt((count * 16 * CELL.height) / (9 * CELL.width))));
 
+/** Each node's place in a depth-first walk of the tree. */
+function depthFirstRanks(count) {
+  const rank = new Array(count);
+  const stack = [0];
+  let next = 0;
+  while (stack.length) {
+    const i = stack.pop();
+    rank[i] = next++;
+    for (let child = 3 * i + 3; child >= 3 * i + 1; child--) if (child < count) stack.push(child);
+  }
+  return rank;
+}
+
 /** A board of `count` nodes and `count - 1` tree edges, as BoardNode/BoardEdge objects. */
 export function makeBoard(count, prefix = `b${count}`) {
   const cols = columnsFor(count);
+  const rank = depthFirstRanks(count);
   const nodes = [];
   const edges = [];
   for (let i = 0; i < count; i++) {
     const kind = kindOf(i);
-    nodes.push({ id: `${prefix}n${i}`, kind, position: { x: (i % cols) * CELL.width, y: Math.floor(i / cols) * CELL.height }, size: null, data: dataOf(kind, i) });
+    const row = Math.floor(rank[i] / cols);
+    const col = row % 2 ? cols - 1 - (rank[i] % cols) : rank[i] % cols;
+    nodes.push({ id: `${prefix}n${i}`, kind, position: { x: col * CELL.width, y: row * CELL.height }, size: null, data: dataOf(kind, i) });
   }
   for (let i = 1; i < count; i++) {
     const p = parentOf(i);

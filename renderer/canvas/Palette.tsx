@@ -43,11 +43,11 @@ export function Palette({ flow, onToggleBands }: Props) {
   };
 
   const add = (kind: NodeKind) => {
-    const occupied = useBoard.getState().nodes.map((n) => ({
-      ...n.position,
-      width: n.measured?.width ?? n.width ?? FALLBACK_SIZE.width,
-      height: n.measured?.height ?? n.height ?? FALLBACK_SIZE.height,
-    }));
+    // A node React Flow has not measured yet (one added a moment ago) counts at its kind's usual size.
+    const occupied = useBoard.getState().nodes.map((n) => {
+      const expected = (n.type && EXPECTED_SIZE[n.type]) || FALLBACK_SIZE;
+      return { ...n.position, width: n.measured?.width ?? n.width ?? expected.width, height: n.measured?.height ?? n.height ?? expected.height };
+    });
     addNode(kind, findFreeSpot(viewCentre(), EXPECTED_SIZE[kind] ?? FALLBACK_SIZE, occupied));
   };
 

@@ -137,6 +137,7 @@ test('a decision-maker map names the purchase roles nobody covers, and connectin
   await expect(findingButtons(page).filter({ hasText: /no challenge/i })).toContainText('Tom Reyes');
 
   // Drawing a connection between two decision-makers offers Influences or Relates.
+  await page.getByRole('button', { name: 'Fit View' }).click();
   await connect(page, 'Decision-maker: Grace Kim', 'Decision-maker: Tom Reyes');
   const menu = page.getByRole('menu', { name: 'Kind of connection' });
   await expect(menu.getByRole('menuitem')).toHaveText(['Influences', 'Relates']);
