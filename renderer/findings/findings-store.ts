@@ -40,7 +40,9 @@ export function refreshFindings(doc: BoardDoc): void {
   }
   scheduled = doc;
   requestAnimationFrame(() => {
-    const current = scheduled!;
+    const current = scheduled;
+    // The board was closed (the facilitator left the editor) before this frame: nothing to check.
+    if (!current) return;
     scheduled = null;
     const all = checkBoard(current);
     const { byNode, byEdge } = useFindings.getState();

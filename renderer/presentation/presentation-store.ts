@@ -47,7 +47,10 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     const framesTouched = ops.some((op) => (op.type === 'node.add' ? op.node.kind === 'frame' : 'id' in op && framesByBoard.get(boardId)?.some((f) => f.id === op.id)));
     if (session?.boards.some((b) => b.id === boardId) && framesTouched) {
       loadFrames(boardId)
-        .then(() => set({ steps: stepsOf(get().session!) }))
+        .then(() => {
+          const current = get().session;
+          if (current) set({ steps: stepsOf(current) });
+        })
         .catch(showError);
     }
   });
