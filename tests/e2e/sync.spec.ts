@@ -71,6 +71,7 @@ test('boards added, renamed and reordered in one page show in the other', async 
 
   await page.getByRole('button', { name: 'Delete board' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete board' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(order(page)).toHaveText(['Board 1']);
   await expect(order(other)).toHaveText(['Board 1']);
   await expect(page.getByRole('button', { name: 'Delete board' })).toBeDisabled();
