@@ -50,10 +50,10 @@ async function alternate(runs, measure) {
 
 const pick = (runs, key) => summary(runs.map((t) => t[key]).filter((v) => v !== undefined));
 
-/** Opens each page `runs` times after one unmeasured open (which fills the HTTP cache). */
-async function measureOpen({ contexts, urls, expect, runs }) {
+/** Opens each page `runs` times, after one unmeasured open (which fills the HTTP cache) when `warm`. */
+async function measureOpen({ contexts, urls, expect, runs, warm = true }) {
   const open = { ours: [], bare: [] };
-  for (const kind of PAGES) {
+  for (const kind of warm ? PAGES : []) {
     const page = await newPage(contexts[kind]);
     await openUntilPainted(page, urls[kind], { expect: expect[kind] });
     await page.close();
@@ -145,7 +145,8 @@ async function measureSize({ server, bare, flowDir, contexts, size, runs, log })
   const bareView = { x: VIEWPORT.width / 2 - centre.x * WORKING_ZOOM, y: VIEWPORT.height / 2 - centre.y * WORKING_ZOOM };
   const workUrls = { ours: ourUrl, bare: `${fitUrls.bare}&x=${bareView.x}&y=${bareView.y}&zoom=${WORKING_ZOOM}${culling ? '&culling=1' : ''}` };
   const workExpect = culling ? {} : { ours: whole, bare: whole };
-  const workOpen = await measureOpen({ contexts, urls: workUrls, expect: workExpect, runs });
+  // The caches are warm from the fitted view's opens.
+  const workOpen = await measureOpen({ contexts, urls: workUrls, expect: workExpect, runs, warm: false });
   log(`  working view, open: ours ${workOpen.ours.painted.median.toFixed(0)} ms (${workOpen.ours.shownNodes} nodes shown), bare ${workOpen.bare.painted.median.toFixed(0)} ms (${workOpen.bare.shownNodes})`);
   const work = await measureGestures({ contexts, urls: workUrls, runs, candidates });
   for (const kind of PAGES) log(`  working view, ${describe(kind, work[kind])}`);

@@ -75,7 +75,7 @@ function summariseTrace(file, frames) {
     ['  hit testing', 'CrRendererMain | HitTest'],
     ['  garbage collection', ['CrRendererMain | MajorGC', 'CrRendererMain | MinorGC', 'CrRendererMain | V8.GC_MC_BACKGROUND_MARKING']],
   ];
-  console.log(`\nper frame (${frames} frames), ms:`);
+  console.log(frames === 1 ? '\nin all, ms:' : `\nper frame (${frames} frames), ms:`);
   for (const [label, keys] of wanted) {
     const total = [].concat(keys).reduce((sum, k) => sum + (sums[k] ?? 0), 0);
     console.log(`  ${(total / frames).toFixed(1).padStart(8)}  ${label}`);
@@ -134,13 +134,17 @@ async function main() {
       else url += `&x=${viewport.x}&y=${viewport.y}&zoom=1`;
       ids.unshift(mid.id);
     }
+    if (opt.action === 'open') {
+      // A first open, in its own page, warms the HTTP cache as in the bench.
+      const warm = await newPage(context);
+      await openUntilPainted(warm, url);
+      await warm.close();
+    }
     const page = await newPage(context);
     const cdp = await context.newCDPSession(page);
     const traceFile = path.join(dataDir, 'trace.json');
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'cc', 'blink', 'benchmark'];
     if (opt.action === 'open') {
-      // A first open warms the HTTP cache, as in the bench.
-      await openUntilPainted(page, url);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await browser.startTracing(page, { path: traceFile, categories });

@@ -9,9 +9,9 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 /** Pointer moves per gesture, one per frame: ≥ 120 frames per run unless the page is so slow that the budget ends it. */
 export const GESTURE_STEPS = Number(process.env.BENCH_STEPS) || 125;
 /** Longest a gesture may take (ms); a page that slow has missed every frame target many times over. */
-export const GESTURE_BUDGET_MS = Number(process.env.BENCH_GESTURE_BUDGET_MS) || 3000;
+export const GESTURE_BUDGET_MS = Number(process.env.BENCH_GESTURE_BUDGET_MS) || 2500;
 /** Once a figure's runs have taken this long (ms), two runs are enough: its frames are far off target. */
-export const FIGURE_BUDGET_MS = Number(process.env.BENCH_FIGURE_BUDGET_MS) || 15000;
+export const FIGURE_BUDGET_MS = Number(process.env.BENCH_FIGURE_BUDGET_MS) || 12000;
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
