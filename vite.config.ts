@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { META_CONTENT_SECURITY_POLICY } from './shared/security/csp';
 
@@ -20,5 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,
+    // The participant page is its own entry: the room's listener serves it and only what it loads.
+    rolldownOptions: { input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), participant: fileURLToPath(new URL('./renderer/participant.html', import.meta.url)) } },
   },
 });

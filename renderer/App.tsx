@@ -6,6 +6,7 @@ import { Editor } from './screens/Editor';
 import { Audience } from './screens/Audience';
 import { Gallery } from './screens/Gallery';
 import { Home } from './screens/Home';
+import { PrintView } from './print/PrintView';
 import { useReloadOnRestore } from './screens/RestoreBackupDialog';
 import { Toasts } from './ui/Toasts';
 
@@ -56,6 +57,7 @@ export function App() {
       {route.screen === 'templates' && <Gallery />}
       {route.screen === 'session' && <Editor key={route.sessionId} sessionId={route.sessionId} boardId={route.boardId} />}
       {route.screen === 'audience' && <Audience sessionId={route.sessionId} />}
+      {route.screen === 'print' && <PrintView sessionId={route.sessionId} options={route.options} />}
       <FileDrop />
       <Toasts />
     </ErrorBoundary>

@@ -2,6 +2,8 @@ export interface ServeArgs {
   command: 'serve';
   port: number;
   host: string;
+  /** The one address the room may open on (`--room-host`), instead of the machine's own. */
+  roomHost?: string;
   dataDir?: string;
 }
 
@@ -41,6 +43,8 @@ Commands:
   serve           Serve Groundwork to a browser on this machine
                   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
                   --host ADDR     address to bind (default 127.0.0.1: this machine only)
+                  --room-host ADDR  the IPv4 address participants' phones join on when the
+                                  room is opened (default: one of this machine's networks)
   export          Write a session to a .groundwork.json file
                   --session ID    the session (its id is in the app's address bar: /sessions/ID)
                   --out FILE      the file to write (replaced if it exists)
@@ -79,7 +83,7 @@ function noWords(command: string, words: string[]): void {
 }
 
 function parseServe(rest: string[]): ServeArgs {
-  const { flags, words } = readFlags('serve', rest, ['--port', '--host', '--data-dir']);
+  const { flags, words } = readFlags('serve', rest, ['--port', '--host', '--room-host', '--data-dir']);
   noWords('serve', words);
   const args: ServeArgs = { command: 'serve', port: DEFAULT_PORT, host: flags.get('--host') ?? '127.0.0.1' };
   const port = flags.get('--port');
@@ -88,6 +92,13 @@ function parseServe(rest: string[]): ServeArgs {
     const value = /^\d{1,5}$/.test(port) ? Number(port) : NaN;
     if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${port}"`);
     args.port = value;
+  }
+  const roomHost = flags.get('--room-host');
+  if (roomHost !== undefined) {
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(roomHost) || roomHost.split('.').some((part) => Number(part) > 255)) {
+      throw new UsageError(`--room-host must be an IPv4 address such as 192.168.1.20, not "${roomHost}"`);
+    }
+    args.roomHost = roomHost;
   }
   return withDataDir(args, flags);
 }

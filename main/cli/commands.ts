@@ -25,9 +25,12 @@ export class CommandFailed extends Error {
 
 const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
 
-/** Opens the backend on the data dir, runs one command through the contract, closes it. */
+/**
+ * Opens the backend on the data dir, runs one command through the contract, closes it. A damaged
+ * database is refused (moved aside, with the newest backup named), never worked on empty.
+ */
 export async function runDataCommand(args: DataCommandArgs, dataDir: string, output: CommandOutput): Promise<void> {
-  const backend = startBackend(dataDir);
+  const backend = startBackend(dataDir, { onDamage: 'refuse' });
   try {
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
       const reply = await backend.dispatch(method, input, { clientId: 'cli' });

@@ -10,6 +10,7 @@ import { attachIpc, type IpcTransport } from '../transport/ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
 import { APP_COMMAND_EVENT, buildMenuTemplate, type AppCommand } from './menu';
 import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
+import { electronPrinter } from './pdf-printer';
 import { hardenSession, hardenWebContents } from './security';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { audienceWindowOptions, editorWindowOptions, externalDisplay, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
@@ -87,9 +88,17 @@ function showAbout(): void {
   });
 }
 
+/**
+ * A damaged database (or one an update step failed on) is set aside and the backend starts empty:
+ * the window's home screen says so and offers the newest backup. Only what cannot be set aside
+ * (a database from a newer version) stops the app, with a native error.
+ */
 function openBackend(): Backend | null {
   try {
-    return startBackend(dataDir);
+    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH) });
+    const report = backend.startupReport;
+    if (report) console.error(`${report.message} SQLite said: ${report.detail}`);
+    return backend;
   } catch (error) {
     if (!(error instanceof DatabaseRefusedError)) throw error;
     dialog.showErrorBox('Groundwork cannot open its data', error.message);
@@ -151,6 +160,8 @@ function start(): void {
     return new Response(reply.body, { status: reply.status, headers: reply.headers });
   });
   const ipc = attachIpc(ipcMain, backend, isTrustedAppUrl);
+  // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.
+  void backend.dispatch('room.status', {}, { clientId: 'electron-main' });
   const template = buildMenuTemplate(
     { platform: process.platform, appName: app.name, isDev: !app.isPackaged },
     {

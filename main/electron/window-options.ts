@@ -67,6 +67,15 @@ export function audienceWindowOptions(preloadPath: string, projector: DisplayAre
   return { ...base, ...projector.bounds, fullscreen: true, autoHideMenuBar: true };
 }
 
+/**
+ * The hidden window Export prints the handout from: never shown, painted all the same (printing
+ * needs the layout), a screen's width so the print view lays out as it does on a laptop.
+ */
+export function printWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  const base = baseWindowOptions(preloadPath);
+  return { ...base, title: 'Groundwork: handout', show: false, width: 1280, height: 900, paintWhenInitiallyHidden: true, webPreferences: { ...base.webPreferences, spellcheck: false } };
+}
+
 /** macOS apps stay running with no window open (the Dock reopens one); elsewhere closing the last window quits. */
 export function quitsWhenAllWindowsClosed(platform: NodeJS.Platform): boolean {
   return platform !== 'darwin';

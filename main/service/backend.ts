@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PdfPrinter } from '../export/printer';
 import { Backups, type BackupControl, type LiveDatabase } from '../store/backups';
 import { DATABASE_FILE, openDatabase } from '../store/database';
+import { MIGRATIONS, type Migration } from '../store/migrations';
+import { openAtStartup, type StartupReport } from '../store/startup';
 import { Store } from '../store/store';
 import { createDispatcher, type Dispatcher } from '../transport/dispatch';
 import { EventHub } from './events';
@@ -15,15 +18,32 @@ export interface Backend {
   readonly store: Store;
   dataDir: string;
   backups: Backups;
+  /** What start-up found wrong with the database and did about it; null when it opened as it was. */
+  readonly startupReport: StartupReport | null;
   close(): void;
 }
 
-export function startBackend(dataDir: string): Backend {
+export interface BackendOptions {
+  /**
+   * When the database is damaged or an update step fails on its data: set it aside, start on an
+   * empty one and keep a start-up report (the shells: Electron, serve), or throw (the one-shot CLI
+   * commands, which would otherwise work on an empty database without anyone reading the report).
+   */
+  onDamage?: 'start-empty' | 'refuse';
+  /** The schema steps; tests give their own to make one fail. */
+  migrations?: readonly Migration[];
+  /** Prints PDF handouts; without one, `export.pdf` says it cannot print here. */
+  printer?: PdfPrinter;
+}
+
+export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer }: BackendOptions = {}): Backend {
   const file = path.join(dataDir, DATABASE_FILE);
   const isNew = !fs.existsSync(file);
   const hub = new EventHub();
   const backups = new Backups(file);
-  let db = openDatabase(file);
+  const opened = onDamage === 'start-empty' ? openAtStartup(file, migrations) : { db: openDatabase(file, migrations), report: null };
+  let db = opened.db;
+  let report = opened.report;
   let closed = false;
   let store: Store;
   let dispatch: Dispatcher;
@@ -33,20 +53,33 @@ export function startBackend(dataDir: string): Backend {
   const live: LiveDatabase = {
     close: () => db.close(),
     reopen: () => {
-      db = openDatabase(file);
+      db = openDatabase(file, migrations);
       wire();
     },
   };
-  const control: BackupControl = { list: () => backups.list(), restore: (name) => backups.restore(name, live) };
+  const control: BackupControl = {
+    list: () => backups.list(),
+    restore: async (name) => {
+      const result = await backups.restore(name, live);
+      // The data is back from a backup: what start-up reported is no longer the state of things.
+      report = null;
+      return result;
+    },
+    startupReport: () => report,
+    dismissStartupReport: () => {
+      report = null;
+    },
+  };
   const wire = () => {
     store = new Store(db);
-    dispatch = createDispatcher(createService(store, hub, undefined, control));
+    dispatch = createDispatcher(createService(store, hub, { backups: control, printer }));
   };
   wire();
 
-  // Online, while the app already serves: a new database has nothing to keep yet. Closing the
-  // backend first (a short CLI command) abandons it; the next start makes it.
-  if (!isNew) {
+  // Online, while the app already serves: a new database has nothing to keep yet, nor has the
+  // empty one opened in place of a damaged one (it would push a real backup out of the seven).
+  // Closing the backend first (a short CLI command) abandons it; the next start makes it.
+  if (!isNew && !report) {
     backups.dailyIfDue(db).catch((error: unknown) => {
       if (!closed) console.error('The daily backup could not be made', error);
     });
@@ -60,6 +93,9 @@ export function startBackend(dataDir: string): Backend {
     },
     dataDir,
     backups,
+    get startupReport() {
+      return report;
+    },
     close: () => {
       closed = true;
       db.close();

@@ -8,6 +8,9 @@ import { templateFromSession, TemplateStore } from '../store/templates';
 import type { EventHub } from './events';
 import { presentationService } from './presentation';
 import { snapshotService } from './snapshots';
+import { roomService } from '../room/room-service';
+import { exportService } from '../export/export-service';
+import { NO_PRINTER, type PdfPrinter } from '../export/printer';
 
 export interface CallContext {
   /** The window, tab or socket the call came from; its own edits are not echoed back to it. */
@@ -27,14 +30,19 @@ export function documentRefused(problems: readonly DocumentProblem[]): Groundwor
   return new GroundworkError('invalid_input', `document: ${list}`, ['document']);
 }
 
-/** The contract implemented once, for every transport. `now` is the clock of automatic restore points. */
-export function createService(
-  store: Store,
-  hub: EventHub,
-  templates = new TemplateStore(store.db),
-  backups: BackupControl = NO_BACKUPS,
-  now: () => number = Date.now,
-): Service {
+/** What the service works with beyond the store, each with a default for tests and one-shot commands. */
+export interface ServiceEnv {
+  templates?: TemplateStore;
+  backups?: BackupControl;
+  /** The clock of automatic restore points. */
+  now?: () => number;
+  /** Prints the PDF handout: Electron's printToPDF or the served shell's headless Chromium. */
+  printer?: PdfPrinter;
+}
+
+/** The contract implemented once, for every transport. */
+export function createService(store: Store, hub: EventHub, env: ServiceEnv = {}): Service {
+  const { templates = new TemplateStore(store.db), backups = NO_BACKUPS, now = Date.now, printer = NO_PRINTER } = env;
   const snapshots = snapshotService(store, hub, now);
   const sessionChanged = (sessionId: string, deleted = false) => hub.publish('session.changed', { sessionId, deleted });
   const templatesChanged = () => hub.publish('templates.changed', {});
@@ -177,7 +185,16 @@ export function createService(
       return result;
     },
 
+    'app.startupReport': () => backups.startupReport(),
+
+    'app.dismissStartupReport': () => {
+      backups.dismissStartupReport();
+      return {};
+    },
+
     ...presentationService(store, hub),
     ...snapshots.methods,
+    ...roomService(store, hub, printer),
+    ...exportService(store, hub, printer),
   };
 }

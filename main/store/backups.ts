@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { Db } from './database';
+import type { StartupReport } from './startup';
 
 /**
  * Copies of groundwork.db in <data dir>/backups, made with SQLite's own consistent copies: the
@@ -134,16 +135,23 @@ export interface RestoreResult {
   replacedBy: string;
 }
 
-/** What the service offers of backups: the list, and a restore that swaps the live database. */
+/**
+ * What the service offers of backups: the list, a restore that swaps the live database, and what
+ * start-up found wrong with the database (until a restore or the facilitator dismisses it).
+ */
 export interface BackupControl {
   list(): BackupInfo[];
   restore(file: string): Promise<RestoreResult>;
+  startupReport(): StartupReport | null;
+  dismissStartupReport(): void;
 }
 
 /** For a service with no data folder of its own to back up (a test's in-memory store). */
 export const NO_BACKUPS: BackupControl = {
   list: () => [],
   restore: () => Promise.reject(new GroundworkError('unavailable', 'Backups are not available here.')),
+  startupReport: () => null,
+  dismissStartupReport: () => undefined,
 };
 
 /** The open database a Backups instance works on; restore closes it and opens it again. */

@@ -19,6 +19,8 @@ export class DatabaseDamagedError extends DatabaseRefusedError {
     message: string,
     readonly movedTo: string,
     readonly newestBackup: string | null,
+    /** What SQLite said is wrong with the file. */
+    readonly detail: string,
   ) {
     super(message);
     this.name = 'DatabaseDamagedError';
@@ -31,6 +33,10 @@ export class MigrationFailedError extends DatabaseRefusedError {
     message: string,
     readonly step: string,
     readonly backup: string | null,
+    /** What SQLite said when the step failed. */
+    readonly detail: string,
+    /** SQLite's result code (SQLITE_BUSY, SQLITE_CONSTRAINT_UNIQUE, …), or null when the failure was not SQLite's. */
+    readonly sqliteCode: string | null,
   ) {
     super(message);
     this.name = 'MigrationFailedError';
@@ -84,6 +90,9 @@ function damageOf(db: Db): string | null {
 
 const stamp = (at: number) => new Date(at).toISOString().replace(/[:.]/g, '-');
 
+/** Where a database set aside at `at` goes, beside it: <file>.damaged-<time> or <file>.not-updated-<time>. */
+export const asidePath = (file: string, why: 'damaged' | 'not-updated', at: number) => `${file}.${why}-${stamp(at)}`;
+
 function describeBackup(backup: BackupInfo | null, dir: string): string {
   if (!backup) return 'There is no backup to restore from.';
   return `Your newest backup is ${path.join(dir, backup.file)}, made ${new Date(backup.createdAt).toISOString()}. Start Groundwork again and choose "Restore from backup…" on the home screen to bring it back.`;
@@ -110,7 +119,7 @@ function refuseIfDamaged(file: string): void {
 
 /** Moves the (closed) damaged database's files to <file>.damaged-<time> and returns the error that says so. */
 function setAsideDamaged(file: string, problem: string): DatabaseDamagedError {
-  const movedTo = `${file}.damaged-${stamp(Date.now())}`;
+  const movedTo = asidePath(file, 'damaged', Date.now());
   moveDatabaseFiles(file, movedTo);
   const dir = backupsDirFor(file);
   const newest = listBackups(dir)[0] ?? null;
@@ -118,6 +127,7 @@ function setAsideDamaged(file: string, problem: string): DatabaseDamagedError {
     `Groundwork's database is damaged (${problem}). It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
     movedTo,
     newest ? path.join(dir, newest.file) : null,
+    problem,
   );
 }
 
@@ -164,6 +174,8 @@ function migrate(db: Db, file: string, migrations: readonly Migration[]): void {
         `Groundwork could not update its database to this version: step "${migration.name}" failed (${reason}). Nothing was lost: the step was undone, so the database is as it was before it${backup ? `; a copy made just before is at ${backup}` : ''}.`,
         migration.name,
         backup,
+        reason,
+        error instanceof Database.SqliteError ? error.code : null,
       );
     }
   });

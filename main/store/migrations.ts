@@ -109,4 +109,56 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX snapshots_session ON snapshots (session_id, created_at DESC);
     `,
   },
+  {
+    // The room participants join from their phones. What must outlive a restart is here: the
+    // room (so the same code, address and tokens work again), the participants (a token is kept
+    // only as its SHA-256), their notes in the moderation queue and their votes. A vote is one
+    // row per participant and note, so a repeated vote is the same row and a budget is a count.
+    // node_id has no foreign key: a note removed from the board gives its dots back (a budget
+    // counts only votes on notes still on a board), and an undone removal takes them again.
+    name: '0005_room',
+    sql: `
+      CREATE TABLE rooms (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        host TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        settings TEXT NOT NULL CHECK (json_valid(settings)),
+        opened_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE UNIQUE INDEX rooms_one_open ON rooms (closed_at IS NULL) WHERE closed_at IS NULL;
+
+      CREATE TABLE room_participants (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        joined_at INTEGER NOT NULL
+      );
+      CREATE INDEX room_participants_room ON room_participants (room_id);
+
+      CREATE TABLE room_notes (
+        id TEXT PRIMARY KEY,
+        participant_id TEXT NOT NULL REFERENCES room_participants (id) ON DELETE CASCADE,
+        client_key TEXT NOT NULL,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected', 'merged')),
+        node_id TEXT,
+        created_at INTEGER NOT NULL,
+        UNIQUE (participant_id, client_key)
+      );
+      CREATE INDEX room_notes_status ON room_notes (status, created_at);
+
+      CREATE TABLE room_votes (
+        participant_id TEXT NOT NULL REFERENCES room_participants (id) ON DELETE CASCADE,
+        node_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (participant_id, node_id)
+      );
+    `,
+  },
 ];

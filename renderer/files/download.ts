@@ -6,18 +6,25 @@ import { showInfo } from '../state/toasts';
 const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
 const MAX_NAME = 120;
 
-/** '<title>.groundwork.json', with the characters Windows, macOS and Linux refuse replaced. */
-export function documentFileName(title: string): string {
+/** '<title><extension>', with the characters Windows, macOS and Linux refuse replaced. */
+export function safeFileName(title: string, extension: string): string {
   const safe = title.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, MAX_NAME).trim();
-  return `${safe || 'Untitled'}.groundwork.json`;
+  return `${safe || 'Untitled'}${extension}`;
 }
+
+/** '<title>.groundwork.json'. */
+export const documentFileName = (title: string) => safeFileName(title, '.groundwork.json');
 
 /**
  * Saves a document as a file. A download of a Blob works in both shells: the browser saves it
  * as any download, Electron's will-download handler shows the save dialog.
  */
 export function downloadDocument(document: unknown, filename: string): void {
-  const blob = new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
+  downloadBlob(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }), filename);
+}
+
+/** Saves any bytes as a file, the same way in both shells. */
+export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = window.document.createElement('a');
   link.href = url;

@@ -7,6 +7,7 @@ const SHORTCUTS: [string, string][] = [
   ['W or ,', 'White screen, and back'],
   ['F', 'Spotlight the selected node (the rest dims); again to end it'],
   ['T', 'Show or hide the timer on the projector'],
+  ['V', 'Show or hide the live vote tally on the projector'],
   ['O', 'Presenter controls over the audience view (one screen)'],
   ['Esc', 'Leave the presentation'],
   ['?', 'This list'],

@@ -46,6 +46,11 @@ export function toggleTimerVisible(): void {
   if (state) update({ timerVisible: !state.timerVisible });
 }
 
+export function toggleTallyVisible(): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ tallyVisible: !state.tallyVisible });
+}
+
 export function toggleReveal(): void {
   const { state, update } = usePresentation.getState();
   if (state) update({ revealed: state.revealed === null ? 0 : null });

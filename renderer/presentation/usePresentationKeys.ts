@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { go, toggleScreen, toggleSpotlight, toggleTimerVisible } from './commands';
+import { go, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible } from './commands';
 
 interface Options {
   /** In the editor the arrow keys belong to the canvas while something is selected. */
@@ -29,6 +29,7 @@ export function usePresentationKeys({ arrowsOnlyWithoutSelection, hasSelection, 
       else if (key === 'w' || key === 'W' || key === ',') toggleScreen('white');
       else if (key === 'f' || key === 'F') toggleSpotlight();
       else if (key === 't' || key === 'T') toggleTimerVisible();
+      else if (key === 'v' || key === 'V') toggleTallyVisible();
       else if (key === '?') onHelp();
       else if (key === 'Escape') onLeave();
       else if (onOverlay && (key === 'o' || key === 'O')) onOverlay();

@@ -2,6 +2,7 @@ import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { nodeTypes } from '../canvas/nodes';
+import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
 import { cameraFor, type Rect } from '../presentation/camera';
@@ -11,6 +12,7 @@ import { PresenterControls } from '../presentation/PresenterControls';
 import { hiddenByReveal, revealItems } from '../presentation/reveal';
 import { ShortcutSheet } from '../presentation/ShortcutSheet';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
+import { VoteTally } from '../presentation/VoteTally';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
 import type { BoardFlowNode } from '../state/flow';
@@ -75,19 +77,7 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable={false}
-        panOnDrag={false}
-        zoomOnScroll={false}
-        zoomOnPinch={false}
-        zoomOnDoubleClick={false}
-        panOnScroll={false}
-        minZoom={0.05}
-        maxZoom={4}
-        proOptions={{ hideAttribution: true }}
+        {...STATIC_FLOW_PROPS}
       />
     </>
   );
@@ -128,6 +118,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
       </ReactFlowProvider>
       {state?.screen !== 'board' && <div className="screen-cover" aria-label={state?.screen === 'black' ? 'Black screen' : 'White screen'} role="img" />}
       {state?.timerVisible && item && <Clock item={item} timer={timerOf(state.timers, item.id)} className="audience-clock" />}
+      {state?.tallyVisible && <VoteTally />}
       {overlay && (
         <div className="audience-overlay">
           <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} />

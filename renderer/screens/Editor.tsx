@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { Canvas } from '../canvas/Canvas';
-import { exportSession } from '../files/download';
+import { ExportDialog } from '../export/ExportDialog';
 import { EditorSessionContext } from '../panels/AgendaPanel';
 import { useBoard } from '../state/board-store';
 import { navigate } from '../state/router';
@@ -11,6 +11,7 @@ import { BoardTabs } from './BoardTabs';
 import { openAudienceWindow, PresenterBar } from '../presentation/PresenterBar';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { HistoryDialog } from './HistoryDialog';
+import { RoomButton } from '../room/RoomButton';
 
 /** A session: its boards as tabs and the active board's canvas. */
 export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: string }) {
@@ -19,6 +20,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const [presenting, setPresenting] = useState(false);
   const [savingTemplate, setSavingTemplate] = useState(false);
   const [showingHistory, setShowingHistory] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const status = useBoard((s) => s.status);
   const loadedBoard = useBoard((s) => s.boardId);
 
@@ -100,14 +102,15 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
           >
             Present
           </button>
+          <RoomButton sessionId={sessionId} />
           <button type="button" onClick={() => setSavingTemplate(true)}>
             Save as template…
           </button>
           <button type="button" onClick={() => setShowingHistory(true)}>
             History…
           </button>
-          <button type="button" onClick={() => void exportSession(sessionId).catch(showError)}>
-            Export
+          <button type="button" onClick={() => setExporting(true)}>
+            Export…
           </button>
         </span>
       </header>
@@ -125,6 +128,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
       </EditorSessionContext.Provider>
       {savingTemplate && <SaveTemplateDialog session={session} onClose={() => setSavingTemplate(false)} />}
+      {exporting && <ExportDialog session={session} boardTitle={active.title} onClose={() => setExporting(false)} />}
       {showingHistory && <HistoryDialog sessionId={sessionId} onClose={() => setShowingHistory(false)} onRestored={() => void load()} />}
     </main>
   );

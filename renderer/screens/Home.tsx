@@ -8,6 +8,7 @@ import { showError, showInfo } from '../state/toasts';
 import { Dialog } from '../ui/Dialog';
 import { RestoreBackupButton } from './RestoreBackupDialog';
 import { SessionDetailsDialog } from './SessionDetailsDialog';
+import { StartupReportBanner, type StartupReport } from './StartupReport';
 
 type Modal = { kind: 'create' } | { kind: 'edit'; session: Session } | { kind: 'delete'; session: Session } | null;
 
@@ -23,6 +24,7 @@ export function Home({ creating = false }: { creating?: boolean }) {
   const [query, setQuery] = useState('');
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [modal, setModal] = useState<Modal>(creating ? { kind: 'create' } : null);
+  const [startupReport, setStartupReport] = useState<StartupReport | null>(null);
 
   const load = useCallback(() => {
     api()
@@ -32,6 +34,9 @@ export function Home({ creating = false }: { creating?: boolean }) {
   }, [query]);
 
   useEffect(load, [load]);
+  useEffect(() => {
+    api().call('app.startupReport', {}).then(setStartupReport).catch(showError);
+  }, []);
   useEffect(() => api().on('session.changed', load), [load]);
 
   const run = async (action: () => Promise<unknown>) => {
@@ -58,6 +63,7 @@ export function Home({ creating = false }: { creating?: boolean }) {
           New session
         </button>
       </header>
+      {startupReport && <StartupReportBanner report={startupReport} onDismissed={() => setStartupReport(null)} />}
       <input type="search" className="search" aria-label="Search sessions" placeholder="Search by title, group or date" value={query} onChange={(e) => setQuery(e.target.value)} />
       {sessions && sessions.length === 0 && <p className="empty">{query ? `No session matches “${query}”.` : 'No sessions yet. Start one with “New session”.'}</p>}
       {sessions && sessions.length > 0 && (

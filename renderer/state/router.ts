@@ -1,15 +1,22 @@
 import { useSyncExternalStore } from 'react';
+import { parsePrintQuery, printRoute, type PrintOptions } from '../../shared/export/print-options';
 
 export type Route =
   | { screen: 'home'; creating?: boolean }
   | { screen: 'templates' }
   | { screen: 'session'; sessionId: string; boardId?: string }
-  | { screen: 'audience'; sessionId: string };
+  | { screen: 'audience'; sessionId: string }
+  | { screen: 'print'; sessionId: string; options: PrintOptions };
 
-/** Hash routes work the same from Electron's app:// page and the served page: #/, #/templates, #/session/ID[/BOARD] and #/session/ID/audience. */
+/**
+ * Hash routes work the same from Electron's app:// page and the served page: #/, #/templates,
+ * #/session/ID[/BOARD], #/session/ID/audience and #/session/ID/print?OPTIONS.
+ */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'session' && parts[1] && parts[2] === 'audience') return { screen: 'audience', sessionId: parts[1] };
+  if (parts[0] === 'session' && parts[1] && parts[2] === 'print') return { screen: 'print', sessionId: parts[1], options: parsePrintQuery(query) };
   if (parts[0] === 'session' && parts[1]) return { screen: 'session', sessionId: parts[1], boardId: parts[2] };
   if (parts[0] === 'templates') return { screen: 'templates' };
   return { screen: 'home', creating: parts[0] === 'new' };
@@ -19,6 +26,7 @@ export function routeHash(route: Route): string {
   if (route.screen === 'home') return route.creating ? '#/new' : '#/';
   if (route.screen === 'templates') return '#/templates';
   if (route.screen === 'audience') return `#/session/${encodeURIComponent(route.sessionId)}/audience`;
+  if (route.screen === 'print') return printRoute(route.sessionId, route.options);
   return `#/session/${encodeURIComponent(route.sessionId)}${route.boardId ? `/${encodeURIComponent(route.boardId)}` : ''}`;
 }
 

@@ -28,8 +28,13 @@ export const useToasts = create<ToastState>((set, get) => ({
   },
 }));
 
+/** What went wrong, in the words the UI shows. */
+export function errorMessage(error: unknown): string {
+  return error instanceof GroundworkError || error instanceof Error ? error.message : String(error);
+}
+
 export function showError(error: unknown): void {
-  const message = error instanceof GroundworkError || error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   // Shown to the facilitator already; the console keeps the code and path for whoever debugs it.
   console.warn(error);
   useToasts.getState().show({ message, tone: 'error' });

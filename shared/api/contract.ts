@@ -8,12 +8,22 @@ import { SessionDocument, TemplateDocument } from '../fileformat/document';
 import { LIMITS } from '../model/limits';
 import { Id, Title, Viewport, WorkshopDate } from '../model/schemas';
 import { Op } from '../ops/ops';
+import { PrintOptions } from '../export/print-options';
+import { ModerateAction, RoomSettings, RoomStatus } from '../model/room';
 
 const Client = z.string().trim().max(LIMITS.title);
 
 /** A backup is named by its file name in the backups folder, never by a path. */
 const BackupFile = z.string().regex(/^groundwork-[0-9TZ-]+-[A-Za-z0-9_-]{1,80}\.db$/, 'Choose a backup from the list');
 const BackupInfo = z.strictObject({ file: BackupFile, createdAt: z.number().int(), bytes: z.number().int().min(0) });
+/** The database was damaged, or an update step failed on it, at start-up: it was moved aside and Groundwork started empty. */
+const StartupReport = z.strictObject({
+  problem: z.enum(['damaged', 'update-failed']),
+  message: z.string(),
+  detail: z.string(),
+  movedTo: z.string(),
+  newestBackup: BackupInfo.nullable(),
+});
 
 /**
  * THE contract between renderer and main: every method with its input and output schema, and
@@ -162,6 +172,16 @@ export const methods = {
     input: z.strictObject({ file: BackupFile }),
     output: z.strictObject({ restored: BackupInfo, replacedBy: BackupFile }),
   },
+  /** What start-up found wrong with the database and did about it, until a restore or dismissal; null when all was well. */
+  'app.startupReport': {
+    input: z.strictObject({}),
+    output: StartupReport.nullable(),
+  },
+  /** The facilitator chose to carry on with the empty database: the start-up report is not shown again. */
+  'app.dismissStartupReport': {
+    input: z.strictObject({}),
+    output: z.strictObject({}),
+  },
   /** The session's restore points, newest first. */
   'snapshot.list': {
     input: z.strictObject({ sessionId: Id }),
@@ -185,6 +205,42 @@ export const methods = {
     input: z.strictObject({ id: Id }),
     output: SessionDetail,
   },
+  /**
+   * The session as a PDF handout, printed from the print view by the app's own Chromium.
+   * `export.progress` events with this `jobId` say how far it is; `export.cancel` stops it.
+   */
+  'export.pdf': {
+    input: z.strictObject({ sessionId: Id, options: PrintOptions, jobId: Id }),
+    output: z.strictObject({ pdf: z.string().describe('base64'), bytes: z.number().int().min(0) }),
+  },
+  'export.cancel': {
+    input: z.strictObject({ jobId: Id }),
+    output: z.strictObject({ cancelled: z.boolean() }),
+  },
+  /** The room participants join from their phones; the listener on the room's network runs only while it is open. */
+  'room.status': {
+    input: z.strictObject({}),
+    output: RoomStatus,
+  },
+  /** Opens the room for a session on one of the machine's addresses: a second listener, a join code, a QR code. */
+  'room.open': {
+    input: z.strictObject({ sessionId: Id, host: z.string().max(64).optional() }),
+    output: RoomStatus,
+  },
+  /** Stops the room's listener; every participant token and the join code die with it. */
+  'room.close': {
+    input: z.strictObject({}),
+    output: RoomStatus,
+  },
+  'room.updateSettings': {
+    input: z.strictObject({ settings: RoomSettings.partial() }),
+    output: RoomStatus,
+  },
+  /** Accepts (onto the board's Inbox frame), edits, merges or rejects notes waiting in the queue. */
+  'room.moderate': {
+    input: z.strictObject({ moderation: ModerateAction }),
+    output: RoomStatus,
+  },
 } as const;
 
 export const events = {
@@ -203,6 +259,10 @@ export const events = {
   'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session', 'open-session']), sessionId: Id.optional() }),
   /** The database was replaced by a backup: every client reloads everything it shows. */
   'database.restored': z.object({}),
+  /** How far a PDF export has got: boards drawn of the session's boards. */
+  'export.progress': z.object({ jobId: Id, done: z.number().int().min(0), total: z.number().int().min(0) }),
+  /** The room opened, closed, changed its settings, or its queue or participants changed. */
+  'room.changed': RoomStatus,
 } as const;
 
 export type Methods = typeof methods;

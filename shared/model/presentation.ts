@@ -25,6 +25,8 @@ export const PresentationState = z.strictObject({
   screen: Screen,
   spotlightNodeId: Id.nullable(),
   timerVisible: z.boolean(),
+  /** The live tally of the board's votes, beside it on the projector. */
+  tallyVisible: z.boolean(),
   timers: z.record(Id, ItemTimer),
 });
 export type PresentationState = z.infer<typeof PresentationState>;
@@ -33,5 +35,5 @@ export const PresentationPatch = PresentationState.omit({ sessionId: true, timer
 export type PresentationPatch = z.infer<typeof PresentationPatch>;
 
 export function initialPresentation(sessionId: string): PresentationState {
-  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, timers: {} };
+  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, tallyVisible: false, timers: {} };
 }

@@ -120,3 +120,27 @@ test('at 1920×1080 the audience view renders no text under 24 px', async ({ pag
   });
   expect(smallest).toBeGreaterThanOrEqual(24);
 });
+
+test('the projector shows a live tally of the votes when the presenter turns it on', async ({ page, shell }) => {
+  const { sessionId, boardId } = await threeFrameSession(shell);
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'n1', data: { votes: 3 } }, { type: 'node.update', id: 'n2', data: { votes: 1 } }] });
+  await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await audience.setViewportSize(PROJECTOR);
+  const tally = audience.getByRole('complementary', { name: 'Vote tally' });
+  await expect(tally).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Vote tally on screen' }).click();
+  await expect(tally.getByRole('listitem')).toHaveText(['3How we sell: our answer', '1What we sell: our answer']);
+  await expect(tally.getByRole('heading')).toHaveText('Votes 4');
+
+  // Dots from the room land live: the first note overtakes the others.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'n0', data: { votes: 5 } }] });
+  await expect(tally.getByRole('listitem').first()).toHaveText('5Why we sell: our answer');
+  await expect(tally.getByRole('heading')).toHaveText('Votes 9');
+  const size = await tally.getByRole('listitem').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+
+  await audience.keyboard.press('v');
+  await expect(tally).toHaveCount(0);
+});

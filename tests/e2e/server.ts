@@ -49,7 +49,8 @@ export async function startServedShell(): Promise<ServedShell> {
     url: '',
     dataDir,
     async start() {
-      child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data-dir', dataDir], {
+      // The room, when a test opens it, listens on a loopback address, never on a real interface.
+      child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--data-dir', dataDir, '--room-host', '127.0.0.2'], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, GROUNDWORK_DATA_DIR: '' },
       });

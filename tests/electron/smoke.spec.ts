@@ -70,3 +70,24 @@ test('keeps a session created from the home screen after the app is reopened', a
     await second.app.close();
   }
 });
+
+test('prints the session as a PDF handout with printToPDF in a hidden window', async () => {
+  const { app, page } = await launch();
+  try {
+    const result = await page.evaluate(async () => {
+      const bridge = (window as unknown as { groundwork: { call(method: string, input: unknown): Promise<{ ok: boolean; result?: { id?: string; pdf?: string } }> } }).groundwork;
+      const created = await bridge.call('session.create', { title: 'Handout check' });
+      const sessionId = created.result!.id!;
+      const options = { paper: 'a4', facilitator: 'Ada', findings: true, signals: true, notes: false };
+      const printed = await bridge.call('export.pdf', { sessionId, options, jobId: 'electron_pdf' });
+      return printed.result?.pdf ?? null;
+    });
+    expect(result).not.toBeNull();
+    const bytes = Buffer.from(result!, 'base64');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The hidden window is gone once the handout is printed.
+    expect(app.windows()).toHaveLength(1);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,4 +1,5 @@
 import { CLIENT_ID_HEADER, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../shared/api';
+import { chromiumPrinter } from '../../main/export/chromium-printer';
 import { startBackend, type Backend } from '../../main/service/backend';
 import { serve, type RunningServer } from '../../main/transport/http-server';
 import { makeTempDir, removeDir } from './temp-dir';
@@ -24,11 +25,14 @@ export interface TestServer {
 }
 
 /** A real backend (SQLite in a temp dir) behind a real server on 127.0.0.1 and a free port. */
-export async function startTestServer(options: { rendererDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { rendererDir?: string; printer?: 'chromium' } = {}): Promise<TestServer> {
   const dataDir = makeTempDir('data');
-  const backend = startBackend(dataDir);
+  // The printer opens the print view on this server, once its address is known.
+  let url = '';
+  const backend = startBackend(dataDir, options.printer ? { printer: chromiumPrinter(() => url) } : {});
   const ownRendererDir = options.rendererDir ? null : makeTempDir('renderer');
   const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir: options.rendererDir ?? ownRendererDir! });
+  url = server.url;
 
   const post = async (method: string, body: unknown, headers: Record<string, string> = {}): Promise<PostResult> => {
     const response = await fetch(new URL(`api/${method}`, server.url), {

@@ -42,6 +42,7 @@ export interface ServeProcess {
   child: ChildProcess;
   url: string;
   stdout: () => string;
+  stderr: () => string;
   /** Resolves once stdout contains `text`. */
   waitForStdout(text: string): Promise<void>;
   /** SIGKILL, then wait for the process to be gone. */
@@ -85,7 +86,7 @@ export function startServe(args: string[], env = cleanEnv()): Promise<ServeProce
     child.stdout!.on('data', (chunk: string) => {
       stdout += chunk;
       const match = /^Groundwork is running at (http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(stdout);
-      if (match) resolve({ child, url: match[1], stdout: () => stdout, waitForStdout, kill });
+      if (match) resolve({ child, url: match[1], stdout: () => stdout, stderr: () => stderr, waitForStdout, kill });
     });
     child.once('exit', (code, signal) => reject(new Error(`serve exited (${code ?? signal}) before it was running:\n${stdout}${stderr}`)));
   });

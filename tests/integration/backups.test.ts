@@ -225,15 +225,15 @@ describe('a damaged database', () => {
     expect(fs.readdirSync(dataDir).filter((f) => f.startsWith(DATABASE_FILE) && !f.includes('damaged'))).toEqual([]);
   });
 
-  it('stops the backend from starting; the next start begins empty and the backup can be restored', async () => {
+  it('does not stop the backend: it starts empty, and the newest backup brings the data back', async () => {
     const { dataDir, file } = dataDirWithSession('Before the damage');
     const backups = new Backups(file);
     const db = openDatabase(file);
     const newest = await backups.create(db, 'manual').finally(() => db.close());
     fs.writeFileSync(file, 'this is not a database at all, just words '.repeat(100));
 
-    expect(() => startBackend(dataDir)).toThrow(DatabaseDamagedError);
     const backend = start(dataDir);
+    expect(backend.startupReport).toMatchObject({ problem: 'damaged', newestBackup: newest });
     expect(await titles(backend)).toEqual([]);
     await call(backend, 'backup.restore', { file: newest.file });
     expect(await titles(backend)).toEqual(['Before the damage']);
@@ -339,18 +339,19 @@ describe('groundwork backup', () => {
     expect(sessionTitlesIn(path.join(dataDir, BACKUPS_DIR, made.file))).toEqual(['Backed up by hand']);
   });
 
-  it('serve on a damaged database exits 3, says what happened in plain words and names the backup', async () => {
+  it('refuses a damaged database (exit 3), moving it aside and naming the newest backup', async () => {
     const { dataDir, file } = dataDirWithSession();
     expect((await runCli(['backup', '--data-dir', dataDir])).code).toBe(0);
     const [made] = listBackups(path.join(dataDir, BACKUPS_DIR));
     const garbage = crypto.randomBytes(10_000);
     fs.writeFileSync(file, garbage);
 
-    const { code, stderr } = await runCli(['serve', '--port', '0', '--data-dir', dataDir], cleanEnv());
+    const { code, stderr } = await runCli(['backup', '--data-dir', dataDir], cleanEnv());
     expect(code).toBe(3);
     expect(stderr).toContain('damaged');
     expect(stderr).toContain(path.join(dataDir, BACKUPS_DIR, made.file));
     const moved = fs.readdirSync(dataDir).find((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))!;
     expect(fs.readFileSync(path.join(dataDir, moved)).equals(garbage)).toBe(true);
+    expect(listBackups(path.join(dataDir, BACKUPS_DIR))).toEqual([made]);
   });
 });

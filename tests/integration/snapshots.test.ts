@@ -129,7 +129,7 @@ describe('automatic restore points', () => {
     dir = makeTempDir('snapshots');
     opened = openStoreIn(dir);
     clock = Date.UTC(2026, 10, 22, 9, 0);
-    service = createService(opened.store, new EventHub(), undefined, undefined, () => clock);
+    service = createService(opened.store, new EventHub(), { now: () => clock });
   });
   afterEach(() => {
     opened.close();

@@ -146,4 +146,18 @@ describe('main.ts', () => {
     expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), expect.stringContaining('newer'));
     expect(fake.state.windows).toHaveLength(0);
   });
+
+  it('opens its window on an empty database when the database is damaged: the home screen says what happened', async () => {
+    const garbage = Buffer.from('this is not a database at all, just words '.repeat(100));
+    fs.writeFileSync(path.join(dataDir, DATABASE_FILE), garbage);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await startMain();
+    expect(fake.electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(fake.electron.app.exit).not.toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(1);
+    const moved = fs.readdirSync(dataDir).find((name) => name.startsWith(`${DATABASE_FILE}.damaged-`))!;
+    expect(fs.readFileSync(path.join(dataDir, moved)).equals(garbage)).toBe(true);
+    const reply = await fake.state.ipcHandlers.get(IPC_CHANNELS.call)!({ sender: { id: 1 }, senderFrame: { url: 'app://groundwork/index.html' } }, 'app.startupReport', {});
+    expect(reply).toMatchObject({ ok: true, result: { problem: 'damaged', movedTo: path.join(dataDir, moved) } });
+  });
 });

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { StartupReport } from '../store/startup';
+
+/**
+ * What `serve` prints when start-up set the database aside and began empty: the same plain words
+ * the home screen shows, the newest backup, and where to act on it (the app at `url`).
+ */
+export function startupNotice(report: StartupReport, url: string, backupsDir: string, formatDate: (at: number) => string): string[] {
+  const lines = [report.message, `SQLite said: ${report.detail}`];
+  const backup = report.newestBackup;
+  if (!backup) {
+    lines.push(`There is no backup to restore from. Open ${url} to start with the empty database.`);
+  } else if (report.problem === 'damaged') {
+    lines.push(
+      `Your newest backup is from ${formatDate(backup.createdAt)}: ${path.join(backupsDir, backup.file)}.`,
+      `Open ${url} and choose "Restore newest backup" to bring it back, or "Start with an empty database".`,
+    );
+  } else {
+    lines.push(`A copy made just before the update, from ${formatDate(backup.createdAt)}, is kept at ${path.join(backupsDir, backup.file)}.`, `Groundwork is running on the empty database at ${url}.`);
+  }
+  return lines;
+}

@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ParticipantCallFrame, ROOM_CLOSED_CODE, ROOM_PDF_PATH, ROOM_TOKEN_HEADER, ROOM_WS_PATH, type ParticipantEventName } from '../../shared/api/participant-contract';
+import type { Reply } from '../../shared/api';
+import { GroundworkError } from '../../shared/errors';
+import { newId } from '../../shared/model';
+import { ROOM_LIMITS } from '../../shared/model/room';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
+import { contentType } from '../transport/static-files';
+import { participantAssets, PARTICIPANT_PAGE } from './assets';
+import { createParticipantDispatcher } from './participant-dispatch';
+import { RateLimiter } from './rate-limit';
+import type { Room } from './room';
+
+/** A phone's message is a note or a vote: a few kilobytes at most. */
+export const MAX_PARTICIPANT_MESSAGE_BYTES = 16 * 1024;
+const MAX_SOCKETS = ROOM_LIMITS.participants * 2;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export interface LanListener {
+  port: number;
+  /** Sends a ready-made event frame to every phone that has shown a valid token. */
+  broadcast(text: string): void;
+  broadcastEvent(name: ParticipantEventName, payload: unknown): void;
+  connectedCount(): number;
+  /** Tells every phone the room closed, then stops listening. */
+  close(): Promise<void>;
+}
+
+export interface LanOptions {
+  host: string;
+  port: number;
+  rendererDir: string;
+}
+
+type Refusal = Extract<GuardDecision, { ok: false }>;
+
+function sendText(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function refusalBody(refusal: Refusal): string {
+  return JSON.stringify({ ok: false, error: { code: 'forbidden', path: ['headers', refusal.header], message: refusal.message } });
+}
+
+function refuseUpgrade(socket: Duplex, status: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * The room's listener on the LAN address: participant.html and its own assets, the participant
+ * API over one WebSocket, and nothing of the facilitator's (no /api, no /ws, no index.html).
+ * Host and Origin must name this address and port.
+ */
+export function startLanListener(room: Room, options: LanOptions): Promise<LanListener> {
+  const assets = participantAssets(options.rendererDir);
+  const assetsDir = path.join(options.rendererDir, 'assets');
+  const page = path.join(options.rendererDir, PARTICIPANT_PAGE);
+  const dispatch = createParticipantDispatcher(room);
+  const identified = new Map<WebSocket, string>();
+  const pdfLimit = new RateLimiter(3, 0.05);
+  let allowedHosts: string[] = [];
+  const guard = (req: http.IncomingMessage) => checkRequest({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
+
+  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string, immutable: boolean) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  };
+
+  const server = http.createServer((req, res) => {
+    const decision = guard(req);
+    if (!decision.ok) {
+      res.setHeader('Connection', 'close');
+      return sendText(res, 403, refusalBody(decision), 'application/json; charset=utf-8');
+    }
+    const url = (req.url ?? '/').split('?')[0];
+    if (url === ROOM_PDF_PATH) return void servePdf(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method not allowed');
+    }
+    if ((url === '/' || url === '/join') && fs.existsSync(page)) return serveFile(req, res, page, false);
+    const asset = /^\/assets\/([A-Za-z0-9_.-]+)$/.exec(url)?.[1];
+    if (asset && assets.has(asset)) return serveFile(req, res, path.join(assetsDir, asset), true);
+    sendText(res, 404, 'Not found');
+  });
+
+  const servePdf = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const header = req.headers[ROOM_TOKEN_HEADER];
+    const participant = typeof header === 'string' && header.length <= 100 ? room.participants.participantOf(header) : null;
+    if (req.method !== 'GET') return sendText(res, 405, 'Method not allowed');
+    if (!participant) return sendText(res, 403, 'Join the room first');
+    const open = room.current();
+    if (!open?.settings.allowPdf) return sendText(res, 403, 'The facilitator has not shared the PDF yet');
+    if (!pdfLimit.take(participant.id)) return sendText(res, 429, 'The PDF is on its way: wait a moment before asking again');
+    try {
+      const bytes = await room.pdf(open.sessionId);
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Disposition': 'attachment; filename="session.pdf"', 'Cache-Control': 'no-store' });
+      res.end(bytes);
+    } catch (error) {
+      if (error instanceof GroundworkError) return sendText(res, 503, error.message);
+      console.error(error);
+      sendText(res, 500, 'The PDF could not be made');
+    }
+  };
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PARTICIPANT_MESSAGE_BYTES });
+  server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] !== ROOM_WS_PATH) return void socket.destroy();
+    const decision = guard(req);
+    if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
+    if (wss.clients.size >= MAX_SOCKETS) return refuseUpgrade(socket, '503 Service Unavailable', '{"ok":false}');
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, req.socket.remoteAddress ?? 'unknown'));
+  });
+
+  const attach = (socket: WebSocket, address: string) => {
+    const socketId = newId('phone');
+    const send = (text: string) => {
+      if (socket.readyState === socket.OPEN) socket.send(text);
+    };
+    const reply = (id: number, body: Reply) => send(JSON.stringify({ type: 'reply', id, reply: body }));
+    socket.on('error', (error) => console.warn(`Closed a participant's connection: ${error.message}`));
+    socket.on('close', () => {
+      if (identified.delete(socket)) room.statusChanged();
+    });
+    socket.on('message', async (data) => {
+      let frame;
+      try {
+        frame = ParticipantCallFrame.parse(JSON.parse(data.toString()));
+      } catch {
+        return reply(-1, { ok: false, error: { code: 'invalid_input', path: [], message: 'A message must be JSON: {"id", "method", "token", "input"}' } });
+      }
+      const context = {
+        socketId,
+        address,
+        identified: (participant: { id: string }) => {
+          if (identified.get(socket) === participant.id) return;
+          identified.set(socket, participant.id);
+          room.statusChanged();
+        },
+      };
+      reply(frame.id, await dispatch(frame.method, frame.token, frame.input, context));
+    });
+    send(JSON.stringify({ type: 'hello', clientId: socketId }));
+  };
+
+  const broadcast = (text: string) => {
+    for (const socket of identified.keys()) if (socket.readyState === socket.OPEN) socket.send(text);
+  };
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      server.on('error', (error) => console.error('The room listener failed', error));
+      const port = (server.address() as AddressInfo).port;
+      allowedHosts = allowedHostsFor({ host: options.host, port });
+      resolve({
+        port,
+        broadcast,
+        broadcastEvent: (name, payload) => broadcast(JSON.stringify({ type: 'event', name, payload })),
+        connectedCount: () => new Set(identified.values()).size,
+        close: () =>
+          new Promise<void>((done) => {
+            broadcast(JSON.stringify({ type: 'event', name: 'room.closed', payload: {} }));
+            for (const client of wss.clients) client.close(ROOM_CLOSED_CODE, 'room closed');
+            identified.clear();
+            setTimeout(() => {
+              for (const client of wss.clients) client.terminate();
+              wss.close();
+              server.closeAllConnections();
+              server.close(() => done());
+            }, 50);
+          }),
+      });
+    });
+  });
+}

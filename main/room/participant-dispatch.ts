@@ -1,0 +1,95 @@
+import {
+  isParticipantMethod,
+  participantMethods,
+  type ParticipantMethodName,
+} from '../../shared/api/participant-contract';
+import type { Reply } from '../../shared/api';
+import { GroundworkError, fromZodError } from '../../shared/errors';
+import { RateLimiter } from './rate-limit';
+import type { Room } from './room';
+import type { Participant } from './room-store';
+
+/**
+ * The room's limits. Ten notes typed at once (a phone that was offline) pass; a flood does not.
+ * A wrong code costs more than a right one: guessing codes runs dry after a few tries per minute.
+ */
+export const RATES = {
+  messages: { capacity: 60, perSecond: 10 },
+  notes: { capacity: 15, perSecond: 0.25 },
+  failedJoinsPerAddress: { capacity: 10, perSecond: 0.2 },
+  failedJoins: { capacity: 60, perSecond: 1 },
+} as const;
+
+export interface CallerContext {
+  /** The socket the message came on: its messages are rate-limited together. */
+  socketId: string;
+  /** The phone's address, for the limit on wrong codes. */
+  address: string;
+  /** Called once the token named a participant, so the socket hears the room's events. */
+  identified(participant: Participant): void;
+}
+
+const refuse = (code: GroundworkError['code'], message: string, path: (string | number)[] = []): Reply => ({ ok: false, error: { code, path, message } });
+
+export function createParticipantDispatcher(room: Room, log: (error: unknown) => void = console.error) {
+  const messages = new RateLimiter(RATES.messages.capacity, RATES.messages.perSecond);
+  const byParticipant = new RateLimiter(RATES.messages.capacity, RATES.messages.perSecond);
+  const notes = new RateLimiter(RATES.notes.capacity, RATES.notes.perSecond);
+  const failedByAddress = new RateLimiter(RATES.failedJoinsPerAddress.capacity, RATES.failedJoinsPerAddress.perSecond);
+  const failed = new RateLimiter(RATES.failedJoins.capacity, RATES.failedJoins.perSecond);
+  const actions = room.participants;
+
+  const run = (method: ParticipantMethodName, input: unknown, participant: Participant | null): unknown => {
+    switch (method) {
+      case 'room.join':
+        return actions.join(input as never);
+      case 'room.state':
+        return actions.state(participant!);
+      case 'room.board':
+        return actions.board(input as never);
+      case 'note.add':
+        return actions.addNote(participant!, input as never);
+      case 'vote.cast':
+        return actions.castVote(participant!, input as never);
+      case 'vote.retract':
+        return actions.retractVote(participant!, input as never);
+    }
+  };
+
+  const tooFast = refuse('too_large', 'Too many messages at once: wait a moment and try again');
+
+  return async (method: unknown, token: string | undefined, input: unknown, ctx: CallerContext): Promise<Reply> => {
+    try {
+      if (!messages.take(ctx.socketId)) return tooFast;
+      // Only the participant contract is known here: a facilitator method is unknown, token or not.
+      if (!isParticipantMethod(method)) return refuse('unknown_method', `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}`, ['method']);
+      let participant: Participant | null = null;
+      if (method === 'room.join') {
+        if (!failedByAddress.allows(ctx.address) || !failed.allows('all')) return refuse('too_large', 'Too many wrong codes: wait a minute, then check the code on the screen');
+      } else {
+        participant = token ? actions.participantOf(token) : null;
+        if (!participant) return refuse('forbidden', 'You are not in the room (it was closed, or you have not joined): join with the code on the screen', ['token']);
+        ctx.identified(participant);
+        // Per participant too, whatever number of sockets they open.
+        if (!byParticipant.take(participant.id)) return tooFast;
+        if (method === 'note.add' && !notes.take(participant.id)) return refuse('too_large', 'That is a lot of notes at once: wait a few seconds before the next');
+      }
+      const spec = participantMethods[method];
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toInfo() };
+      try {
+        return { ok: true, result: spec.output.parse(await run(method, parsed.data, participant)) };
+      } catch (error) {
+        if (method === 'room.join' && error instanceof GroundworkError && error.code === 'forbidden') {
+          failedByAddress.take(ctx.address);
+          failed.take('all');
+        }
+        throw error;
+      }
+    } catch (error) {
+      if (error instanceof GroundworkError) return { ok: false, error: error.toInfo() };
+      log(error);
+      return refuse('internal', 'Something went wrong; nothing was changed.');
+    }
+  };
+}

@@ -1,0 +1,43 @@
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
+import { NO_PRINTER, type PdfPrinter } from '../export/printer';
+import type { EventHub } from '../service/events';
+import type { Store } from '../store/store';
+import { Room } from './room';
+
+type RoomMethods = {
+  [M in Extract<MethodName, `room.${string}`>]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+// One room per backend, kept across the service being rebuilt (a restore from backup); the hub
+// lives as long as the backend, so it keys the room.
+const rooms = new WeakMap<EventHub, Room>();
+
+export function roomOf(hub: EventHub): Room | undefined {
+  return rooms.get(hub);
+}
+
+/** Stops the room's listener when the backend closes; the room stays open in the database for the next start. */
+export async function stopRoomListener(hub: EventHub): Promise<void> {
+  await rooms.get(hub)?.stopListener();
+}
+
+/** The facilitator's room.* methods. */
+export function roomService(store: Store, hub: EventHub, printer: PdfPrinter = NO_PRINTER): RoomMethods {
+  let room = rooms.get(hub);
+  if (!room) {
+    room = new Room(hub);
+    rooms.set(hub, room);
+  }
+  room.bind(store, printer);
+  const r = room;
+  return {
+    'room.status': async () => {
+      await r.ready();
+      return r.status();
+    },
+    'room.open': ({ sessionId, host }) => r.open(sessionId, host),
+    'room.close': () => r.close(),
+    'room.updateSettings': ({ settings }) => r.updateSettings(settings),
+    'room.moderate': ({ moderation }) => r.moderate(moderation),
+  };
+}

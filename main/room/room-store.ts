@@ -1,0 +1,201 @@
+import { newId } from '../../shared/model';
+import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MyNote, type PendingNote } from '../../shared/model/room';
+import type { Db } from '../store/database';
+
+export interface RoomRow {
+  id: string;
+  session_id: string;
+  code: string;
+  host: string;
+  port: number;
+  settings: string;
+}
+
+export interface OpenRoom {
+  id: string;
+  sessionId: string;
+  code: string;
+  host: string;
+  port: number;
+  settings: RoomSettings;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+}
+
+export interface NoteRow {
+  id: string;
+  participant_id: string;
+  client_key: string;
+  board_id: string;
+  text: string;
+  category: string;
+  status: MyNote['status'];
+  node_id: string | null;
+  created_at: number;
+}
+
+const toRoom = (row: RoomRow): OpenRoom => ({
+  id: row.id,
+  sessionId: row.session_id,
+  code: row.code,
+  host: row.host,
+  port: row.port,
+  settings: RoomSettings.parse({ ...DEFAULT_ROOM_SETTINGS, ...JSON.parse(row.settings) }),
+});
+
+/** The room's rows: what survives a restart (see migration 0005). */
+export class RoomStore {
+  private readonly sql;
+
+  constructor(readonly db: Db) {
+    this.sql = {
+      openRoom: db.prepare('SELECT * FROM rooms WHERE closed_at IS NULL'),
+      insertRoom: db.prepare(
+        'INSERT INTO rooms (id, session_id, code, host, port, settings, opened_at) VALUES (@id, @session_id, @code, @host, @port, @settings, @opened_at)',
+      ),
+      setPort: db.prepare('UPDATE rooms SET port = ? WHERE id = ?'),
+      setSettings: db.prepare('UPDATE rooms SET settings = ? WHERE id = ?'),
+      closeRoom: db.prepare('UPDATE rooms SET closed_at = ? WHERE id = ?'),
+      // Revoking is deleting the hash: no token of a closed room can ever match again.
+      revokeTokens: db.prepare("UPDATE room_participants SET token_hash = 'revoked:' || id WHERE room_id = ?"),
+      lastSettings: db.prepare('SELECT settings FROM rooms WHERE session_id = ? ORDER BY opened_at DESC LIMIT 1').pluck(),
+      participantByToken: db.prepare('SELECT p.id, p.name FROM room_participants p JOIN rooms r ON r.id = p.room_id WHERE p.token_hash = ? AND r.closed_at IS NULL'),
+      insertParticipant: db.prepare('INSERT INTO room_participants (id, room_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'),
+      countParticipants: db.prepare('SELECT count(*) FROM room_participants WHERE room_id = ?').pluck(),
+      noteByKey: db.prepare('SELECT * FROM room_notes WHERE participant_id = ? AND client_key = ?'),
+      insertNote: db.prepare(
+        `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at)
+         VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at)`,
+      ),
+      pending: db.prepare(
+        `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
+         WHERE n.status = 'pending' AND p.room_id = ? ORDER BY n.created_at, n.rowid`,
+      ),
+      countPending: db.prepare("SELECT count(*) FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.status = 'pending' AND p.room_id = ?").pluck(),
+      pendingNote: db.prepare(
+        `SELECT n.* FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.id = ? AND n.status = 'pending' AND p.room_id = ?`,
+      ),
+      setNoteStatus: db.prepare('UPDATE room_notes SET status = ?, node_id = ? WHERE id = ?'),
+      editNote: db.prepare('UPDATE room_notes SET text = ?, category = ? WHERE id = ?'),
+      notesOf: db.prepare('SELECT * FROM room_notes WHERE participant_id = ? ORDER BY created_at, rowid'),
+      insertVote: db.prepare('INSERT OR IGNORE INTO room_votes (participant_id, node_id, created_at) VALUES (?, ?, ?)'),
+      deleteVote: db.prepare('DELETE FROM room_votes WHERE participant_id = ? AND node_id = ?'),
+      votesOf: db.prepare('SELECT node_id FROM room_votes WHERE participant_id = ? ORDER BY created_at, rowid').pluck(),
+      noteBoard: db.prepare("SELECT board_id FROM nodes WHERE id = ? AND kind = 'note'").pluck(),
+      votesInRoom: db.prepare('SELECT count(*) FROM room_votes v JOIN room_participants p ON p.id = v.participant_id WHERE p.room_id = ?').pluck(),
+    };
+  }
+
+  openRoom(): OpenRoom | null {
+    const row = this.sql.openRoom.get() as RoomRow | undefined;
+    return row ? toRoom(row) : null;
+  }
+
+  /** The settings the session's last room had, so reopening keeps the facilitator's choices. */
+  lastSettings(sessionId: string): RoomSettings {
+    const raw = this.sql.lastSettings.get(sessionId) as string | undefined;
+    const parsed = RoomSettings.safeParse({ ...DEFAULT_ROOM_SETTINGS, ...(raw ? JSON.parse(raw) : {}) });
+    return parsed.success ? parsed.data : DEFAULT_ROOM_SETTINGS;
+  }
+
+  insertRoom(room: Omit<OpenRoom, 'id'>): OpenRoom {
+    const id = newId('room');
+    this.sql.insertRoom.run({ id, session_id: room.sessionId, code: room.code, host: room.host, port: room.port, settings: JSON.stringify(room.settings), opened_at: Date.now() });
+    return { ...room, id };
+  }
+
+  setPort(roomId: string, port: number): void {
+    this.sql.setPort.run(port, roomId);
+  }
+
+  setSettings(roomId: string, settings: RoomSettings): void {
+    this.sql.setSettings.run(JSON.stringify(settings), roomId);
+  }
+
+  close(roomId: string): void {
+    this.db.transaction(() => {
+      this.sql.revokeTokens.run(roomId);
+      this.sql.closeRoom.run(Date.now(), roomId);
+    })();
+  }
+
+  participantByTokenHash(hash: string): Participant | null {
+    return (this.sql.participantByToken.get(hash) as Participant | undefined) ?? null;
+  }
+
+  insertParticipant(roomId: string, tokenHash: string, name: string): Participant {
+    const id = newId('p');
+    this.sql.insertParticipant.run(id, roomId, tokenHash, name, Date.now());
+    return { id, name };
+  }
+
+  participantCount(roomId: string): number {
+    return this.sql.countParticipants.get(roomId) as number;
+  }
+
+  noteByKey(participantId: string, clientKey: string): NoteRow | null {
+    return (this.sql.noteByKey.get(participantId, clientKey) as NoteRow | undefined) ?? null;
+  }
+
+  insertNote(participantId: string, clientKey: string, boardId: string, text: string, category: string): NoteRow {
+    const row = { id: newId('rn'), participant_id: participantId, client_key: clientKey, board_id: boardId, text, category, created_at: Date.now() };
+    this.sql.insertNote.run(row);
+    return { ...row, status: 'pending', node_id: null };
+  }
+
+  pending(roomId: string): PendingNote[] {
+    return (this.sql.pending.all(roomId) as (NoteRow & { author: string })[]).map((row) => ({
+      id: row.id,
+      boardId: row.board_id,
+      author: row.author,
+      text: row.text,
+      category: row.category as PendingNote['category'],
+      createdAt: row.created_at,
+    }));
+  }
+
+  pendingCount(roomId: string): number {
+    return this.sql.countPending.get(roomId) as number;
+  }
+
+  pendingNote(roomId: string, noteId: string): NoteRow | null {
+    return (this.sql.pendingNote.get(noteId, roomId) as NoteRow | undefined) ?? null;
+  }
+
+  setStatus(noteId: string, status: MyNote['status'], nodeId: string | null = null): void {
+    this.sql.setNoteStatus.run(status, nodeId, noteId);
+  }
+
+  editNote(noteId: string, text: string, category: string): void {
+    this.sql.editNote.run(text, category, noteId);
+  }
+
+  notesOf(participantId: string): NoteRow[] {
+    return this.sql.notesOf.all(participantId) as NoteRow[];
+  }
+
+  /** True when the vote is new; a repeated vote on the same note is the same row. */
+  insertVote(participantId: string, nodeId: string): boolean {
+    return this.sql.insertVote.run(participantId, nodeId, Date.now()).changes === 1;
+  }
+
+  deleteVote(participantId: string, nodeId: string): boolean {
+    return this.sql.deleteVote.run(participantId, nodeId).changes === 1;
+  }
+
+  votesOf(participantId: string): string[] {
+    return this.sql.votesOf.all(participantId) as string[];
+  }
+
+  /** The board a note is on, or null when no note has that id. */
+  noteBoard(nodeId: string): string | null {
+    return (this.sql.noteBoard.get(nodeId) as string | undefined) ?? null;
+  }
+
+  votesInRoom(roomId: string): number {
+    return this.sql.votesInRoom.get(roomId) as number;
+  }
+}

@@ -1,0 +1,117 @@
+import { GroundworkError } from '../../shared/errors';
+import type { Op } from '../../shared/ops';
+import type { NoteRow } from './room-store';
+
+/** How long a write waits for others to share its transaction: a burst becomes a few edits. */
+export const GROUP_COMMIT_MS = 40;
+
+interface VoteWrite {
+  boardId: string;
+  participantId: string;
+  nodeId: string;
+  delta: 1 | -1;
+  done: (error?: unknown) => void;
+}
+
+export interface BoardWriter {
+  /** The board's notes' current votes. */
+  votesOf(boardId: string): Map<string, number>;
+  /** Runs `write` and the ops in one transaction, bumps the revision and tells every window. */
+  apply(boardId: string, ops: Op[], write: () => void): void;
+  insertVote(participantId: string, nodeId: string): boolean;
+  deleteVote(participantId: string, nodeId: string): boolean;
+  /** The ops that put `notes` in the board's Inbox, with each note's new node id. */
+  inbox(boardId: string, notes: readonly NoteRow[]): { ops: Op[]; nodeIds: string[] };
+  markAccepted(notes: readonly NoteRow[], nodeIds: readonly string[]): void;
+}
+
+/**
+ * The room's writes to boards, committed in groups: the dots and the auto-accepted notes that
+ * arrive within GROUP_COMMIT_MS go to each board as one transaction, one revision and one
+ * `board.changed`, so sixty phones voting at once cost the facilitator's canvas a few renders, not
+ * hundreds. A phone's reply waits for the commit: what it was told is on disk.
+ */
+export class RoomWrites {
+  private votes: VoteWrite[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** Votes queued and not yet committed, per participant: counted against the budget already. */
+  private readonly queued = new Map<string, Map<string, 1 | -1>>();
+
+  constructor(
+    private readonly writer: BoardWriter,
+    private readonly takeAutoAccepted: () => NoteRow[],
+    private readonly afterFlush: () => void,
+  ) {}
+
+  queuedOf(participantId: string): ReadonlyMap<string, 1 | -1> {
+    return this.queued.get(participantId) ?? new Map();
+  }
+
+  vote(boardId: string, participantId: string, nodeId: string, delta: 1 | -1): Promise<void> {
+    const mine = this.queued.get(participantId) ?? new Map<string, 1 | -1>();
+    mine.set(nodeId, delta);
+    this.queued.set(participantId, mine);
+    return new Promise((resolve, reject) => {
+      this.votes.push({ boardId, participantId, nodeId, delta, done: (error) => (error ? reject(error) : resolve()) });
+      this.schedule();
+    });
+  }
+
+  schedule(): void {
+    this.timer ??= setTimeout(() => this.flush(), GROUP_COMMIT_MS);
+  }
+
+  /** Drops what is queued (the room closed): the phones are told nothing was saved. */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const votes = this.votes;
+    this.votes = [];
+    this.queued.clear();
+    votes.forEach((v) => v.done(new GroundworkError('forbidden', 'The room closed before your dot was saved', [])));
+  }
+
+  flush(): void {
+    this.timer = null;
+    const votes = this.votes;
+    this.votes = [];
+    const notes = this.takeAutoAccepted();
+    const boards = new Map<string, { votes: VoteWrite[]; notes: NoteRow[] }>();
+    const of = (boardId: string) => boards.get(boardId) ?? boards.set(boardId, { votes: [], notes: [] }).get(boardId)!;
+    for (const vote of votes) of(vote.boardId).votes.push(vote);
+    for (const note of notes) of(note.board_id).notes.push(note);
+    for (const [boardId, group] of boards) this.commit(boardId, group.votes, group.notes);
+    for (const vote of votes) {
+      const mine = this.queued.get(vote.participantId);
+      if (mine?.get(vote.nodeId) === vote.delta) mine.delete(vote.nodeId);
+      if (mine?.size === 0) this.queued.delete(vote.participantId);
+    }
+    if (votes.length || notes.length) this.afterFlush();
+  }
+
+  private commit(boardId: string, votes: VoteWrite[], notes: NoteRow[]): void {
+    try {
+      const current = this.writer.votesOf(boardId);
+      const placed = notes.length ? this.writer.inbox(boardId, notes) : { ops: [], nodeIds: [] };
+      const net = new Map<string, number>();
+      const write = () => {
+        for (const vote of votes) {
+          // A note removed meanwhile takes no dot; the same dot twice is one row.
+          if (!current.has(vote.nodeId)) continue;
+          const changed = vote.delta > 0 ? this.writer.insertVote(vote.participantId, vote.nodeId) : this.writer.deleteVote(vote.participantId, vote.nodeId);
+          if (changed) net.set(vote.nodeId, (net.get(vote.nodeId) ?? 0) + vote.delta);
+        }
+        if (notes.length) this.writer.markAccepted(notes, placed.nodeIds);
+      };
+      // The vote rows decide the counts, so the ops are built inside the transaction, after them.
+      const ops: Op[] = [...placed.ops];
+      this.writer.apply(boardId, ops, () => {
+        write();
+        for (const [nodeId, delta] of net) if (delta !== 0) ops.push({ type: 'node.update', id: nodeId, data: { votes: Math.max(0, current.get(nodeId)! + delta) } });
+      });
+      votes.forEach((v) => v.done());
+    } catch (error) {
+      votes.forEach((v) => v.done(error));
+    }
+  }
+}

@@ -1,0 +1,330 @@
+import { GroundworkError } from '../../shared/errors';
+import { newId } from '../../shared/model';
+import { DEFAULT_ROOM_SETTINGS, RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
+import type { EventHub } from '../service/events';
+import type { Store } from '../store/store';
+import { newJoinCode } from './codes';
+import { roomAddresses, roomConfig } from './config';
+import { inboxOps } from './inbox';
+import { applyModeration } from './moderation';
+import { startLanListener, type LanListener } from './lan-server';
+import { ParticipantActions } from './participant-actions';
+import { BoardFeed } from './board-feed';
+import { RoomStore, type NoteRow, type OpenRoom } from './room-store';
+import { roomPdf } from './room-pdf';
+import { RoomWrites, type BoardWriter } from './room-writes';
+import type { PdfPrinter } from '../export/printer';
+
+const STATUS_EVERY_MS = 150;
+const AUTO_ACCEPT_BATCH = 40;
+
+const closedStatus = (addresses: string[]): RoomStatus => ({
+  open: false,
+  sessionId: null,
+  code: null,
+  joinUrl: null,
+  url: null,
+  host: null,
+  addresses,
+  participants: 0,
+  connected: 0,
+  votesCast: 0,
+  settings: DEFAULT_ROOM_SETTINGS,
+  pending: [],
+});
+
+const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/**
+ * The room of one backend: at most one open, for one session. It owns the listener on the
+ * room's network while open; its rows (room, participants, queue, votes) are in SQLite, so a
+ * restart resumes it with the same code, address and tokens.
+ */
+export class Room {
+  private store!: Store;
+  private rooms!: RoomStore;
+  private room: OpenRoom | null = null;
+  private listener: LanListener | null = null;
+  private resumed: Promise<void> | null = null;
+  private statusTimer: NodeJS.Timeout | null = null;
+  private unfollow: (() => void) | null = null;
+  /** The session's PDF, for participants the facilitator allowed. */
+  pdf: (sessionId: string) => Promise<Uint8Array> = () => Promise.reject(new Error('no printer'));
+  readonly feed: BoardFeed;
+  readonly participants: ParticipantActions;
+  readonly writes: RoomWrites;
+
+  constructor(private readonly hub: EventHub) {
+    this.feed = new BoardFeed(() => this.store, (text) => this.listener?.broadcast(text));
+    this.participants = new ParticipantActions(this);
+    this.writes = new RoomWrites(this.boardWriter(), () => this.autoAccepted(), () => {
+      this.participantStateChanged();
+      this.statusChanged();
+    });
+  }
+
+  /** Hears the boards change while the room listens (and only then: a closed room costs nothing). */
+  private follow(listener: LanListener): LanListener {
+    this.unfollow?.();
+    this.unfollow = this.hub.subscribe(newId('room'), (name, payload) => {
+      if (name === 'board.changed') this.feed.changed((payload as { boardId: string }).boardId);
+      if (name === 'session.changed' && this.room) this.participantStateChanged();
+    });
+    return listener;
+  }
+
+  /** The database in use; a restore from backup gives another, and the room resumes from it. */
+  bind(store: Store, printer: PdfPrinter): void {
+    this.pdf = roomPdf(printer);
+    if (this.store === store) return;
+    void this.stopListener();
+    this.room = null;
+    this.resumed = null;
+    this.store = store;
+    this.rooms = new RoomStore(store.db);
+    this.feed.reset();
+  }
+
+  get db() {
+    return this.store.db;
+  }
+
+  get boards() {
+    return this.store;
+  }
+
+  get roomStore(): RoomStore {
+    return this.rooms;
+  }
+
+  current(): OpenRoom | null {
+    return this.room;
+  }
+
+  /** Opens the listener again for a room left open by the last run (a crash or a restart). */
+  ready(): Promise<void> {
+    this.resumed ??= this.resume();
+    return this.resumed;
+  }
+
+  private async resume(): Promise<void> {
+    const room = this.rooms.openRoom();
+    if (!room) return;
+    try {
+      this.room = room;
+      this.listener = this.follow(await startLanListener(this, { host: room.host, port: room.port, rendererDir: roomConfig().rendererDir }));
+      this.feed.reset();
+      if (room.settings.autoAccept) this.scheduleAutoAccept();
+    } catch (error) {
+      // The address is gone (another network) or the port taken: the room cannot go on as it was.
+      console.warn(`The room could not be reopened on ${room.host}:${room.port}; it is closed: ${(error as Error).message}`);
+      this.rooms.close(room.id);
+      this.room = null;
+    }
+  }
+
+  status(): RoomStatus {
+    const addresses = roomAddresses();
+    const room = this.room;
+    if (!room || !this.listener) return closedStatus(addresses);
+    const url = `http://${hostInUrl(room.host)}:${this.listener.port}/`;
+    return {
+      open: true,
+      sessionId: room.sessionId,
+      code: room.code,
+      joinUrl: `${url}#code=${room.code}`,
+      url,
+      host: room.host,
+      addresses,
+      participants: this.rooms.participantCount(room.id),
+      connected: this.listener.connectedCount(),
+      votesCast: this.rooms.votesInRoom(room.id),
+      settings: room.settings,
+      pending: this.rooms.pending(room.id),
+    };
+  }
+
+  async open(sessionId: string, host: string | undefined): Promise<RoomStatus> {
+    await this.ready();
+    this.store.getSession(sessionId);
+    const addresses = roomAddresses();
+    if (addresses.length === 0) {
+      throw new GroundworkError('unavailable', 'This computer is on no network: join the room’s Wi-Fi (or start a hotspot), then open the room.', ['host']);
+    }
+    const chosen = host ?? addresses[0];
+    if (!addresses.includes(chosen)) throw new GroundworkError('invalid_input', `host: choose one of this computer’s addresses: ${addresses.join(', ')}`, ['host']);
+    if (this.room) {
+      if (this.room.sessionId !== sessionId) throw new GroundworkError('conflict', 'The room is open for another session: close it there first', ['sessionId']);
+      if (this.room.host === chosen) return this.status();
+      await this.close();
+    }
+    const settings = this.rooms.lastSettings(sessionId);
+    const boards = new Set(this.store.listBoards(sessionId).map((b) => b.id));
+    settings.inputBoardIds = settings.inputBoardIds.filter((id) => boards.has(id));
+    if (settings.inputBoardIds.length === 0) settings.inputBoardIds = [...boards].slice(0, 1);
+    const room = this.rooms.insertRoom({ sessionId, code: newJoinCode(), host: chosen, port: 0, settings });
+    try {
+      this.listener = this.follow(await this.listen(chosen));
+    } catch (error) {
+      this.rooms.close(room.id);
+      throw new GroundworkError('unavailable', `The room could not listen on ${chosen}: ${(error as Error).message}`, ['host']);
+    }
+    room.port = this.listener.port;
+    this.rooms.setPort(room.id, room.port);
+    this.room = room;
+    this.feed.reset();
+    this.statusChanged(true);
+    return this.status();
+  }
+
+  private async listen(host: string): Promise<LanListener> {
+    const { preferredPort, rendererDir } = roomConfig();
+    try {
+      return await startLanListener(this, { host, port: preferredPort, rendererDir });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      return startLanListener(this, { host, port: 0, rendererDir });
+    }
+  }
+
+  /** Stops the listener and revokes every token: the code and the tokens die with the room. */
+  async close(): Promise<RoomStatus> {
+    await this.ready();
+    const room = this.room;
+    if (room) {
+      this.writes.flush();
+      this.rooms.close(room.id);
+      this.room = null;
+      await this.stopListener();
+      this.statusChanged(true);
+    }
+    return this.status();
+  }
+
+  /** Stops listening without closing the room (the backend shuts down; the next start resumes it). */
+  async stopListener(): Promise<void> {
+    // What the phones sent before this moment is committed; only then does the listener go.
+    if (this.store?.db.open) this.writes.flush();
+    this.writes.cancel();
+    const listener = this.listener;
+    this.listener = null;
+    this.unfollow?.();
+    this.unfollow = null;
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.writes.cancel();
+    this.statusTimer = null;
+    this.feed.reset();
+    await listener?.close();
+  }
+
+  private openRoom(): OpenRoom {
+    if (!this.room) throw new GroundworkError('conflict', 'The room is not open', []);
+    return this.room;
+  }
+
+  async updateSettings(patch: Partial<RoomSettings>): Promise<RoomStatus> {
+    await this.ready();
+    const room = this.openRoom();
+    if (patch.inputBoardIds) {
+      const boards = new Set(this.store.listBoards(room.sessionId).map((b) => b.id));
+      patch.inputBoardIds.forEach((id, index) => {
+        if (!boards.has(id)) throw new GroundworkError('not_found', `No board with id ${id} in this session`, ['settings', 'inputBoardIds', index]);
+      });
+    }
+    room.settings = RoomSettings.parse({ ...room.settings, ...patch, inputBoardIds: [...new Set(patch.inputBoardIds ?? room.settings.inputBoardIds)] });
+    this.rooms.setSettings(room.id, room.settings);
+    if (room.settings.autoAccept) this.scheduleAutoAccept();
+    this.feed.reset();
+    this.participantStateChanged();
+    this.statusChanged(true);
+    return this.status();
+  }
+
+  async moderate(action: ModerateAction): Promise<RoomStatus> {
+    await this.ready();
+    const room = this.openRoom();
+    applyModeration(this, room, action);
+    this.participantStateChanged();
+    this.statusChanged();
+    return this.status();
+  }
+
+  /**
+   * Puts notes on their boards' Inbox frames through the ops path: one transaction per board that
+   * adds the nodes and marks the notes accepted, a revision bump and `board.changed` for every
+   * open canvas and the audience view.
+   */
+  accept(notes: readonly NoteRow[]): void {
+    const byBoard = new Map<string, NoteRow[]>();
+    for (const note of notes) byBoard.set(note.board_id, [...(byBoard.get(note.board_id) ?? []), note]);
+    for (const [boardId, group] of byBoard) {
+      const board = this.store.getBoard(boardId);
+      const { ops, nodeIds } = inboxOps(board.nodes, group.map((n) => ({ text: n.text, category: n.category as PendingNote['category'] })));
+      const revision = this.db.transaction(() => {
+        group.forEach((n, i) => this.rooms.setStatus(n.id, 'accepted', nodeIds[i]));
+        return this.store.applyOps(boardId, ops);
+      })();
+      this.hub.publish('board.changed', { boardId, revision, ops });
+    }
+  }
+
+  /** Auto-accepted notes wait for the next group commit, with the dots (see RoomWrites). */
+  scheduleAutoAccept(): void {
+    this.writes.schedule();
+  }
+
+  private autoAccepted(): NoteRow[] {
+    const room = this.room;
+    if (!room || !room.settings.autoAccept || !this.listener) return [];
+    // A few dozen a commit: the canvas mounts each batch's notes in one frame, so a burst of
+    // hundreds lands over several short frames instead of one long one.
+    const waiting = this.rooms.pending(room.id).slice(0, AUTO_ACCEPT_BATCH);
+    if (this.rooms.pendingCount(room.id) > waiting.length) this.writes.schedule();
+    return waiting.map((p) => this.rooms.pendingNote(room.id, p.id)!);
+  }
+
+  private boardWriter(): BoardWriter {
+    return {
+      votesOf: (boardId) => {
+        const votes = new Map<string, number>();
+        for (const node of this.store.getBoard(boardId).nodes) if (node.kind === 'note') votes.set(node.id, node.data.votes);
+        return votes;
+      },
+      apply: (boardId, ops, write) => {
+        const revision = this.db.transaction(() => {
+          write();
+          return ops.length ? this.store.applyOps(boardId, ops) : null;
+        })();
+        if (revision !== null) this.hub.publish('board.changed', { boardId, revision, ops });
+      },
+      insertVote: (participantId, nodeId) => this.rooms.insertVote(participantId, nodeId),
+      deleteVote: (participantId, nodeId) => this.rooms.deleteVote(participantId, nodeId),
+      inbox: (boardId, notes) => inboxOps(this.store.getBoard(boardId).nodes, notes.map((n) => ({ text: n.text, category: n.category as PendingNote['category'] }))),
+      markAccepted: (notes, nodeIds) => notes.forEach((n, i) => this.rooms.setStatus(n.id, 'accepted', nodeIds[i])),
+    };
+  }
+
+  participantStateChanged(): void {
+    this.listener?.broadcastEvent('room.state', {});
+  }
+
+  /** Tells the facilitator's windows, at most every STATUS_EVERY_MS during a burst. */
+  statusChanged(now = false): void {
+    if (now) {
+      if (this.statusTimer) clearTimeout(this.statusTimer);
+      this.statusTimer = null;
+      this.hub.publish('room.changed', this.status());
+      return;
+    }
+    if (this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      this.hub.publish('room.changed', this.status());
+    }, STATUS_EVERY_MS);
+  }
+
+  /** At most ROOM_LIMITS.participants join one room. */
+  roomIsFull(room: OpenRoom): boolean {
+    return this.rooms.participantCount(room.id) >= ROOM_LIMITS.participants;
+  }
+}

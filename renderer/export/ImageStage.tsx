@@ -1,0 +1,37 @@
+import { ReactFlow, ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { createPortal } from 'react-dom';
+import { nodeTypes } from '../canvas/nodes';
+import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { IMAGE_PADDING, type Bounds } from './image-plan';
+
+function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
+  const initialised = useNodesInitialized();
+  useEffect(() => {
+    // Edges are drawn in the frame after the nodes are measured.
+    if (initialised) requestAnimationFrame(() => requestAnimationFrame(onDrawn));
+  }, [initialised, onDrawn]);
+  return null;
+}
+
+/**
+ * The nodes to export drawn off screen at 1×, every one of them, whatever the editor's camera
+ * shows or leaves out: the image is taken from here, never from the live canvas.
+ */
+export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Bounds; onDrawn(element: HTMLElement): void }) {
+  const host = useRef<HTMLDivElement>(null);
+  const width = Math.ceil(bounds.width + 2 * IMAGE_PADDING);
+  const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);
+  const viewport = { x: IMAGE_PADDING - bounds.x, y: IMAGE_PADDING - bounds.y, zoom: 1 };
+  return createPortal(
+    <div ref={host} className="image-stage" aria-hidden="true" style={{ width, height }}>
+      <ReactFlowProvider>
+        <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
+          <WhenDrawn onDrawn={() => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current)} />
+        </ReactFlow>
+      </ReactFlowProvider>
+    </div>,
+    document.body,
+  );
+}

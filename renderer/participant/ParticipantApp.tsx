@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
+import { JOIN_CODE_LENGTH, ROOM_LIMITS } from '../../shared/model/room-limits';
+import { BoardView, type BoardNotes } from './BoardView';
+import { CallFailed, codeFromUrl, loadSaved, RoomConnection, save } from './connection';
+
+let shared: RoomConnection | undefined;
+/** The page's one connection, made on first use. */
+const roomConnection = () => (shared ??= new RoomConnection());
+import { NoteForm } from './NoteForm';
+import { PdfButton } from './PdfButton';
+
+type Phase = 'connecting' | 'join' | 'room' | 'closed';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function JoinForm({ onJoin, error }: { onJoin(code: string, name: string): Promise<void>; error: string }) {
+  const [code, setCode] = useState(codeFromUrl() || '');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <main className="join">
+      <h1>Join the workshop</h1>
+      <p className="hint">Type the code on the screen and the name the room will see beside your notes.</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setBusy(true);
+          void onJoin(code.replace(/\s+/g, ''), name).finally(() => setBusy(false));
+        }}
+      >
+        <label className="field">
+          <span>Code</span>
+          <input
+            value={code}
+            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={JOIN_CODE_LENGTH + 1}
+            required
+          />
+        </label>
+        <label className="field">
+          <span>Your name</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={ROOM_LIMITS.name} autoComplete="nickname" required />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          Join
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/** The participant's page: join with the code, add notes, place dots, follow the board live. */
+export function ParticipantApp() {
+  const connection = roomConnection();
+  const [phase, setPhase] = useState<Phase>('connecting');
+  const [error, setError] = useState('');
+  const [state, setState] = useState<ParticipantState | null>(null);
+  const [boards, setBoards] = useState<Record<string, ParticipantBoard>>({});
+  const [boardId, setBoardId] = useState<string | null>(null);
+  const boardIdRef = useRef<string | null>(null);
+
+  const leave = useCallback(
+    (why: string) => {
+      save(null);
+      connection.setToken(null);
+      setState(null);
+      setError(why);
+      setPhase('join');
+    },
+    [connection],
+  );
+
+  const loadBoard = useCallback(
+    async (id: string) => {
+      try {
+        const board = await connection.call('room.board', { boardId: id });
+        setBoards((all) => ({ ...all, [id]: board }));
+      } catch {
+        // Closed for input meanwhile: room.state follows and the board leaves the list.
+      }
+    },
+    [connection],
+  );
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await connection.call('room.state', {});
+      setState(next);
+      setPhase('room');
+      const chosen = boardIdRef.current && next.boards.some((b) => b.id === boardIdRef.current) ? boardIdRef.current : (next.boards[0]?.id ?? null);
+      boardIdRef.current = chosen;
+      setBoardId(chosen);
+      if (chosen) await loadBoard(chosen);
+    } catch (failure) {
+      if (failure instanceof CallFailed && failure.code === 'forbidden') leave(failure.message);
+    }
+  }, [connection, leave, loadBoard]);
+
+  useEffect(() => {
+    const saved = loadSaved();
+    const fromUrl = codeFromUrl();
+    // A QR code of another room: the old token belongs to a room that is gone.
+    if (saved && (!fromUrl || fromUrl === saved.code)) connection.setToken(saved.token);
+    const offOpen = connection.onOpen(() => {
+      if (connection.token) void refresh();
+      else setPhase((p) => (p === 'connecting' ? 'join' : p));
+    });
+    const offEvent = connection.onEvent((name, payload) => {
+      if (name === 'room.state') void refresh();
+      if (name === 'room.closed') {
+        save(null);
+        connection.setToken(null);
+        setPhase('closed');
+      }
+      if (name === 'board.notes') {
+        const diff = payload as { boardId: string; from: number; revision: number; notes: BoardNotes; removed: string[] };
+        setBoards((all) => {
+          const board = all[diff.boardId];
+          if (!board) return all;
+          if (board.revision !== diff.from) {
+            void loadBoard(diff.boardId);
+            return all;
+          }
+          const removed = new Set(diff.removed);
+          const changed = new Map(diff.notes.map((n) => [n.id, n]));
+          const notes = board.notes.filter((n) => !removed.has(n.id)).map((n) => changed.get(n.id) ?? n);
+          for (const note of diff.notes) if (!board.notes.some((n) => n.id === note.id)) notes.push(note);
+          return { ...all, [diff.boardId]: { ...board, revision: diff.revision, notes } };
+        });
+      }
+    });
+    return () => {
+      offOpen();
+      offEvent();
+    };
+  }, [connection, refresh, loadBoard]);
+
+  const join = async (code: string, name: string) => {
+    try {
+      const { token } = await connection.call('room.join', { code, name });
+      connection.setToken(token);
+      save({ token, code: code.toUpperCase() });
+      setError('');
+      await refresh();
+    } catch (failure) {
+      setError(message(failure));
+    }
+  };
+
+  const vote = async (nodeId: string, on: boolean) => {
+    try {
+      await connection.call(on ? 'vote.cast' : 'vote.retract', { nodeId });
+    } catch (failure) {
+      setError(message(failure));
+    }
+    await refresh();
+  };
+
+  if (phase === 'connecting') return <main className="join" aria-busy="true" />;
+  if (phase === 'closed') {
+    return (
+      <main className="join">
+        <h1>The room is closed</h1>
+        <p className="hint">Thank you for taking part. If the facilitator opens it again, scan the new code.</p>
+        <button type="button" className="primary" onClick={() => setPhase('join')}>
+          Join again
+        </button>
+      </main>
+    );
+  }
+  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} />;
+
+  const board = boardId ? boards[boardId] : undefined;
+  return (
+    <main className="room">
+      <header className="room-header">
+        <h1>{state.sessionTitle}</h1>
+        <p>
+          You are <strong>{state.name}</strong> ·{' '}
+          <span aria-live="polite">
+            {state.votesLeft} of {state.voteBudget} dots left
+          </span>
+        </p>
+      </header>
+      {state.boards.length === 0 && <p className="hint">The facilitator has not opened a board for your notes yet.</p>}
+      {state.boards.length > 1 && (
+        <label className="field">
+          <span>Board</span>
+          <select
+            value={boardId ?? ''}
+            onChange={(e) => {
+              boardIdRef.current = e.target.value;
+              setBoardId(e.target.value);
+              void loadBoard(e.target.value);
+            }}
+          >
+            {state.boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {boardId && <NoteForm connection={connection} boardId={boardId} myNotes={state.myNotes} onSent={refresh} />}
+      {board && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} />}
+      {state.allowPdf && <PdfButton connection={connection} onError={setError} />}
+    </main>
+  );
+}

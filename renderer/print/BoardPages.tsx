@@ -1,0 +1,151 @@
+import { ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import type { Board } from '../../shared/model';
+import { nodeTypes } from '../canvas/nodes';
+import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
+import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
+import { planBoard, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
+
+type Plan = ReturnType<typeof planBoard>;
+
+/** Two frames: React Flow draws the edges in the frame after it has measured the nodes. */
+const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
+
+/** Calls `onMeasured` with the bounds of every node once React Flow has measured them all. */
+function MeasureBounds({ onMeasured }: { onMeasured(bounds: Rect): void }) {
+  const initialised = useNodesInitialized();
+  const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
+  useEffect(() => {
+    if (initialised) onMeasured(flow.getNodesBounds(flow.getNodes()));
+  }, [initialised, flow, onMeasured]);
+  return null;
+}
+
+/** Moves the camera to `viewport` and reports, a paint later, that the page is drawn. */
+function ShowViewport({ viewport, onShown }: { viewport: Viewport | null; onShown(): void }) {
+  const initialised = useNodesInitialized();
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (!initialised || !viewport) return;
+    void flow.setViewport(viewport).then(() => afterPaint(onShown));
+  }, [initialised, viewport, flow, onShown]);
+  return null;
+}
+
+interface FlowPageProps {
+  title: string;
+  nodes: BoardFlowNode[];
+  edges: BoardFlowEdge[];
+  area: Area;
+  height: number;
+  viewport: Viewport | null;
+  onMeasured?(bounds: Rect): void;
+  onShown(): void;
+  /** Drawn over the board: the overview's tile grid. */
+  overlay?: React.ReactNode;
+}
+
+const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
+  return (
+    <section className="print-page print-board" style={{ height }} aria-label={title}>
+      <header className="print-board-title">
+        <h2>{title}</h2>
+      </header>
+      <div className="print-board-area" style={{ width: area.width, height: area.height }}>
+        <ReactFlowProvider>
+          <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+            {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
+            <ShowViewport viewport={viewport} onShown={onShown} />
+          </ReactFlow>
+        </ReactFlowProvider>
+        {overlay}
+      </div>
+    </section>
+  );
+});
+
+/** The overview's grid: where each tile's page is on the board. */
+function TileGrid({ tiles, viewport }: { tiles: readonly Tile[]; viewport: Viewport }) {
+  return (
+    <div className="print-tile-grid" aria-hidden="true">
+      {tiles.map((tile) => (
+        <div
+          key={tileName(tile)}
+          className="print-tile"
+          style={{
+            left: viewport.x + tile.rect.x * viewport.zoom,
+            top: viewport.y + tile.rect.y * viewport.zoom,
+            width: tile.rect.width * viewport.zoom,
+            height: tile.rect.height * viewport.zoom,
+          }}
+        >
+          <span>{tileName(tile)}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * One board's pages: the board fitted to a page, or, when that would be too small to read, an
+ * overview with a grid followed by one page per tile. Reports `onReady` once every page is drawn.
+ */
+export const BoardPages = memo(function BoardPages({ board, area, height, onReady }: { board: Board; area: Area; height: number; onReady(boardId: string): void }) {
+  const nodes = useMemo(() => board.nodes.map((n) => toFlowNode(n)), [board.nodes]);
+  const edges = useMemo(() => board.edges.map((e) => toFlowEdge(e)), [board.edges]);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+
+  const pages = plan ? 1 + plan.tiles.length : 1;
+  useEffect(() => {
+    if (nodes.length === 0 || (plan && shown.size === pages)) onReady(board.id);
+  }, [nodes.length, plan, shown, pages, board.id, onReady]);
+
+  // Stable callbacks, one per page, so a page that is drawn is not drawn again.
+  const shownPage = (key: string) => () => setShown((current) => (current.has(key) ? current : new Set(current).add(key)));
+  const measured = useCallback((bounds: Rect) => setPlan(planBoard(bounds, area)), [area]);
+  const overviewShown = useMemo(() => shownPage('overview'), []);
+  const tileShown = useMemo(() => new Map(plan?.tiles.map((tile) => [tileName(tile), shownPage(tileName(tile))])), [plan]);
+
+  if (nodes.length === 0) {
+    return (
+      <section className="print-page print-board" style={{ height }} aria-label={board.title}>
+        <header className="print-board-title">
+          <h2>{board.title}</h2>
+        </header>
+        <p className="print-empty">This board is empty.</p>
+      </section>
+    );
+  }
+  const tiled = plan !== null && plan.tiles.length > 0;
+  return (
+    <>
+      <FlowPage
+        title={tiled ? `${board.title}: overview` : board.title}
+        nodes={nodes}
+        edges={edges}
+        area={area}
+        height={height}
+        viewport={plan?.fit ?? null}
+        onMeasured={measured}
+        onShown={overviewShown}
+        overlay={tiled && <TileGrid tiles={plan.tiles} viewport={plan.fit} />}
+      />
+      {tiled &&
+        plan.tiles.map((tile, index) => (
+          <FlowPage
+            key={tileName(tile)}
+            title={`${board.title}: part ${tileName(tile)} (${index + 1} of ${plan.tiles.length})`}
+            nodes={nodes}
+            edges={edges}
+            area={area}
+            height={height}
+            viewport={tile.viewport}
+            onShown={tileShown.get(tileName(tile))!}
+          />
+        ))}
+    </>
+  );
+});

@@ -1,0 +1,92 @@
+import { PAPER_SIZES, type Paper } from '../../shared/export/print-options';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Area {
+  width: number;
+  height: number;
+}
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+const PX_PER_MM = 96 / 25.4;
+/** Page margins (mm): the printer's footer with the page number sits in the bottom one. */
+export const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
+/** The board title above each board page (CSS px). */
+export const HEADER_PX = 52;
+/** Space kept between the board and the page's edges (CSS px). */
+const PAD_PX = 12;
+/**
+ * Below this zoom the smallest text on a node (16 px) prints under 6 pt: the board is tiled
+ * onto several pages after an overview instead.
+ */
+export const MIN_PRINT_ZOOM = 0.45;
+/** A board so large that more tiles would be needed prints at a smaller zoom, on at most this many pages a side. */
+export const MAX_TILES_A_SIDE = 6;
+/** Tiles overlap by this share of their size, so a node cut at one edge is whole on the next page. */
+const OVERLAP = 0.04;
+
+/** A landscape page of `paper`: its size in mm and the board area inside the margins and the header, in CSS px. */
+export function pageGeometry(paper: Paper) {
+  const { width, height } = PAPER_SIZES[paper];
+  const page = { widthMm: height, heightMm: width };
+  const content = {
+    width: (page.widthMm - MARGIN_MM.left - MARGIN_MM.right) * PX_PER_MM,
+    height: (page.heightMm - MARGIN_MM.top - MARGIN_MM.bottom) * PX_PER_MM,
+  };
+  return { page, content, board: { width: Math.floor(content.width), height: Math.floor(content.height - HEADER_PX) } };
+}
+
+/** The viewport that centres `rect` in `area`, as large as fits with a little padding, never above `maxZoom`. */
+export function viewportFor(rect: Rect, area: Area, maxZoom = 1): Viewport {
+  const width = Math.max(rect.width, 1);
+  const height = Math.max(rect.height, 1);
+  const zoom = Math.min((area.width - 2 * PAD_PX) / width, (area.height - 2 * PAD_PX) / height, maxZoom);
+  return { zoom, x: area.width / 2 - (rect.x + width / 2) * zoom, y: area.height / 2 - (rect.y + height / 2) * zoom };
+}
+
+export interface Tile {
+  row: number;
+  column: number;
+  rect: Rect;
+  /** The camera that shows `rect` on its page. */
+  viewport: Viewport;
+}
+
+/** How a board of `bounds` prints on pages of `area`: one fitted page, or an overview and its tiles. */
+export function planBoard(bounds: Rect, area: Area): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
+  const fit = viewportFor(bounds, area);
+  if (fit.zoom >= MIN_PRINT_ZOOM) return { fit, tiles: [], columns: 1, rows: 1 };
+  const usable = { width: area.width - 2 * PAD_PX, height: area.height - 2 * PAD_PX };
+  // Each tile grows by its overlaps on both sides: counted in, so every tile stays legible.
+  const grown = MIN_PRINT_ZOOM * (1 + 2 * OVERLAP);
+  const columns = Math.min(MAX_TILES_A_SIDE, Math.ceil((bounds.width * grown) / usable.width));
+  const rows = Math.min(MAX_TILES_A_SIDE, Math.ceil((bounds.height * grown) / usable.height));
+  const cell = { width: bounds.width / columns, height: bounds.height / rows };
+  const tiles: Tile[] = [];
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const overlapX = columns > 1 ? cell.width * OVERLAP : 0;
+      const overlapY = rows > 1 ? cell.height * OVERLAP : 0;
+      const left = bounds.x + column * cell.width - (column > 0 ? overlapX : 0);
+      const top = bounds.y + row * cell.height - (row > 0 ? overlapY : 0);
+      const right = bounds.x + (column + 1) * cell.width + (column < columns - 1 ? overlapX : 0);
+      const bottom = bounds.y + (row + 1) * cell.height + (row < rows - 1 ? overlapY : 0);
+      const rect = { x: left, y: top, width: right - left, height: bottom - top };
+      tiles.push({ row, column, rect, viewport: viewportFor(rect, area) });
+    }
+  }
+  return { fit, tiles, columns, rows };
+}
+
+/** "A1" for the first row's first tile: the name on the overview and on the tile's own page. */
+export function tileName(tile: Pick<Tile, 'row' | 'column'>): string {
+  return `${String.fromCharCode(65 + tile.row)}${tile.column + 1}`;
+}

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import type { BoardSummary } from '../../shared/model';
+import { ROOM_LIMITS, type RoomSettings, type RoomStatus } from '../../shared/model/room';
+import { api } from '../api/client';
+import { showError } from '../state/toasts';
+import { JoinCard, JoinOverlay } from './JoinCard';
+import { ModerationQueue } from './ModerationQueue';
+import { roomCall, useRoom } from './room-state';
+
+/** The session's boards, kept current while the panel is open. */
+function useBoards(sessionId: string): BoardSummary[] {
+  const [boards, setBoards] = useState<BoardSummary[]>([]);
+  useEffect(() => {
+    const load = () =>
+      api()
+        .call('session.get', { id: sessionId })
+        .then((s) => setBoards(s.boards))
+        .catch(showError);
+    void load();
+    return api().on('session.changed', (event) => {
+      if (event.sessionId === sessionId && !event.deleted) void load();
+    });
+  }, [sessionId]);
+  return boards;
+}
+
+function OpenRoomForm({ sessionId, status }: { sessionId: string; status: RoomStatus }) {
+  const [host, setHost] = useState(status.addresses[0] ?? '');
+  if (status.addresses.length === 0) {
+    return <p className="room-note">This computer is on no network. Join the room’s Wi-Fi (or start a hotspot on this computer), then open the room.</p>;
+  }
+  return (
+    <form
+      className="room-open"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void roomCall(() => api().call('room.open', { sessionId, host }));
+      }}
+    >
+      <p className="room-note">Participants join from their phones over this room’s network: no internet, no account, nothing to install.</p>
+      <label className="field">
+        <span>Network address</span>
+        <select value={host} onChange={(e) => setHost(e.target.value)}>
+          {status.addresses.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary big">
+        Open room
+      </button>
+    </form>
+  );
+}
+
+function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary[] }) {
+  // Shown at once (a checkbox follows the click), then as main answers; a refusal reloads the room.
+  const update = (settings: Partial<RoomSettings>) => {
+    useRoom.setState({ status: { ...status, settings: { ...status.settings, ...settings } } });
+    void roomCall(() => api().call('room.updateSettings', { settings })).then((ok) => {
+      if (!ok) void useRoom.getState().load();
+    });
+  };
+  const { settings } = status;
+  return (
+    <fieldset className="room-settings">
+      <legend>Settings</legend>
+      <label className="inline-field">
+        <span>Dots per participant</span>
+        <input
+          type="number"
+          min={0}
+          max={ROOM_LIMITS.maxVoteBudget}
+          value={settings.voteBudget}
+          onChange={(e) => {
+            const value = Number(e.target.value);
+            if (Number.isInteger(value) && value >= 0 && value <= ROOM_LIMITS.maxVoteBudget) update({ voteBudget: value });
+          }}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.autoAccept} onChange={(e) => update({ autoAccept: e.target.checked })} />
+        Accept incoming notes automatically
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.allowPdf} onChange={(e) => update({ allowPdf: e.target.checked })} />
+        Participants may download the PDF
+      </label>
+      <p className="room-subhead">Boards open for input</p>
+      {boards.map((board) => (
+        <label key={board.id} className="check">
+          <input
+            type="checkbox"
+            checked={settings.inputBoardIds.includes(board.id)}
+            onChange={(e) =>
+              update({ inputBoardIds: e.target.checked ? [...settings.inputBoardIds, board.id] : settings.inputBoardIds.filter((id) => id !== board.id) })
+            }
+          />
+          {board.title}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The room beside the canvas: open it, show how to join, set the rules, moderate the queue, close it. */
+export function RoomPanel({ sessionId }: { sessionId: string }) {
+  const status = useRoom((s) => s.status);
+  const showingJoin = useRoom((s) => s.showingJoin);
+  const boards = useBoards(sessionId);
+  const close = () => useRoom.getState().setPanel(false);
+  const here = status?.open && status.sessionId === sessionId;
+  return (
+    <aside className="room-panel" aria-label="Room">
+      <header className="room-panel-header">
+        <h2>Room</h2>
+        <button type="button" onClick={close} aria-label="Hide the room panel">
+          ✕
+        </button>
+      </header>
+      {!status && <p aria-busy="true">Loading…</p>}
+      {status && !status.open && <OpenRoomForm sessionId={sessionId} status={status} />}
+      {status?.open && !here && <p className="room-note">The room is open for another session. Close it there to open it for this one.</p>}
+      {status && here && (
+        <>
+          <JoinCard status={status} />
+          <div className="room-actions">
+            <button type="button" className="primary" onClick={() => useRoom.getState().setShowingJoin(true)}>
+              Show to the room
+            </button>
+            <button type="button" className="danger" onClick={() => void roomCall(() => api().call('room.close', {}))}>
+              Close room
+            </button>
+          </div>
+          <p className="room-counts" aria-live="polite">
+            {status.participants} joined · {status.connected} connected · {status.votesCast} dots placed
+          </p>
+          <ModerationQueue status={status} boards={boards} />
+          <Settings status={status} boards={boards} />
+          {showingJoin && <JoinOverlay status={status} onClose={() => useRoom.getState().setShowingJoin(false)} />}
+        </>
+      )}
+    </aside>
+  );
+}

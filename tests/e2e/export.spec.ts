@@ -1,0 +1,136 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { handoutSession } from '../helpers/handout';
+import { expect, test } from './fixtures';
+import type { ServedShell } from './server';
+
+const callOf = (shell: ServedShell) => (<M extends string>(method: M, input: unknown) => shell.call(method, input)) as Parameters<typeof handoutSession>[0];
+
+async function openExport(page: Page, shell: ServedShell, sessionId: string) {
+  await page.goto(`${shell.url}#/session/${sessionId}`);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  return page.getByRole('dialog', { name: 'Export' });
+}
+
+async function saved(download: Promise<Download>): Promise<{ name: string; bytes: Buffer }> {
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+/** A PNG's width and height, from its IHDR chunk. */
+const pngSize = (bytes: Buffer) => ({ width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) });
+
+test('exports the session as a PDF handout from the export dialog: pages, size, every label as text, valid', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell));
+  const dialog = await openExport(page, shell, session.sessionId);
+  await dialog.getByRole('radio', { name: 'Letter' }).check();
+  await dialog.getByRole('textbox', { name: 'Facilitator' }).fill('Ada Okafor');
+  await dialog.getByRole('checkbox', { name: 'Findings' }).uncheck();
+  await dialog.getByRole('checkbox', { name: 'Top-voted signals' }).uncheck();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  const pdf = await saved(download);
+  expect(pdf.name).toBe('Northwind kickoff.pdf');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the handout as Northwind kickoff.pdf' })).toBeVisible();
+
+  const file = test.info().outputPath('handout.pdf');
+  fs.writeFileSync(file, pdf.bytes);
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  expect(info).toMatch(/Pages:\s+4\b/);
+  expect(info).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+  const words = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const label of [...session.labels, ...session.boardTitles, 'Ada Okafor']) expect(words, label).toContain(label);
+  expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+
+  // The facilitator's name is remembered for the next handout.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' }).getByRole('textbox', { name: 'Facilitator' })).toHaveValue('Ada Okafor');
+});
+
+test('shows progress while a large handout is drawn, and Cancel stops it without a download', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell), { bigBoardRoles: 150 });
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const dialog = await openExport(page, shell, session.sessionId);
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await expect(dialog.getByText(/Drawing board \d of 4/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Export cancelled: nothing was saved' })).toBeVisible();
+  expect(downloads).toBe(0);
+});
+
+test('exports the board as a PNG at the scale asked for, not blank, and as an SVG holding the labels', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell));
+  let dialog = await openExport(page, shell, session.sessionId);
+  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
+  await dialog.getByRole('radio', { name: '1×' }).check();
+  const oneX = /(\d+) × (\d+) pixels/.exec((await dialog.getByLabel('Image size').textContent())!)!.slice(1).map(Number);
+  await dialog.getByRole('radio', { name: '2×' }).check();
+  await expect(dialog.getByLabel('Image size')).toHaveText(`${oneX[0] * 2} × ${oneX[1] * 2} pixels`);
+  let download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export image' }).click();
+  const png = await saved(download);
+  expect(png.name).toBe('Northwind kickoff - Northwind org map@2x.png');
+  expect(pngSize(png.bytes)).toEqual({ width: oneX[0] * 2, height: oneX[1] * 2 });
+
+  // Not blank: the picture has ink on it (dark text and lines on the light canvas).
+  const spread = await page.evaluate(async (base64) => {
+    const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    let sum = 0;
+    let squares = 0;
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const grey = (data[i] + data[i + 1] + data[i + 2]) / 3;
+      sum += grey;
+      squares += grey * grey;
+      if (grey < 80) dark++;
+    }
+    const n = data.length / 4;
+    return { variance: squares / n - (sum / n) ** 2, dark };
+  }, png.bytes.toString('base64'));
+  expect(spread.variance).toBeGreaterThan(100);
+  expect(spread.dark).toBeGreaterThan(500);
+
+  dialog = await openExport(page, shell, session.sessionId);
+  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export image' }).click();
+  const svg = await saved(download);
+  expect(svg.name).toBe('Northwind kickoff - Northwind org map.svg');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { root: doc.documentElement.nodeName, error: doc.querySelector('parsererror') !== null, text: doc.documentElement.textContent ?? '', edges: doc.querySelectorAll('path.react-flow__edge-path').length };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed).toMatchObject({ root: 'svg', error: false, edges: 3 });
+  for (const name of ['Ingrid Holm', 'Oskar Lind', 'Mira Sand', 'Pavel Kos']) expect(parsed.text).toContain(name);
+});
+
+test('exports only the selection when asked, with the edges between the selected nodes', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell));
+  await page.goto(`${shell.url}#/session/${session.sessionId}`);
+  await page.getByRole('group', { name: 'Role: Ingrid Holm' }).click();
+  await page.getByRole('group', { name: 'Role: Oskar Lind' }).click({ modifiers: ['Shift'] });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
+  await dialog.getByRole('radio', { name: 'The selection' }).check();
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export image' }).click();
+  const svg = await saved(download);
+  expect(svg.name).toBe('Northwind kickoff - Northwind org map (selection).svg');
+  const text = svg.bytes.toString('utf8');
+  expect(text).toContain('Ingrid Holm');
+  expect(text).toContain('Oskar Lind');
+  expect(text).not.toContain('Mira Sand');
+  expect(text.match(/react-flow__edge-path/g)).toHaveLength(1);
+});

@@ -1,0 +1,123 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { boardIdOf, createSessionInUi, expect, settled, test } from './fixtures';
+
+interface RoomStatus {
+  open: boolean;
+  code: string;
+  url: string;
+  joinUrl: string;
+  pending: { id: string; text: string }[];
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+/** A participant's phone: its own browser context at 390×844, failing the test on any page error. */
+async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
+  });
+  return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
+test('three phones join, add notes the facilitator moderates onto the board, and vote live', async ({ page, shell, browser }, testInfo) => {
+  await createSessionInUi(page, shell, 'Signals from the field');
+  const boardId = boardIdOf(page);
+
+  // The facilitator opens the room: a QR code, the code and the address, readable on the projector.
+  await page.getByRole('button', { name: 'Room…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Room' });
+  await panel.getByRole('button', { name: 'Open room' }).click();
+  const status = await shell.call<RoomStatus>('room.status', {});
+  expect(status).toMatchObject({ open: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.2:\d+\/$/) });
+  await expect(panel.getByRole('img', { name: /QR code to join/ })).toBeVisible();
+  await expect(panel.getByText(`${status.code.slice(0, 3)} ${status.code.slice(3)}`)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('facilitator-room-open.png') });
+  await panel.getByRole('button', { name: 'Show to the room' }).click();
+  const overlay = page.getByRole('dialog', { name: 'How to join the room' });
+  await expect(overlay.getByRole('img', { name: /QR code/ })).toBeVisible();
+  const codeSize = await overlay.locator('.join-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(codeSize).toBeGreaterThan(100);
+  await page.screenshot({ path: testInfo.outputPath('facilitator-join-overlay.png') });
+  await overlay.getByRole('button', { name: 'Close' }).click();
+
+  const errors: string[] = [];
+  const names = ['Ana', 'Ben', 'Chloé'];
+  const phones = await Promise.all(names.map(() => openPhone(browser, errors)));
+  for (const [i, phone] of phones.entries()) {
+    await phone.goto(status.joinUrl);
+    await expect(phone.getByLabel('Code')).toHaveValue(status.code);
+    await phone.getByLabel('Your name').fill(names[i]);
+    await phone.getByRole('button', { name: 'Join' }).click();
+    await expect(phone.getByRole('heading', { name: 'Signals from the field' })).toBeVisible();
+    await expect(phone.getByText('3 of 3 dots left')).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: /Room: 3 joined/ })).toBeVisible();
+  expect(await seriousViolations(phones[0]), 'participant page').toEqual([]);
+
+  // Each phone adds a note of its own kind; they wait in the facilitator's queue.
+  const notes = [
+    ['Weak signal', 'Buyers ask about carbon reporting'],
+    ['Question', 'Who signs off above the VP?'],
+    ['Story', 'A rep lost a deal to a slower vendor'],
+  ] as const;
+  for (const [i, phone] of phones.entries()) {
+    await phone.getByRole('radio', { name: notes[i][0] }).check();
+    await phone.getByLabel('Your note').fill(notes[i][1]);
+    await phone.getByRole('button', { name: 'Add note' }).click();
+    await expect(phone.getByText('waiting')).toBeVisible();
+  }
+  await phones[0].screenshot({ path: testInfo.outputPath('phone-note-waiting.png') });
+  const queue = panel.getByRole('region', { name: /Waiting for you/ });
+  await expect(queue.getByRole('listitem')).toHaveCount(3);
+  expect(await seriousViolations(page), 'room panel with its queue').toEqual([]);
+
+  // Edit one, reject one, accept the rest: they land on the board in its Inbox frame.
+  await queue.getByRole('button', { name: `Edit “${notes[1][1]}”` }).click();
+  await queue.getByLabel('Text').fill('Who signs off above the VP of sales?');
+  await queue.getByRole('button', { name: 'Save' }).click();
+  await queue.getByRole('button', { name: `Reject “${notes[2][1]}”` }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await queue.getByRole('button', { name: 'Accept all' }).click();
+  await expect(queue.getByRole('listitem')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Who signs off above the VP of sales?' })).toBeVisible();
+  await expect(page.locator('.react-flow__node').filter({ hasText: notes[0][1] })).toBeVisible();
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Inbox' })).toBeVisible();
+  await expect(phones[2].getByText('not taken')).toBeVisible();
+
+  // Every phone sees the board live and places dots; the votes land on the canvas.
+  for (const phone of phones) await expect(phone.getByRole('button', { name: `Vote for “${notes[0][1]}”` })).toBeVisible();
+  for (const phone of phones) await phone.getByRole('button', { name: `Vote for “${notes[0][1]}”` }).click();
+  await phones[1].getByRole('button', { name: 'Vote for “Who signs off above the VP of sales?”' }).click();
+  await expect(phones[0].getByText('2 of 3 dots left')).toBeVisible();
+  await expect(phones[1].getByText('1 of 3 dots left')).toBeVisible();
+  await expect(phones[2].getByLabel('3 dots')).toBeVisible();
+  await expect(page.locator('.react-flow__node').filter({ hasText: notes[0][1] }).getByLabel('3 votes')).toBeVisible();
+  await phones[1].screenshot({ path: testInfo.outputPath('phone-board-votes.png'), fullPage: true });
+  const board = await settled(shell, boardId);
+  const votes = Object.fromEntries(board.nodes.filter((n) => n.kind === 'note').map((n) => [n.data.text, n.data.votes]));
+  expect(votes).toEqual({ [notes[0][1]]: 3, 'Who signs off above the VP of sales?': 1 });
+
+  // With auto-accept, a note goes straight onto the board.
+  await panel.getByLabel('Accept incoming notes automatically').check();
+  await phones[2].getByLabel('Your note').fill('Slack time is where the ideas come from');
+  await phones[2].getByRole('button', { name: 'Add note' }).click();
+  await expect(page.locator('.react-flow__node').filter({ hasText: 'Slack time is where the ideas come from' })).toBeVisible();
+  await expect(phones[0].getByText('Slack time is where the ideas come from')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('facilitator-after-votes.png') });
+
+  // Closing the room ends every phone's place in it.
+  await panel.getByRole('button', { name: 'Close room' }).click();
+  for (const phone of phones) await expect(phone.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
+  expect(await shell.call<RoomStatus>('room.status', {})).toMatchObject({ open: false });
+  expect(errors).toEqual([]);
+  await Promise.all(phones.map((p) => p.context().close()));
+});

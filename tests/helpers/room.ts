@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PdfPrinter } from '../../main/export/printer';
+import { configureRoom } from '../../main/room/config';
+import { stopRoomListener } from '../../main/room/room-service';
+import { startBackend, type Backend } from '../../main/service/backend';
+import { serve, type RunningServer } from '../../main/transport/http-server';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { makeTempDir } from './temp-dir';
+
+/** The room's address in tests: a loopback address, never a real interface. */
+export const ROOM_HOST = '127.0.0.2';
+
+/**
+ * A built renderer in miniature: participant.html loads its script, which imports a chunk; the
+ * facilitator's index.html and its script sit beside them and must never be served to phones.
+ */
+export function fakeRendererDir(): string {
+  const dir = makeTempDir('room-renderer');
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'participant.html'), '<!doctype html><title>Join</title><script type="module" src="./assets/participant-1.js"></script>');
+  fs.writeFileSync(path.join(dir, 'assets', 'participant-1.js'), 'import{a}from"./chunk-2.js";console.log(a)');
+  fs.writeFileSync(path.join(dir, 'assets', 'chunk-2.js'), 'export const a=1');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Groundwork</title><script type="module" src="./assets/index-3.js"></script>');
+  fs.writeFileSync(path.join(dir, 'assets', 'index-3.js'), 'console.log("facilitator")');
+  return dir;
+}
+
+export interface RoomBackend {
+  backend: Backend;
+  server: RunningServer;
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Stops the listeners and closes the database, leaving the data dir for a restart. */
+  stop(): Promise<void>;
+}
+
+/** A real backend on `dataDir`, the facilitator's server on 127.0.0.1, the room's on ROOM_HOST. */
+export async function startRoomBackend(dataDir: string, rendererDir: string, printer?: PdfPrinter): Promise<RoomBackend> {
+  configureRoom({ host: ROOM_HOST, rendererDir, preferredPort: 0 });
+  const backend = startBackend(dataDir, { printer });
+  const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir });
+  return {
+    backend,
+    server,
+    call: async (method, input) => {
+      const reply = await backend.dispatch(method, input, { clientId: 'test' });
+      if (!reply.ok) throw new Error(`${method} failed: ${JSON.stringify(reply.error)}`);
+      return reply.result as never;
+    },
+    stop: async () => {
+      await stopRoomListener(backend.hub);
+      await server.close();
+      backend.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
+import { parseRoute } from '../../../renderer/state/router';
+import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, pageGeometry, planBoard, tileName, viewportFor } from '../../../renderer/print/pages';
+import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
+
+describe('print options in the print view route', () => {
+  it('round-trips every option, a facilitator name with spaces and symbols included', () => {
+    const options = { paper: 'letter' as const, facilitator: 'Zoë O’Neil & co?', findings: false, signals: true, notes: true };
+    const route = printRoute('s_1', options);
+    expect(parseRoute(route)).toEqual({ screen: 'print', sessionId: 's_1', options });
+  });
+
+  it('falls back to the defaults for a missing or unknown value', () => {
+    expect(parsePrintQuery('paper=a3&findings=maybe')).toEqual({ ...DEFAULT_PRINT_OPTIONS, findings: false });
+    expect(parsePrintQuery('')).toEqual(DEFAULT_PRINT_OPTIONS);
+  });
+});
+
+describe('page geometry', () => {
+  it('prints landscape: A4 is 297 × 210 mm, Letter 279.4 × 215.9 mm, the board below its title', () => {
+    const a4 = pageGeometry('a4');
+    expect(a4.page).toEqual({ widthMm: 297, heightMm: 210 });
+    expect(a4.board.width).toBeGreaterThan(a4.board.height);
+    expect(a4.board.height).toBeLessThan(a4.content.height);
+    expect(pageGeometry('letter').page).toEqual({ widthMm: 279.4, heightMm: 215.9 });
+  });
+});
+
+describe('fitting a board to a page', () => {
+  const area = { width: 1000, height: 600 };
+
+  it('centres the board, never enlarging a small one beyond 1×', () => {
+    const view = viewportFor({ x: 100, y: 100, width: 200, height: 100 }, area);
+    expect(view.zoom).toBe(1);
+    expect(view.x + (100 + 100) * view.zoom).toBe(500);
+    expect(view.y + (100 + 50) * view.zoom).toBe(300);
+  });
+
+  it('keeps a board that is legible at the fitted zoom on one page', () => {
+    const plan = planBoard({ x: 0, y: 0, width: 1800, height: 1000 }, area);
+    expect(plan.fit.zoom).toBeGreaterThanOrEqual(MIN_PRINT_ZOOM);
+    expect(plan.tiles).toEqual([]);
+  });
+
+  it('tiles a large board so that every tile prints at a legible zoom and together they cover it', () => {
+    const bounds = { x: -500, y: 200, width: 6000, height: 2500 };
+    const plan = planBoard(bounds, area);
+    expect(plan.fit.zoom).toBeLessThan(MIN_PRINT_ZOOM);
+    expect(plan.tiles.length).toBe(plan.columns * plan.rows);
+    expect(plan.columns).toBeGreaterThan(1);
+    for (const tile of plan.tiles) expect(tile.viewport.zoom).toBeGreaterThanOrEqual(MIN_PRINT_ZOOM);
+    const left = Math.min(...plan.tiles.map((t) => t.rect.x));
+    const right = Math.max(...plan.tiles.map((t) => t.rect.x + t.rect.width));
+    const top = Math.min(...plan.tiles.map((t) => t.rect.y));
+    const bottom = Math.max(...plan.tiles.map((t) => t.rect.y + t.rect.height));
+    expect([left, top, right, bottom]).toEqual([bounds.x, bounds.y, bounds.x + bounds.width, bounds.y + bounds.height]);
+    // Neighbours overlap, so a node cut at one page's edge is whole on the next.
+    const [a1, a2] = plan.tiles;
+    expect(a2.rect.x).toBeLessThan(a1.rect.x + a1.rect.width);
+  });
+
+  it('stops at a fixed number of pages a side for a huge board', () => {
+    const plan = planBoard({ x: 0, y: 0, width: 200_000, height: 200_000 }, area);
+    expect(plan.columns).toBe(MAX_TILES_A_SIDE);
+    expect(plan.rows).toBe(MAX_TILES_A_SIDE);
+  });
+
+  it('names tiles by row letter and column number', () => {
+    expect(tileName({ row: 0, column: 0 })).toBe('A1');
+    expect(tileName({ row: 2, column: 3 })).toBe('C4');
+  });
+});
+
+describe('the cover', () => {
+  it('gives each agenda item its start from the beginning of the workshop', () => {
+    const items = [20, 35, 15].map((timeboxMinutes, i) => ({ id: `a${i}`, title: `Item ${i}`, timeboxMinutes, boardId: null, frameId: null, prompts: [] }));
+    expect(agendaWithStarts(items).map((i) => clockOffset(i.start))).toEqual(['0:00', '0:20', '0:55']);
+  });
+
+  it('writes the workshop day in words, the same in every time zone', () => {
+    expect(formatWorkshopDate('2026-11-24')).toBe('24 November 2026');
+  });
+});
