@@ -1,11 +1,10 @@
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Connection,
   type NodeMouseHandler,
   type OnMoveEnd,
@@ -17,9 +16,11 @@ import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../s
 import { useFindings } from '../findings/findings-store';
 import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
-import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
+import { DotGrid } from './DotGrid';
 import { nodeTypes } from './nodes';
+import { OverviewContext } from './nodes/Overview';
 import { Palette } from './Palette';
 import { StrataBands } from './StrataBands';
 import { useCanvasKeys } from './useCanvasKeys';
@@ -32,6 +33,18 @@ const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
 const MINIMAP_COLOURS: Record<string, string> = { role: '#13222b', decisionMaker: '#7a2e8e', note: '#e0b400', text: '#0d5c63', stage: '#1f6fb2', frame: '#c9d1d6', goldenCircle: '#b4462d' };
 const MINIMAP_SIZE = { width: 160, height: 110 };
 const minimapColour = (node: BoardFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#8a9aa3';
+/**
+ * React Flow's minimap draws every node as its own element and works out each one's place on
+ * every change of the view: on a big board that costs more per frame of a pan than the canvas.
+ */
+const MINIMAP_MAX_NODES = 1000;
+/**
+ * Below this zoom no text on a node is readable (24px labels under 6px): nodes show as their
+ * shapes and colours only, and the snapping dots (under 8px apart) go, which makes a pan or a
+ * drag over a whole big board far cheaper to draw.
+ */
+const OVERVIEW_ZOOM = 0.25;
+const isOverview = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
 
 function addEdge(source: string, target: string, kind: EdgeKind): void {
   useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
@@ -68,6 +81,9 @@ function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: b
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
+  const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
+  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES);
+  const overview = useStore(isOverview);
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
@@ -89,34 +105,40 @@ function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: b
   return (
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
       <Palette flow={flow} onToggleBands={onToggleBands} />
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onNodeClick={focusNode}
-        onNodeDoubleClick={startEditing}
-        onMoveEnd={onMoveEnd}
-        defaultViewport={initialViewport ?? undefined}
-        fitView={!initialViewport}
-        fitViewOptions={FIT_VIEW}
-        minZoom={0.05}
-        maxZoom={4}
-        snapToGrid
-        snapGrid={SNAP_GRID}
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        elevateNodesOnSelect={false}
-        zoomOnDoubleClick={false}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0] * 2} size={1.5} />
-        {strataBands && <StrataBands />}
-        <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />
-      </ReactFlow>
+      <OverviewContext.Provider value={overview}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          className={overview ? 'is-overview' : undefined}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeClick={focusNode}
+          onNodeDoubleClick={startEditing}
+          onMoveEnd={onMoveEnd}
+          defaultViewport={initialViewport ?? undefined}
+          fitView={!initialViewport}
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.05}
+          maxZoom={4}
+          snapToGrid
+          snapGrid={SNAP_GRID}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          elevateNodesOnSelect={false}
+          // On a big board only what is on screen is in the DOM: it opens at its working view in
+          // the time its visible part takes, and panning or dragging does not touch the rest.
+          onlyRenderVisibleElements={culling}
+          zoomOnDoubleClick={false}
+          proOptions={{ hideAttribution: true }}
+        >
+          {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
+          {strataBands && <StrataBands />}
+          <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+          {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
+        </ReactFlow>
+      </OverviewContext.Provider>
       {pending && (
         <ConnectMenu
           pending={pending}

@@ -1,7 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { KIND_NAMES, NODE_KINDS, type NodeKind } from '../../shared/model';
-import { useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog, Field } from '../ui/Dialog';
 import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame } from './commands';
@@ -27,11 +27,17 @@ interface Props {
   onToggleBands(on: boolean): void;
 }
 
-/** The canvas toolbar: add nodes where the facilitator is looking, edit the selection, and the board's tools. */
-export function Palette({ flow, onToggleBands }: Props) {
+/**
+ * The canvas toolbar: add nodes where the facilitator is looking, edit the selection, and the
+ * board's tools. Memoised: the canvas renders on every frame of a drag, the toolbar need not.
+ */
+export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
-  const hasSelection = useBoard((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+  const hasSelection = useBoard((s) => {
+    const { nodeIds, edgeIds } = selectionOf(s);
+    return nodeIds.length + edgeIds.length > 0;
+  });
   const strataBands = useBoard((s) => s.strataBands);
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
@@ -120,4 +126,4 @@ export function Palette({ flow, onToggleBands }: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,13 +1,13 @@
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
-import { useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
 import { setClipboard, takeClipboard } from './clipboard';
 
 /** The canvas's edits, shared by the keyboard, the toolbar and the palette. */
 
-const selectedNodeIds = () => useBoard.getState().nodes.filter((n) => n.selected).map((n) => n.id);
-const selectedEdgeIds = () => useBoard.getState().edges.filter((e) => e.selected).map((e) => e.id);
+const selectedNodeIds = () => selectionOf(useBoard.getState()).nodeIds;
+const selectedEdgeIds = () => selectionOf(useBoard.getState()).edgeIds;
 
 export function addNode(kind: NodeKind, position: Position): string {
   const id = newId('n');

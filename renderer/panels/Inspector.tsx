@@ -1,12 +1,12 @@
 import { allowedEdgeKinds, EDGE_KIND_NAMES, KIND_NAMES, type BoardEdge, type BoardNode, type EdgeKind } from '../../shared/model';
 import { recoveryHorizon } from '../../shared/levels/strata';
-import { useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
 import { FieldInput } from './FieldInput';
 import { FIELDS } from './fields';
 
 function useSelection(): { node?: BoardNode; edge?: BoardEdge; count: number } {
-  const nodeIds = useBoard((s) => s.nodes.filter((n) => n.selected).map((n) => n.id).join(' '));
-  const edgeIds = useBoard((s) => s.edges.filter((e) => e.selected).map((e) => e.id).join(' '));
+  const nodeIds = useBoard((s) => selectionOf(s).nodeIds.join(' '));
+  const edgeIds = useBoard((s) => selectionOf(s).edgeIds.join(' '));
   const ids = nodeIds ? nodeIds.split(' ') : [];
   const edges = edgeIds ? edgeIds.split(' ') : [];
   const node = useBoard((s) => (ids.length === 1 && edges.length === 0 ? s.doc.nodes.get(ids[0]) : undefined));

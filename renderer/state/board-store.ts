@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Viewport } from '../../shared/model';
 import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
-import { patchFlow, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
@@ -65,6 +65,28 @@ function touchedIds(ops: readonly Op[]): { nodes: Set<string>; edges: Set<string
     else edges.add((op as { id: string }).id);
   }
   return { nodes, edges };
+}
+
+export interface Selection {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+const selections = new WeakMap<BoardFlowNode[], WeakMap<BoardFlowEdge[], Selection>>();
+
+/**
+ * The selected node and edge ids, worked out once per change of the flow arrays however many
+ * components ask (a drag changes the node array every frame).
+ */
+export function selectionOf({ nodes, edges }: Pick<BoardState, 'nodes' | 'edges'>): Selection {
+  let byEdges = selections.get(nodes);
+  if (!byEdges) selections.set(nodes, (byEdges = new WeakMap()));
+  let selection = byEdges.get(edges);
+  if (!selection) {
+    selection = { nodeIds: nodes.filter((n) => n.selected).map((n) => n.id), edgeIds: edges.filter((e) => e.selected).map((e) => e.id) };
+    byEdges.set(edges, selection);
+  }
+  return selection;
 }
 
 export const useBoard = create<BoardState>((set, get) => {
@@ -143,18 +165,22 @@ export const useBoard = create<BoardState>((set, get) => {
 
     async open(boardId) {
       const history = historyOf(boardId);
-      set({ boardId, status: get().boardId === boardId ? get().status : 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+      const again = get().boardId === boardId;
+      set({ boardId, status: again ? get().status : 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
       try {
         await sender.flushed();
         const board = await api().call('board.get', { id: boardId });
         if (get().boardId !== boardId) return;
         const doc = createDoc(board.nodes, board.edges);
         refreshFindings(doc);
+        // Opened again (a reconnect, a missed revision): React Flow has measured these nodes already.
+        const previous = again ? new Map(get().nodes.map((n) => [n.id, n])) : undefined;
+        const arriving = board.nodes.length >= CULLING_MIN_NODES;
         set({
           status: 'ready',
           revision: board.revision,
           doc,
-          nodes: board.nodes.map((n) => toFlowNode(n)),
+          nodes: board.nodes.map((n) => (arriving ? toArrivingFlowNode(n, previous?.get(n.id)) : toFlowNode(n))),
           edges: board.edges.map((e) => toFlowEdge(e)),
           initialViewport: board.viewport,
           editingId: null,
@@ -204,7 +230,9 @@ export const useBoard = create<BoardState>((set, get) => {
           }
         }
       }
-      set({ nodes: applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes) });
+      const measuredIds = new Set<string>();
+      for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measuredIds.add(change.id);
+      set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });
       if (moves.length) applyOwn(moves, 'new');
     },
 

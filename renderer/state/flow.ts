@@ -1,8 +1,64 @@
-import type { Edge as FlowEdge, Node as FlowNode } from '@xyflow/react';
+import type { Edge as FlowEdge, Node as FlowNode, NodeHandle } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import { KIND_NAMES, nodeLabel, type BoardEdge, type BoardNode, type NodeKind } from '../../shared/model';
 
 export type BoardFlowNode = FlowNode<BoardNode['data'] & Record<string, unknown>, NodeKind>;
 export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>>;
+
+interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * From this many nodes the editor's canvas mounts only what is on screen. Below it, culling
+ * saves little, and every node stays in the DOM (a node moved off screen with the arrow keys
+ * keeps the focus).
+ */
+export const CULLING_MIN_NODES = 500;
+
+/** Roughly how large each kind renders (nodes.css) before React Flow has measured it. */
+export const EXPECTED_SIZE: Record<NodeKind, Size> = {
+  role: { width: 240, height: 130 },
+  decisionMaker: { width: 310, height: 190 },
+  goldenCircle: { width: 520, height: 520 },
+  note: { width: 240, height: 190 },
+  stage: { width: 300, height: 150 },
+  frame: { width: 640, height: 420 },
+  text: { width: 250, height: 50 },
+};
+
+/** Where each kind has its handles (renderer/canvas/nodes): reports-to runs top to bottom, influence and flow left to right. */
+const HANDLE_SIDES: Record<NodeKind, 'vertical' | 'horizontal' | null> = {
+  role: 'vertical',
+  decisionMaker: 'horizontal',
+  goldenCircle: 'vertical',
+  note: 'vertical',
+  stage: 'horizontal',
+  frame: null,
+  text: 'vertical',
+};
+/** A handle's box (styles.css), centred on the node's edge. */
+const HANDLE = 12;
+
+function expectedHandles(kind: NodeKind, { width, height }: Size): NodeHandle[] {
+  const half = HANDLE / 2;
+  const box = { width: HANDLE, height: HANDLE };
+  switch (HANDLE_SIDES[kind]) {
+    case 'vertical':
+      return [
+        { type: 'target', position: Position.Top, x: width / 2 - half, y: -half, ...box },
+        { type: 'source', position: Position.Bottom, x: width / 2 - half, y: height - half, ...box },
+      ];
+    case 'horizontal':
+      return [
+        { type: 'target', position: Position.Left, x: (kind === 'stage' ? width * 0.1 : 0) - half, y: height / 2 - half, ...box },
+        { type: 'source', position: Position.Right, x: width - half, y: height / 2 - half, ...box },
+      ];
+    default:
+      return [];
+  }
+}
 
 /**
  * React Flow's node for a board node. What React Flow keeps on its own (selection, measured
@@ -21,6 +77,38 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
     // Frames are regions: drawn behind what they hold.
     zIndex: node.kind === 'frame' ? -1 : undefined,
   };
+}
+
+/**
+ * A board node as it arrives on the canvas, before React Flow has measured it: with a size and
+ * handles React Flow takes it as measured, so a canvas that culls (onlyRenderVisibleElements)
+ * mounts only the nodes on screen from the first frame (React Flow 12.12 mounts every node it
+ * has no handle bounds for), and fitting the view counts every node, mounted or not. The
+ * estimate is half a pixel off any real size, so the first real measurement always replaces it.
+ * A node React Flow has measured before (a board opened again) keeps that size.
+ */
+export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
+  const flowNode = toFlowNode(node);
+  if (previous?.measured?.width && previous.measured.height && !previous.handles) return { ...flowNode, measured: previous.measured };
+  const size = node.size ?? EXPECTED_SIZE[node.kind];
+  return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
+}
+
+/**
+ * Drops the estimated handles of `toArrivingFlowNode` from the nodes React Flow has now
+ * measured: React Flow would otherwise take them again on every later change of the node.
+ */
+export function dropEstimates(nodes: BoardFlowNode[], measuredIds: ReadonlySet<string>): BoardFlowNode[] {
+  if (measuredIds.size === 0) return nodes;
+  let changed = false;
+  const next = nodes.map((node) => {
+    if (!node.handles || !measuredIds.has(node.id)) return node;
+    changed = true;
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { handles, ...rest } = node;
+    return rest;
+  });
+  return changed ? next : nodes;
 }
 
 export function toFlowEdge(edge: BoardEdge, previous?: BoardFlowEdge): BoardFlowEdge {

@@ -5,17 +5,21 @@ import { DecisionMakerNode } from './DecisionMakerNode';
 import { FrameNode } from './FrameNode';
 import { GoldenCircleNode } from './GoldenCircleNode';
 import { NoteNode } from './NoteNode';
+import { withOverview } from './Overview';
 import { RoleNode } from './RoleNode';
 import { StageNode } from './StageNode';
 import { TextNode } from './TextNode';
 
-/** Declared once, outside any component, as React Flow asks: a new object per render remounts every node. */
+/**
+ * Declared once, outside any component, as React Flow asks: a new object per render remounts
+ * every node. Frames stay whole at any zoom: there are few, and their titles name regions.
+ */
 export const nodeTypes = {
-  role: RoleNode,
-  decisionMaker: DecisionMakerNode,
-  goldenCircle: GoldenCircleNode,
-  note: NoteNode,
-  stage: StageNode,
+  role: withOverview('role', RoleNode),
+  decisionMaker: withOverview('decisionMaker', DecisionMakerNode),
+  goldenCircle: withOverview('goldenCircle', GoldenCircleNode),
+  note: withOverview('note', NoteNode),
+  stage: withOverview('stage', StageNode),
   frame: FrameNode,
-  text: TextNode,
+  text: withOverview('text', TextNode),
 } satisfies NodeTypes & Record<NodeKind, unknown>;
