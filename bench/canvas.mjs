@@ -123,7 +123,9 @@ async function measureSize({ server, bare, flowDir, contexts, size, runs, log })
   const fitUrls = { ours: ourUrl, bare: `${bare.url}?data=${file}` };
 
   // Fitted view. Our first open fits the view and stores it (onMoveEnd); later opens use it.
-  const fitOpen = await measureOpen({ contexts, urls: fitUrls, expect: { ours: whole, bare: whole }, runs });
+  // Bare shows the whole board. Ours, beside its side panel, cannot at minZoom once a board is
+  // wide enough (5,000 nodes) and culls the strip it cannot show: its count is in the report.
+  const fitOpen = await measureOpen({ contexts, urls: fitUrls, expect: { bare: whole }, runs });
   log(`  fit view, open: ours ${fitOpen.ours.painted.median.toFixed(0)} ms, bare ${fitOpen.bare.painted.median.toFixed(0)} ms`);
   const fit = await measureGestures({ contexts, urls: fitUrls, runs, candidates });
   for (const kind of PAGES) log(`  fit view, ${describe(kind, fit[kind])}`);

@@ -1,4 +1,5 @@
 /** The markdown of a bench run: targets first, then each section's figures, then what they mean. */
+import { roomSection } from './room.mjs';
 
 const num = (value, digits = 0) =>
   Number.isFinite(value) ? value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
@@ -42,8 +43,15 @@ function targets(results) {
   const store = results.store?.apply;
   if (store) rows.push(['durable board.apply in batches of 100 ≥ 20,000 ops/s (Store)', fig(store.storeBatch100, 0, ' ops/s'), mark(store.storeBatch100.median >= 20000)]);
   if (results.checks?.checkBoard) rows.push(['checks on a 1,000-role map ≤ 5 ms', fig(results.checks.checkBoard, 2, ' ms'), mark(results.checks.checkBoard.median <= 5)]);
-  rows.push(['PDF of a 10-board session ≤ 3 s', results.export?.note ?? '–', '–']);
+  const pdf = results.export;
+  if (pdf?.median !== undefined) rows.push([`PDF of a ${pdf.boards}-board session ≤ 3 s`, fig(pdf, 2, ' s'), mark(pdf.median <= 3)]);
+  else rows.push(['PDF of a 10-board session ≤ 3 s', pdf?.error ? `failed: ${pdf.error}` : 'not measured', '–']);
   return table(['Target', 'Measured: median [min–max]', ''], rows);
+}
+
+function exportSection(pdf) {
+  const what = `${pdf.boards} boards of ${pdf.nodesPerBoard} mixed nodes and their edges, an agenda and every appendix page (boards that do not fit legibly are tiled)`;
+  return ['### Export', table(['figure', 'seconds: median [min–max]', 'PDF size', 'target'], [[`PDF handout: ${what}, printed by the served shell's headless Chromium`, fig(pdf, 2, ' s'), `${num(Math.round(pdf.bytes / 1024))} KiB`, '≤ 3 s']])].join('\n');
 }
 
 function table(head, rows) {
@@ -142,7 +150,7 @@ const definitions = ({ steps, budgetSeconds, figureSeconds }) => `### Definition
 - **Painted**: each frame the page counts its nodes (\`.react-flow__node\`), edges (\`.react-flow__edge\`) and the nodes React Flow still hides for measuring. *Ready* is the last change of those counts before they hold still for 20 frames with no node hidden: every node that will be shown is in the DOM and measured, with its edges (without culling that is the whole board, and the bench checks it). *Painted* is two requestAnimationFrame callbacks after ready, so that frame has been drawn. **Open** is painted in ms since navigation start of a fresh page (\`page.goto\` of the board's URL; scripts in the HTTP cache). Ours: \`#/session/S/B\` on \`groundwork serve\`; it loads the app, then the board over the WebSocket. Bare: the bench's React Flow page, which fetches the same graph as JSON.
 - **Bare React Flow**: \`bench/bare/main.tsx\`, \`<ReactFlow>\` with default nodes (labelled like ours), the same positions and edges, \`useNodesState\`/\`useEdgesState\`, and our canvas's viewport options (fitView with padding 0.2 and maxZoom 1.25, minZoom 0.05, maxZoom 4). The bare page sets onlyRenderVisibleElements only when our canvas is seen to cull (it shows fewer nodes than the board has at the working view); otherwise both mount every node.
 - **Frame times**: requestAnimationFrame deltas from the button going down until two frames after it comes up. The gesture is driven in the page: one mousemove per frame (as Chromium delivers a real mouse), ${steps} moves, a drag of one node by (240, 120) px or a pan of the empty pane by (300, 150) px, back the other way on alternate runs. A gesture that would run past ${budgetSeconds} s lets go early; such runs are counted as *capped* and have fewer frames. A figure whose runs have taken more than ${figureSeconds} s in all stops after two runs (the frames row then gives the number of runs): at seconds per frame, more runs would say nothing new and the bench would take hours.
-- **Views**: *fitted*, the view a new board opens with (fit view; minZoom 0.05 lets it show every node, so nothing can be culled). Our canvas stores that view on its first open, and later opens use it. *Working*, zoom 1 centred on the dragged node, about 20 nodes on screen: a board reopened where the facilitator left it (ours opens it as the board's stored viewport, bare as its defaultViewport).
+- **Views**: *fitted*, the view a new board opens with (fit view; minZoom 0.05 shows every node of the bare page; our canvas, narrower beside its side panel, culls what it cannot show at minZoom, a few percent of a 5,000-node board: *nodes shown* says how many). Our canvas stores that view on its first open, and later opens use it. *Working*, zoom 1 centred on the dragged node, about 20 nodes on screen: a board reopened where the facilitator left it (ours opens it as the board's stored viewport, bare as its defaultViewport).
 - **Store**: a real \`groundwork.db\` in a temp dir opened with the app's openDatabase (WAL, synchronous=NORMAL: each transaction is durable against a crash of the app once committed; fsync at checkpoints). Throughput moves existing nodes of a 5,000-node board (\`node.move\`).
 - Headless Chromium at 1920×1080 with software rendering (--disable-gpu): raster runs on the CPU, so paint-heavy pages pay for it in frame time.`;
 
@@ -176,9 +184,11 @@ export function renderReport(results) {
   else if (results.store?.error) parts.push(`### Store\nFailed: ${results.store.error}`, '');
   if (results.checks?.checkBoard) parts.push(checksSection(results.checks), '');
   else if (results.checks?.error) parts.push(`### Checks\nFailed: ${results.checks.error}`, '');
-  parts.push('### Export', table(['figure', 'value', 'target'], [['PDF of a 10-board session', results.export.note, '≤ 3 s']]), '');
+  if (results.export?.median !== undefined) parts.push(exportSection(results.export), '');
+  else if (results.export?.error) parts.push(`### Export\nFailed: ${results.export.error}`, '');
   if (results.startup?.canvas) parts.push(startupSection(results.startup), '');
   else if (results.startup?.error) parts.push(`### Start-up\nFailed: ${results.startup.error}`, '');
+  if (results.room) parts.push(roomSection(results.room));
   parts.push(definitions({ steps: m.gestureSteps, budgetSeconds: num(m.gestureBudgetMs / 1000), figureSeconds: num(m.figureBudgetMs / 1000) }), '');
   return parts.join('\n');
 }

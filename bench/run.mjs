@@ -3,7 +3,7 @@
  * `npm run bench`: builds what is stale, runs each section, and writes bench/results/latest.json
  * and latest.md (printed at the end). Not part of `npm test`.
  *
- *   node bench/run.mjs [--sections canvas,store,checks,startup] [--sizes 500,1000,3000,5000] [--runs 5] [--out DIR]
+ *   node bench/run.mjs [--sections canvas,store,checks,startup,room,export] [--sizes 500,1000,3000,5000] [--runs 5] [--out DIR]
  *
  * BENCH_APP_DIR=DIR measures the app built in DIR (default: this repository).
  */
@@ -18,7 +18,7 @@ import { startServe, tempDir } from './lib/serve.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import { renderReport } from './report.mjs';
 
-const SECTIONS = ['checks', 'store', 'startup', 'canvas'];
+const SECTIONS = ['checks', 'store', 'startup', 'canvas', 'room', 'export'];
 const { values: args } = parseArgs({
   options: {
     sections: { type: 'string', default: SECTIONS.join(',') },
@@ -72,14 +72,13 @@ async function main() {
       figureBudgetMs: FIGURE_BUDGET_MS,
       seconds: 0,
     },
-    export: { note: 'not yet measured: export (#6) has not landed' },
   };
 
   // Node-only sections first: they need no browser.
   results.checks = await section('checks', async () => (await import('./checks.mjs')).benchChecks({ log }));
   results.store = await section('store', async () => (await import('./store.mjs')).benchStore({ runs, log }));
 
-  const needsBrowser = sections.includes('startup') || sections.includes('canvas');
+  const needsBrowser = sections.includes('startup') || sections.includes('canvas') || sections.includes('room');
   const browser = needsBrowser ? await launch() : null;
   cleanup.push(() => browser?.close());
   if (browser) results.meta.chromium = browser.version();
@@ -98,6 +97,9 @@ async function main() {
     results.canvasServerMemory = server.memory();
     return canvas;
   });
+
+  results.export = await section('export', async () => (await import('./export.mjs')).benchExport({ runs, log }));
+  results.room = await section('room', async () => (await import('./room.mjs')).benchRoom({ browser, runs, log }));
 
   results.meta.loadEnd = os.loadavg();
   results.meta.seconds = (Date.now() - started) / 1000;
