@@ -1,7 +1,7 @@
 import { ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/model';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
@@ -42,27 +42,61 @@ interface FlowPageProps {
   height: number;
   viewport: Viewport | null;
   onMeasured?(bounds: Rect): void;
-  onShown(): void;
+  /** Called with the drawn board (its React Flow viewport) once it shows `viewport`. */
+  onShown(drawn: HTMLElement): void;
   /** Drawn over the board: the overview's tile grid. */
   overlay?: React.ReactNode;
 }
 
-const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
+function BoardPage({ title, height, area, children }: { title: string; height: number; area: Area; children: React.ReactNode }) {
   return (
     <section className="print-page print-board" style={{ height }} aria-label={title}>
       <header className="print-board-title">
         <h2>{title}</h2>
       </header>
       <div className="print-board-area" style={{ width: area.width, height: area.height }}>
-        <ReactFlowProvider>
-          <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
-            {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
-            <ShowViewport viewport={viewport} onShown={onShown} />
-          </ReactFlow>
-        </ReactFlowProvider>
-        {overlay}
+        {children}
       </div>
     </section>
+  );
+}
+
+const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
+  const flowRef = useRef<HTMLDivElement>(null);
+  const shown = useCallback(() => {
+    const drawn = flowRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (drawn) onShown(drawn);
+  }, [onShown]);
+  return (
+    <BoardPage title={title} height={height} area={area}>
+      <ReactFlowProvider>
+        <ReactFlow ref={flowRef} defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+          {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
+          <ShowViewport viewport={viewport} onShown={shown} />
+        </ReactFlow>
+      </ReactFlowProvider>
+      {overlay}
+    </BoardPage>
+  );
+});
+
+/**
+ * A tile of a large board: a copy of the overview's drawn board under the tile's camera. Static
+ * DOM prints the same (text as text, edges as vectors) and costs a fraction of another React Flow.
+ */
+const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, onShown }: { title: string; area: Area; height: number; drawn: HTMLElement; viewport: Viewport; onShown(): void }) {
+  const host = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const copy = drawn.cloneNode(true) as HTMLElement;
+    copy.style.transform = `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`;
+    host.current?.append(copy);
+    afterPaint(onShown);
+    return () => copy.remove();
+  }, [drawn, viewport, onShown]);
+  return (
+    <BoardPage title={title} height={height} area={area}>
+      <div ref={host} className="react-flow print-tile-copy" aria-hidden="true" />
+    </BoardPage>
   );
 });
 
@@ -96,6 +130,7 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
   const nodes = useMemo(() => board.nodes.map((n) => toFlowNode(n)), [board.nodes]);
   const edges = useMemo(() => board.edges.map((e) => toFlowEdge(e)), [board.edges]);
   const [plan, setPlan] = useState<Plan | null>(null);
+  const [overview, setOverview] = useState<HTMLElement | null>(null);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
 
   const pages = plan ? 1 + plan.tiles.length : 1;
@@ -106,7 +141,10 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
   // Stable callbacks, one per page, so a page that is drawn is not drawn again.
   const shownPage = (key: string) => () => setShown((current) => (current.has(key) ? current : new Set(current).add(key)));
   const measured = useCallback((bounds: Rect) => setPlan(planBoard(bounds, area)), [area]);
-  const overviewShown = useMemo(() => shownPage('overview'), []);
+  const overviewShown = useCallback((drawn: HTMLElement) => {
+    setOverview(drawn);
+    setShown((current) => (current.has('overview') ? current : new Set(current).add('overview')));
+  }, []);
   const tileShown = useMemo(() => new Map(plan?.tiles.map((tile) => [tileName(tile), shownPage(tileName(tile))])), [plan]);
 
   if (nodes.length === 0) {
@@ -134,14 +172,14 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
         overlay={tiled && <TileGrid tiles={plan.tiles} viewport={plan.fit} />}
       />
       {tiled &&
+        overview &&
         plan.tiles.map((tile, index) => (
-          <FlowPage
+          <TilePage
             key={tileName(tile)}
             title={`${board.title}: part ${tileName(tile)} (${index + 1} of ${plan.tiles.length})`}
-            nodes={nodes}
-            edges={edges}
             area={area}
             height={height}
+            drawn={overview}
             viewport={tile.viewport}
             onShown={tileShown.get(tileName(tile))!}
           />

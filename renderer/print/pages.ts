@@ -24,8 +24,8 @@ export const HEADER_PX = 52;
 /** Space kept between the board and the page's edges (CSS px). */
 const PAD_PX = 12;
 /**
- * Below this zoom the smallest text on a node (16 px) prints under 6 pt: the board is tiled
- * onto several pages after an overview instead.
+ * Below this zoom a node's names (24 px) print under 8 pt and its smallest text (16 px) under
+ * 5.4 pt: the board is tiled onto several pages after an overview instead.
  */
 export const MIN_PRINT_ZOOM = 0.45;
 /** A board so large that more tiles would be needed prints at a smaller zoom, on at most this many pages a side. */

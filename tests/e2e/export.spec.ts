@@ -2,10 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { handoutSession } from '../helpers/handout';
-import { expect, test } from './fixtures';
+import { callOf, edgeLengths, expect, test } from './fixtures';
 import type { ServedShell } from './server';
-
-const callOf = (shell: ServedShell) => (<M extends string>(method: M, input: unknown) => shell.call(method, input)) as Parameters<typeof handoutSession>[0];
 
 async function openExport(page: Page, shell: ServedShell, sessionId: string) {
   await page.goto(`${shell.url}#/session/${sessionId}`);
@@ -47,6 +45,17 @@ test('exports the session as a PDF handout from the export dialog: pages, size, 
   // The facilitator's name is remembered for the next handout.
   await page.getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('dialog', { name: 'Export' }).getByRole('textbox', { name: 'Facilitator' })).toHaveValue('Ada Okafor');
+});
+
+test('the print view draws every board with its edges attached, and prints from the browser', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell));
+  await page.goto(`${shell.url}#/session/${session.sessionId}/print?paper=a4&findings=1&signals=1&notes=0`);
+  await expect(page.getByText('Ready to print')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Northwind org map' })).toBeVisible();
+  const lengths = await edgeLengths(page);
+  expect(lengths).toHaveLength(3);
+  for (const length of lengths) expect(length).toBeGreaterThan(40);
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
 });
 
 test('shows progress while a large handout is drawn, and Cancel stops it without a download', async ({ page, shell }) => {

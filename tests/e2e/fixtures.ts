@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
 
 export { expect };
@@ -77,3 +78,11 @@ export async function settled(shell: ServedShell, boardId: string): Promise<Boar
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** How long each drawn edge is: a line of zero length is an edge React Flow could not attach. */
+export function edgeLengths(page: Page): Promise<number[]> {
+  return page.locator('.react-flow__edge-path').evaluateAll((paths) => paths.map((path) => (path as SVGPathElement).getTotalLength()));
+}
+
+/** The served shell's API as the test helpers in tests/helpers call it. */
+export const callOf = (shell: ServedShell) => (<M extends string>(method: M, input: unknown) => shell.call(method, input)) as Parameters<typeof handoutSession>[0];

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { callOf, edgeLengths, expect, test } from './fixtures';
 import type { ServedShell } from './server';
+import { handoutSession } from '../helpers/handout';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 
@@ -143,4 +144,13 @@ test('the projector shows a live tally of the votes when the presenter turns it 
 
   await audience.keyboard.press('v');
   await expect(tally).toHaveCount(0);
+});
+
+test('the projector draws the org map’s reporting lines', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell));
+  await page.goto(`${shell.url}#/session/${session.sessionId}`);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await audience.setViewportSize(PROJECTOR);
+  await expect(audience.getByText('Ingrid Holm')).toBeVisible();
+  await expect.poll(async () => (await edgeLengths(audience)).filter((length) => length > 40).length).toBe(3);
 });
