@@ -9,7 +9,7 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { SECURITY_HEADERS } from '../transport/http-server';
 import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
 import { contentType } from '../transport/static-files';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
@@ -21,14 +21,6 @@ import type { Room } from './room';
 export const MAX_PARTICIPANT_MESSAGE_BYTES = 16 * 1024;
 const MAX_SOCKETS = ROOM_LIMITS.participants * 2;
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 export interface LanListener {
   port: number;
