@@ -1,10 +1,10 @@
-import { getNodesBounds } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getNodesBounds, type Rect } from '@xyflow/react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DEFAULT_PRINT_OPTIONS, printRoute, type Paper, type PrintOptions } from '../../shared/export/print-options';
 import { newId, type SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { downloadBlob, exportSession, safeFileName } from '../files/download';
-import { useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { showError, showInfo } from '../state/toasts';
 import { Dialog } from '../ui/Dialog';
@@ -16,14 +16,25 @@ import './export.css';
 type Kind = 'pdf' | 'image' | 'file';
 const FACILITATOR_KEY = 'groundwork.export.facilitator';
 const SUBMIT: Record<Kind, string> = { pdf: 'Export PDF', image: 'Export image', file: 'Export file' };
+const KINDS: [Kind, string][] = [
+  ['pdf', 'PDF handout of the session'],
+  ['image', 'Image of this board'],
+  ['file', 'Session file (.groundwork.json), to share or keep'],
+];
+const APPENDIX: [keyof Pick<PrintOptions, 'findings' | 'signals' | 'notes'>, string][] = [
+  ['findings', 'Findings'],
+  ['signals', 'Top-voted signals'],
+  ['notes', 'All notes, as a list'],
+];
 
-function Choice<T extends string | number>({ legend, value, options, onChange }: { legend: string; value: T; options: readonly [T, string][]; onChange(value: T): void }) {
+function Choice<T extends string | number>({ legend, value, options, onChange, disabled }: { legend: string; value: T; options: readonly [T, string][]; onChange(value: T): void; disabled?: boolean }) {
+  const name = useId();
   return (
-    <fieldset className="field export-choice">
+    <fieldset className="field export-choice" disabled={disabled}>
       <legend>{legend}</legend>
       {options.map(([option, label]) => (
         <label key={String(option)} className="check">
-          <input type="radio" checked={value === option} onChange={() => onChange(option)} />
+          <input type="radio" name={name} checked={value === option} onChange={() => onChange(option)} />
           {label}
         </label>
       ))}
@@ -60,10 +71,10 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
   const [format, setFormat] = useState<ImageFormat>('png');
   const [scale, setScale] = useState<ImageScale>(2);
   const [transparent, setTransparent] = useState(false);
-  const hasSelection = useBoard((s) => s.nodes.some((n) => n.selected));
+  const hasSelection = useBoard((s) => selectionOf(s).nodeIds.length > 0);
   const [selectionOnly, setSelectionOnly] = useState(hasSelection);
   const [pdfJob, setPdfJob] = useState<{ id: string; done: number; total: number } | null>(null);
-  const [image, setImage] = useState<{ content: ReturnType<typeof imageContent>; plan: ImagePlan; bounds: ReturnType<typeof getNodesBounds> } | null>(null);
+  const [image, setImage] = useState<{ content: ReturnType<typeof imageContent>; plan: ImagePlan; bounds: Rect } | null>(null);
   const closed = useRef(false);
 
   const imagePreview = useMemo(() => {
@@ -150,21 +161,7 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
 
   return (
     <Dialog title="Export" submitLabel={SUBMIT[kind]} onClose={cancel} onSubmit={submit}>
-      <fieldset className="field export-choice" disabled={busy}>
-        <legend>What to export</legend>
-        <label className="check">
-          <input type="radio" name="export-kind" checked={kind === 'pdf'} onChange={() => setKind('pdf')} />
-          PDF handout of the session
-        </label>
-        <label className="check">
-          <input type="radio" name="export-kind" checked={kind === 'image'} onChange={() => setKind('image')} />
-          Image of this board
-        </label>
-        <label className="check">
-          <input type="radio" name="export-kind" checked={kind === 'file'} onChange={() => setKind('file')} />
-          Session file (.groundwork.json), to share or keep
-        </label>
-      </fieldset>
+      <Choice<Kind> legend="What to export" value={kind} options={KINDS} onChange={setKind} disabled={busy} />
 
       {kind === 'pdf' && (
         <fieldset className="export-options" disabled={busy}>
@@ -175,18 +172,12 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
           </label>
           <fieldset className="field export-choice">
             <legend>After the boards</legend>
-            <label className="check">
-              <input type="checkbox" checked={options.findings} onChange={(e) => set('findings', e.target.checked)} />
-              Findings
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.signals} onChange={(e) => set('signals', e.target.checked)} />
-              Top-voted signals
-            </label>
-            <label className="check">
-              <input type="checkbox" checked={options.notes} onChange={(e) => set('notes', e.target.checked)} />
-              All notes, as a list
-            </label>
+            {APPENDIX.map(([key, label]) => (
+              <label key={key} className="check">
+                <input type="checkbox" checked={options[key]} onChange={(e) => set(key, e.target.checked)} />
+                {label}
+              </label>
+            ))}
           </fieldset>
           <p className="field-hint">
             A cover with the agenda, then each board on a landscape page. Or <a href={printRoute(session.id, options)}>open the print view</a> and print it from the browser.

@@ -1,10 +1,10 @@
-import { ReactFlow, ReactFlowProvider, useNodesInitialized } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useNodesInitialized, type Rect } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
-import { IMAGE_PADDING, type Bounds } from './image-plan';
+import { IMAGE_PADDING } from './image-plan';
 
 function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
   const initialised = useNodesInitialized();
@@ -19,7 +19,7 @@ function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
  * The nodes to export drawn off screen at 1×, every one of them, whatever the editor's camera
  * shows or leaves out: the image is taken from here, never from the live canvas.
  */
-export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Bounds; onDrawn(element: HTMLElement): void }) {
+export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Rect; onDrawn(element: HTMLElement): void }) {
   const host = useRef<HTMLDivElement>(null);
   const width = Math.ceil(bounds.width + 2 * IMAGE_PADDING);
   const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);

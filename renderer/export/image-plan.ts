@@ -1,12 +1,7 @@
+import type { Rect } from '@xyflow/react';
+
 export type ImageFormat = 'png' | 'svg';
 export type ImageScale = 1 | 2 | 4;
-
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Space around the nodes in the image (CSS px at 1×). */
 export const IMAGE_PADDING = 32;
@@ -29,7 +24,7 @@ export interface ImagePlan {
 }
 
 /** What an image of `bounds` at `scale` will be, falling back to SVG where a browser cannot draw the PNG. */
-export function planImage(bounds: Bounds, format: ImageFormat, scale: ImageScale): ImagePlan {
+export function planImage(bounds: Rect, format: ImageFormat, scale: ImageScale): ImagePlan {
   const width = Math.ceil(bounds.width + 2 * IMAGE_PADDING);
   const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);
   if (format === 'svg') return { format, scale: 1, width, height, pixelWidth: width, pixelHeight: height, fallback: null };

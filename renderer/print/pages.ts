@@ -1,20 +1,9 @@
+import type { Dimensions, Rect, Viewport } from '@xyflow/react';
 import { PAPER_SIZES, type Paper } from '../../shared/export/print-options';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-export interface Area {
-  width: number;
-  height: number;
-}
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+export type { Rect, Viewport };
+/** The board's part of a page (CSS px). */
+export type Area = Dimensions;
 
 const PX_PER_MM = 96 / 25.4;
 /** Page margins (mm): the printer's footer with the page number sits in the bottom one. */

@@ -15,16 +15,14 @@ import { usePresentationKeys } from '../presentation/usePresentationKeys';
 import { VoteTally } from '../presentation/VoteTally';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
-import type { BoardFlowNode } from '../state/flow';
-
-const FALLBACK_SIZE = { width: 200, height: 100 };
+import { EXPECTED_SIZE, type BoardFlowNode } from '../state/flow';
 
 /** The rectangle a step shows: its frame, or everything on its board. */
 function stepBounds(nodes: readonly BoardFlowNode[], frameId: string | null): Rect | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
   const shown = frame ? [frame] : nodes;
   if (!shown.length) return null;
-  const size = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? FALLBACK_SIZE.width, height: n.height ?? n.measured?.height ?? FALLBACK_SIZE.height });
+  const size = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? EXPECTED_SIZE[n.type!].width, height: n.height ?? n.measured?.height ?? EXPECTED_SIZE[n.type!].height });
   const left = Math.min(...shown.map((n) => n.position.x));
   const top = Math.min(...shown.map((n) => n.position.y));
   const right = Math.max(...shown.map((n) => n.position.x + size(n).width));
