@@ -10,6 +10,7 @@
  *   --steps N              pointer moves (default 20)
  *   --css "…"              a style sheet added to the page first: try a fix before making it
  *   --unminified           serve our renderer built without minification, so functions keep their names
+ *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *
  * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
  * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
@@ -33,6 +34,7 @@ const { values: opt } = parseArgs({
     steps: { type: 'string', default: '20' },
     css: { type: 'string', default: '' },
     unminified: { type: 'boolean', default: false },
+    tasks: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -42,6 +44,8 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 // After the settings above: browser.mjs reads them when it loads.
 const { launch, newPage, openUntilPainted, pan, dragNode, quiet, VIEWPORT, paneSize } = await import('./lib/browser.mjs');
 const size = Number(opt.size);
+/** renderer/state/flow.ts: from this many nodes our canvas culls (onlyRenderVisibleElements). */
+const CULLING_MIN_NODES = 500;
 
 /** Our renderer built without minification, served by the real backend in this process. */
 async function unminifiedServer(dataDir) {
@@ -79,6 +83,22 @@ function summariseTrace(file, frames) {
   for (const [label, keys] of wanted) {
     const total = [].concat(keys).reduce((sum, k) => sum + (sums[k] ?? 0), 0);
     console.log(`  ${(total / frames).toFixed(1).padStart(8)}  ${label}`);
+  }
+  if (opt.tasks) listLongTasks(events, threads);
+}
+
+/** The main thread's tasks over 50 ms, from the first: when, how long, and the events that filled them. */
+function listLongTasks(events, threads) {
+  const main = events.filter((e) => e.ph === 'X' && e.dur && threads[`${e.pid}:${e.tid}`] === 'CrRendererMain').sort((a, b) => a.ts - b.ts);
+  const tasks = main.filter((e) => e.name === 'RunTask');
+  const start = main[0]?.ts ?? 0;
+  console.log('\nlong main-thread tasks (ms from the first event: duration, then the largest events inside):');
+  for (const task of tasks.filter((t) => t.dur > 50_000)) {
+    const inside = {};
+    const count = {};
+    for (const e of main) if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur) (inside[e.name] = (inside[e.name] ?? 0) + e.dur / 1000), (count[e.name] = (count[e.name] ?? 0) + 1);
+    const top = Object.entries(inside).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, ms]) => `${name} ×${count[name]} ${ms.toFixed(0)}`);
+    console.log(`  ${((task.ts - start) / 1000).toFixed(0).padStart(7)}  ${(task.dur / 1000).toFixed(0).padStart(6)}  ${top.join(', ')}`);
   }
 }
 
@@ -131,7 +151,8 @@ async function main() {
       await probe.close();
       const viewport = { x: pane.width / 2 - mid.position.x - 100, y: pane.height / 2 - mid.position.y - 60, zoom: 1 };
       if (server) await server.call('board.setViewport', { boardId, viewport });
-      else url += `&x=${viewport.x}&y=${viewport.y}&zoom=1`;
+      // As in the bench: on a board our canvas culls, the bare page culls too.
+      else url += `&x=${viewport.x}&y=${viewport.y}&zoom=1${size >= CULLING_MIN_NODES ? '&culling=1' : ''}`;
       ids.unshift(mid.id);
     }
     if (opt.action === 'open') {
