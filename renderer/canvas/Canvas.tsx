@@ -50,8 +50,12 @@ function addEdge(source: string, target: string, kind: EdgeKind): void {
   useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
 }
 
-/** Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong. */
-function useFlaggedEdges(edges: BoardFlowEdge[]): BoardFlowEdge[] {
+/**
+ * Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong.
+ * Zoomed far out the label could not be read, and React Flow measures each one as it mounts: the
+ * edge keeps its look and its accessible name, without the label.
+ */
+function useFlaggedEdges(edges: BoardFlowEdge[], overview: boolean): BoardFlowEdge[] {
   const byEdge = useFindings((s) => s.byEdge);
   return useMemo(
     () =>
@@ -61,9 +65,9 @@ function useFlaggedEdges(edges: BoardFlowEdge[]): BoardFlowEdge[] {
             const findings = byEdge.get(edge.id);
             if (!findings) return edge;
             const label = findings.map((f) => f.code.replace(/-/g, ' ')).join(', ');
-            return { ...edge, className: `${edge.className ?? ''} has-finding`, label, ariaLabel: `${edge.ariaLabel}: ${label}` };
+            return { ...edge, className: `${edge.className ?? ''} has-finding`, label: overview ? undefined : label, ariaLabel: `${edge.ariaLabel}: ${label}` };
           }),
-    [edges, byEdge],
+    [edges, byEdge, overview],
   );
 }
 
@@ -76,14 +80,14 @@ const focusNode: NodeMouseHandler<BoardFlowNode> = (event) => {
 
 function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: boolean): void }) {
   const nodes = useBoard((s) => s.nodes);
-  const edges = useFlaggedEdges(useBoard((s) => s.edges));
+  const overview = useStore(isOverview);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges), overview);
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
   const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
   const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES);
-  const overview = useStore(isOverview);
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { Viewport } from '../../shared/model';
+import { GroundworkError } from '../../shared/errors';
 import { api } from '../api/client';
 
 const SAVE_DELAY_MS = 250;
@@ -13,7 +14,9 @@ export function useViewportSaver(boardId: string): (viewport: Viewport) => void 
     clearTimeout(timer.current);
     const viewport = pending.current;
     pending.current = null;
-    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch(console.error);
+    // A board deleted while open (here or in another window) has no view left to keep.
+    const gone = (error: unknown) => error instanceof GroundworkError && error.code === 'not_found';
+    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch((error) => gone(error) || console.error(error));
   }, [boardId]);
 
   useEffect(() => {

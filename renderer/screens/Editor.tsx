@@ -34,6 +34,12 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
       });
   }, [sessionId]);
 
+  // The board in the address loads alongside its session, not after it.
+  useEffect(() => {
+    if (boardId) useBoard.getState().prefetch(boardId);
+    // Only the board the editor opened on: later tabs load when chosen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   useEffect(() => {
     void load();
   }, [load]);

@@ -33,6 +33,11 @@ export interface BoardState {
   canUndo: boolean;
   canRedo: boolean;
 
+  /**
+   * Starts loading a board before it is opened: the editor asks for the board in its address while
+   * the session is still on its way, and `open` takes that reply instead of asking again.
+   */
+  prefetch(boardId: string): void;
   open(boardId: string): Promise<void>;
   close(): void;
   /** The facilitator's edit: applied now, sent to main, undoable as one step. */
@@ -102,6 +107,10 @@ export const useBoard = create<BoardState>((set, get) => {
     },
   });
 
+  /** Main's copy of a board, once edits still on their way there have landed. */
+  const fetchBoard = (boardId: string) => sender.flushed().then(() => api().call('board.get', { id: boardId }));
+  let prefetched: { boardId: string; reply: ReturnType<typeof fetchBoard> } | null = null;
+
   /** Applies ops to the replica and the flow arrays; returns their inverse, or null when they do not fit. */
   const applyToReplica = (ops: Op[]): Op[] | null => {
     const { doc, nodes, edges } = get();
@@ -163,13 +172,22 @@ export const useBoard = create<BoardState>((set, get) => {
     canUndo: false,
     canRedo: false,
 
+    prefetch(boardId) {
+      const reply = fetchBoard(boardId);
+      // A board the session turns out not to have is never opened: its refusal is no news.
+      reply.catch(() => undefined);
+      prefetched = { boardId, reply };
+    },
+
     async open(boardId) {
       const history = historyOf(boardId);
       const again = get().boardId === boardId;
       set({ boardId, status: again ? get().status : 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+      // Opened again (a reconnect, a missed revision), the board is asked for afresh.
+      const early = !again && prefetched?.boardId === boardId ? prefetched.reply : null;
+      prefetched = null;
       try {
-        await sender.flushed();
-        const board = await api().call('board.get', { id: boardId });
+        const board = await (early ?? fetchBoard(boardId));
         if (get().boardId !== boardId) return;
         const doc = createDoc(board.nodes, board.edges);
         refreshFindings(doc);

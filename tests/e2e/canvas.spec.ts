@@ -166,3 +166,26 @@ test('undo reaches back at least 200 steps', async ({ page, shell }) => {
 });
 
 export type { BoardSnapshot };
+
+test('opens the board its address names, and the first board when the session no longer has the one named', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Two boards');
+  const first = boardIdOf(page);
+  const sessionId = /#\/session\/([^/]+)/.exec(page.url())![1];
+  const second = (await shell.call('board.create', { sessionId, title: 'Buying centre' })) as { id: string };
+  const ops = [{ type: 'node.add', node: { id: 'n-second', kind: 'text', position: { x: 0, y: 0 }, size: null, data: { text: 'Only on the second board', variant: 'heading' } } }];
+  await shell.call('board.apply', { boardId: second.id, ops });
+
+  await page.goto(`${shell.url}#/session/${sessionId}/${second.id}`);
+  await expect(page.getByRole('tab', { name: 'Buying centre', selected: true })).toBeVisible();
+  await expect(nodeByName(page, 'Text: Only on the second board')).toBeVisible();
+
+  await shell.call('board.delete', { id: second.id });
+  await page.goto(`${shell.url}#/session/${sessionId}/${second.id}`);
+  await page.reload();
+  await expect.poll(() => boardIdOf(page)).toBe(first);
+  await expect(page.getByRole('tab', { name: 'Board 1', selected: true })).toBeVisible();
+  await expect(page.locator('.react-flow')).toBeVisible();
+  await expect(nodeByName(page, 'Text: Only on the second board')).toHaveCount(0);
+  // The board in the address was asked for early; that it is gone is no error to the facilitator.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

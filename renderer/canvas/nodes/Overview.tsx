@@ -29,7 +29,10 @@ function kindClass(kind: NodeKind, data: BoardFlowNode['data']): string {
  * board seen whole this is most of the cost of opening and moving it.
  */
 function OverviewBox({ kind, data, selected, width, height }: { kind: NodeKind; data: BoardFlowNode['data']; selected: boolean; width?: number; height?: number }) {
-  const size = { width: width ?? EXPECTED_SIZE[kind].width, height: height ?? EXPECTED_SIZE[kind].height };
+  // The size React Flow measured, or its estimate before that (flow.ts: half a pixel over). Whole
+  // pixels, as React Flow measures them: the estimate's half pixel would otherwise resize every
+  // box once it is measured, and React Flow would measure them all a second time.
+  const size = { width: Math.floor(width ?? EXPECTED_SIZE[kind].width), height: Math.floor(height ?? EXPECTED_SIZE[kind].height) };
   return (
     <div className={`gw-node ${kindClass(kind, data)}${selected ? ' is-selected' : ''}`} style={size}>
       {kind === 'stage' && (
