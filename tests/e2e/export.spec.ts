@@ -58,6 +58,18 @@ test('the print view draws every board with its edges attached, and prints from 
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
 });
 
+test('each tile page of a large board draws its own part of the board, and together the tiles hold every node', async ({ page, shell }) => {
+  const session = await handoutSession(callOf(shell), { bigBoardRoles: 80 });
+  await page.goto(`${shell.url}#/session/${session.sessionId}/print?paper=a4&findings=0&signals=0&notes=0`);
+  await expect(page.getByText('Ready to print')).toBeVisible();
+  const tiles = page.getByRole('region', { name: /^Whole company: part / });
+  const perTile = await tiles.evaluateAll((pages) => pages.map((tile) => [...tile.querySelectorAll('.react-flow__node')].map((node) => node.getAttribute('data-id'))));
+  expect(perTile.length).toBeGreaterThan(1);
+  for (const ids of perTile) expect(ids.length).toBeGreaterThan(0);
+  for (const ids of perTile) expect(ids.length).toBeLessThan(80);
+  expect(new Set(perTile.flat()).size).toBe(80);
+});
+
 test('shows progress while a large handout is drawn, and Cancel stops it without a download', async ({ page, shell }) => {
   const session = await handoutSession(callOf(shell), { bigBoardRoles: 150 });
   let downloads = 0;

@@ -9,6 +9,8 @@ export interface HandoutSession {
   sessionId: string;
   boardTitles: string[];
   labels: string[];
+  /** The labels of the tiled board, when there is one. */
+  bigBoardLabels: string[];
 }
 
 /** A three-board session as a workshop leaves it: an org map, the buying centre, a signals wall with votes, an agenda. */
@@ -40,6 +42,7 @@ export async function handoutSession(call: Call, options: { bigBoardRoles?: numb
   await call('board.apply', { boardId: wall.id, ops: notes.map((node) => ({ type: 'node.add' as const, node })) });
 
   const boardTitles = ['Northwind org map', 'Who decides', 'What we heard'];
+  const bigBoardLabels: string[] = [];
   const labels = ['Ingrid Holm', 'Oskar Lind', 'Mira Sand', 'Pavel Kos', 'Greta Vos', 'Hugo Berg', ...notes.map((n) => n.data.text)];
 
   if (options.bigBoardRoles) {
@@ -50,7 +53,8 @@ export async function handoutSession(call: Call, options: { bigBoardRoles?: numb
     );
     await call('board.apply', { boardId: big.id, ops: roles.map((node) => ({ type: 'node.add' as const, node })) });
     boardTitles.push('Whole company');
-    labels.push(...roles.map((r) => r.data.person));
+    bigBoardLabels.push(...roles.map((r) => r.data.person));
+    labels.push(...bigBoardLabels);
   }
 
   await call('session.setAgenda', {
@@ -60,5 +64,5 @@ export async function handoutSession(call: Call, options: { bigBoardRoles?: numb
       { id: newId('a'), title: 'Who decides and how', timeboxMinutes: 25, boardId: people.id, frameId: null, prompts: [] },
     ],
   });
-  return { sessionId: session.id, boardTitles, labels };
+  return { sessionId: session.id, boardTitles, labels, bigBoardLabels };
 }

@@ -37,8 +37,9 @@ async function exportPdf(sessionId: string, options: Partial<typeof DEFAULT_PRIN
 
 const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 const pages = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(pdfinfo(file))![1]);
-/** The PDF's text with line breaks as spaces: a note's text wraps inside its card. */
-const text = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+/** The PDF's text (of pages `first` to `last` when given) with line breaks as spaces: a note's text wraps inside its card. */
+const text = (file: string, first?: number, last?: number) =>
+  execFileSync('pdftotext', [...(first ? ['-f', String(first), '-l', String(last ?? first)] : []), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 const qpdfCheck = (file: string) => execFileSync('qpdf', ['--check', file], { encoding: 'utf8' });
 
 // A real Chromium prints each handout: a few seconds each, several times that on a loaded machine.
@@ -76,6 +77,13 @@ describe('the PDF handout, printed by headless Chromium from the served shell', 
     expect(tiles).toBeGreaterThan(1);
     expect(pages(file)).toBe(1 + 3 + 1 + tiles);
     for (const label of big.labels) expect(words, label).toContain(label);
+    // "Staff member 1" is not found inside "Staff member 12".
+    const holds = (pageText: string, label: string) => new RegExp(`${label}(?!\\d)`).test(pageText);
+    const onTiles = text(file, 6, 5 + tiles);
+    for (const label of big.bigBoardLabels) expect(holds(onTiles, label), `${label} on a tile`).toBe(true);
+    // Each tile holds its own part of the board, not the whole board behind a clip.
+    const onFirstTile = text(file, 6);
+    expect(big.bigBoardLabels.filter((label) => !holds(onFirstTile, label)).length).toBeGreaterThan(big.bigBoardLabels.length / 2);
   });
 
   it('reports progress board by board and stops when cancelled, printing nothing', async () => {
