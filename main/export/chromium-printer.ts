@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { READ_PRINT_STATUS } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
@@ -35,21 +35,57 @@ export function chromiumArgs(isRoot: boolean): string[] {
 }
 
 /**
- * The served shell's printer: headless Chromium opens the print view on this server, waits for
- * it to say it is ready and prints it. One browser per export: nothing lingers between exports.
+ * How long the browser stays open after an export. A facilitator often exports again within
+ * minutes (another paper size, the notes added), and that export starts without a browser launch.
  */
-export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform)): PdfPrinter {
+export const WARM_MS = 120_000;
+
+/**
+ * The served shell's printer: headless Chromium opens the print view on this server, waits for
+ * it to say it is ready and prints it. Each export has its own browser context, closed when it
+ * ends; the browser itself stays open for `warmMs` after the last export.
+ */
+export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform), warmMs = WARM_MS): PdfPrinter {
+  let browser: Promise<Browser> | null = null;
+  let printing = 0;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+
+  const launched = (path: string): Promise<Browser> => {
+    browser ??= chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) }).then(
+      (started) => {
+        started.on('disconnected', () => (browser = null));
+        return started;
+      },
+      (error: unknown) => {
+        browser = null;
+        throw error;
+      },
+    );
+    return browser;
+  };
+  const close = async () => {
+    clearTimeout(idle);
+    const closing = browser;
+    browser = null;
+    await (await closing?.catch(() => null))?.close().catch(() => undefined);
+  };
+
   return {
     async print(route, { signal, onProgress }) {
       if (!executablePath) {
         throw new GroundworkError('unavailable', 'No Chromium, Chrome or Edge was found to print with: set GROUNDWORK_CHROMIUM to one, or open the print view and use your browser’s Print');
       }
       if (signal.aborted) throw cancelledError();
-      const browser = await chromium.launch({ executablePath, headless: true, args: chromiumArgs(process.getuid?.() === 0) });
-      const stop = () => void browser.close();
+      clearTimeout(idle);
+      printing++;
+      let context: BrowserContext | null = null;
+      // Closing the context stops a print however far it got, even a page that hangs.
+      const stop = () => void context?.close();
       signal.addEventListener('abort', stop);
       try {
-        const page = await browser.newPage();
+        context = await (await launched(executablePath)).newContext();
+        if (signal.aborted) throw cancelledError();
+        const page = await context.newPage();
         await page.goto(new URL(route, baseUrl()).href);
         await waitUntilPrintable(() => page.evaluate(READ_PRINT_STATUS), { signal, onProgress });
         return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
@@ -57,8 +93,13 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         throw signal.aborted ? cancelledError() : error;
       } finally {
         signal.removeEventListener('abort', stop);
-        await browser.close().catch(() => undefined);
+        await context?.close().catch(() => undefined);
+        if (--printing === 0) {
+          idle = setTimeout(() => void close(), warmMs);
+          idle.unref();
+        }
       }
     },
+    close,
   };
 }

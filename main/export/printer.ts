@@ -12,6 +12,8 @@ export interface PrintJob {
 /** Turns a route of the renderer (the print view) into PDF bytes. Electron and the served shell each have one. */
 export interface PdfPrinter {
   print(route: string, job: PrintJob): Promise<Uint8Array>;
+  /** Lets go of whatever the printer keeps open between exports (a browser); the backend calls it as it closes. */
+  close?(): Promise<void>;
 }
 
 export const NO_PRINTER: PdfPrinter = {

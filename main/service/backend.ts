@@ -99,6 +99,7 @@ export function startBackend(dataDir: string, { onDamage = 'start-empty', migrat
     close: () => {
       closed = true;
       db.close();
+      void printer?.close?.();
     },
   };
 }
