@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Where a canvas page spends a gesture or an open: `node bench/profile.mjs [options]`. Not part of
- * `npm run bench`; this is how the notes in bench/README.md were found.
+ * `npm run bench`; this is how the causes of the missed targets were found (see the issue notes).
  *
  *   --page ours|bare       which page (default ours)
  *   --size N               board size (default 1000)
