@@ -96,7 +96,11 @@ function listLongTasks(events, threads) {
   for (const task of tasks.filter((t) => t.dur > 50_000)) {
     const inside = {};
     const count = {};
-    for (const e of main) if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur) (inside[e.name] = (inside[e.name] ?? 0) + e.dur / 1000), (count[e.name] = (count[e.name] ?? 0) + 1);
+    for (const e of main) {
+      if (e === task || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
+      inside[e.name] = (inside[e.name] ?? 0) + e.dur / 1000;
+      count[e.name] = (count[e.name] ?? 0) + 1;
+    }
     const top = Object.entries(inside).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([name, ms]) => `${name} ×${count[name]} ${ms.toFixed(0)}`);
     console.log(`  ${((task.ts - start) / 1000).toFixed(0).padStart(7)}  ${(task.dur / 1000).toFixed(0).padStart(6)}  ${top.join(', ')}`);
   }
