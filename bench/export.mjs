@@ -31,7 +31,7 @@ export async function benchExport({ runs, log }) {
     const sessionId = await tenBoardSession(server);
     const seconds = [];
     let bytes = 0;
-    // One unmeasured print first: Chromium's first start reads its files from disk.
+    // One unmeasured print first: it starts the printer's Chromium, which later exports find open.
     for (let run = 0; run <= runs; run++) {
       const start = now();
       const result = await server.call('export.pdf', { sessionId, options: OPTIONS, jobId: `bench_${run}` });
