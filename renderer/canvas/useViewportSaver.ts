@@ -4,6 +4,8 @@ import { GroundworkError } from '../../shared/errors';
 import { api } from '../api/client';
 
 const SAVE_DELAY_MS = 250;
+/** A board deleted while open (here or in another window) has no view left to keep. */
+const boardGone = (error: unknown) => error instanceof GroundworkError && error.code === 'not_found';
 
 /** Stores the board's viewport shortly after the facilitator stops panning or zooming, and when the page goes away. */
 export function useViewportSaver(boardId: string): (viewport: Viewport) => void {
@@ -14,9 +16,7 @@ export function useViewportSaver(boardId: string): (viewport: Viewport) => void 
     clearTimeout(timer.current);
     const viewport = pending.current;
     pending.current = null;
-    // A board deleted while open (here or in another window) has no view left to keep.
-    const gone = (error: unknown) => error instanceof GroundworkError && error.code === 'not_found';
-    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch((error) => gone(error) || console.error(error));
+    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch((error) => boardGone(error) || console.error(error));
   }, [boardId]);
 
   useEffect(() => {

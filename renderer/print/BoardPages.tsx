@@ -7,7 +7,7 @@ import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
 import { planBoard, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
-import { copyForTile, visibleRect } from './tile-copy';
+import { copyForTile } from './tile-copy';
 
 type Plan = ReturnType<typeof planBoard>;
 
@@ -88,7 +88,7 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, vie
 const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, onShown }: { title: string; area: Area; height: number; drawn: HTMLElement; viewport: Viewport; onShown(): void }) {
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    const copy = copyForTile(drawn, visibleRect(viewport, area));
+    const copy = copyForTile(drawn, viewport, area);
     copy.style.transform = `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`;
     host.current?.append(copy);
     afterPaint(onShown);

@@ -1,7 +1,7 @@
 import type { Area, Rect, Viewport } from './pages';
 
 /** The part of the board (board coordinates) a page of `area` shows under `viewport`. */
-export function visibleRect(viewport: Viewport, area: Area): Rect {
+function visibleRect(viewport: Viewport, area: Area): Rect {
   return { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: area.width / viewport.zoom, height: area.height / viewport.zoom };
 }
 
@@ -9,10 +9,11 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
 
 /**
  * A copy of the overview's drawn board (its React Flow viewport) holding only the nodes and edges
- * that reach into `rect`, in board coordinates. A tile page draws its own part of the board, not
- * the whole board behind a clip: printing those hidden nodes was most of a tiled handout's time.
+ * a page of `area` shows under `viewport`. A tile page draws its own part of the board, not the
+ * whole board behind a clip: printing those hidden nodes was most of a tiled handout's time.
  */
-export function copyForTile(drawn: HTMLElement, rect: Rect): HTMLElement {
+export function copyForTile(drawn: HTMLElement, viewport: Viewport, area: Area): HTMLElement {
+  const rect = visibleRect(viewport, area);
   const copy = drawn.cloneNode(true) as HTMLElement;
   const frame = drawn.getBoundingClientRect();
   const zoom = frame.width / drawn.offsetWidth;
