@@ -162,10 +162,15 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
       return { id };
     },
 
-    'board.get': ({ id }) => store.getBoard(id),
+    'board.get': ({ id, batchIds }) => {
+      const board = store.getBoard(id);
+      return batchIds ? { ...board, appliedBatches: store.batches.appliedOf(id, batchIds) } : board;
+    },
 
-    'board.apply': ({ boardId, ops }, ctx) => {
-      const revision = store.applyOps(boardId, ops);
+    'board.apply': ({ boardId, batchId, ops }, ctx) => {
+      const earlier = batchId === undefined ? undefined : store.batches.revisionOf(boardId, batchId);
+      if (earlier !== undefined) return { revision: earlier };
+      const revision = store.applyOps(boardId, ops, batchId);
       hub.publish('board.changed', { boardId, revision, ops }, ctx.clientId);
       snapshots.afterEdit(store.sessionOfBoard(boardId));
       return { revision };

@@ -161,4 +161,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The ids of the batches each board has applied, so a batch sent again (its reply was lost)
+    // is answered with its first acknowledgement instead of being applied twice.
+    name: '0006_applied_batches',
+    sql: `
+      CREATE TABLE applied_batches (
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        batch_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        PRIMARY KEY (board_id, batch_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX applied_batches_revision ON applied_batches (board_id, revision);
+    `,
+  },
 ];

@@ -13,6 +13,7 @@ import {
 } from '../../shared/model';
 import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import type { Db } from './database';
+import { BatchLog } from './batch-log';
 import { withFreshIds } from './documents';
 import {
   edgeParams,
@@ -68,8 +69,10 @@ function toAgendaItem(row: AgendaRow): AgendaItem {
 export class Store {
   private readonly docs = new Map<string, BoardDoc>();
   private readonly sql;
+  readonly batches: BatchLog;
 
   constructor(readonly db: Db) {
+    this.batches = new BatchLog(db);
     this.sql = {
       listSessions: db.prepare('SELECT * FROM sessions ORDER BY updated_at DESC, rowid DESC'),
       getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
@@ -376,9 +379,10 @@ export class Store {
 
   /**
    * Applies a batch of ops in one transaction and returns the board's new revision. All or
-   * nothing: a failing op leaves both the database and the cached doc as they were.
+   * nothing: a failing op leaves both the database and the cached doc as they were. A batch id,
+   * when given, is recorded in the same transaction (see BatchLog).
    */
-  applyOps(boardId: string, ops: readonly Op[]): number {
+  applyOps(boardId: string, ops: readonly Op[], batchId?: string): number {
     const row = this.boardRow(boardId, ['boardId']);
     const doc = this.doc(boardId);
     this.checkIdsFree(boardId, ops);
@@ -387,7 +391,9 @@ export class Store {
       return this.db.transaction(() => {
         for (const op of ops) this.persist(boardId, doc, op);
         this.touch(row.session_id);
-        return (this.sql.bumpRevision.get(boardId) as { revision: number }).revision;
+        const { revision } = this.sql.bumpRevision.get(boardId) as { revision: number };
+        if (batchId) this.batches.record(boardId, batchId, revision);
+        return revision;
       })();
     } catch (error) {
       // The transaction rolled back; reload from the database rather than undo with the inverses,

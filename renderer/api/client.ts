@@ -1,5 +1,6 @@
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
+import type { ConnectionState } from './socket-connection';
 import { defaultTransport, type Transport } from './transport';
 
 /** The renderer's one way to main: typed by the contract, whatever the transport. */
@@ -7,6 +8,8 @@ export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   onReconnect(listener: () => void): () => void;
+  connectionState(): ConnectionState;
+  onConnectionState(listener: (state: ConnectionState) => void): () => void;
 }
 
 export function createClient(transport: Transport): ApiClient {
@@ -22,6 +25,8 @@ export function createClient(transport: Transport): ApiClient {
       });
     },
     onReconnect: (listener) => transport.onReconnect(listener),
+    connectionState: () => transport.connectionState(),
+    onConnectionState: (listener) => transport.onConnectionState(listener),
   };
 }
 

@@ -4,8 +4,12 @@ import { GroundworkError } from '../../shared/errors';
 import { api } from '../api/client';
 
 const SAVE_DELAY_MS = 250;
-/** A board deleted while open (here or in another window) has no view left to keep. */
-const boardGone = (error: unknown) => error instanceof GroundworkError && error.code === 'not_found';
+/**
+ * A board deleted while open (here or in another window) has no view left to keep; while main
+ * cannot be reached the view is not kept either (where the facilitator looks is no edit to
+ * wait for: the next pan or zoom saves it).
+ */
+const notKept = (error: unknown) => error instanceof GroundworkError && (error.code === 'not_found' || error.code === 'unavailable');
 
 /** Stores the board's viewport shortly after the facilitator stops panning or zooming, and when the page goes away. */
 export function useViewportSaver(boardId: string): (viewport: Viewport) => void {
@@ -16,7 +20,7 @@ export function useViewportSaver(boardId: string): (viewport: Viewport) => void 
     clearTimeout(timer.current);
     const viewport = pending.current;
     pending.current = null;
-    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch((error) => boardGone(error) || console.error(error));
+    if (viewport) api().call('board.setViewport', { boardId, viewport }).catch((error) => notKept(error) || console.error(error));
   }, [boardId]);
 
   useEffect(() => {

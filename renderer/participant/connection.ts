@@ -1,11 +1,6 @@
 import type { ParticipantInput, ParticipantMethodName, ParticipantOutput } from '../../shared/api/participant-contract';
 import { ROOM_CLOSED_CODE, ROOM_WS_PATH } from '../../shared/api/room-paths';
-import type { Reply } from '../../shared/api/wire';
-
-type Frame = { type: 'hello' } | { type: 'reply'; id: number; reply: Reply } | { type: 'event'; name: string; payload: unknown };
-
-const RECONNECT_MS = 1000;
-const OFFLINE: Reply = { ok: false, error: { code: 'unavailable', path: [], message: 'No connection to the room; trying again…' } };
+import { SocketConnection } from '../api/socket-connection';
 
 export class CallFailed extends Error {
   constructor(
@@ -19,51 +14,22 @@ export class CallFailed extends Error {
 
 /**
  * The phone's one socket to the room: calls carry the token, events arrive in order, and the
- * socket comes back by itself after the Wi-Fi drops, until the room closes.
+ * socket comes back by itself after the Wi-Fi drops (see SocketConnection).
  */
 export class RoomConnection {
   private currentToken: string | null = null;
-  private socket!: WebSocket;
-  private nextId = 1;
-  private readonly pending = new Map<number, (reply: Reply) => void>();
+  private readonly connection: SocketConnection;
   private readonly eventListeners = new Set<(name: string, payload: unknown) => void>();
-  private readonly openListeners = new Set<() => void>();
-  private ready!: Promise<void>;
-  private markReady!: () => void;
-  private stopped = false;
 
-  constructor(private readonly url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ROOM_WS_PATH}`) {
-    this.waitForSocket();
-    this.connect();
-  }
-
-  private waitForSocket() {
-    this.ready = new Promise((resolve) => (this.markReady = resolve));
-  }
-
-  private connect() {
-    const socket = new WebSocket(this.url);
-    this.socket = socket;
-    socket.addEventListener('open', () => {
-      this.markReady();
-      this.openListeners.forEach((l) => l());
+  constructor(url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ROOM_WS_PATH}`) {
+    this.connection = new SocketConnection({
+      url,
+      unavailableMessage: 'No connection to the room; trying again…',
+      onClose: (event) => {
+        if (event.code === ROOM_CLOSED_CODE) this.eventListeners.forEach((l) => l('room.closed', {}));
+      },
     });
-    socket.addEventListener('message', (message) => {
-      const frame = JSON.parse(String(message.data)) as Frame;
-      if (frame.type === 'reply') {
-        this.pending.get(frame.id)?.(frame.reply);
-        this.pending.delete(frame.id);
-      } else if (frame.type === 'event') {
-        this.eventListeners.forEach((l) => l(frame.name, frame.payload));
-      }
-    });
-    socket.addEventListener('close', (event) => {
-      this.waitForSocket();
-      this.pending.forEach((resolve) => resolve(OFFLINE));
-      this.pending.clear();
-      if (event.code === ROOM_CLOSED_CODE) this.eventListeners.forEach((l) => l('room.closed', {}));
-      if (!this.stopped) setTimeout(() => this.connect(), RECONNECT_MS);
-    });
+    this.connection.onEvent((name, payload) => this.eventListeners.forEach((l) => l(name, payload)));
   }
 
   get token(): string | null {
@@ -75,12 +41,7 @@ export class RoomConnection {
   }
 
   async call<M extends ParticipantMethodName>(method: M, input: ParticipantInput<M>): Promise<ParticipantOutput<M>> {
-    await this.ready;
-    const id = this.nextId++;
-    const reply = await new Promise<Reply>((resolve) => {
-      this.pending.set(id, resolve);
-      this.socket.send(JSON.stringify({ id, method, input, ...(this.token && method !== 'room.join' ? { token: this.token } : {}) }));
-    });
+    const reply = await this.connection.call({ method, input, ...(this.token && method !== 'room.join' ? { token: this.token } : {}) });
     if (!reply.ok) throw new CallFailed(reply.error.code, reply.error.message, reply.error.path);
     return reply.result as ParticipantOutput<M>;
   }
@@ -92,8 +53,7 @@ export class RoomConnection {
 
   /** Every time the socket opens, the first time included. */
   onOpen(listener: () => void): () => void {
-    this.openListeners.add(listener);
-    return () => this.openListeners.delete(listener);
+    return this.connection.onOpen(() => listener());
   }
 }
 

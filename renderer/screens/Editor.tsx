@@ -1,3 +1,4 @@
+import { SaveIndicator } from './SaveIndicator';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
@@ -96,6 +97,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         </a>
         <h1>{session.title}</h1>
         {session.client && <span className="client">{session.client}</span>}
+        <SaveIndicator />
         <span className="editor-actions">
           <button
             type="button"

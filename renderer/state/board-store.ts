@@ -1,14 +1,16 @@
 import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { Viewport } from '../../shared/model';
-import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
-import { createOpSender } from './op-sender';
 import { showError } from './toasts';
+import { BoardSync, type LoadedBoard } from './sync/board-sync';
+import { editorOutbox } from './sync/editor-outbox';
+import { touchedBy, type Touched } from './sync/replica';
 
 export const UNDO_LIMIT = 500;
 
@@ -60,18 +62,6 @@ const historyOf = (boardId: string): History => {
   return history;
 };
 
-function touchedIds(ops: readonly Op[]): { nodes: Set<string>; edges: Set<string> } {
-  const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const op of ops) {
-    if (op.type === 'node.add') nodes.add(op.node.id);
-    else if (op.type === 'edge.add') edges.add(op.edge.id);
-    else if (op.type.startsWith('node.')) nodes.add((op as { id: string }).id);
-    else edges.add((op as { id: string }).id);
-  }
-  return { nodes, edges };
-}
-
 export interface Selection {
   nodeIds: string[];
   edgeIds: string[];
@@ -95,47 +85,65 @@ export function selectionOf({ nodes, edges }: Pick<BoardState, 'nodes' | 'edges'
 }
 
 export const useBoard = create<BoardState>((set, get) => {
-  const sender = createOpSender({
-    send: (boardId, ops) => api().call('board.apply', { boardId, ops }),
-    onAcknowledged: (boardId, revision) => {
-      if (get().boardId === boardId) set({ revision: Math.max(get().revision, revision) });
-    },
-    onRejected: (boardId, error) => {
-      showError(error);
-      // Main is the source of truth: take its state again.
-      if (get().boardId === boardId) void get().open(boardId);
-    },
-  });
+  /** The flow arrays and findings follow the replica's view where it changed. */
+  const showView = (touched: Touched) => {
+    const replica = sync.replica;
+    if (!replica) return;
+    const doc = replica.view;
+    if (touched.all) {
+      const previous = new Map(get().nodes.map((n) => [n.id, n]));
+      const previousEdges = new Map(get().edges.map((e) => [e.id, e]));
+      const arriving = doc.nodes.size >= CULLING_MIN_NODES;
+      set({
+        doc,
+        nodes: [...doc.nodes.values()].map((n) => (arriving ? toArrivingFlowNode(n, previous.get(n.id)) : toFlowNode(n, previous.get(n.id)))),
+        edges: [...doc.edges.values()].map((e) => toFlowEdge(e, previousEdges.get(e.id))),
+      });
+    } else if (touched.nodes.size > 0 || touched.edges.size > 0 || doc !== get().doc) {
+      const { nodes, edges } = get();
+      set({
+        doc,
+        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
+        edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
+      });
+    } else return;
+    set({ revision: replica.revision });
+    refreshFindings(doc);
+  };
 
-  /** Main's copy of a board, once edits still on their way there have landed. */
-  const fetchBoard = (boardId: string) => sender.flushed().then(() => api().call('board.get', { id: boardId }));
-  let prefetched: { boardId: string; reply: ReturnType<typeof fetchBoard> } | null = null;
+  const sync = new BoardSync(
+    {
+      getBoard: (id, batchIds) => api().call('board.get', { id, batchIds }),
+      onBoardChanged: (listener) => api().on('board.changed', listener),
+      onReconnect: (listener) => api().onReconnect(listener),
+    },
+    editorOutbox(),
+    {
+      viewChanged: showView,
+      dropped: (_batch, message) => showError(new Error(message)),
+    },
+  );
 
-  /** Applies ops to the replica and the flow arrays; returns their inverse, or null when they do not fit. */
+  let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
+
+  /** Applies ops to the view and sends them; returns their inverse, or null when they do not fit. */
   const applyToReplica = (ops: Op[]): Op[] | null => {
-    const { doc, nodes, edges } = get();
     let inverse: Op[];
     try {
-      inverse = applyOps(doc, ops);
+      inverse = sync.edit(ops);
     } catch (error) {
       showError(error);
       return null;
     }
-    const touched = touchedIds(ops);
-    set({
-      nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
-      edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
-    });
-    refreshFindings(doc);
+    showView(touchedBy(ops));
     return inverse;
   };
 
   const applyOwn = (ops: Op[], stack: 'undo' | 'redo' | 'new'): boolean => {
     const boardId = get().boardId;
-    if (!boardId || ops.length === 0) return false;
+    if (!boardId || ops.length === 0 || get().status !== 'ready') return false;
     const inverse = applyToReplica(ops);
     if (!inverse) return false;
-    sender.enqueue(boardId, ops);
     const history = historyOf(boardId);
     if (stack === 'undo') history.redo.push(inverse);
     else {
@@ -146,18 +154,6 @@ export const useBoard = create<BoardState>((set, get) => {
     set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
     return true;
   };
-
-  api().on('board.changed', ({ boardId, revision, ops }) => {
-    const state = get();
-    if (state.boardId !== boardId || state.status !== 'ready') return;
-    if (revision <= state.revision) return;
-    if (revision === state.revision + 1 && applyToReplica(ops)) set({ revision });
-    else void sender.flushed().then(() => get().open(boardId));
-  });
-  api().onReconnect(() => {
-    const { boardId } = get();
-    if (boardId) void sender.flushed().then(() => get().open(boardId));
-  });
 
   return {
     boardId: null,
@@ -173,7 +169,7 @@ export const useBoard = create<BoardState>((set, get) => {
     canRedo: false,
 
     prefetch(boardId) {
-      const reply = fetchBoard(boardId);
+      const reply = sync.fetch(boardId);
       // A board the session turns out not to have is never opened: its refusal is no news.
       reply.catch(() => undefined);
       prefetched = { boardId, reply };
@@ -181,28 +177,16 @@ export const useBoard = create<BoardState>((set, get) => {
 
     async open(boardId) {
       const history = historyOf(boardId);
-      const again = get().boardId === boardId;
-      set({ boardId, status: again ? get().status : 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
-      // Opened again (a reconnect, a missed revision), the board is asked for afresh.
-      const early = !again && prefetched?.boardId === boardId ? prefetched.reply : null;
+      const again = get().boardId === boardId && get().status === 'ready';
+      if (again) return sync.reload();
+      set({ boardId, status: 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+      const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
       prefetched = null;
       try {
-        const board = await (early ?? fetchBoard(boardId));
+        const board = await sync.load(boardId, early);
         if (get().boardId !== boardId) return;
-        const doc = createDoc(board.nodes, board.edges);
-        refreshFindings(doc);
-        // Opened again (a reconnect, a missed revision): React Flow has measured these nodes already.
-        const previous = again ? new Map(get().nodes.map((n) => [n.id, n])) : undefined;
-        const arriving = board.nodes.length >= CULLING_MIN_NODES;
-        set({
-          status: 'ready',
-          revision: board.revision,
-          doc,
-          nodes: board.nodes.map((n) => (arriving ? toArrivingFlowNode(n, previous?.get(n.id)) : toFlowNode(n))),
-          edges: board.edges.map((e) => toFlowEdge(e)),
-          initialViewport: board.viewport,
-          editingId: null,
-        });
+        set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
+        showView({ nodes: new Set(), edges: new Set(), all: true });
       } catch (error) {
         if (get().boardId === boardId) set({ status: 'missing' });
         showError(error);
@@ -210,6 +194,7 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     close() {
+      sync.close();
       clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
     },

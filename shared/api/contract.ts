@@ -150,12 +150,20 @@ export const methods = {
     input: z.strictObject({ id: Id }),
     output: z.strictObject({ id: Id }),
   },
+  /**
+   * The board as main holds it. `batchIds` asks which of the caller's unacknowledged batches
+   * this state already holds (`appliedBatches`), so it replays only the others on top.
+   */
   'board.get': {
-    input: z.strictObject({ id: Id }),
-    output: Board,
+    input: z.strictObject({ id: Id, batchIds: z.array(Id).max(LIMITS.batchIdsPerGet).optional() }),
+    output: Board.extend({ appliedBatches: z.array(Id).optional() }),
   },
+  /**
+   * Applies a batch of ops all or nothing. A batch sent again with the same `batchId` (its reply
+   * was lost) is not applied twice: the repeat gets the revision of the first acknowledgement.
+   */
   'board.apply': {
-    input: z.strictObject({ boardId: Id, ops: z.array(Op).min(1).max(LIMITS.opsPerBatch) }),
+    input: z.strictObject({ boardId: Id, batchId: Id.optional(), ops: z.array(Op).min(1).max(LIMITS.opsPerBatch) }),
     output: z.strictObject({ revision: z.number().int() }),
   },
   'board.setViewport': {

@@ -6,6 +6,7 @@ export const LIMITS = {
   longText: 10_000,
   search: 200,
   opsPerBatch: 5_000,
+  batchIdsPerGet: 100,
   boardsPerSession: 100,
   coordinate: 1_000_000,
   size: 100_000,

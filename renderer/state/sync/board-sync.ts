@@ -1,0 +1,159 @@
+import { GroundworkError } from '../../../shared/errors';
+import { LIMITS, type Board } from '../../../shared/model';
+import type { Op } from '../../../shared/ops';
+import { toBatches, type Batch } from './batch';
+import { describeEdit, refusalReason } from './describe';
+import type { Outbox } from './outbox';
+import { BoardReplica, type Touched } from './replica';
+
+export type LoadedBoard = Board & { appliedBatches?: string[] };
+
+/** What the sync needs of main: the board, and the edits others make to it. */
+export interface SyncApi {
+  getBoard(id: string, batchIds: string[]): Promise<LoadedBoard>;
+  onBoardChanged(listener: (change: { boardId: string; revision: number; ops: Op[] }) => void): () => void;
+  onReconnect(listener: () => void): () => void;
+}
+
+/** What the sync tells the window. */
+export interface SyncHost {
+  /** The view of the open board changed where `touched` says. */
+  viewChanged(touched: Touched): void;
+  /** An edit was dropped, never to be saved: the message names it and says why. */
+  dropped(batch: Batch, message: string): void;
+}
+
+/** How long a revision may be missing while later ones wait before the board is asked for again. */
+export const GAP_RELOAD_MS = 1_000;
+
+/**
+ * Keeps the open board's replica in step with main: this window's edits go out through the
+ * outbox, others' edits and this window's acknowledgements come in by revision, and a window
+ * that missed something (a gap, a reconnect) asks for the board again, naming the batches of its
+ * own that it still waits for, so it replays only those main does not hold yet.
+ */
+export class BoardSync {
+  private open: { boardId: string; replica: BoardReplica } | null = null;
+  private reloading: Promise<void> | null = null;
+  private gapTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly api: SyncApi,
+    private readonly outbox: Outbox,
+    private readonly host: SyncHost,
+  ) {
+    api.onBoardChanged(({ boardId, revision, ops }) => this.change(boardId, (r) => r.remote(revision, ops)));
+    api.onReconnect(() => {
+      this.outbox.retryNow();
+      void this.reload();
+    });
+    outbox.on({
+      acknowledged: (batch, revision) => this.change(batch.boardId, (r) => r.acknowledged(batch.id, revision)),
+      rejected: (batch, error) => {
+        this.host.dropped(batch, this.droppedMessage(batch, error));
+        this.change(batch.boardId, (r) => r.rejected(batch.id));
+      },
+    });
+  }
+
+  get replica(): BoardReplica | null {
+    return this.open?.replica ?? null;
+  }
+
+  /** Main's board with this window's waiting edits on top; `early` is a `board.get` already on its way. */
+  async load(boardId: string, early?: Promise<LoadedBoard>): Promise<LoadedBoard> {
+    this.close();
+    const board = await (early ?? this.fetch(boardId));
+    const replica = new BoardReplica(board, this.outbox.pendingFor(boardId), board.appliedBatches ?? []);
+    this.open = { boardId, replica };
+    this.dropUnfit();
+    return board;
+  }
+
+  close(): void {
+    this.open = null;
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.gapTimer = null;
+  }
+
+  /** This window's edit: into the view at once, then out to main. Throws when it does not fit the view. */
+  edit(ops: readonly Op[]): Op[] {
+    const open = this.open;
+    if (!open) throw new GroundworkError('not_found', 'No board is open');
+    const batches = toBatches(open.boardId, ops);
+    const inverse = open.replica.edit(batches);
+    this.outbox.add(batches);
+    return inverse;
+  }
+
+  /** Asks main for the open board again and replays what of this window's it does not hold yet. */
+  reload(): Promise<void> {
+    this.reloading ??= this.reloadOnce().finally(() => (this.reloading = null));
+    return this.reloading;
+  }
+
+  private async reloadOnce(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    let board: LoadedBoard;
+    try {
+      board = await this.fetch(open.boardId);
+    } catch (error) {
+      // Unreachable: the next reconnect reloads. Gone: the editor finds out from the session.
+      if (error instanceof GroundworkError && (error.code === 'unavailable' || error.code === 'not_found')) return;
+      throw error;
+    }
+    if (this.open !== open) return;
+    this.host.viewChanged(open.replica.load(board, board.appliedBatches ?? []));
+    this.dropUnfit();
+    this.watchGap();
+  }
+
+  /** Main's board, and which of this window's waiting batches for it main already holds. */
+  async fetch(boardId: string): Promise<LoadedBoard> {
+    await this.outbox.ready;
+    const waiting = this.open?.boardId === boardId ? this.open.replica.pendingIds : this.outbox.pendingFor(boardId).map((b) => b.id);
+    return this.api.getBoard(boardId, waiting.slice(0, LIMITS.batchIdsPerGet));
+  }
+
+  private change(boardId: string, apply: (replica: BoardReplica) => Touched) {
+    const open = this.open;
+    if (!open || open.boardId !== boardId) return;
+    let touched: Touched;
+    try {
+      touched = apply(open.replica);
+    } catch {
+      // Main's ops did not apply to the confirmed board: it is not main's board any more.
+      void this.reload();
+      return;
+    }
+    this.host.viewChanged(touched);
+    this.dropUnfit();
+    this.watchGap();
+  }
+
+  /** Edits of this window that others' edits have made impossible: dropped, with a message, unless already on their way. */
+  private dropUnfit() {
+    const open = this.open;
+    if (!open) return;
+    for (const { batch, error } of open.replica.unfit) {
+      if (!this.outbox.discard(batch.id)) continue;
+      open.replica.forget(batch.id);
+      this.host.dropped(batch, this.droppedMessage(batch, error));
+    }
+  }
+
+  private watchGap() {
+    if (this.gapTimer || !this.open?.replica.hasGap) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.open?.replica.hasGap) void this.reload();
+    }, GAP_RELOAD_MS);
+  }
+
+  private droppedMessage(batch: Batch, error: unknown): string {
+    const replica = this.open?.boardId === batch.boardId ? this.open.replica : null;
+    const edit = describeEdit(batch.ops, (id) => replica?.nodeOf(id));
+    return `Not saved: ${edit}. ${refusalReason(error)}`;
+  }
+}

@@ -1,0 +1,38 @@
+import { GroundworkError } from '../../../shared/errors';
+import { KIND_NAMES, nodeLabel, type BoardNode } from '../../../shared/model';
+import type { Op } from '../../../shared/ops';
+
+const VERBS: Record<Op['type'], string> = {
+  'node.add': 'adding',
+  'node.remove': 'deleting',
+  'node.move': 'moving',
+  'node.resize': 'resizing',
+  'node.update': 'changing',
+  'edge.add': 'connecting',
+  'edge.remove': 'removing a connection of',
+  'edge.update': 'changing a connection of',
+};
+
+const nodeIdOf = (op: Op): string | undefined => {
+  if (op.type === 'node.add') return op.node.id;
+  if (op.type === 'edge.add') return op.edge.source;
+  return op.type.startsWith('node.') ? (op as { id: string }).id : undefined;
+};
+
+/** An edit in the facilitator's words: "moving role “Priya Raman” and 2 more changes". */
+export function describeEdit(ops: readonly Op[], nodeOf: (id: string) => BoardNode | undefined): string {
+  const first = ops[0];
+  const id = ops.map(nodeIdOf).find((i) => i !== undefined);
+  const node = id === undefined ? undefined : (nodeOf(id) ?? ops.flatMap((op) => (op.type === 'node.add' && op.node.id === id ? [op.node] : []))[0]);
+  const label = node ? nodeLabel(node).trim() : '';
+  const what = node ? `${KIND_NAMES[node.kind].toLowerCase()}${label ? ` “${label.length > 60 ? `${label.slice(0, 59)}…` : label}”` : ''}` : id !== undefined ? 'a node' : 'a connection';
+  const more = ops.length > 1 ? ` and ${ops.length - 1} more change${ops.length > 2 ? 's' : ''}` : '';
+  return `${VERBS[first.type]} ${what}${more}`;
+}
+
+/** Why main refused a batch, in words for the facilitator. */
+export function refusalReason(error: unknown): string {
+  if (error instanceof GroundworkError && error.code === 'not_found') return 'It was deleted in another window.';
+  const message = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(message) ? message : `${message}.`;
+}
