@@ -6,6 +6,7 @@ import { LIMITS, type BoardEdge, type BoardNode, type Size, type Stratum } from 
 import { applyOps, createDoc, type BoardDoc } from '../../../shared/ops';
 import { orgChain, orgTree } from '../../helpers/org';
 import { noteNode, roleNode, sampleEdge } from '../../helpers/sample';
+import { thrownBy } from '../../helpers/thrown';
 
 const role = (id: string, stratum: Stratum | null, x = 0, size: Size | null = null) => roleNode({ id, position: { x, y: 0 }, size, data: { person: id, stratum } });
 const manages = (manager: BoardNode, report: BoardNode) => sampleEdge(manager, report, { id: `${manager.id}-${report.id}`, kind: 'reports-to' });
@@ -212,19 +213,11 @@ describe('arrangeByLevels inside the coordinate range', () => {
     expect(arrangeByLevels(doc, sizes)).toEqual([]);
   });
 
-  it('refuses a map wider than the whole board, saying how wide, and moves nothing', () => {
+  it('refuses a map wider than the whole board, saying how wide', () => {
     const huge = Array.from({ length: 21 }, (_, i) => role(`h${i}`, 3, i, { width: 100_000, height: 80 }));
-    const doc = createDoc(huge);
-    const error = (() => {
-      try {
-        arrangeByLevels(doc);
-      } catch (thrown) {
-        return thrown;
-      }
-    })();
-    expect(error).toBeInstanceOf(GroundworkError);
-    expect(error).toMatchObject({ code: 'too_large' });
-    expect((error as Error).message).toBe(
+    const error = thrownBy(GroundworkError, () => arrangeByLevels(createDoc(huge)));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe(
       'This org map is too wide to arrange by levels: laid out it would be 2,100,800 across, and a board is 2,000,000 across. Move part of it to another board and arrange each part there.',
     );
   });
