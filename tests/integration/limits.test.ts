@@ -89,7 +89,7 @@ describe('the per-board caps', () => {
     expect((await app.call('board.get', { id: copy.boards[0].id })).nodes).toHaveLength(LIMITS.nodesPerBoard);
   });
 
-  it('a board over the cap from before it can be trimmed, but not copied, grown or saved as a template', async () => {
+  it('a board over the cap from before it can be trimmed, but not copied, grown, saved as a template or previewed from a restore point', async () => {
     const { sessionId, boardId } = await newBoard('Older than the caps');
     // Written straight into the database, as an older Groundwork could have.
     const insert = app.backend.store.db.prepare('INSERT INTO nodes (id, board_id, kind, x, y, width, height, data) VALUES (@id, @board_id, @kind, @x, @y, @width, @height, @data)');
@@ -101,6 +101,10 @@ describe('the per-board caps', () => {
     expect((await app.post('session.duplicate', { id: sessionId })).body).toMatchObject(refusal);
     expect((await app.post('template.saveFromSession', { sessionId, name: 'Old', description: '', boardIds: [boardId], keepContent: true })).body).toMatchObject(refusal);
     expect((await app.post('board.apply', { boardId, ops: adds(notes(1, 'more')) })).body).toMatchObject(refusal);
+    // Its restore points (taken before the caps, or now) say what is wrong when previewed.
+    const point = await app.call('snapshot.create', { sessionId, name: 'Too full' });
+    const preview = await app.post('snapshot.preview', { id: point.id });
+    expect(preview).toMatchObject({ status: 413, body: { ok: false, error: { code: 'too_large', message: expect.stringContaining('board “Board 1” in this restore point holds 20,001') } } });
     await app.call('board.apply', { boardId, ops: [{ type: 'node.remove', id: 'old0' }] });
     expect((await app.call('board.get', { id: boardId })).nodes).toHaveLength(LIMITS.nodesPerBoard);
     // The template list was never broken by the refused save.
