@@ -10,6 +10,7 @@ import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
 import { SECURITY_HEADERS } from '../transport/http-server';
+import { jsonWithin, replyJson } from '../transport/reply-json';
 import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
 import { contentType } from '../transport/static-files';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
@@ -125,7 +126,7 @@ export function startLanListener(room: Room, options: LanOptions): Promise<LanLi
     const send = (text: string) => {
       if (socket.readyState === socket.OPEN) socket.send(text);
     };
-    const reply = (id: number, body: Reply) => send(JSON.stringify({ type: 'reply', id, reply: body }));
+    const reply = (id: number, body: Reply, method = 'this message') => send(replyJson(body, method, (r) => ({ type: 'reply', id, reply: r })).text);
     socket.on('error', (error) => console.warn(`Closed a participant's connection: ${error.message}`));
     socket.on('close', () => {
       if (identified.delete(socket)) room.statusChanged();
@@ -146,7 +147,7 @@ export function startLanListener(room: Room, options: LanOptions): Promise<LanLi
           room.statusChanged();
         },
       };
-      reply(frame.id, await dispatch(frame.method, frame.token, frame.input, context));
+      reply(frame.id, await dispatch(frame.method, frame.token, frame.input, context), frame.method);
     });
     send(JSON.stringify({ type: 'hello', clientId: socketId }));
   };
@@ -165,7 +166,11 @@ export function startLanListener(room: Room, options: LanOptions): Promise<LanLi
       resolve({
         port,
         broadcast,
-        broadcastEvent: (name, payload) => broadcast(JSON.stringify({ type: 'event', name, payload })),
+        broadcastEvent: (name, payload) => {
+          const text = jsonWithin({ type: 'event', name, payload });
+          if (text === null) console.warn(`Did not send a ${name} event to the room: too large`);
+          else broadcast(text);
+        },
         connectedCount: () => new Set(identified.values()).size,
         close: () =>
           new Promise<void>((done) => {

@@ -111,6 +111,8 @@ export class RoomWrites {
       });
       votes.forEach((v) => v.done());
     } catch (error) {
+      // A board too full for the notes: they keep waiting for the facilitator, and the dots still land.
+      if (notes.length && error instanceof GroundworkError && error.code === 'too_large') return this.commit(boardId, votes, []);
       votes.forEach((v) => v.done(error));
     }
   }

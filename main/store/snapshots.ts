@@ -1,6 +1,7 @@
 import { GroundworkError } from '../../shared/errors';
 import { SessionDocument } from '../../shared/fileformat/document';
 import { newId, type SessionDetail, type SnapshotReason, type SnapshotSummary } from '../../shared/model';
+import { checkBoardCaps } from '../../shared/ops/apply';
 import type { Db } from './database';
 import { exportSession, withFreshIds } from './documents';
 import type { Store } from './store';
@@ -90,7 +91,10 @@ export class SnapshotStore {
   /** Rows are validated on the way out: a hand-edited database fails loudly, not half-way through a restore. */
   document(id: string): SessionDocument {
     this.row(id);
-    return SessionDocument.parse(JSON.parse(this.sql.document.get(id) as string));
+    const stored = JSON.parse(this.sql.document.get(id) as string) as SessionDocument;
+    // A point taken of a board past the caps, before there were caps: said plainly, not as a crash.
+    stored.boards.forEach((board, b) => checkBoardCaps(board.nodes.length, board.edges.length, `board “${board.title}” in this restore point holds`, ['boards', b]));
+    return SessionDocument.parse(stored);
   }
 
   /**

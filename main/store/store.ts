@@ -3,6 +3,7 @@ import type { DocumentBoard } from '../../shared/fileformat/document';
 import {
   AgendaItem,
   DEFAULT_BOARD_SETTINGS,
+  LIMITS,
   newId,
   type Board,
   type BoardSettings,
@@ -11,7 +12,7 @@ import {
   type SessionDetail,
   type Viewport,
 } from '../../shared/model';
-import { applyOps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { applyOps, checkBoardCaps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import type { Db } from './database';
 import { BatchLog } from './batch-log';
 import { withFreshIds } from './documents';
@@ -219,6 +220,8 @@ export class Store {
 
   private writeContent(id: string, content: SessionContent): void {
     content.boards.forEach((board, position) => {
+      // Copies and restores of boards from before the caps; files are checked on the way in.
+      checkBoardCaps(board.nodes.length, board.edges.length, `board “${board.title}” holds`, ['boards', position]);
       this.sql.insertBoard.run({
         id: board.id,
         session_id: id,
@@ -313,7 +316,7 @@ export class Store {
 
   createBoard(sessionId: string, title: string): BoardSummary {
     const boards = this.getSession(sessionId).boards;
-    if (boards.length >= 100) throw new GroundworkError('too_large', 'A session holds at most 100 boards', ['sessionId']);
+    if (boards.length >= LIMITS.boardsPerSession) throw new GroundworkError('too_large', `A session holds at most ${LIMITS.boardsPerSession} boards`, ['sessionId']);
     const id = this.db.transaction(() => {
       this.touch(sessionId);
       return this.insertBoard(sessionId, title, boards.length);

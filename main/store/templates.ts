@@ -1,7 +1,8 @@
-import { GroundworkError } from '../../shared/errors';
+import { fromZodError, GroundworkError } from '../../shared/errors';
 import { FORMAT, FORMAT_VERSION, TemplateDocument, type DocumentBoard, type SessionDocument } from '../../shared/fileformat/document';
 import { parseDocument } from '../../shared/fileformat/validate';
 import { DEFAULT_SIZE, LIMITS, newId, type BoardNode, type BoardPreview, type NodeKind, type TemplateSummary } from '../../shared/model';
+import { checkBoardCaps } from '../../shared/ops/apply';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from '../../shared/templates';
 import type { Db } from './database';
 
@@ -72,8 +73,14 @@ export class TemplateStore {
     return { ...structuredClone(document), exportedAt: new Date().toISOString() };
   }
 
-  /** Adds a checked document as an own template; its exportedAt becomes the time it was added. */
+  /**
+   * Adds a document as an own template; its exportedAt becomes the time it was added. It is checked
+   * as the list reads it back, so a template that could not be listed is refused here instead.
+   */
   insert(document: TemplateDocument): TemplateSummary {
+    document.boards.forEach((board, b) => checkBoardCaps(board.nodes.length, board.edges.length, `board “${board.title}” holds`, ['boards', b]));
+    const checked = TemplateDocument.safeParse(document);
+    if (!checked.success) throw fromZodError(checked.error);
     const id = newId('t');
     const now = Date.now();
     this.sql.insert.run({

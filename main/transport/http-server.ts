@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../service/backend';
 import { STATUS_OF } from './http-status';
+import { jsonWithin, MAX_REPLY_BYTES, replyJson } from './reply-json';
 import { allowedHostsFor, checkRequest, type GuardDecision } from './request-guard';
 import { contentType, resolveStaticFile } from './static-files';
 
@@ -24,6 +25,8 @@ export interface ServeOptions {
   rendererDir: string;
   /** The machine's addresses and names accepted as Host when bound to every interface; defaults to this machine's. */
   localAddresses?: readonly string[];
+  /** Replies past this are sent as a too_large error instead (MAX_REPLY_BYTES); tests pass a small one. */
+  maxReplyBytes?: number;
 }
 
 export interface RunningServer {
@@ -43,9 +46,14 @@ export const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** The body is serialised before the head is written: a failure after writeHead would leave the request hanging. */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 function errorReply(code: ErrorCode, message: string, errorPath: string[] = []): Reply {
@@ -104,7 +112,7 @@ function methodOf(url: string): string {
   }
 }
 
-async function handleApi(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+async function handleApi(backend: Backend, req: http.IncomingMessage, res: http.ServerResponse, method: string, maxReplyBytes: number): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return sendJson(res, 405, errorReply('unknown_method', 'Call API methods with POST and a JSON body'));
@@ -122,8 +130,8 @@ async function handleApi(backend: Backend, req: http.IncomingMessage, res: http.
   }
   const header = req.headers[CLIENT_ID_HEADER];
   const clientId = typeof header === 'string' && header.length <= 64 ? header : newId('http');
-  const reply = await backend.dispatch(method, input, { clientId });
-  sendJson(res, reply.ok ? 200 : STATUS_OF[reply.error.code], reply);
+  const { text, reply } = replyJson(await backend.dispatch(method, input, { clientId }), method, undefined, maxReplyBytes);
+  sendJsonText(res, reply.ok ? 200 : STATUS_OF[reply.error.code], text);
 }
 
 function serveStatic(rendererDir: string, req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -148,12 +156,18 @@ function serveStatic(rendererDir: string, req: http.IncomingMessage, res: http.S
   else fs.createReadStream(file).pipe(res);
 }
 
-function attachSocket(backend: Backend, socket: WebSocket): void {
+function attachSocket(backend: Backend, socket: WebSocket, maxReplyBytes: number): void {
   const clientId = newId('ws');
-  const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  const sendText = (text: string) => {
+    if (socket.readyState === socket.OPEN) socket.send(text);
   };
-  const unsubscribe = backend.hub.subscribe(clientId, (name, payload) => send({ type: 'event', name, payload }));
+  const send = (frame: ServerFrame) => sendText(JSON.stringify(frame));
+  const unsubscribe = backend.hub.subscribe(clientId, (name, payload) => {
+    // An event too large to send is dropped: the next one's revision tells the client to reload.
+    const text = jsonWithin({ type: 'event', name, payload } satisfies ServerFrame, maxReplyBytes);
+    if (text === null) console.warn(`Did not send a ${name} event: larger than ${maxReplyBytes} bytes`);
+    else sendText(text);
+  });
   socket.on('close', unsubscribe);
   // A frame past the size limit (or a broken one) ends this client's socket with its close
   // code (1009 for size); without a listener the error would take the whole server down.
@@ -166,13 +180,15 @@ function attachSocket(backend: Backend, socket: WebSocket): void {
       send({ type: 'reply', id: -1, reply: errorReply('invalid_input', 'A message must be JSON: {"id", "method", "input"}') });
       return;
     }
-    send({ type: 'reply', id: frame.id, reply: await backend.dispatch(frame.method, frame.input, { clientId }) });
+    const reply = await backend.dispatch(frame.method, frame.input, { clientId });
+    sendText(replyJson(reply, frame.method, (body): ServerFrame => ({ type: 'reply', id: frame.id, reply: body }), maxReplyBytes).text);
   });
   send({ type: 'hello', clientId });
 }
 
 /** The served shell: the built renderer, the API over HTTP POST, and a WebSocket for calls and events. */
 export function serve(backend: Backend, options: ServeOptions): Promise<RunningServer> {
+  const maxReplyBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
   // Filled in once listening, when the real port is known; no request arrives before that.
   let port = 0;
   let allowedHosts: string[] = [];
@@ -196,7 +212,7 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
       return sendJson(res, 403, refusalReply(decision));
     }
     if (url.startsWith(HTTP_API_PREFIX)) {
-      handleApi(backend, req, res, methodOf(url)).catch((error) => {
+      handleApi(backend, req, res, methodOf(url), maxReplyBytes).catch((error) => {
         console.error(error);
         if (!res.headersSent) sendJson(res, 500, errorReply('internal', 'The request could not be read'));
       });
@@ -212,7 +228,7 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
     }
     const decision = guard(req);
     if (!decision.ok) return refuseUpgrade(socket, decision);
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(backend, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(backend, ws, maxReplyBytes));
   });
 
   return new Promise((resolve, reject) => {

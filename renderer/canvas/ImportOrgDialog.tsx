@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import type { Position } from '../../shared/model';
 import { useBoard } from '../state/board-store';
-import { showInfo } from '../state/toasts';
+import { showError, showInfo } from '../state/toasts';
 
 const SHOWN_PROBLEMS = 12;
 
@@ -27,7 +27,14 @@ export function ImportOrgDialog({ origin, onClose, onImported }: Props) {
   };
 
   const importRows = () => {
-    const { ops, nodeIds } = orgImportOps(valid, origin);
+    let imported;
+    try {
+      imported = orgImportOps(valid, origin);
+    } catch (error) {
+      showError(error);
+      return;
+    }
+    const { ops, nodeIds } = imported;
     if (useBoard.getState().edit(ops)) {
       showInfo(`Imported ${valid.length} role${valid.length === 1 ? '' : 's'} from ${file!.name}`);
       onImported(nodeIds);

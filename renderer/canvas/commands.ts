@@ -2,6 +2,7 @@ import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
 import { selectionOf, useBoard } from '../state/board-store';
+import { showError } from '../state/toasts';
 import { setClipboard, takeClipboard } from './clipboard';
 
 /** The canvas's edits, shared by the keyboard, the toolbar and the palette. */
@@ -82,6 +83,13 @@ export function groupSelectionIntoFrame(title: string): string | null {
 export function arrangeOrgMap(): boolean {
   const { doc, nodes, edit } = useBoard.getState();
   const sizes = new Map(nodes.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
-  const ops = arrangeByLevels(doc, sizes);
+  let ops;
+  try {
+    ops = arrangeByLevels(doc, sizes);
+  } catch (error) {
+    // A map wider than the whole board: nothing moves, and the facilitator hears why.
+    showError(error);
+    return false;
+  }
   return ops.length > 0 && edit(ops);
 }

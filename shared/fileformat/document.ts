@@ -18,14 +18,14 @@ export const DocumentBoard = z.strictObject({
   title: Title,
   settings: BoardSettings,
   viewport: Viewport.nullable(),
-  nodes: z.array(BoardNode).max(20_000),
-  edges: z.array(BoardEdge).max(40_000),
+  nodes: z.array(BoardNode).max(LIMITS.nodesPerBoard),
+  edges: z.array(BoardEdge).max(LIMITS.edgesPerBoard),
 });
 export type DocumentBoard = z.infer<typeof DocumentBoard>;
 
 const content = {
   boards: z.array(DocumentBoard).min(1).max(LIMITS.boardsPerSession),
-  agenda: z.array(AgendaItem).max(100),
+  agenda: z.array(AgendaItem).max(LIMITS.agendaItems),
 };
 
 export const SessionDocument = z.strictObject({

@@ -1,4 +1,4 @@
-import { arrangeByLevels, GRID } from '../layout/arrange-by-levels';
+import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
 import { parseStratum, parseTimeSpan, stratumForTimeSpan } from '../levels/strata';
 import { defaultEdgeData, type BoardEdge } from '../model/edges';
 import { newId } from '../model/ids';
@@ -194,7 +194,7 @@ export function validRows(result: OrgCsvResult): OrgRow[] {
  * The ops that put the rows on a board as one batch (so one undo step): a role per row, a
  * reports-to edge from each manager to each report, laid out by levels. The roles keep the y of
  * their stratum's band, so they land in the right band when the bands show; horizontally the map's
- * left edge is moved to origin.x.
+ * left edge is moved to origin.x, or as near it as keeps the whole map on the board.
  */
 export function orgImportOps(rows: readonly OrgRow[], origin: Position): { ops: Op[]; nodeIds: string[] } {
   const idByName = new Map<string, string>();
@@ -216,8 +216,13 @@ export function orgImportOps(rows: readonly OrgRow[], origin: Position): { ops: 
   for (const op of arrangeByLevels(createDoc(nodes, edges))) if (op.type === 'node.move') arranged.set(op.id, op.position);
   const placed = nodes.map((node) => ({ ...node, position: arranged.get(node.id) ?? node.position }));
   let left = Infinity;
-  for (const node of placed) left = Math.min(left, node.position.x);
-  const dx = Math.round(origin.x / GRID) * GRID - left;
+  let right = -Infinity;
+  for (const node of placed) {
+    left = Math.min(left, node.position.x);
+    right = Math.max(right, node.position.x + DEFAULT_ROLE_SIZE.width);
+  }
+  // Near the edge of the board the map lands as close to origin.x as the board allows.
+  const dx = shiftIntoRange(Math.round(origin.x / GRID) * GRID - left, left, right);
   for (const node of placed) node.position = { x: node.position.x + dx, y: node.position.y };
 
   return {

@@ -8,6 +8,8 @@
  * reorder them differently from one run to the next; here siblings keep the order the facilitator
  * gave them on the canvas, so arranging an arranged map changes nothing. And no dependency.
  */
+import { GroundworkError } from '../errors';
+import { LIMITS } from '../model/limits';
 import type { Size } from '../model/schemas';
 import { BAND_HEIGHT, bandTop, stratumAtY } from '../levels/bands';
 import { readOrgMap, type OrgMap, type RoleNode } from '../levels/org-map';
@@ -33,7 +35,13 @@ export function arrangeByLevels(doc: BoardDoc, sizes?: ReadonlyMap<string, Size>
   if (!n) return [];
   const size = map.roles.map((role) => sizes?.get(role.id) ?? role.size ?? DEFAULT_ROLE_SIZE);
   const relativeX = layoutForest(map, size);
-  const shift = anchorShift(map.roles, relativeX);
+  let left = Infinity;
+  let right = -Infinity;
+  relativeX.forEach((x, i) => {
+    left = Math.min(left, x);
+    right = Math.max(right, x + size[i].width);
+  });
+  const shift = shiftIntoRange(anchorShift(map.roles, relativeX), left, right);
 
   const ops: Op[] = [];
   map.roles.forEach((role, i) => {
@@ -175,6 +183,26 @@ function anchorShift(roles: readonly RoleNode[], relativeX: readonly number[]): 
   });
   if (bestVotes * 2 >= roles.length) return best || 0;
   return snap(Math.min(...roles.map((role) => role.position.x)));
+}
+
+/**
+ * The shift nearest to `shift`, on the grid, that keeps a map spanning left..right (before the
+ * shift) inside the board's coordinate range, boxes included: a map anchored near the edge of the
+ * board moves inwards rather than past it. Every org chart the CSV import accepts fits: 5,000 roles
+ * side by side at their widest (320 + the gap) take 1.8 million of the 2 million across. A map
+ * wider than the whole range cannot be arranged in one piece, and says so.
+ */
+export function shiftIntoRange(shift: number, left: number, right: number): number {
+  const low = Math.ceil((-LIMITS.coordinate - left) / GRID) * GRID;
+  const high = Math.floor((LIMITS.coordinate - right) / GRID) * GRID;
+  if (low > high) {
+    const across = (n: number) => Math.ceil(n).toLocaleString('en');
+    throw new GroundworkError(
+      'too_large',
+      `This org map is too wide to arrange by levels: laid out it would be ${across(right - left)} across, and a board is ${across(2 * LIMITS.coordinate)} across. Move part of it to another board and arrange each part there.`,
+    );
+  }
+  return Math.min(Math.max(shift, low), high) || 0;
 }
 
 /**

@@ -16,4 +16,4 @@ export const AgendaItem = z.strictObject({
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
-export const Agenda = z.array(AgendaItem).max(100);
+export const Agenda = z.array(AgendaItem).max(LIMITS.agendaItems);

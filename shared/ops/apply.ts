@@ -1,5 +1,6 @@
 import { GroundworkError, fromZodError } from '../errors';
 import { allowedEdgeKinds, EDGE_KIND_NAMES, type EdgeKind } from '../model/edges';
+import { LIMITS } from '../model/limits';
 import { KIND_NAMES, NODE_DATA, type BoardNode } from '../model/nodes';
 import type { BoardDoc } from './doc';
 import type { Op } from './ops';
@@ -101,9 +102,28 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
   }
 }
 
+const count = (n: number) => n.toLocaleString('en');
+
+/**
+ * Refuses a board past the per-board caps (LIMITS), naming the first cap passed. `making` says
+ * what would pass it: "this change would make it", "board “Org” holds". Every writer of board
+ * content checks with this, so a board never holds what a file, a restore point or a template
+ * could not.
+ */
+export function checkBoardCaps(nodes: number, edges: number, making: string, path: (string | number)[] = []): void {
+  if (nodes > LIMITS.nodesPerBoard) {
+    throw new GroundworkError('too_large', `A board holds at most ${count(LIMITS.nodesPerBoard)} nodes; ${making} ${count(nodes)}. Put some of them on another board.`, path);
+  }
+  if (edges > LIMITS.edgesPerBoard) {
+    throw new GroundworkError('too_large', `A board holds at most ${count(LIMITS.edgesPerBoard)} edges; ${making} ${count(edges)}. Put some of them on another board.`, path);
+  }
+}
+
 /**
  * Applies a batch all-or-nothing: on the first failing op the ones before it are undone and
- * the error is thrown. Returns the inverse batch, in the order that undoes it.
+ * the error is thrown. Returns the inverse batch, in the order that undoes it. A batch that would
+ * take the board past a cap is refused whole; one that leaves an over-full board (from before the
+ * caps) no fuller passes, so it can still be trimmed.
  */
 export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | number)[] = ['ops']): Op[] {
   // Undoing a removal re-adds the node or edge at the end of its map, changing the drawing order.
@@ -111,8 +131,15 @@ export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | numb
   // the common batches (moves, updates, adds, a single op) roll back exactly through their inverses.
   const snapshot = ops.length > 1 && ops.some((op) => op.type.endsWith('.remove')) ? { nodes: [...doc.nodes], edges: [...doc.edges] } : null;
   const inverses: Op[] = [];
+  const before = { nodes: doc.nodes.size, edges: doc.edges.size };
   try {
     ops.forEach((op, index) => inverses.push(applyOp(doc, op, [...path, index])));
+    checkBoardCaps(
+      doc.nodes.size > before.nodes ? doc.nodes.size : 0,
+      doc.edges.size > before.edges ? doc.edges.size : 0,
+      'this change would make it',
+      path,
+    );
   } catch (error) {
     if (snapshot) {
       refill(doc.nodes, snapshot.nodes);

@@ -25,13 +25,13 @@ export interface TestServer {
 }
 
 /** A real backend (SQLite in a temp dir) behind a real server on 127.0.0.1 and a free port. */
-export async function startTestServer(options: { rendererDir?: string; printer?: 'chromium' } = {}): Promise<TestServer> {
+export async function startTestServer(options: { rendererDir?: string; printer?: 'chromium'; maxReplyBytes?: number } = {}): Promise<TestServer> {
   const dataDir = makeTempDir('data');
   // The printer opens the print view on this server, once its address is known.
   let url = '';
   const backend = startBackend(dataDir, options.printer ? { printer: chromiumPrinter(() => url) } : {});
   const ownRendererDir = options.rendererDir ? null : makeTempDir('renderer');
-  const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir: options.rendererDir ?? ownRendererDir! });
+  const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir: options.rendererDir ?? ownRendererDir!, maxReplyBytes: options.maxReplyBytes });
   url = server.url;
 
   const post = async (method: string, body: unknown, headers: Record<string, string> = {}): Promise<PostResult> => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GroundworkError } from '../../shared/errors';
-import { allowedEdgeKinds, NODE_KINDS, type BoardEdge, type BoardNode, type EdgeKind, type NodeKind } from '../../shared/model';
+import { allowedEdgeKinds, LIMITS, NODE_KINDS, type BoardEdge, type BoardNode, type EdgeKind, type NodeKind } from '../../shared/model';
 import { applyOp, applyOps, copyFragment, createDoc, Op, pasteOps, removeNodesOps, type BoardDoc } from '../../shared/ops';
 import { dmNode, noteNode, roleNode, sampleEdge, sampleNode, stageNode, textNode } from '../helpers/sample';
 import { thrownBy } from '../helpers/thrown';
@@ -205,6 +205,46 @@ describe('refused ops', () => {
       const error = thrown(() => applyOps(doc, [op]));
       expect({ code: error.code, path: error.path }).toEqual({ code, path });
     }
+  });
+});
+
+describe('per-board caps', () => {
+  const notes = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => noteNode({ id: `${prefix}${i}` }));
+  const adds = (nodes: BoardNode[]): Op[] => nodes.map((node) => ({ type: 'node.add', node }));
+  const fullBoard = () => createDoc(notes(LIMITS.nodesPerBoard, 'n'));
+
+  it('refuses a batch that would take a board past its nodes, whole, with the numbers in plain words', () => {
+    const doc = fullBoard();
+    const before = ordered(doc);
+    const error = thrown(() => applyOps(doc, [{ type: 'node.move', id: 'n0', position: { x: 5, y: 5 } }, ...adds(notes(150, 'p'))]));
+    expect(error.toInfo()).toEqual({
+      code: 'too_large',
+      path: ['ops'],
+      message: 'A board holds at most 20,000 nodes; this change would make it 20,150. Put some of them on another board.',
+    });
+    expect(ordered(doc)).toEqual(before);
+  });
+
+  it('refuses a batch that would take a board past its edges, and undoes removals in drawing order', () => {
+    const [a, b] = [noteNode({ id: 'a' }), noteNode({ id: 'b' })];
+    const edges = Array.from({ length: LIMITS.edgesPerBoard }, (_, i) => sampleEdge(a, b, { id: `e${i}` }));
+    const doc = createDoc([a, b, noteNode({ id: 'c' })], edges);
+    const before = ordered(doc);
+    const error = thrown(() => applyOps(doc, [{ type: 'node.remove', id: 'c' }, { type: 'edge.add', edge: sampleEdge(b, a, { id: 'more' }) }]));
+    expect(error).toMatchObject({ code: 'too_large', message: expect.stringContaining('A board holds at most 40,000 edges; this change would make it 40,001') });
+    expect(ordered(doc)).toEqual(before);
+  });
+
+  it('fills a board exactly to the cap, and lets a board over it (from before the caps) be trimmed or edited but not grow', () => {
+    const doc = createDoc(notes(LIMITS.nodesPerBoard - 1, 'n'));
+    applyOps(doc, adds(notes(1, 'last')));
+    expect(doc.nodes.size).toBe(LIMITS.nodesPerBoard);
+
+    const over = createDoc(notes(LIMITS.nodesPerBoard + 10, 'n'));
+    applyOps(over, [{ type: 'node.remove', id: 'n0' }, { type: 'node.move', id: 'n1', position: { x: 9, y: 9 } }]);
+    applyOps(over, [{ type: 'node.remove', id: 'n2' }, ...adds(notes(1, 'swap'))]);
+    expect(over.nodes.size).toBe(LIMITS.nodesPerBoard + 9);
+    expect(thrown(() => applyOps(over, adds(notes(1, 'grow')))).code).toBe('too_large');
   });
 });
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { GroundworkError } from '../../../shared/errors';
 import { arrangeByLevels, bandStratumOps, DEFAULT_ROLE_SIZE, GRID, SUBTREE_GAP } from '../../../shared/layout/arrange-by-levels';
 import { BAND_HEIGHT, bandTop, NO_STRATUM_ROW, STRATUM_BANDS, stratumAtY } from '../../../shared/levels/bands';
-import type { BoardEdge, BoardNode, Size, Stratum } from '../../../shared/model';
+import { LIMITS, type BoardEdge, type BoardNode, type Size, type Stratum } from '../../../shared/model';
 import { applyOps, createDoc, type BoardDoc } from '../../../shared/ops';
 import { orgChain, orgTree } from '../../helpers/org';
 import { noteNode, roleNode, sampleEdge } from '../../helpers/sample';
+import { thrownBy } from '../../helpers/thrown';
 
 const role = (id: string, stratum: Stratum | null, x = 0, size: Size | null = null) => roleNode({ id, position: { x, y: 0 }, size, data: { person: id, stratum } });
 const manages = (manager: BoardNode, report: BoardNode) => sampleEdge(manager, report, { id: `${manager.id}-${report.id}`, kind: 'reports-to' });
@@ -181,6 +183,43 @@ describe('arrangeByLevels', () => {
 
   it('returns no ops on a board without roles', () => {
     expect(arrangeByLevels(createDoc([noteNode()]))).toEqual([]);
+  });
+});
+
+describe('arrangeByLevels inside the coordinate range', () => {
+  /** The roles whose box is not wholly inside the range, so a failure names them. */
+  const outside = (doc: BoardDoc, sizes?: Map<string, Size>) =>
+    roles(doc)
+      .filter((n) => n.position.x < -LIMITS.coordinate || n.position.x + widthOf(n, sizes) > LIMITS.coordinate || Math.abs(n.position.y) > LIMITS.coordinate)
+      .map((n) => n.id);
+  const at = (nodes: BoardNode[], x0: number) => nodes.map((n, i) => ({ ...n, position: { x: x0 + i, y: 0 } }));
+
+  it('keeps a 5,000-long chain without strata (1.2 million across) on the board when it sits near the right edge', () => {
+    const { roles: chain, edges } = orgChain(5_000);
+    const doc = arranged(createDoc(at(chain, 990_000), edges));
+    expect(outside(doc)).toEqual([]);
+    expect(Math.max(...roles(doc).map((n) => n.position.x)) + DEFAULT_ROLE_SIZE.width).toBeLessThanOrEqual(LIMITS.coordinate);
+    expect(crowded(doc)).toEqual([]);
+    expect(arrangeByLevels(doc)).toEqual([]);
+  });
+
+  it('keeps 5,000 reports of one manager, at their widest measured size, on the board from the left edge', () => {
+    const boss = role('boss', 5);
+    const reports = Array.from({ length: 4_999 }, (_, i) => role(`p${i}`, 4));
+    const sizes = new Map([boss, ...reports].map((n) => [n.id, { width: 320, height: 120 }]));
+    const doc = arranged(createDoc(at([boss, ...reports], -LIMITS.coordinate), reports.map((r) => manages(boss, r))), sizes);
+    expect(outside(doc, sizes)).toEqual([]);
+    expect(crowded(doc, sizes)).toEqual([]);
+    expect(arrangeByLevels(doc, sizes)).toEqual([]);
+  });
+
+  it('refuses a map wider than the whole board, saying how wide', () => {
+    const huge = Array.from({ length: 21 }, (_, i) => role(`h${i}`, 3, i, { width: 100_000, height: 80 }));
+    const error = thrownBy(GroundworkError, () => arrangeByLevels(createDoc(huge)));
+    expect(error.code).toBe('too_large');
+    expect(error.message).toBe(
+      'This org map is too wide to arrange by levels: laid out it would be 2,100,800 across, and a board is 2,000,000 across. Move part of it to another board and arrange each part there.',
+    );
   });
 });
 

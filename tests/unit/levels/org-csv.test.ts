@@ -3,6 +3,8 @@ import { parseCsv } from '../../../shared/import/csv';
 import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult, type OrgRow } from '../../../shared/import/org-csv';
 import { checkOrgMap } from '../../../shared/levels/checks';
 import { bandTop, stratumAtY } from '../../../shared/levels/bands';
+import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID } from '../../../shared/layout/arrange-by-levels';
+import { LIMITS } from '../../../shared/model';
 import { Op, applyOps, createDoc } from '../../../shared/ops';
 import { orgCsv } from '../../helpers/org';
 
@@ -206,6 +208,35 @@ describe('orgImportOps', () => {
     expect(dee.position.y).toBe(bandTop(null) + 80);
     expect(Math.min(...nodeIds.map((id) => doc.nodes.get(id)!.position.x))).toBe(96);
   });
+
+  /** The shapes of a 5,000-row chart that used to land past the coordinate range: every row in one band. */
+  const bigCharts = {
+    'flat, one manager above 4,999 reports': file('name,manager,stratum', 'Boss,,V', ...Array.from({ length: 4_999 }, (_, i) => `P${i},Boss,IV`)),
+    'flat, without strata': file('name,manager', 'Boss,', ...Array.from({ length: 4_999 }, (_, i) => `P${i},Boss`)),
+    'deep, a 5,000-long chain without strata': file('name,manager', 'P0,', ...Array.from({ length: 4_999 }, (_, i) => `P${i + 1},P${i}`)),
+    'a tree without strata': orgCsv(5_000).replace(/,\d,$/gm, ',,'),
+  };
+
+  for (const [shape, text] of Object.entries(bigCharts)) {
+    it(`imports a 5,000-row chart (${shape}) arranged inside the coordinate range, from anywhere on the board`, () => {
+      const rows = validRows(parseOrgCsv(text));
+      expect(rows).toHaveLength(5_000);
+      for (const origin of [{ x: 0, y: 0 }, { x: 999_000, y: 0 }, { x: -LIMITS.coordinate, y: 0 }]) {
+        const { ops } = orgImportOps(rows, origin);
+        // What the server checks: every op fits the schema, position range included.
+        for (const op of ops) Op.parse(op);
+        const doc = createDoc();
+        applyOps(doc, ops);
+        const xs = [...doc.nodes.values()].map((n) => n.position.x);
+        const [left, right] = [Math.min(...xs), Math.max(...xs) + DEFAULT_ROLE_SIZE.width];
+        expect(left).toBeGreaterThanOrEqual(-LIMITS.coordinate);
+        expect(right).toBeLessThanOrEqual(LIMITS.coordinate);
+        // At the origin, or pushed in from the board's right edge no further than it must be.
+        if (left !== origin.x) expect([left < origin.x, LIMITS.coordinate - right < GRID]).toEqual([true, true]);
+        expect(arrangeByLevels(doc)).toEqual([]);
+      }
+    });
+  }
 
   it('mints fresh ids on every call', () => {
     const first = orgImportOps(rows, { x: 0, y: 0 }).nodeIds;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../shared/model';
+import { applyOps, createDoc, type Op } from '../../shared/ops';
+import { RoomWrites, type BoardWriter } from '../../main/room/room-writes';
+import type { NoteRow } from '../../main/room/room-store';
+import { noteNode } from '../helpers/sample';
+
+describe('RoomWrites on a full board', () => {
+  it('keeps auto-accepted notes waiting when the board is at its node cap, and still lands the dots', async () => {
+    const doc = createDoc(Array.from({ length: LIMITS.nodesPerBoard }, (_, i) => noteNode({ id: `n${i}` })));
+    const votes = new Set<string>();
+    const accepted: string[] = [];
+    const waiting: NoteRow[] = [{ id: 'p1', participant_id: 'ann', client_key: 'k1', board_id: 'b', text: 'Late idea', category: 'idea', status: 'pending', node_id: null, created_at: 0 }];
+    // The real ops path (applyOps with its caps) behind the writer; a failure rolls the writes back, as the transaction would.
+    const writer: BoardWriter = {
+      votesOf: () => new Map([...doc.nodes.values()].map((n) => [n.id, n.kind === 'note' ? n.data.votes : 0])),
+      apply: (_boardId, ops: Op[], write) => {
+        const before = { votes: new Set(votes), accepted: accepted.length };
+        try {
+          write();
+          applyOps(doc, ops);
+        } catch (error) {
+          votes.clear();
+          for (const v of before.votes) votes.add(v);
+          accepted.length = before.accepted;
+          throw error;
+        }
+      },
+      insertVote: (participant, nodeId) => !votes.has(`${participant}:${nodeId}`) && !!votes.add(`${participant}:${nodeId}`),
+      deleteVote: (participant, nodeId) => votes.delete(`${participant}:${nodeId}`),
+      inbox: (_boardId, notes) => ({
+        ops: notes.map((n, i) => ({ type: 'node.add', node: noteNode({ id: `inbox${i}`, data: { text: n.text } }) })),
+        nodeIds: notes.map((_, i) => `inbox${i}`),
+      }),
+      markAccepted: (notes) => accepted.push(...notes.map((n) => n.id)),
+    };
+    const writes = new RoomWrites(writer, () => waiting, () => undefined);
+
+    const dot = writes.vote('b', 'bob', 'n7', 1);
+    writes.flush();
+    await expect(dot).resolves.toBeUndefined();
+    expect(doc.nodes.get('n7')).toMatchObject({ data: { votes: 1 } });
+    expect(doc.nodes.size).toBe(LIMITS.nodesPerBoard);
+    expect(accepted).toEqual([]);
+  });
+});
