@@ -46,6 +46,14 @@ export class MigrationFailedError extends DatabaseRefusedError {
 export const DATABASE_FILE = 'groundwork.db';
 
 /**
+ * The pragmas of every connection that writes the database. synchronous=FULL: in WAL mode each
+ * commit fsyncs the -wal before it returns, so an edit main has acknowledged survives a power
+ * cut, not only a crash of the app (NORMAL fsyncs only at checkpoints: a dead battery could roll
+ * back the last few hundred acknowledged edits).
+ */
+export const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+
+/**
  * Opens (or creates) the database and brings its schema up to date. It is checked first
  * (quick_check): a damaged file is moved aside, never written to. A database whose applied
  * migrations are not a prefix of the ones this build knows was written by another (newer)
@@ -58,10 +66,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   const db = new Database(file);
   try {
     checkMigrationsKnown(db, migrations);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    for (const pragma of WRITER_PRAGMAS) db.pragma(pragma);
     migrate(db, file, migrations);
     return db;
   } catch (error) {
