@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { Db } from './database';
+import type { SalvageResult } from './salvage';
 import type { StartupReport } from './startup';
 
 /**
@@ -169,6 +170,8 @@ export interface BackupControl {
   list(): BackupInfo[];
   restore(file: string): Promise<RestoreResult>;
   startupReport(): StartupReport | null;
+  /** Copies what is readable of the damaged file start-up set aside into the database in use. */
+  salvage(): SalvageResult;
   dismissStartupReport(): void;
 }
 
@@ -177,6 +180,9 @@ export const NO_BACKUPS: BackupControl = {
   list: () => [],
   restore: () => Promise.reject(new GroundworkError('unavailable', 'Backups are not available here.')),
   startupReport: () => null,
+  salvage: () => {
+    throw new GroundworkError('unavailable', 'Salvage is not available here.');
+  },
   dismissStartupReport: () => undefined,
 };
 

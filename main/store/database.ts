@@ -13,7 +13,7 @@ export class DatabaseRefusedError extends Error {
   }
 }
 
-/** The file is damaged; it was moved aside (never overwritten) and the newest backup is named. */
+/** The file is damaged (or empty); it was moved aside (never overwritten) and the newest backup is named. */
 export class DatabaseDamagedError extends DatabaseRefusedError {
   constructor(
     message: string,
@@ -21,6 +21,8 @@ export class DatabaseDamagedError extends DatabaseRefusedError {
     readonly newestBackup: string | null,
     /** What SQLite said is wrong with the file. */
     readonly detail: string,
+    /** 'empty': the file has no bytes at all (a copy that failed, a full disk), so nothing in it can be salvaged. */
+    readonly damage: 'damaged' | 'empty' = 'damaged',
   ) {
     super(message);
     this.name = 'DatabaseDamagedError';
@@ -62,7 +64,10 @@ export const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'fore
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (fs.existsSync(file)) refuseIfDamaged(file);
+  if (fs.existsSync(file)) {
+    refuseIfEmpty(file);
+    refuseIfDamaged(file);
+  }
   const db = new Database(file);
   try {
     checkMigrationsKnown(db, migrations);
@@ -103,6 +108,19 @@ function describeBackup(backup: BackupInfo | null, dir: string): string {
   return `Your newest backup is ${path.join(dir, backup.file)}, made ${new Date(backup.createdAt).toISOString()}. Start Groundwork again and choose "Restore from backup…" on the home screen to bring it back.`;
 }
 
+export const EMPTY_FILE_PROBLEM = 'the file is empty (0 bytes)';
+
+const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+
+/**
+ * A 0-byte file is not a new install (that has no file at all): it is a copy that failed or a
+ * disk that filled up, and SQLite would quietly make a fresh schema in it. A -wal with content
+ * beside it still holds a database, which the check for damage reads.
+ */
+function refuseIfEmpty(file: string): void {
+  if (sizeOf(file) === 0 && sizeOf(`${file}-wal`) === 0) throw setAsideDamaged(file, EMPTY_FILE_PROBLEM, 'empty');
+}
+
 /**
  * Checks the file on a read-only connection: unlike a writer's, its close never checkpoints a
  * -wal into the file, so a damaged database is moved aside exactly as it was found.
@@ -123,16 +141,18 @@ function refuseIfDamaged(file: string): void {
 }
 
 /** Moves the (closed) damaged database's files to <file>.damaged-<time> and returns the error that says so. */
-function setAsideDamaged(file: string, problem: string): DatabaseDamagedError {
+function setAsideDamaged(file: string, problem: string, damage: 'damaged' | 'empty' = 'damaged'): DatabaseDamagedError {
   const movedTo = asidePath(file, 'damaged', Date.now());
   moveDatabaseFiles(file, movedTo);
   const dir = backupsDirFor(file);
   const newest = listBackups(dir)[0] ?? null;
+  const what = damage === 'empty' ? `Groundwork's database file is empty (0 bytes): it holds nothing, not even an empty database.` : `Groundwork's database is damaged (${problem}).`;
   return new DatabaseDamagedError(
-    `Groundwork's database is damaged (${problem}). It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
+    `${what} It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
     movedTo,
     newest ? path.join(dir, newest.file) : null,
     problem,
+    damage,
   );
 }
 
