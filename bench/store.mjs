@@ -1,7 +1,8 @@
 /**
  * Store: board.apply throughput on a real database opened as the app opens it (WAL,
- * synchronous=NORMAL), at three depths — the Store itself, the service's dispatcher (input
- * validation, events), and HTTP to a `groundwork serve` child — and opening a 5,000-node board.
+ * synchronous=FULL: one fsync per commit, so every figure is a durable one), at three depths —
+ * the Store itself, the service's dispatcher (input validation, events), and HTTP to a
+ * `groundwork serve` child — and opening a 5,000-node board.
  */
 import path from 'node:path';
 import { dist } from './lib/app.mjs';

@@ -8,13 +8,16 @@ import type { StartupReport } from '../store/startup';
 export function startupNotice(report: StartupReport, url: string, backupsDir: string, formatDate: (at: number) => string): string[] {
   const lines = [report.message, `SQLite said: ${report.detail}`];
   const backup = report.newestBackup;
-  if (!backup) {
-    lines.push(`There is no backup to restore from. Open ${url} to start with the empty database.`);
-  } else if (report.problem === 'damaged') {
+  const salvage = report.canSalvage ? `"Salvage what is readable" to copy what can still be read from the damaged file into the empty database, ` : '';
+  if (report.problem === 'damaged' && backup) {
     lines.push(
       `Your newest backup is from ${formatDate(backup.createdAt)}: ${path.join(backupsDir, backup.file)}.`,
-      `Open ${url} and choose "Restore newest backup" to bring it back, or "Start with an empty database".`,
+      `Open ${url} and choose "Restore newest backup" to bring it back, ${salvage}or "Start with an empty database".`,
     );
+  } else if (report.problem === 'damaged' && salvage) {
+    lines.push(`There is no backup to restore from. Open ${url} and choose ${salvage}or "Start with an empty database".`);
+  } else if (!backup) {
+    lines.push(`There is no backup to restore from. Open ${url} to start with the empty database.`);
   } else {
     lines.push(`A copy made just before the update, from ${formatDate(backup.createdAt)}, is kept at ${path.join(backupsDir, backup.file)}.`, `Groundwork is running on the empty database at ${url}.`);
   }

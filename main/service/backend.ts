@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { GroundworkError } from '../../shared/errors';
 import type { PdfPrinter } from '../export/printer';
 import { Backups, type BackupControl, type LiveDatabase } from '../store/backups';
 import { DATABASE_FILE, openDatabase } from '../store/database';
 import { MIGRATIONS, type Migration } from '../store/migrations';
+import { salvageInto } from '../store/salvage';
 import { openAtStartup, type StartupReport } from '../store/startup';
 import { Store } from '../store/store';
 import { createDispatcher, type Dispatcher } from '../transport/dispatch';
@@ -66,6 +68,14 @@ export function startBackend(dataDir: string, { onDamage = 'start-empty', migrat
       return result;
     },
     startupReport: () => report,
+    salvage: () => {
+      if (!report?.canSalvage) throw new GroundworkError('conflict', 'There is nothing to salvage: no damaged database was set aside at start-up, or it was salvaged already.');
+      // Rows go into the database in use as they are: the store reads them from there and
+      // caches only the boards it has loaded, which a salvage never touches (its ids are new).
+      const salvaged = salvageInto(db, report.movedTo);
+      report = { ...report, canSalvage: false, salvaged };
+      return salvaged;
+    },
     dismissStartupReport: () => {
       report = null;
     },

@@ -192,6 +192,13 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
 
     'app.startupReport': () => backups.startupReport(),
 
+    // Every client reloads, as after a restore: the sessions it lists came back behind its back.
+    'app.salvage': () => {
+      const result = backups.salvage();
+      hub.publish('database.restored', {});
+      return result;
+    },
+
     'app.dismissStartupReport': () => {
       backups.dismissStartupReport();
       return {};

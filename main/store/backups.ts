@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { Db } from './database';
+import type { SalvageResult } from './salvage';
 import type { StartupReport } from './startup';
 
 /**
@@ -76,6 +77,30 @@ export function moveDatabaseFiles(from: string, to: string): void {
   fs.renameSync(from, to);
 }
 
+/**
+ * Flushes a file (or, where the OS allows it, a folder's entries) to the disk, so a backup or a
+ * restored database that a rename has put in place survives a power cut: without it the name
+ * can reach the disk before the bytes it names.
+ */
+export function fsyncPath(target: string): void {
+  const folder = fs.statSync(target).isDirectory();
+  let fd: number;
+  try {
+    fd = fs.openSync(target, folder ? 'r' : 'r+');
+  } catch (error) {
+    // Windows can neither open nor flush a folder; NTFS journals the rename itself.
+    if (folder) return;
+    throw error;
+  }
+  try {
+    fs.fsyncSync(fd);
+  } catch (error) {
+    if (!folder) throw error;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Folds any -wal into the file and switches it to a rollback journal, so the file stands alone. */
 function makeSelfContained(file: string): void {
   const db = new Database(file);
@@ -108,7 +133,9 @@ function checkBackupFile(file: string): string {
 
 function finish(dir: string, partial: string, name: string): BackupInfo {
   makeSelfContained(partial);
+  fsyncPath(partial);
   fs.renameSync(partial, path.join(dir, name));
+  fsyncPath(dir);
   pruneBackups(dir);
   return listBackups(dir).find((b) => b.file === name)!;
 }
@@ -143,6 +170,8 @@ export interface BackupControl {
   list(): BackupInfo[];
   restore(file: string): Promise<RestoreResult>;
   startupReport(): StartupReport | null;
+  /** Copies what is readable of the damaged file start-up set aside into the database in use. */
+  salvage(): SalvageResult;
   dismissStartupReport(): void;
 }
 
@@ -151,6 +180,9 @@ export const NO_BACKUPS: BackupControl = {
   list: () => [],
   restore: () => Promise.reject(new GroundworkError('unavailable', 'Backups are not available here.')),
   startupReport: () => null,
+  salvage: () => {
+    throw new GroundworkError('unavailable', 'Salvage is not available here.');
+  },
   dismissStartupReport: () => undefined,
 };
 
@@ -234,6 +266,7 @@ export class Backups {
     const incoming = `${this.dbFile}.restoring`;
     try {
       fs.copyFileSync(this.pathOf(file), incoming);
+      fsyncPath(incoming);
     } catch (error) {
       fs.rmSync(incoming, { force: true });
       throw new GroundworkError('conflict', `The backup could not be copied in, so nothing was changed: ${messageOf(error)}`, ['file']);
@@ -244,6 +277,7 @@ export class Backups {
     moveDatabaseFiles(this.dbFile, replacedPath);
     try {
       fs.renameSync(incoming, this.dbFile);
+      fsyncPath(path.dirname(this.dbFile));
       live.reopen();
     } catch (error) {
       for (const leftover of [incoming, ...['', ...SIDE_FILES].map((suffix) => this.dbFile + suffix)]) fs.rmSync(leftover, { force: true });

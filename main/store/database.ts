@@ -13,7 +13,7 @@ export class DatabaseRefusedError extends Error {
   }
 }
 
-/** The file is damaged; it was moved aside (never overwritten) and the newest backup is named. */
+/** The file is damaged (or empty); it was moved aside (never overwritten) and the newest backup is named. */
 export class DatabaseDamagedError extends DatabaseRefusedError {
   constructor(
     message: string,
@@ -21,6 +21,8 @@ export class DatabaseDamagedError extends DatabaseRefusedError {
     readonly newestBackup: string | null,
     /** What SQLite said is wrong with the file. */
     readonly detail: string,
+    /** 'empty': the file has no bytes at all (a copy that failed, a full disk), so nothing in it can be salvaged. */
+    readonly damage: 'damaged' | 'empty' = 'damaged',
   ) {
     super(message);
     this.name = 'DatabaseDamagedError';
@@ -46,6 +48,14 @@ export class MigrationFailedError extends DatabaseRefusedError {
 export const DATABASE_FILE = 'groundwork.db';
 
 /**
+ * The pragmas of every connection that writes the database. synchronous=FULL: in WAL mode each
+ * commit fsyncs the -wal before it returns, so an edit main has acknowledged survives a power
+ * cut, not only a crash of the app (NORMAL fsyncs only at checkpoints: a dead battery could roll
+ * back the last few hundred acknowledged edits).
+ */
+export const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+
+/**
  * Opens (or creates) the database and brings its schema up to date. It is checked first
  * (quick_check): a damaged file is moved aside, never written to. A database whose applied
  * migrations are not a prefix of the ones this build knows was written by another (newer)
@@ -54,14 +64,14 @@ export const DATABASE_FILE = 'groundwork.db';
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (fs.existsSync(file)) refuseIfDamaged(file);
+  if (fs.existsSync(file)) {
+    refuseIfEmpty(file);
+    refuseIfDamaged(file);
+  }
   const db = new Database(file);
   try {
     checkMigrationsKnown(db, migrations);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    for (const pragma of WRITER_PRAGMAS) db.pragma(pragma);
     migrate(db, file, migrations);
     return db;
   } catch (error) {
@@ -98,6 +108,19 @@ function describeBackup(backup: BackupInfo | null, dir: string): string {
   return `Your newest backup is ${path.join(dir, backup.file)}, made ${new Date(backup.createdAt).toISOString()}. Start Groundwork again and choose "Restore from backup…" on the home screen to bring it back.`;
 }
 
+export const EMPTY_FILE_PROBLEM = 'the file is empty (0 bytes)';
+
+const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+
+/**
+ * A 0-byte file is not a new install (that has no file at all): it is a copy that failed or a
+ * disk that filled up, and SQLite would quietly make a fresh schema in it. A -wal with content
+ * beside it still holds a database, which the check for damage reads.
+ */
+function refuseIfEmpty(file: string): void {
+  if (sizeOf(file) === 0 && sizeOf(`${file}-wal`) === 0) throw setAsideDamaged(file, EMPTY_FILE_PROBLEM, 'empty');
+}
+
 /**
  * Checks the file on a read-only connection: unlike a writer's, its close never checkpoints a
  * -wal into the file, so a damaged database is moved aside exactly as it was found.
@@ -118,16 +141,18 @@ function refuseIfDamaged(file: string): void {
 }
 
 /** Moves the (closed) damaged database's files to <file>.damaged-<time> and returns the error that says so. */
-function setAsideDamaged(file: string, problem: string): DatabaseDamagedError {
+function setAsideDamaged(file: string, problem: string, damage: 'damaged' | 'empty' = 'damaged'): DatabaseDamagedError {
   const movedTo = asidePath(file, 'damaged', Date.now());
   moveDatabaseFiles(file, movedTo);
   const dir = backupsDirFor(file);
   const newest = listBackups(dir)[0] ?? null;
+  const what = damage === 'empty' ? `Groundwork's database file is empty (0 bytes): it holds nothing, not even an empty database.` : `Groundwork's database is damaged (${problem}).`;
   return new DatabaseDamagedError(
-    `Groundwork's database is damaged (${problem}). It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
+    `${what} It was not changed or overwritten: it was moved to ${movedTo}. ${describeBackup(newest, dir)}`,
     movedTo,
     newest ? path.join(dir, newest.file) : null,
     problem,
+    damage,
   );
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { backupsDirFor, listBackups, moveDatabaseFiles, type BackupInfo } from './backups';
 import { asidePath, DatabaseDamagedError, MigrationFailedError, openDatabase, type Db } from './database';
 import { MIGRATIONS, type Migration } from './migrations';
+import type { SalvageResult } from './salvage';
 
 /**
  * What start-up found wrong with the database and did about it: the file was set aside (never
@@ -19,6 +20,10 @@ export interface StartupReport {
   movedTo: string;
   /** The newest backup when it happened (after a failed update, the copy made just before it); null when there is none. */
   newestBackup: BackupInfo | null;
+  /** Whether "Salvage what is readable" is offered: a damaged file with bytes in it, not salvaged yet. */
+  canSalvage: boolean;
+  /** What a salvage brought back into the empty database; null until one ran. */
+  salvaged: SalvageResult | null;
 }
 
 export interface OpenedAtStartup {
@@ -49,12 +54,17 @@ export function startupFallback(error: unknown, existedBefore: boolean): 'start-
 const newestBackupOf = (file: string): BackupInfo | null => listBackups(backupsDirFor(file))[0] ?? null;
 
 function damagedReport(error: DatabaseDamagedError, file: string): StartupReport {
+  const empty = error.damage === 'empty';
   return {
     problem: 'damaged',
-    message: `Groundwork's database was damaged, so Groundwork started with an empty one. The damaged file was not changed or overwritten: it was moved aside to ${error.movedTo}.`,
+    message: empty
+      ? `Groundwork's database file was empty (0 bytes, as after a copy that failed or a full disk), so Groundwork started with an empty database. The empty file was not changed: it was moved aside to ${error.movedTo}.`
+      : `Groundwork's database was damaged, so Groundwork started with an empty one. The damaged file was not changed or overwritten: it was moved aside to ${error.movedTo}.`,
     detail: error.detail,
     movedTo: error.movedTo,
     newestBackup: newestBackupOf(file),
+    canSalvage: !empty,
+    salvaged: null,
   };
 }
 
@@ -67,6 +77,9 @@ function setAsideNotUpdated(error: MigrationFailedError, file: string, now: numb
     detail: error.detail,
     movedTo,
     newestBackup: newestBackupOf(file),
+    // The file is sound: the version used before opens it whole, which beats any salvage.
+    canSalvage: false,
+    salvaged: null,
   };
 }
 

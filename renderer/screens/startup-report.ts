@@ -24,3 +24,10 @@ export function backupSentence(report: StartupReport, formatDate: (at: number) =
 /** The banner's heading, which also names it for screen readers. */
 export const headingOf = (report: StartupReport) =>
   report.problem === 'damaged' ? 'Groundwork’s database was damaged' : 'Groundwork could not update its database';
+
+/** The label of the button that puts the report away: after a salvage, what is kept is what came back. */
+export const dismissLabelOf = (report: StartupReport) => (report.salvaged ? 'Keep what was salvaged' : 'Start with an empty database');
+
+/** What "Salvage what is readable" would do, said before it is chosen. */
+export const SALVAGE_OFFER =
+  'Salvage what is readable copies whatever sessions, boards, notes and links can still be read from the damaged file into this empty database. The damaged file itself stays as it is.';

@@ -16,6 +16,11 @@ const Client = z.string().trim().max(LIMITS.title);
 /** A backup is named by its file name in the backups folder, never by a path. */
 const BackupFile = z.string().regex(/^groundwork-[0-9TZ-]+-[A-Za-z0-9_-]{1,80}\.db$/, 'Choose a backup from the list');
 const BackupInfo = z.strictObject({ file: BackupFile, createdAt: z.number().int(), bytes: z.number().int().min(0) });
+/** What a salvage brought back from the damaged file, per table; `found` is null when the file cannot say how many it held. */
+const SalvageResult = z.strictObject({
+  message: z.string(),
+  kinds: z.array(z.strictObject({ kind: z.string(), salvaged: z.number().int().min(0), found: z.number().int().min(0).nullable() })),
+});
 /** The database was damaged, or an update step failed on it, at start-up: it was moved aside and Groundwork started empty. */
 const StartupReport = z.strictObject({
   problem: z.enum(['damaged', 'update-failed']),
@@ -23,6 +28,8 @@ const StartupReport = z.strictObject({
   detail: z.string(),
   movedTo: z.string(),
   newestBackup: BackupInfo.nullable(),
+  canSalvage: z.boolean(),
+  salvaged: SalvageResult.nullable(),
 });
 
 /**
@@ -185,6 +192,11 @@ export const methods = {
     input: z.strictObject({}),
     output: StartupReport.nullable(),
   },
+  /** Copies what can still be read from the damaged file into the database in use (once); every window then reloads. */
+  'app.salvage': {
+    input: z.strictObject({}),
+    output: SalvageResult,
+  },
   /** The facilitator chose to carry on with the empty database: the start-up report is not shown again. */
   'app.dismissStartupReport': {
     input: z.strictObject({}),
@@ -265,7 +277,7 @@ export const events = {
    * (with `sessionId`) after a file opened from the OS (double-click, argv) was imported.
    */
   'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session', 'open-session']), sessionId: Id.optional() }),
-  /** The database was replaced by a backup: every client reloads everything it shows. */
+  /** The database was replaced by a backup, or salvaged rows were added to it: every client reloads everything it shows. */
   'database.restored': z.object({}),
   /** How far a PDF export has got: boards drawn of the session's boards. */
   'export.progress': z.object({ jobId: Id, done: z.number().int().min(0), total: z.number().int().min(0) }),

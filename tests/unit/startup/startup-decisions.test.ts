@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startupNotice } from '../../../main/cli/startup-notice';
 import { DatabaseDamagedError, DatabaseRefusedError, MigrationFailedError } from '../../../main/store/database';
 import { startupFallback, type StartupReport } from '../../../main/store/startup';
-import { backupSentence, backupToOffer } from '../../../renderer/screens/startup-report';
+import { backupSentence, backupToOffer, dismissLabelOf } from '../../../renderer/screens/startup-report';
 
 const failedStep = (sqliteCode: string | null) => new MigrationFailedError('could not update', '0005_x', '/d/backups/b.db', 'what SQLite said', sqliteCode);
 
@@ -34,8 +34,8 @@ describe('what start-up does when the database cannot be opened', () => {
 });
 
 const backup = { file: 'groundwork-2026-11-20T08-00-00-000Z-daily.db', createdAt: Date.parse('2026-11-20T08:00:00Z'), bytes: 4096 };
-const damaged: StartupReport = { problem: 'damaged', message: 'Groundwork’s database was damaged…', detail: 'file is not a database', movedTo: '/d/groundwork.db.damaged-x', newestBackup: backup };
-const notUpdated: StartupReport = { ...damaged, problem: 'update-failed', message: 'Groundwork could not update…', newestBackup: { ...backup, file: 'groundwork-2026-11-22T08-00-00-000Z-before-0005_x.db' } };
+const damaged: StartupReport = { problem: 'damaged', message: 'Groundwork’s database was damaged…', detail: 'file is not a database', movedTo: '/d/groundwork.db.damaged-x', newestBackup: backup, canSalvage: true, salvaged: null };
+const notUpdated: StartupReport = { ...damaged, problem: 'update-failed', message: 'Groundwork could not update…', canSalvage: false, newestBackup: { ...backup, file: 'groundwork-2026-11-22T08-00-00-000Z-before-0005_x.db' } };
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 
 describe('the home screen’s start-up report', () => {
@@ -69,5 +69,21 @@ describe('what serve prints about it', () => {
   it('no restore offer after a failed update, nor without a backup', () => {
     expect(startupNotice(notUpdated, url, '/d/backups', day).join('\n')).not.toContain('Restore newest backup');
     expect(startupNotice({ ...damaged, newestBackup: null }, url, '/d/backups', day).join('\n')).toContain('There is no backup to restore from');
+  });
+
+  it('offers the salvage of a damaged file, with a backup or without one, and never of an empty file', () => {
+    expect(startupNotice(damaged, url, '/d/backups', day).join('\n')).toContain(`"Restore newest backup" to bring it back, "Salvage what is readable"`);
+    expect(startupNotice({ ...damaged, newestBackup: null }, url, '/d/backups', day).join('\n')).toContain(`Open ${url} and choose "Salvage what is readable"`);
+    const empty = { ...damaged, newestBackup: null, canSalvage: false, detail: 'the file is empty (0 bytes)' };
+    expect(startupNotice(empty, url, '/d/backups', day).join('\n')).not.toContain('Salvage');
+    expect(startupNotice(notUpdated, url, '/d/backups', day).join('\n')).not.toContain('Salvage');
+  });
+});
+
+describe('the salvage offer on the home screen', () => {
+  it('offers it once: after a salvage the dismissal keeps what came back', () => {
+    expect(dismissLabelOf(damaged)).toBe('Start with an empty database');
+    const salvaged = { ...damaged, canSalvage: false, salvaged: { message: 'Salvaged 1 session, 1 board, 3 of 4 nodes and 0 edges from the damaged file.', kinds: [] } };
+    expect(dismissLabelOf(salvaged)).toBe('Keep what was salvaged');
   });
 });
