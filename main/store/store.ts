@@ -397,6 +397,14 @@ export class Store {
     }
   }
 
+  /**
+   * Drops every cached board doc: the next read loads it from the database. For a transaction
+   * around a call (see main/service/atomic.ts) that rolled back writes the docs already hold.
+   */
+  forgetCachedDocs(): void {
+    this.docs.clear();
+  }
+
   private doc(boardId: string): BoardDoc {
     let doc = this.docs.get(boardId);
     if (!doc) {
