@@ -4,6 +4,7 @@ import { newId, type SessionDetail, type SnapshotReason, type SnapshotSummary } 
 import type { Db } from './database';
 import { exportSession, withFreshIds } from './documents';
 import type { Store } from './store';
+import { parseStoredJson, storedText } from './stored-text';
 
 /** Automatic restore points a session keeps; older ones go. Named ones and those taken before a change stay. */
 export const MAX_AUTO_SNAPSHOTS = 50;
@@ -17,7 +18,7 @@ interface SnapshotRow {
   node_count: number;
 }
 
-const toSummary = (row: SnapshotRow): SnapshotSummary => ({ id: row.id, name: row.name, reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
+const toSummary = (row: SnapshotRow): SnapshotSummary => ({ id: row.id, name: storedText(row.name), reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
 
 /**
  * Restore points of sessions: each one the session exported as a SessionDocument, frozen. A
@@ -90,7 +91,7 @@ export class SnapshotStore {
   /** Rows are validated on the way out: a hand-edited database fails loudly, not half-way through a restore. */
   document(id: string): SessionDocument {
     this.row(id);
-    return SessionDocument.parse(JSON.parse(this.sql.document.get(id) as string));
+    return SessionDocument.parse(parseStoredJson(this.sql.document.get(id) as string));
   }
 
   /**
