@@ -77,8 +77,13 @@ function refuse(problems: DocumentProblem[]): { ok: false; problems: DocumentPro
 }
 
 function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never between the two halves of a pair (an emoji): the message would carry a broken character.
+  const end = isHighSurrogate(text.charCodeAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** A value as a message quotes it: strings in quotes and shortened, so a hostile value cannot flood the message. */
 function quote(value: unknown): string {

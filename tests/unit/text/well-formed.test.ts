@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventHub } from '../../../main/service/events';
 import { parseStoredJson, storedText } from '../../../main/store/stored-text';
+import { parseDocument } from '../../../shared/fileformat/validate';
 import { findBrokenText, isWellFormedText, refuseBrokenText, repairText, toWellFormedText } from '../../../shared/text/well-formed';
 
 describe('well-formed text', () => {
@@ -39,6 +40,20 @@ describe('well-formed text', () => {
     const sound = { label: 'ok', list: ['a'] };
     expect(repairText(sound)).toBe(sound);
     expect(repairText({ label: 'x\uD800', list: ['\uDC00', 2], ['k\uD800']: null })).toEqual({ label: 'x\uFFFD', list: ['\uFFFD', 2], ['k\uFFFD']: null });
+  });
+});
+
+describe('a refusal of a file', () => {
+  it('names a lone surrogate’s JSON path, and never cuts a quoted pair (an emoji) in two', () => {
+    expect(parseDocument('{"format":"groundwork","title":"Sales\\ud800"}')).toEqual({
+      ok: false,
+      problems: [{ path: '$.title', message: 'The text contains a broken character (a lone UTF-16 surrogate)' }],
+    });
+    const quoted = parseDocument({ format: `${'x'.repeat(38)}😀yy` });
+    expect(quoted).toMatchObject({ ok: false, problems: [{ path: '$.format' }] });
+    const message = quoted.ok ? '' : quoted.problems[0].message;
+    expect(message).toContain(`"${'x'.repeat(38)}…"`);
+    expect(isWellFormedText(message)).toBe(true);
   });
 });
 
