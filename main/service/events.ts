@@ -6,7 +6,7 @@ export type EventListener = (name: EventName, payload: unknown) => void;
 export class EventHub {
   private readonly listeners = new Map<string, EventListener>();
   /** Events published while a call's transaction is open, sent once it commits (see holdWhile). */
-  private held: (() => void)[] | null = null;
+  private held: { name: EventName; payload: unknown; exceptClientId?: string }[] | null = null;
 
   subscribe(clientId: string, listener: EventListener): () => void {
     this.listeners.set(clientId, listener);
@@ -15,7 +15,7 @@ export class EventHub {
 
   publish<E extends EventName>(name: E, payload: EventPayload<E>, exceptClientId?: string): void {
     if (this.held) {
-      this.held.push(() => this.publish(name, payload, exceptClientId));
+      this.held.push({ name, payload, exceptClientId });
       return;
     }
     for (const [clientId, listener] of this.listeners) {
@@ -29,7 +29,7 @@ export class EventHub {
    */
   holdWhile<T>(work: () => T): T {
     if (this.held) return work();
-    const held: (() => void)[] = [];
+    const held: NonNullable<EventHub['held']> = [];
     this.held = held;
     let result: T;
     try {
@@ -37,7 +37,18 @@ export class EventHub {
     } finally {
       this.held = null;
     }
-    for (const send of held) send();
+    // The work is committed: a listener that fails now must not turn its reply into an error, nor
+    // keep the event from the others.
+    for (const { name, payload, exceptClientId } of held) {
+      for (const [clientId, listener] of this.listeners) {
+        if (clientId === exceptClientId) continue;
+        try {
+          listener(name, payload);
+        } catch (error) {
+          console.error(`The ${name} event could not be sent to ${clientId} after the change was saved`, error);
+        }
+      }
+    }
     return result;
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EventHub } from '../../../main/service/events';
 import { parseStoredJson, storedText } from '../../../main/store/stored-text';
 import { parseDocument } from '../../../shared/fileformat/validate';
@@ -88,5 +88,22 @@ describe('events held while a call runs', () => {
     ).toThrow('rolled back');
     hub.publish('templates.changed', {});
     expect(heard).toEqual(['templates.changed', 'templates.changed']);
+  });
+
+  it('a listener failing once the work is done does not fail the work, and the others still hear', () => {
+    const hub = new EventHub();
+    const heard: string[] = [];
+    hub.subscribe('broken-window', () => {
+      throw new Error('socket gone');
+    });
+    hub.subscribe('window', (name) => heard.push(name));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(hub.holdWhile(() => (hub.publish('templates.changed', {}), 'done'))).toBe('done');
+      expect(logged).toHaveBeenCalledOnce();
+    } finally {
+      logged.mockRestore();
+    }
+    expect(heard).toEqual(['templates.changed']);
   });
 });
