@@ -5,6 +5,7 @@ import {
 } from '../../shared/api/participant-contract';
 import type { Reply } from '../../shared/api';
 import { GroundworkError, fromZodError } from '../../shared/errors';
+import { refuseBrokenText } from '../../shared/text/well-formed';
 import { RateLimiter } from './rate-limit';
 import type { Room } from './room';
 import type { Participant } from './room-store';
@@ -75,6 +76,8 @@ export function createParticipantDispatcher(room: Room, log: (error: unknown) =>
         if (method === 'note.add' && !notes.take(participant.id)) return refuse('too_large', 'That is a lot of notes at once: wait a few seconds before the next');
       }
       const spec = participantMethods[method];
+      // The same rule as the facilitator's dispatcher: a lone surrogate is refused, naming its field.
+      refuseBrokenText(input);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toInfo() };
       try {

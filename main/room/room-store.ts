@@ -1,6 +1,7 @@
 import { newId } from '../../shared/model';
 import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MyNote, type PendingNote } from '../../shared/model/room';
 import type { Db } from '../store/database';
+import { storedText } from '../store/stored-text';
 
 export interface RoomRow {
   id: string;
@@ -36,6 +37,10 @@ export interface NoteRow {
   node_id: string | null;
   created_at: number;
 }
+
+/** Names and notes an older version stored with a lone surrogate come back repaired (see stored-text.ts). */
+const toNoteRow = (row: NoteRow | undefined): NoteRow | null => (row ? { ...row, text: storedText(row.text) } : null);
+const toParticipant = (row: Participant | undefined): Participant | null => (row ? { id: row.id, name: storedText(row.name) } : null);
 
 const toRoom = (row: RoomRow): OpenRoom => ({
   id: row.id,
@@ -123,7 +128,7 @@ export class RoomStore {
   }
 
   participantByTokenHash(hash: string): Participant | null {
-    return (this.sql.participantByToken.get(hash) as Participant | undefined) ?? null;
+    return toParticipant(this.sql.participantByToken.get(hash) as Participant | undefined);
   }
 
   insertParticipant(roomId: string, tokenHash: string, name: string): Participant {
@@ -137,7 +142,7 @@ export class RoomStore {
   }
 
   noteByKey(participantId: string, clientKey: string): NoteRow | null {
-    return (this.sql.noteByKey.get(participantId, clientKey) as NoteRow | undefined) ?? null;
+    return toNoteRow(this.sql.noteByKey.get(participantId, clientKey) as NoteRow | undefined);
   }
 
   insertNote(participantId: string, clientKey: string, boardId: string, text: string, category: string): NoteRow {
@@ -150,8 +155,8 @@ export class RoomStore {
     return (this.sql.pending.all(roomId) as (NoteRow & { author: string })[]).map((row) => ({
       id: row.id,
       boardId: row.board_id,
-      author: row.author,
-      text: row.text,
+      author: storedText(row.author),
+      text: storedText(row.text),
       category: row.category as PendingNote['category'],
       createdAt: row.created_at,
     }));
@@ -162,7 +167,7 @@ export class RoomStore {
   }
 
   pendingNote(roomId: string, noteId: string): NoteRow | null {
-    return (this.sql.pendingNote.get(noteId, roomId) as NoteRow | undefined) ?? null;
+    return toNoteRow(this.sql.pendingNote.get(noteId, roomId) as NoteRow | undefined);
   }
 
   setStatus(noteId: string, status: MyNote['status'], nodeId: string | null = null): void {
@@ -174,7 +179,7 @@ export class RoomStore {
   }
 
   notesOf(participantId: string): NoteRow[] {
-    return this.sql.notesOf.all(participantId) as NoteRow[];
+    return (this.sql.notesOf.all(participantId) as NoteRow[]).map((row) => toNoteRow(row)!);
   }
 
   /** True when the vote is new; a repeated vote on the same note is the same row. */

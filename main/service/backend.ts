@@ -9,6 +9,7 @@ import { salvageInto } from '../store/salvage';
 import { openAtStartup, type StartupReport } from '../store/startup';
 import { Store } from '../store/store';
 import { createDispatcher, type Dispatcher } from '../transport/dispatch';
+import { atomically } from './atomic';
 import { EventHub } from './events';
 import { createService } from './service';
 
@@ -82,7 +83,7 @@ export function startBackend(dataDir: string, { onDamage = 'start-empty', migrat
   };
   const wire = () => {
     store = new Store(db);
-    dispatch = createDispatcher(createService(store, hub, { backups: control, printer }));
+    dispatch = createDispatcher(createService(store, hub, { backups: control, printer }), console.error, atomically(store, hub));
   };
   wire();
 

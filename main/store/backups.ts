@@ -38,7 +38,9 @@ export function isBackupName(name: string): boolean {
 /** When the backup named `name` was made, read from its name (copies and restores keep names, not mtimes). */
 function createdAtOf(name: string): number | null {
   const m = NAME.exec(name);
-  return m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : null;
+  const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`) : NaN;
+  // A name that looks like ours but holds no real time (month 13) is not a backup: listing it would fail the list.
+  return Number.isFinite(at) ? at : null;
 }
 
 /** A fresh name for a backup made at `at`; a clash (two in one millisecond) moves it on by a millisecond. */

@@ -1,4 +1,5 @@
 import { BoardEdge, BoardNode, BoardSettings, DEFAULT_BOARD_SETTINGS, type BoardSummary, type Session } from '../../shared/model';
+import { parseStoredJson, storedText } from './stored-text';
 
 export interface SessionRow {
   id: string;
@@ -42,8 +43,8 @@ export interface EdgeRow {
 export function toSession(row: SessionRow): Session {
   return {
     id: row.id,
-    title: row.title,
-    client: row.client,
+    title: storedText(row.title),
+    client: storedText(row.client),
     workshopDate: row.workshop_date,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -54,7 +55,7 @@ export function toBoardSummary(row: BoardRow): BoardSummary {
   return {
     id: row.id,
     sessionId: row.session_id,
-    title: row.title,
+    title: storedText(row.title),
     position: row.position,
     revision: row.revision,
     settings: { ...DEFAULT_BOARD_SETTINGS, ...BoardSettings.partial().parse(JSON.parse(row.settings)) },
@@ -68,12 +69,12 @@ export function toNode(row: NodeRow): BoardNode {
     kind: row.kind,
     position: { x: row.x, y: row.y },
     size: row.width != null && row.height != null ? { width: row.width, height: row.height } : null,
-    data: JSON.parse(row.data),
+    data: parseStoredJson(row.data),
   });
 }
 
 export function toEdge(row: EdgeRow): BoardEdge {
-  return BoardEdge.parse({ id: row.id, kind: row.kind, source: row.source_id, target: row.target_id, data: JSON.parse(row.data) });
+  return BoardEdge.parse({ id: row.id, kind: row.kind, source: row.source_id, target: row.target_id, data: parseStoredJson(row.data) });
 }
 
 export function nodeParams(boardId: string, node: BoardNode): NodeRow {

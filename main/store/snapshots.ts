@@ -5,6 +5,7 @@ import { checkBoardCaps } from '../../shared/ops/apply';
 import type { Db } from './database';
 import { exportSession, withFreshIds } from './documents';
 import type { Store } from './store';
+import { parseStoredJson, storedText } from './stored-text';
 
 /** Automatic restore points a session keeps; older ones go. Named ones and those taken before a change stay. */
 export const MAX_AUTO_SNAPSHOTS = 50;
@@ -18,7 +19,7 @@ interface SnapshotRow {
   node_count: number;
 }
 
-const toSummary = (row: SnapshotRow): SnapshotSummary => ({ id: row.id, name: row.name, reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
+const toSummary = (row: SnapshotRow): SnapshotSummary => ({ id: row.id, name: storedText(row.name), reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
 
 /**
  * Restore points of sessions: each one the session exported as a SessionDocument, frozen. A
@@ -91,7 +92,7 @@ export class SnapshotStore {
   /** Rows are validated on the way out: a hand-edited database fails loudly, not half-way through a restore. */
   document(id: string): SessionDocument {
     this.row(id);
-    const stored = JSON.parse(this.sql.document.get(id) as string) as SessionDocument;
+    const stored = parseStoredJson(this.sql.document.get(id) as string) as SessionDocument;
     // A point taken of a board past the caps, before there were caps: said plainly, not as a crash.
     stored.boards.forEach((board, b) => checkBoardCaps(board.nodes.length, board.edges.length, `board “${board.title}” in this restore point holds`, ['boards', b]));
     return SessionDocument.parse(stored);

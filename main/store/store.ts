@@ -16,6 +16,7 @@ import { applyOps, checkBoardCaps, createDoc, type BoardDoc, type Op } from '../
 import type { Db } from './database';
 import { BatchLog } from './batch-log';
 import { withFreshIds } from './documents';
+import { parseStoredJson, storedText } from './stored-text';
 import {
   edgeParams,
   nodeParams,
@@ -54,11 +55,11 @@ interface AgendaRow {
 function toAgendaItem(row: AgendaRow): AgendaItem {
   return AgendaItem.parse({
     id: row.id,
-    title: row.title,
+    title: storedText(row.title),
     timeboxMinutes: row.timebox_minutes,
     boardId: row.board_id,
     frameId: row.live_frame_id,
-    prompts: JSON.parse(row.prompts),
+    prompts: parseStoredJson(row.prompts),
   });
 }
 
@@ -124,14 +125,15 @@ export class Store {
 
   // Sessions
 
+  /** Each row read as toSession repairs it: one session's broken title cannot fail the list. */
   listSessions(query?: string): Session[] {
-    const rows = this.sql.listSessions.all() as SessionRow[];
+    const sessions = (this.sql.listSessions.all() as SessionRow[]).map(toSession);
     const words = (query ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
-    const matches = (row: SessionRow) => {
-      const haystack = `${row.title} ${row.client} ${row.workshop_date ?? ''}`.toLocaleLowerCase();
+    const matches = (session: Session) => {
+      const haystack = `${session.title} ${session.client} ${session.workshopDate ?? ''}`.toLocaleLowerCase();
       return words.every((w) => haystack.includes(w));
     };
-    return rows.filter(matches).map(toSession);
+    return sessions.filter(matches);
   }
 
   getSession(id: string): SessionDetail {
@@ -404,6 +406,14 @@ export class Store {
       this.docs.delete(boardId);
       throw error;
     }
+  }
+
+  /**
+   * Drops every cached board doc: the next read loads it from the database. For a transaction
+   * around a call (see main/service/atomic.ts) that rolled back writes the docs already hold.
+   */
+  forgetCachedDocs(): void {
+    this.docs.clear();
   }
 
   private doc(boardId: string): BoardDoc {

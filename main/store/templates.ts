@@ -5,6 +5,7 @@ import { DEFAULT_SIZE, LIMITS, newId, type BoardNode, type BoardPreview, type No
 import { checkBoardCaps } from '../../shared/ops/apply';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from '../../shared/templates';
 import type { Db } from './database';
+import { parseStoredJson } from './stored-text';
 
 interface TemplateRow {
   id: string;
@@ -143,7 +144,7 @@ export class TemplateStore {
 
 /** Rows are validated on the way out too: a hand-edited database fails loudly, not later. */
 function ownDocument(row: TemplateRow): TemplateDocument {
-  return TemplateDocument.parse(JSON.parse(row.document));
+  return TemplateDocument.parse(parseStoredJson(row.document));
 }
 
 /** Roughly how large each kind draws before it is measured (as the canvas palette assumes). */

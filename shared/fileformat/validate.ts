@@ -3,6 +3,7 @@ import { allowedEdgeKinds, EDGE_KIND_NAMES } from '../model/edges';
 import { KIND_NAMES, type NodeKind } from '../model/nodes';
 import { FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, SessionDocument, TemplateDocument, type GroundworkDocument } from './document';
 import { UPGRADES, type RawDocument, type Upgrade } from './upgrades';
+import { BROKEN_TEXT, findBrokenText } from '../text/well-formed';
 
 /** One reason a file is refused: where (a JSON path such as `$.boards[0].nodes[3].data.person`) and why. */
 export interface DocumentProblem {
@@ -39,7 +40,7 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
 /**
  * Checks a `.groundwork.json` document, given as the file's text or as already-parsed JSON, and
  * returns it typed and upgraded to the current version, or the first problems with their paths.
- * In order: size, JSON syntax, nesting depth, envelope (format, version, upgrades, kind), the
+ * In order: size, JSON syntax, nesting depth, broken text (a lone surrogate), envelope (format, version, upgrades, kind), the
  * schema, then what the schema cannot see (duplicate ids, edges to missing nodes, ...). Nothing
  * past a failing step runs, so a hostile file never reaches the costlier checks.
  */
@@ -52,6 +53,9 @@ export function parseDocument(raw: unknown, options: ParseOptions = {}): ParsedD
   }
   const deep = findTooDeep(value);
   if (deep) return refuse([problem(deep, `The file nests deeper than ${MAX_DEPTH} levels, which no Groundwork file does`)]);
+  // The contract's dispatcher refuses the same for file.import; the CLI and the desktop's open-file come only here.
+  const broken = findBrokenText(value);
+  if (broken) return refuse([problem(broken, `The text ${BROKEN_TEXT}`)]);
 
   const envelope = checkEnvelope(value, options.upgrades ?? UPGRADES);
   if (!envelope.ok) return envelope;
@@ -73,8 +77,13 @@ function refuse(problems: DocumentProblem[]): { ok: false; problems: DocumentPro
 }
 
 function shorten(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  // Never between the two halves of a pair (an emoji): the message would carry a broken character.
+  const end = isHighSurrogate(text.charCodeAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /** A value as a message quotes it: strings in quotes and shortened, so a hostile value cannot flood the message. */
 function quote(value: unknown): string {

@@ -109,6 +109,19 @@ describe('groundwork import', () => {
     expect(await withBackend(dataDir, 'session.list', {})).toEqual([]);
   });
 
+  it('refuses a file holding a lone UTF-16 surrogate with exit code 1, naming its path, and writes nothing', async () => {
+    const document = sampleSessionDocument();
+    document.session.title = 'Acme\uD800';
+    const file = path.join(tempDirForTest('cli-in'), 'broken.groundwork.json');
+    // JSON.stringify writes the surrogate as the escape \ud800: the file itself is valid UTF-8.
+    fs.writeFileSync(file, JSON.stringify(document));
+    const dataDir = tempDirForTest('cli-data');
+    const { code, stdout, stderr } = await runCli(['import', file, '--data-dir', dataDir]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`groundwork: ${file} was not imported; nothing was written:\n  $.session.title: The text contains a broken character (a lone UTF-16 surrogate)\n`);
+    expect(await withBackend(dataDir, 'session.list', {})).toEqual([]);
+  });
+
   it('refuses a file over 20 MB without reading it, and a file that is not there', async () => {
     const dir = tempDirForTest('cli-in');
     const huge = path.join(dir, 'huge.groundwork.json');
