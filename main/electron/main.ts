@@ -8,6 +8,7 @@ import { resolveDataDir } from '../store/data-dir';
 import { DatabaseRefusedError } from '../store/database';
 import { attachIpc, type IpcTransport } from '../transport/ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
+import { LEAVE_WITH_EDITS_WAITING, leavesAnyway } from './leave-guard';
 import { APP_COMMAND_EVENT, buildMenuTemplate, type AppCommand } from './menu';
 import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
 import { electronPrinter } from './pdf-printer';
@@ -63,6 +64,9 @@ function createEditorWindow(ipc: IpcTransport): BrowserWindow {
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();
+  });
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leavesAnyway(dialog.showMessageBoxSync(win, LEAVE_WITH_EDITS_WAITING))) event.preventDefault();
   });
   win.on('close', () => saveWindowState(win));
   win.on('closed', () => {

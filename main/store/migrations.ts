@@ -171,7 +171,7 @@ export const MIGRATIONS: readonly Migration[] = [
         batch_id TEXT NOT NULL,
         revision INTEGER NOT NULL,
         PRIMARY KEY (board_id, batch_id)
-      ) WITHOUT ROWID;
+      );
       CREATE INDEX applied_batches_revision ON applied_batches (board_id, revision);
     `,
   },

@@ -12,7 +12,7 @@ const fake = vi.hoisted(() => {
   type Fn = (...args: unknown[]) => unknown;
   const state = {
     appListeners: new Map<string, Fn[]>(),
-    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean; contentsEvents: string[] }[],
+    windows: [] as { options: Record<string, unknown>; loaded: string[]; shown: boolean; contentsEvents: string[]; contentsListeners: Map<string, Fn> }[],
     protocolHandlers: new Map<string, Fn>(),
     ipcHandlers: new Map<string, Fn>(),
     calls: [] as string[],
@@ -25,10 +25,13 @@ const fake = vi.hoisted(() => {
     static getFocusedWindow = () => null;
     static getAllWindows = () => state.windows;
     readonly webContents = { id: state.windows.length + 1, send: vi.fn(), isDestroyed: () => false, getURL: () => '', once: vi.fn(), on: vi.fn() };
-    private readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[], shown: false, contentsEvents: [] as string[] };
+    private readonly record = { options: {} as Record<string, unknown>, loaded: [] as string[], shown: false, contentsEvents: [] as string[], contentsListeners: new Map<string, Fn>() };
     constructor(options: Record<string, unknown>) {
       this.record.options = options;
-      this.webContents.on.mockImplementation((event: string) => this.record.contentsEvents.push(event));
+      this.webContents.on.mockImplementation((event: string, listener: Fn) => {
+        this.record.contentsEvents.push(event);
+        this.record.contentsListeners.set(event, listener);
+      });
       state.windows.push(this.record);
     }
     once(event: string, listener: () => void) {
@@ -60,7 +63,7 @@ const fake = vi.hoisted(() => {
       exit: vi.fn(),
     },
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showMessageBoxSync: vi.fn() },
     ipcMain: { handle: (channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn), removeHandler: (channel: string) => state.ipcHandlers.delete(channel) },
     Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: record('Menu.setApplicationMenu') },
     protocol: {
@@ -121,6 +124,19 @@ describe('main.ts', () => {
     await vi.waitFor(() => expect(editor.shown).toBe(true));
     // The audience window it opens with Present is connected to the backend's events too.
     expect(editor.contentsEvents).toContain('did-create-window');
+  });
+
+  it('asks before the editor closes or reloads with edits still waiting, and goes only when told to', async () => {
+    await startMain();
+    const [editor] = fake.state.windows;
+    const waiting = editor.contentsListeners.get('will-prevent-unload')!;
+    for (const [button, leaves] of [[0, false], [1, true]] as const) {
+      fake.electron.dialog.showMessageBoxSync.mockReturnValueOnce(button);
+      const event = { preventDefault: vi.fn() };
+      waiting(event);
+      expect(event.preventDefault).toHaveBeenCalledTimes(leaves ? 1 : 0);
+    }
+    expect(fake.electron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(expect.anything(), expect.objectContaining({ buttons: ['Stay', 'Leave anyway'] }));
   });
 
   it('hardens the session and every web contents, and answers IPC calls', async () => {
