@@ -4,6 +4,7 @@ import { KIND_NAMES, type NodeKind } from '../model/nodes';
 import { FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, SessionDocument, TemplateDocument, type GroundworkDocument } from './document';
 import { UPGRADES, type RawDocument, type Upgrade } from './upgrades';
 import { BROKEN_TEXT, findBrokenText } from '../text/well-formed';
+import { segmentsOf, type PathLink, type Segment } from '../errors/json-path';
 
 /** One reason a file is refused: where (a JSON path such as `$.boards[0].nodes[3].data.person`) and why. */
 export interface DocumentProblem {
@@ -24,7 +25,6 @@ export const MAX_DEPTH = 64;
 export const MAX_PROBLEMS = 5;
 export const DOCUMENT_KINDS = ['session', 'template'] as const;
 
-type Segment = string | number;
 
 /** `$.boards[0].nodes[3].data.person`; a key that is not a plain name is quoted, a very long one shortened. */
 export function jsonPath(segments: readonly PropertyKey[]): string {
@@ -154,17 +154,6 @@ function lineAndColumn(text: string, position: number): string {
 }
 
 // Depth
-
-interface PathLink {
-  parent: PathLink | null;
-  key: Segment;
-}
-
-function segmentsOf(link: PathLink | null): Segment[] {
-  const segments: Segment[] = [];
-  for (let at = link; at; at = at.parent) segments.push(at.key);
-  return segments.reverse();
-}
 
 /**
  * The path of the first object or array nested deeper than MAX_DEPTH, or null. Walked with an

@@ -1,4 +1,5 @@
 import { describePath, GroundworkError } from '../errors';
+import { segmentsOf, type PathLink, type Segment } from '../errors/json-path';
 
 /**
  * A UTF-16 surrogate with no partner. JSON can carry one (`"\ud800"`), JavaScript strings hold
@@ -22,19 +23,6 @@ export function toWellFormedText(text: string): string {
   return isWellFormedText(text) ? text : text.replace(LONE_SURROGATES, '\uFFFD');
 }
 
-type Segment = string | number;
-
-/** A path as links to the parent: copying the whole path at every level would be quadratic. */
-interface PathLink {
-  parent: PathLink | null;
-  key: Segment;
-}
-
-function segmentsOf(link: PathLink | null): Segment[] {
-  const segments: Segment[] = [];
-  for (let at = link; at; at = at.parent) segments.push(at.key);
-  return segments.reverse();
-}
 
 /**
  * The path of the first string (a value or an object's key) in `root` that is not well-formed

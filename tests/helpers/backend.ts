@@ -1,7 +1,8 @@
 import { CLIENT_ID_HEADER, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../shared/api';
 import { chromiumPrinter } from '../../main/export/chromium-printer';
-import { startBackend, type Backend } from '../../main/service/backend';
+import { startBackend, type Backend, type BackendOptions } from '../../main/service/backend';
 import { serve, type RunningServer } from '../../main/transport/http-server';
+import { onTestFinished } from 'vitest';
 import { makeTempDir, removeDir } from './temp-dir';
 
 export interface PostResult {
@@ -71,4 +72,11 @@ export async function startTestServer(options: { rendererDir?: string; printer?:
       if (ownRendererDir) removeDir(ownRendererDir);
     },
   };
+}
+
+/** A backend (no server) on the data dir, closed when the current test finishes. Call it inside a test. */
+export function backendForTest(dataDir: string, options: BackendOptions = {}): Backend {
+  const backend = startBackend(dataDir, options);
+  onTestFinished(() => backend.close());
+  return backend;
 }

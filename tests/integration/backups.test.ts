@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/api';
 import { parseArgs } from '../../main/cli/args';
-import { startBackend, type Backend } from '../../main/service/backend';
+import type { Backend } from '../../main/service/backend';
 import { Backups, BACKUPS_DIR, DAY_MS, KEEP_BACKUPS, listBackups } from '../../main/store/backups';
 import { DATABASE_FILE, DatabaseDamagedError, DatabaseRefusedError, MigrationFailedError, openDatabase } from '../../main/store/database';
 import type { Migration } from '../../main/store/migrations';
@@ -13,22 +13,10 @@ import { roleNode } from '../helpers/sample';
 import { buildCliIfStale, cleanEnv, killAllServes, runCli } from '../helpers/serve-process';
 import { tempDirForTest } from '../helpers/temp-dir';
 import { thrownBy } from '../helpers/thrown';
+import { backendForTest } from '../helpers/backend';
 
-const backends: Backend[] = [];
-afterEach(() => {
-  for (const backend of backends.splice(0)) backend.close();
-});
-
-function start(dataDir: string): Backend {
-  const backend = startBackend(dataDir);
-  backends.push(backend);
-  return backend;
-}
-
-function stop(backend: Backend): void {
-  backends.splice(backends.indexOf(backend), 1);
-  backend.close();
-}
+const start = (dataDir: string): Backend => backendForTest(dataDir);
+const stop = (backend: Backend): void => backend.close();
 
 async function call<T>(backend: Backend, method: string, input: unknown): Promise<T> {
   const reply = await backend.dispatch(method, input, { clientId: 'test' });

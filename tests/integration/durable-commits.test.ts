@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type Backend } from '../../main/service/backend';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Backups } from '../../main/store/backups';
 import { DATABASE_FILE, openDatabase } from '../../main/store/database';
 import { buildCliIfStale, ROOT } from '../helpers/serve-process';
 import { tempDirForTest } from '../helpers/temp-dir';
+import { backendForTest } from '../helpers/backend';
 
 /**
  * "An edit is on disk when main has acknowledged it": every commit is fsynced before it returns
@@ -15,11 +15,6 @@ import { tempDirForTest } from '../helpers/temp-dir';
  */
 
 const FULL = 2;
-
-const backends: Backend[] = [];
-afterEach(() => {
-  for (const backend of backends.splice(0)) backend.close();
-});
 
 describe('every connection that writes the database fsyncs each commit', () => {
   it('openDatabase, the backend, and the database a restore reopens are synchronous=FULL in WAL mode', async () => {
@@ -31,8 +26,7 @@ describe('every connection that writes the database fsyncs each commit', () => {
     const backup = await new Backups(file).create(db, 'manual');
     db.close();
 
-    const backend = startBackend(dataDir);
-    backends.push(backend);
+    const backend = backendForTest(dataDir);
     expect(backend.store.db.pragma('synchronous', { simple: true })).toBe(FULL);
     const reply = await backend.dispatch('backup.restore', { file: backup.file }, { clientId: 'test' });
     expect(reply.ok).toBe(true);

@@ -2,25 +2,17 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, Reply } from '../../shared/api';
-import { startBackend, type Backend } from '../../main/service/backend';
+import type { Backend } from '../../main/service/backend';
 import { DATABASE_FILE, DatabaseDamagedError, openDatabase } from '../../main/store/database';
 import { Store } from '../../main/store/store';
 import { noteNode, sampleEdge } from '../helpers/sample';
 import { tempDirForTest } from '../helpers/temp-dir';
 import { thrownBy } from '../helpers/thrown';
+import { backendForTest } from '../helpers/backend';
 
-const backends: Backend[] = [];
-afterEach(() => {
-  for (const backend of backends.splice(0)) backend.close();
-});
-
-function start(dataDir: string): Backend {
-  const backend = startBackend(dataDir);
-  backends.push(backend);
-  return backend;
-}
+const start = (dataDir: string): Backend => backendForTest(dataDir);
 
 async function reply<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<Reply<MethodOutput<M>>> {
   return (await backend.dispatch(method, input, { clientId: 'test' })) as Reply<MethodOutput<M>>;

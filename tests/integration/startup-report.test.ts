@@ -4,27 +4,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, Reply } from '../../shared/api';
-import { startBackend, type Backend } from '../../main/service/backend';
+import type { Backend } from '../../main/service/backend';
 import { Backups, BACKUPS_DIR, listBackups, type BackupInfo } from '../../main/store/backups';
 import { DATABASE_FILE, DatabaseDamagedError, DatabaseRefusedError, MigrationFailedError, openDatabase } from '../../main/store/database';
 import { MIGRATIONS, type Migration } from '../../main/store/migrations';
 import { buildCliIfStale, killAllServes, runCli, startServe } from '../helpers/serve-process';
 import { tempDirForTest } from '../helpers/temp-dir';
 import { thrownBy } from '../helpers/thrown';
+import { backendForTest } from '../helpers/backend';
 
 beforeAll(() => buildCliIfStale(), 60_000);
 
-const backends: Backend[] = [];
-afterEach(async () => {
-  for (const backend of backends.splice(0)) backend.close();
-  await killAllServes();
-});
+afterEach(() => killAllServes());
 
-function start(dataDir: string, migrations?: readonly Migration[]): Backend {
-  const backend = startBackend(dataDir, { migrations });
-  backends.push(backend);
-  return backend;
-}
+const start = (dataDir: string, migrations?: readonly Migration[]): Backend => backendForTest(dataDir, { migrations });
 
 async function callBackend<M extends MethodName>(backend: Backend, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const reply = (await backend.dispatch(method, input, { clientId: 'test' })) as Reply<MethodOutput<M>>;
