@@ -42,7 +42,7 @@ const SLOW_CALLS: Record<string, number> = {
 export function socketTransport(url: string, WebSocketImpl?: typeof WebSocket): Transport {
   const connection = new SocketConnection({
     url,
-    unavailableMessage: 'Lost the connection to Groundwork; trying again…',
+    unavailableMessage: 'Groundwork could not be reached. Edits on the board wait and are saved once it is back; try this again then.',
     WebSocket: WebSocketImpl,
   });
   return {

@@ -186,6 +186,7 @@ class Window {
     const node = nodes.length ? nodes[pick % nodes.length] : undefined;
     const other = nodes.length ? nodes[(pick * 7 + 3) % nodes.length] : undefined;
     let ops: Op[];
+    if (!node && kind !== 'add') return;
     if (kind === 'add' || !node) ops = [{ type: 'node.add', node: roleNode({ position: { x: pick, y: text.length } }) }];
     else if (kind === 'move') ops = [{ type: 'node.move', id: node.id, position: { x: pick * 16, y: text.length * 16 } }];
     else if (kind === 'rename') ops = [{ type: 'node.update', id: node.id, data: { person: text } }];
@@ -214,16 +215,19 @@ type Step =
   | { type: 'deliver'; window: number; up: boolean; twice: boolean }
   | { type: 'drop'; window: number }
   | { type: 'reconnect'; window: number }
-  | { type: 'restart' };
+  | { type: 'restart' }
+  /** One window deletes a node while another renames it, before either hears of the other. */
+  | { type: 'clash'; window: number; other: number; pick: number };
 
 const WINDOWS = 3;
 const windowIndex = fc.nat({ max: WINDOWS - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('edit' as const), window: windowIndex, kind: fc.constantFrom<EditKind>('add', 'add', 'move', 'rename', 'connect', 'remove'), pick: fc.nat({ max: 50 }), text: fc.string({ minLength: 1, maxLength: 8 }) }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant('edit' as const), window: windowIndex, kind: fc.constantFrom<EditKind>('add', 'add', 'move', 'rename', 'rename', 'connect', 'remove'), pick: fc.nat({ max: 3 }), text: fc.string({ minLength: 1, maxLength: 8 }) }) },
   { weight: 8, arbitrary: fc.record({ type: fc.constant('deliver' as const), window: windowIndex, up: fc.boolean(), twice: fc.nat({ max: 6 }).map((n) => n === 0) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('drop' as const), window: windowIndex }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reconnect' as const), window: windowIndex }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('restart' as const) }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('clash' as const), window: windowIndex, other: windowIndex, pick: fc.nat({ max: 3 }) }) },
 );
 
 /** Lets promise chains and zero-delay timers run. */
@@ -262,6 +266,9 @@ describe('the sync protocol, modelled against the real service', () => {
           const session = await server.backend.dispatch('session.create', { title: 'Model' }, { clientId: 'setup' });
           if (!session.ok) throw new Error('no session');
           currentBoardId = (session.result as { boards: { id: string }[] }).boards[0].id;
+          // The room starts with a few roles on the board, so that windows have something to clash over.
+          const seed = Array.from({ length: 3 }, (_, i): Op => ({ type: 'node.add', node: roleNode({ position: { x: i * 240, y: 0 } }) }));
+          await server.backend.dispatch('board.apply', { boardId: currentBoardId, ops: seed }, { clientId: 'setup' });
           const windows = Array.from({ length: WINDOWS }, () => new Window(server));
           const loading = windows.map((w) => w.sync.load(currentBoardId));
           await quiesce(windows);
@@ -278,7 +285,10 @@ describe('the sync protocol, modelled against the real service', () => {
               seen.lostConnections += windows[s.window].link.connected ? 1 : 0;
               windows[s.window].link.drop();
             } else if (s.type === 'reconnect') windows[s.window].link.reconnect();
-            else {
+            else if (s.type === 'clash') {
+              windows[s.window].edit('remove', s.pick, 'gone');
+              windows[s.other].edit('rename', s.pick, 'renamed');
+            } else {
               windows.forEach((w) => w.link.drop());
               server.restart();
               seen.restarts++;

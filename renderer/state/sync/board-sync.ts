@@ -34,6 +34,8 @@ export const GAP_RELOAD_MS = 1_000;
  */
 export class BoardSync {
   private open: { boardId: string; replica: BoardReplica } | null = null;
+  /** Others' edits that arrive while the board is on its way: the replica takes those past its revision. */
+  private loading: { boardId: string; arrived: { revision: number; ops: Op[] }[] } | null = null;
   private reloading: Promise<void> | null = null;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -42,7 +44,10 @@ export class BoardSync {
     private readonly outbox: Outbox,
     private readonly host: SyncHost,
   ) {
-    api.onBoardChanged(({ boardId, revision, ops }) => this.change(boardId, (r) => r.remote(revision, ops)));
+    api.onBoardChanged(({ boardId, revision, ops }) => {
+      if (this.loading?.boardId === boardId) this.loading.arrived.push({ revision, ops });
+      else this.change(boardId, (r) => r.remote(revision, ops));
+    });
     api.onReconnect(() => {
       this.outbox.retryNow();
       void this.reload();
@@ -63,15 +68,22 @@ export class BoardSync {
   /** Main's board with this window's waiting edits on top; `early` is a `board.get` already on its way. */
   async load(boardId: string, early?: Promise<LoadedBoard>): Promise<LoadedBoard> {
     this.close();
-    const board = await (early ?? this.fetch(boardId));
-    const replica = new BoardReplica(board, this.outbox.pendingFor(boardId), board.appliedBatches ?? []);
-    this.open = { boardId, replica };
+    const loading = (this.loading = { boardId, arrived: [] });
+    let board: LoadedBoard;
+    try {
+      board = await (early ?? this.fetch(boardId));
+    } finally {
+      if (this.loading === loading) this.loading = null;
+    }
+    this.open = { boardId, replica: new BoardReplica(board, this.outbox.pendingFor(boardId), board.appliedBatches ?? []) };
+    for (const { revision, ops } of loading.arrived) this.change(boardId, (r) => r.remote(revision, ops));
     this.dropUnfit();
     return board;
   }
 
   close(): void {
     this.open = null;
+    this.loading = null;
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.gapTimer = null;
   }
