@@ -33,13 +33,8 @@ async function runServe(args: ServeArgs): Promise<void> {
   url = server.url;
   // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.
   await backend.dispatch('room.status', {}, { clientId: 'cli' });
-  console.log(`Groundwork is running at ${server.url}`);
-  console.log(`Data: ${path.join(dataDir, 'groundwork.db')}`);
-  const report = backend.startupReport;
-  if (report) {
-    const notice = startupNotice(report, server.url, backend.backups.dir, (at) => new Date(at).toLocaleString());
-    for (const line of notice) console.error(`groundwork: ${line}`);
-  }
+  // Before the URL is printed: whoever reads it may stop us at once, and a SIGTERM that comes
+  // before a handler kills the process without closing the database or removing the lock.
   const stop = async () => {
     await server.close();
     backend.close();
@@ -47,6 +42,13 @@ async function runServe(args: ServeArgs): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Groundwork is running at ${server.url}`);
+  console.log(`Data: ${path.join(dataDir, 'groundwork.db')}`);
+  const report = backend.startupReport;
+  if (report) {
+    const notice = startupNotice(report, server.url, backend.backups.dir, (at) => new Date(at).toLocaleString());
+    for (const line of notice) console.error(`groundwork: ${line}`);
+  }
 }
 
 async function main(): Promise<void> {

@@ -51,11 +51,11 @@ describe('two shells on one data folder', () => {
   it('removes its lock when stopped cleanly', async () => {
     const dataDir = tempDirForTest('lock');
     const serve = await startServe(['--port', '0', '--data-dir', dataDir]);
-    await new Promise<void>((resolve) => {
-      serve.child.once('exit', () => resolve());
+    const exit = await new Promise<unknown>((resolve) => {
+      serve.child.once('exit', (code, signal) => resolve({ code, signal }));
       serve.child.kill('SIGTERM');
     });
-    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    expect({ exit, lock: fs.existsSync(path.join(dataDir, LOCK_FILE)) }, serve.stderr()).toEqual({ exit: { code: 0, signal: null }, lock: false });
   });
 
   it('lets the one-shot commands read beside a running shell, and refuses an import behind its back', async () => {
