@@ -1,24 +1,13 @@
-// electron-builder beforePack hook: rebuilds better-sqlite3 for the Electron version and
-// architecture being packaged. electron-builder's own rebuild is off (npmRebuild: false) because,
-// with nodedir=/usr in ~/.npmrc, it builds against the system Node and still reports success.
-// This rebuilds node_modules in place: afterwards `npm rebuild better-sqlite3` restores the
-// Node build that the tests and `groundwork serve` load.
-const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
-
+// electron-builder beforePack hook: makes sure the Electron build of better-sqlite3 for the target
+// platform and arch is in its side folder (build/native/electron-v<ABI>-<platform>-<arch>/), which
+// electron-builder.yml ships as an extra resource. It never rebuilds node_modules in place: the
+// Node build there stays what the tests and `groundwork serve` load. Packaging stops with the
+// reason when no build can be made (see scripts/electron-native.mjs).
 module.exports = async function beforePack(context) {
-  // @electron/rebuild is an ES module (a dependency of app-builder-lib).
-  const { rebuild } = await import('@electron/rebuild');
-  const { packager } = context;
-  const electronVersion = packager.config.electronVersion || packager.info.framework.version;
-  const arch = ARCH_NAMES[context.arch];
-  if (!arch || arch === 'universal') throw new Error(`beforePack: cannot rebuild better-sqlite3 for arch ${context.arch}`);
-  console.log(`  • rebuilding better-sqlite3 for Electron ${electronVersion} (${context.electronPlatformName}-${arch})`);
-  await rebuild({
-    buildPath: packager.info.appDir,
-    electronVersion,
-    arch,
-    platform: context.electronPlatformName,
-    onlyModules: ['better-sqlite3'],
-    force: true,
-  });
+  const { makeElectronNative } = await import('./electron-native.mjs');
+  const { archName } = await import('./native-build.mjs');
+  const platform = context.electronPlatformName === 'mas' ? 'darwin' : context.electronPlatformName;
+  const result = makeElectronNative({ arch: archName(context.arch), platform, log: (line) => console.log(line) });
+  if (!result.ok) throw new Error(result.message);
+  console.log(`  • Electron build of better-sqlite3: ${result.file}`);
 };

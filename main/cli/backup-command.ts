@@ -11,10 +11,10 @@ const describe = (backups: Backups, b: BackupInfo) => `${backups.pathOf(b.file)}
  * `groundwork backup`: an online backup of the database now (safe while the app or `serve` runs
  * on it), then the list of kept backups. Restoring is in the app: "Restore from backup…".
  */
-export async function runBackupCommand(dataDir: string, output: CommandOutput): Promise<void> {
+export async function runBackupCommand(dataDir: string, output: CommandOutput, openIn: string | null = null): Promise<void> {
   const file = path.join(dataDir, DATABASE_FILE);
   if (!fs.existsSync(file)) throw new CommandFailed(`there is no database at ${file} yet, so there is nothing to back up`);
-  const db = openDatabase(file);
+  const db = openDatabase(file, undefined, { openIn: openIn ?? undefined });
   try {
     const backups = new Backups(file);
     const made = await backups.create(db, 'manual');

@@ -27,10 +27,11 @@ const plural = (count: number, word: string) => `${count.toLocaleString('en-US')
 
 /**
  * Opens the backend on the data dir, runs one command through the contract, closes it. A damaged
- * database is refused (moved aside, with the newest backup named), never worked on empty.
+ * database is refused (moved aside, with the newest backup named), never worked on empty. Beside a
+ * running shell (`openIn` names it) nothing is moved and no schema step runs.
  */
-export async function runDataCommand(args: DataCommandArgs, dataDir: string, output: CommandOutput): Promise<void> {
-  const backend = startBackend(dataDir, { onDamage: 'refuse' });
+export async function runDataCommand(args: DataCommandArgs, dataDir: string, output: CommandOutput, openIn: string | null = null): Promise<void> {
+  const backend = startBackend(dataDir, { onDamage: 'refuse', openIn: openIn ?? undefined });
   try {
     const call = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
       const reply = await backend.dispatch(method, input, { clientId: 'cli' });

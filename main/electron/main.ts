@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { IPC_CHANNELS, type MethodOutput, type Reply } from '../../shared/api';
 import { startBackend, type Backend } from '../service/backend';
-import { resolveDataDir } from '../store/data-dir';
+import { prepareDataDir } from '../store/data-dir';
+import { currentHolder } from '../store/data-lock';
 import { DatabaseRefusedError } from '../store/database';
 import { attachIpc, type IpcTransport } from '../transport/ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
@@ -28,7 +29,10 @@ const stateFiles: StateFiles = {
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-const dataDir = resolveDataDir({ env: process.env, platform: process.platform, home: os.homedir(), electronUserData: app.getPath('userData') });
+// The same folder `groundwork serve` uses (Electron's userData unless overridden), created here:
+// app.setPath throws on a folder that does not exist.
+const { dir: dataDir, moved } = prepareDataDir({ env: process.env, platform: process.platform, home: os.homedir() }, (old) => currentHolder(old) !== null);
+if (moved) console.log(moved);
 // A data dir given by GROUNDWORK_DATA_DIR (tests, a second profile) also gets its own Chromium
 // profile and its own single-instance lock, so two such instances never meet.
 if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
@@ -99,7 +103,7 @@ function showAbout(): void {
  */
 function openBackend(): Backend | null {
   try {
-    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH) });
+    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH), shell: 'desktop app' });
     const report = backend.startupReport;
     if (report) console.error(`${report.message} SQLite said: ${report.detail}`);
     return backend;

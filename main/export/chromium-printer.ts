@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { READ_PRINT_STATUS } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
@@ -51,7 +51,9 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
   let idle: ReturnType<typeof setTimeout> | undefined;
 
   const launched = (path: string): Promise<Browser> => {
-    browser ??= chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) }).then(
+    // Loaded on first use: only the served shell prints this way, and the desktop installer leaves
+    // playwright-core (14 MB) out.
+    browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) })).then(
       (started) => {
         started.on('disconnected', () => (browser = null));
         return started;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { PdfPrinter } from '../export/printer';
 import { Backups, type BackupControl, type LiveDatabase } from '../store/backups';
+import { acquireDataLock, type DataLock, type ShellName } from '../store/data-lock';
 import { DATABASE_FILE, openDatabase } from '../store/database';
 import { MIGRATIONS, type Migration } from '../store/migrations';
 import { salvageInto } from '../store/salvage';
@@ -37,14 +38,33 @@ export interface BackendOptions {
   migrations?: readonly Migration[];
   /** Prints PDF handouts; without one, `export.pdf` says it cannot print here. */
   printer?: PdfPrinter;
+  /**
+   * A shell (the desktop app, `serve`) holds the data dir's lock while it runs: another shell on
+   * the same dir is refused before it opens the database (DataDirLockedError, naming the holder).
+   */
+  shell?: ShellName;
+  /** A one-shot command beside a running shell: names that shell; the database is never moved or updated (see openDatabase). */
+  openIn?: string;
 }
 
-export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer }: BackendOptions = {}): Backend {
+export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, shell, openIn }: BackendOptions = {}): Backend {
+  const lock: DataLock | null = shell ? acquireDataLock(dataDir, shell) : null;
+  try {
+    return openBackend(dataDir, lock, { onDamage, migrations, printer, openIn });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+type OpenBackendOptions = Required<Pick<BackendOptions, 'onDamage' | 'migrations'>> & Pick<BackendOptions, 'printer' | 'openIn'>;
+
+function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrations, printer, openIn }: OpenBackendOptions): Backend {
   const file = path.join(dataDir, DATABASE_FILE);
   const isNew = !fs.existsSync(file);
   const hub = new EventHub();
   const backups = new Backups(file);
-  const opened = onDamage === 'start-empty' ? openAtStartup(file, migrations) : { db: openDatabase(file, migrations), report: null };
+  const opened = onDamage === 'start-empty' ? openAtStartup(file, migrations) : { db: openDatabase(file, migrations, { openIn }), report: null };
   let db = opened.db;
   let report = opened.report;
   let closed = false;
@@ -110,6 +130,7 @@ export function startBackend(dataDir: string, { onDamage = 'start-empty', migrat
     close: () => {
       closed = true;
       db.close();
+      lock?.release();
       void printer?.close?.();
     },
   };

@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { Db } from './database';
 import type { SalvageResult } from './salvage';
 import type { StartupReport } from './startup';
+import { openSqlite } from './sqlite';
 
 /**
  * Copies of groundwork.db in <data dir>/backups, made with SQLite's own consistent copies: the
@@ -105,7 +105,7 @@ export function fsyncPath(target: string): void {
 
 /** Folds any -wal into the file and switches it to a rollback journal, so the file stands alone. */
 function makeSelfContained(file: string): void {
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     db.pragma('journal_mode = DELETE');
   } finally {
@@ -124,7 +124,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 function checkBackupFile(file: string): string {
   let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     return quickCheck(db);
   } catch (error) {
     return messageOf(error);

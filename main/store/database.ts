@@ -3,15 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupsDirFor, listBackups, moveDatabaseFiles, quickCheck, takeBackupSync, type BackupInfo } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
+import { DatabaseRefusedError } from './refused';
+import { openSqlite } from './sqlite';
 
 export type Db = Database.Database;
 
-export class DatabaseRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DatabaseRefusedError';
-  }
-}
+export { DatabaseRefusedError };
 
 /** The file is damaged (or empty); it was moved aside (never overwritten) and the newest backup is named. */
 export class DatabaseDamagedError extends DatabaseRefusedError {
@@ -62,21 +59,48 @@ export const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'fore
  * version: it is refused before anything is written to it. Before any migration runs on a
  * database that has data, a backup is taken.
  */
-export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
+export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS, { openIn }: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) {
-    refuseIfEmpty(file);
-    refuseIfDamaged(file);
+    if (openIn) refuseIfDamagedInUse(file, openIn);
+    else {
+      refuseIfEmpty(file);
+      refuseIfDamaged(file);
+    }
   }
-  const db = new Database(file);
+  const db = openSqlite(file);
   try {
     checkMigrationsKnown(db, migrations);
     for (const pragma of WRITER_PRAGMAS) db.pragma(pragma);
+    if (openIn && migrations.length > appliedMigrations(db).length) {
+      throw new DatabaseRefusedError(
+        `This database is open in ${openIn}, an older version of Groundwork; this version would have to update it first. Nothing was changed. Close ${openIn} and run the command again.`,
+      );
+    }
     migrate(db, file, migrations);
     return db;
   } catch (error) {
     if (db.open) db.close();
     throw error;
+  }
+}
+
+export interface OpenOptions {
+  /**
+   * A shell holds the database (a one-shot command runs beside it; see the data dir's lock): a
+   * damaged file is refused where it is, never moved from under the shell, and no schema step runs.
+   * Names the holder, as the message should.
+   */
+  openIn?: string;
+}
+
+/** A database a running shell has open is checked, never moved: the shell decides what to do about damage. */
+function refuseIfDamagedInUse(file: string, openIn: string): void {
+  const problem = sizeOf(file) === 0 && sizeOf(`${file}-wal`) === 0 ? EMPTY_FILE_PROBLEM : damageFound(file);
+  if (problem) {
+    throw new DatabaseRefusedError(
+      `Groundwork's database looks damaged (${problem}). It is open in ${openIn}, so it was left exactly where it is: close ${openIn} and start Groundwork again, which sets it aside and offers the newest backup.`,
+    );
   }
 }
 
@@ -126,18 +150,22 @@ function refuseIfEmpty(file: string): void {
  * -wal into the file, so a damaged database is moved aside exactly as it was found.
  */
 function refuseIfDamaged(file: string): void {
-  let problem: string | null;
+  const problem = damageFound(file);
+  if (problem) throw setAsideDamaged(file, problem);
+}
+
+/** What is wrong with the file (read on a read-only connection), or null when it is sound. */
+function damageFound(file: string): string | null {
   let reader: Db | null = null;
   try {
-    reader = new Database(file, { readonly: true, fileMustExist: true });
-    problem = damageOf(reader);
+    reader = openSqlite(file, { readonly: true, fileMustExist: true });
+    return damageOf(reader);
   } catch (error) {
     if (!isDamage(error)) throw error;
-    problem = error.message;
+    return error.message;
   } finally {
     reader?.close();
   }
-  if (problem) throw setAsideDamaged(file, problem);
 }
 
 /** Moves the (closed) damaged database's files to <file>.damaged-<time> and returns the error that says so. */

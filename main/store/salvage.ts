@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toBoardSummary, toEdge, toNode, toSession, type BoardRow, type EdgeRow, type NodeRow, type SessionRow } from './rows';
 import type { Db } from './database';
+import { openSqlite } from './sqlite';
 
 /**
  * Salvage: what can still be read from a database that was set aside as damaged, copied into the
@@ -142,7 +143,7 @@ function openCopy(damagedFile: string): { source: Db; remove(): void } {
     const copy = path.join(dir, 'damaged.db');
     fs.copyFileSync(damagedFile, copy);
     if (fs.existsSync(`${damagedFile}-wal`)) fs.copyFileSync(`${damagedFile}-wal`, `${copy}-wal`);
-    const source = new Database(copy, { fileMustExist: true });
+    const source = openSqlite(copy, { fileMustExist: true });
     source.pragma('query_only = ON');
     return { source, remove };
   } catch (error) {
