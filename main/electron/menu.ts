@@ -1,9 +1,4 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../../shared/api';
-
-/** Commands the menu sends to the focused window's renderer, as the contract's 'app.command' event. */
-export type AppCommand = EventPayload<'app.command'>['command'];
-export const APP_COMMAND_EVENT = 'app.command';
 
 export interface MenuInputs {
   platform: NodeJS.Platform;

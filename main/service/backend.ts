@@ -37,12 +37,13 @@ export interface BackendOptions {
   migrations?: readonly Migration[];
   /** Prints PDF handouts; without one, `export.pdf` says it cannot print here. */
   printer?: PdfPrinter;
+  /** The events' hub, when the shell made it before the backend (the desktop window listens from the start). */
+  hub?: EventHub;
 }
 
-export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer }: BackendOptions = {}): Backend {
+export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, hub = new EventHub() }: BackendOptions = {}): Backend {
   const file = path.join(dataDir, DATABASE_FILE);
   const isNew = !fs.existsSync(file);
-  const hub = new EventHub();
   const backups = new Backups(file);
   const opened = onDamage === 'start-empty' ? openAtStartup(file, migrations) : { db: openDatabase(file, migrations), report: null };
   let db = opened.db;
