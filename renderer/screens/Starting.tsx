@@ -12,12 +12,13 @@ export function useAppStatus(): AppStatus | null {
 }
 
 /**
- * What the desktop window shows while main checks and opens the database. It fades in only
- * after a moment, so a quick start (and the served shell, ready at once) shows no flash.
+ * What the desktop window shows while main checks and opens the database: at once there, since
+ * it is the window's first paint and main is busy right after. The served shell is ready at once
+ * (its backend opened before it listened), so there it fades in only after a moment, never flashing.
  */
 export function Starting({ status }: { status: AppStatus | null }) {
   return (
-    <main className="starting" role="status" aria-live="polite">
+    <main className={window.groundwork ? 'starting' : 'starting after-a-moment'} role="status" aria-live="polite">
       <h1>Groundwork is starting</h1>
       <p>{status?.message ?? 'Opening your sessions…'}</p>
       <div className="starting-bar" aria-hidden="true">
