@@ -17,7 +17,7 @@ import { buildMenuTemplate } from './menu';
 import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
 import { electronPrinter } from './pdf-printer';
 import { hardenSession, hardenWebContents } from './security';
-import { startupGate } from './startup-gate';
+import { openDataAfterFirstPaint, startupGate } from './startup-gate';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { audienceWindowOptions, editorWindowOptions, externalDisplay, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
 import { fitToDisplays, readWindowState, writeWindowState, type StateFiles } from './window-state';
@@ -150,7 +150,6 @@ function requestOpenFile(file: string): void {
   else pendingFiles.push(file);
 }
 
-
 /** Imports files one at a time: a second double-click waits for the first question to be answered. */
 function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void {
   let queue = Promise.resolve();
@@ -175,11 +174,6 @@ function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void
     );
   };
 }
-
-/** The backend opens this long after the window first paints, so it is on screen before the main thread is busy. */
-const PAINT_GRACE_MS = 50;
-/** …or after this long, should the window never report a first paint. */
-const FIRST_PAINT_TIMEOUT_MS = 3000;
 
 function cannotStart(error: unknown): void {
   console.error(error);
@@ -218,10 +212,7 @@ function start(): void {
   });
   app.on('will-quit', () => ipc.close());
 
-  let begun = false;
   const openData = () => {
-    if (begun) return;
-    begun = true;
     try {
       const backend = openBackend(hub);
       if (!backend) return;
@@ -237,8 +228,8 @@ function start(): void {
       cannotStart(error);
     }
   };
-  editor.once('ready-to-show', () => setTimeout(openData, PAINT_GRACE_MS));
-  setTimeout(openData, FIRST_PAINT_TIMEOUT_MS);
+  const first = editor;
+  openDataAfterFirstPaint(openData, { onceShown: (listener) => first.once('ready-to-show', listener), setTimer: (run, ms) => setTimeout(run, ms) });
 }
 
 if (!app.requestSingleInstanceLock()) {

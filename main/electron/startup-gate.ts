@@ -57,3 +57,26 @@ export function startupGate(effects: StartupGateEffects): StartupGate {
     status: () => (backend ? APP_READY : APP_STARTING),
   };
 }
+
+/** How the shell learns the window has painted, and sets a timer: Electron's once('ready-to-show') and setTimeout, or a test's fakes. */
+export interface FirstPaintEffects {
+  onceShown(listener: () => void): void;
+  setTimer(run: () => void, ms: number): void;
+}
+
+/** A moment after the first paint, so the window is on screen before the main thread is busy opening the database. */
+export const PAINT_GRACE_MS = 50;
+/** Should the window never report a first paint (a page that fails to load), the data opens all the same after this long. */
+export const FIRST_PAINT_TIMEOUT_MS = 3000;
+
+/** Runs `openData` once: shortly after the window first paints, or after the timeout, whichever comes first. */
+export function openDataAfterFirstPaint(openData: () => void, effects: FirstPaintEffects): void {
+  let begun = false;
+  const once = () => {
+    if (begun) return;
+    begun = true;
+    openData();
+  };
+  effects.onceShown(() => effects.setTimer(once, PAINT_GRACE_MS));
+  effects.setTimer(once, FIRST_PAINT_TIMEOUT_MS);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { APP_STARTING, startupGate } from '../../../main/electron/startup-gate';
+import { APP_STARTING, FIRST_PAINT_TIMEOUT_MS, openDataAfterFirstPaint, PAINT_GRACE_MS, startupGate } from '../../../main/electron/startup-gate';
 import { APP_READY } from '../../../main/service/service';
 import type { Reply } from '../../../shared/api';
 
@@ -56,5 +56,40 @@ describe('the desktop window before the database is open', () => {
     expect(await gate.dispatch('app.takeCommands', { all: true }, ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await gate.dispatch('app.status', 'now', ctx)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(fx.takeCommands).not.toHaveBeenCalled();
+  });
+});
+
+describe('when the data opens', () => {
+  function fakeShell() {
+    let shown: () => void = () => undefined;
+    const timers: { run: () => void; ms: number }[] = [];
+    return {
+      effects: { onceShown: (listener: () => void) => (shown = listener), setTimer: (run: () => void, ms: number) => timers.push({ run, ms }) },
+      show: () => shown(),
+      fire: (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run()),
+    };
+  }
+
+  it('waits for the window’s first paint, and a moment more, before opening the database', () => {
+    const shell = fakeShell();
+    const openData = vi.fn();
+    openDataAfterFirstPaint(openData, shell.effects);
+    expect(openData).not.toHaveBeenCalled();
+    shell.show();
+    expect(openData).not.toHaveBeenCalled();
+    shell.fire(PAINT_GRACE_MS);
+    expect(openData).toHaveBeenCalledOnce();
+  });
+
+  it('opens it after the timeout when the window never paints, and only once either way', () => {
+    const shell = fakeShell();
+    const openData = vi.fn();
+    openDataAfterFirstPaint(openData, shell.effects);
+    shell.fire(FIRST_PAINT_TIMEOUT_MS);
+    expect(openData).toHaveBeenCalledOnce();
+    shell.show();
+    shell.fire(PAINT_GRACE_MS);
+    expect(openData).toHaveBeenCalledOnce();
+    expect(PAINT_GRACE_MS).toBeLessThan(FIRST_PAINT_TIMEOUT_MS);
   });
 });
