@@ -54,6 +54,9 @@ export function App() {
   useReloadOnRestore();
   const status = useAppStatus();
   if (status?.state !== 'ready') {
+    // The audience view (on the projector) and the print view open only once the app runs: they
+    // stay blank for the moment the answer takes rather than flash the start-up message.
+    if (route.screen === 'audience' || route.screen === 'print') return null;
     return (
       <>
         <Starting status={status} />
