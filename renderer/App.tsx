@@ -8,6 +8,7 @@ import { Gallery } from './screens/Gallery';
 import { Home } from './screens/Home';
 import { PrintView } from './print/PrintView';
 import { useReloadOnRestore } from './screens/RestoreBackupDialog';
+import { Starting, useAppStatus } from './screens/Starting';
 import { Toasts } from './ui/Toasts';
 
 class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -51,6 +52,18 @@ export function App() {
   const route = parseRoute(useHash());
   useAppCommands();
   useReloadOnRestore();
+  const status = useAppStatus();
+  if (status?.state !== 'ready') {
+    // The audience view (on the projector) and the print view open only once the app runs: they
+    // stay blank for the moment the answer takes rather than flash the start-up message.
+    if (route.screen === 'audience' || route.screen === 'print') return null;
+    return (
+      <>
+        <Starting status={status} />
+        <Toasts />
+      </>
+    );
+  }
   return (
     <ErrorBoundary>
       {route.screen === 'home' && <Home key={String(route.creating)} creating={route.creating} />}

@@ -10,7 +10,8 @@ export interface ServeArgs {
 export interface ExportArgs {
   command: 'export';
   sessionId: string;
-  out: string;
+  /** Where to write; by default `<title>.groundwork` in the current folder. */
+  out?: string;
   dataDir?: string;
 }
 
@@ -45,10 +46,11 @@ Commands:
                   --host ADDR     address to bind (default 127.0.0.1: this machine only)
                   --room-host ADDR  the IPv4 address participants' phones join on when the
                                   room is opened (default: one of this machine's networks)
-  export          Write a session to a .groundwork.json file
+  export          Write a session to a .groundwork file
                   --session ID    the session (its id is in the app's address bar: /sessions/ID)
-                  --out FILE      the file to write (replaced if it exists)
-  import FILE     Import a .groundwork.json file: a session, or a template into your templates
+                  --out FILE      the file to write (replaced if it exists; default: the
+                                  session's title.groundwork in the current folder)
+  import FILE     Import a .groundwork (or .groundwork.json) file: a session, or a template into your templates
   templates list  List the built-in templates and your own
   backup          Back up the database now; the newest 7 backups are kept
   help            Show this text
@@ -114,13 +116,12 @@ function parseExport(rest: string[]): ExportArgs {
   const sessionId = flags.get('--session');
   const out = flags.get('--out');
   if (!sessionId) throw new UsageError('export needs --session ID: the session to export');
-  if (!out) throw new UsageError('export needs --out FILE: where to write it');
-  return withDataDir({ command: 'export', sessionId, out }, flags);
+  return withDataDir(out === undefined ? { command: 'export', sessionId } : { command: 'export', sessionId, out }, flags);
 }
 
 function parseImport(rest: string[]): ImportArgs {
   const { flags, words } = readFlags('import', rest, ['--data-dir']);
-  if (words.length === 0) throw new UsageError('import needs a FILE: the .groundwork.json file to import');
+  if (words.length === 0) throw new UsageError('import needs a FILE: the .groundwork file to import');
   if (words.length > 1) throw new UsageError(`import takes one FILE at a time, not ${words.length}`);
   return withDataDir({ command: 'import', file: words[0] }, flags);
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import { MAX_FILE_BYTES } from '../../shared/fileformat/document';
+import { documentFileName } from '../../shared/fileformat/file-name';
 import { parseDocument, tooLargeMessage } from '../../shared/fileformat/validate';
 import type { TemplateSummary } from '../../shared/model';
 import { startBackend } from '../service/backend';
@@ -51,7 +52,8 @@ type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<
 async function exportCommand(args: ExportArgs, call: Call, output: CommandOutput): Promise<void> {
   const document = await call('session.export', { id: args.sessionId });
   const nodes = document.boards.reduce((sum, board) => sum + board.nodes.length, 0);
-  const file = path.resolve(args.out);
+  const out = args.out ?? documentFileName(document.session.title);
+  const file = path.resolve(out);
   // Written beside the target and renamed over it, so a failure never leaves half a file.
   const partial = `${file}.${process.pid}.partial`;
   try {
@@ -59,9 +61,9 @@ async function exportCommand(args: ExportArgs, call: Call, output: CommandOutput
     fs.renameSync(partial, file);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new CommandFailed(`cannot write ${args.out}: ${describeFsError(error)}`);
+    throw new CommandFailed(`cannot write ${out}: ${describeFsError(error)}`);
   }
-  output.out(`Exported session "${document.session.title}" (${plural(document.boards.length, 'board')}, ${plural(nodes, 'node')}) to ${args.out}`);
+  output.out(`Exported session "${document.session.title}" (${plural(document.boards.length, 'board')}, ${plural(nodes, 'node')}) to ${out}`);
 }
 
 async function importCommand(args: ImportArgs, call: Call, output: CommandOutput): Promise<void> {

@@ -4,16 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { IPC_CHANNELS, type MethodOutput, type Reply } from '../../shared/api';
 import { startBackend, type Backend } from '../service/backend';
+import { EventHub } from '../service/events';
 import { prepareDataDir } from '../store/data-dir';
 import { currentHolder } from '../store/data-lock';
 import { DatabaseRefusedError } from '../store/database';
-import { attachIpc, type IpcTransport } from '../transport/ipc';
+import { attachIpc, clientIdOf, type IpcTransport } from '../transport/ipc';
+import { APP_COMMAND_EVENT, CommandQueue, routeAppCommand, type AppCommandPayload } from './app-commands';
 import { APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol';
+import { prepareAudienceWindow } from './audience-window';
+import { contextMenuTemplate, keepSpellcheckOffline } from './context-menu';
 import { LEAVE_WITH_EDITS_WAITING, leavesAnyway } from './leave-guard';
-import { APP_COMMAND_EVENT, buildMenuTemplate, type AppCommand } from './menu';
+import { buildMenuTemplate } from './menu';
 import { groundworkFileFromArgv, openGroundworkFile } from './open-file';
 import { electronPrinter } from './pdf-printer';
 import { hardenSession, hardenWebContents } from './security';
+import { openDataAfterFirstPaint, startupGate } from './startup-gate';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 import { audienceWindowOptions, editorWindowOptions, externalDisplay, MIN_WINDOW_SIZE, quitsWhenAllWindowsClosed } from './window-options';
 import { fitToDisplays, readWindowState, writeWindowState, type StateFiles } from './window-state';
@@ -38,15 +43,33 @@ if (moved) console.log(moved);
 if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
 
 let editor: BrowserWindow | null = null;
+/** DevTools, reload and the like are for development: the packaged app has none. */
+const isDev = !app.isPackaged;
+/** Commands wait per window until its page asks for them (app-commands.ts). */
+const commands = new CommandQueue();
 
 /** The audience view goes fullscreen on the projector when one is connected. */
-const audienceOptions = () => audienceWindowOptions(PRELOAD_PATH, externalDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id));
+const audienceOptions = () => audienceWindowOptions(PRELOAD_PATH, externalDisplay(screen.getAllDisplays(), screen.getPrimaryDisplay().id), isDev);
 
-app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url), audienceOptions));
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, (url) => shell.openExternal(url), audienceOptions);
+  contents.on('context-menu', (_e, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length) Menu.buildFromTemplate(template).popup();
+  });
+});
 
-function sendCommand(command: AppCommand): void {
-  const target = BrowserWindow.getFocusedWindow() ?? editor;
-  target?.webContents.send(IPC_CHANNELS.event, APP_COMMAND_EVENT, { command });
+/** A command goes to the editor, whichever window has focus (routeAppCommand), once its page listens. */
+function sendCommand(command: AppCommandPayload, ipc: IpcTransport): void {
+  const route = routeAppCommand(command.command, editor);
+  if (!route) return;
+  const target = route.to === 'new-editor' ? (editor = createEditorWindow(ipc)) : route.to;
+  const contents = target.webContents;
+  commands.deliver(clientIdOf(contents), command, (payload) => contents.send(IPC_CHANNELS.event, APP_COMMAND_EVENT, payload));
+  if (route.focus) focusEditor();
 }
 
 function saveWindowState(win: BrowserWindow): void {
@@ -61,10 +84,16 @@ function createEditorWindow(ipc: IpcTransport): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   const state = fitToDisplays(readWindowState(dataDir, stateFiles), workAreas, MIN_WINDOW_SIZE);
-  const win = new BrowserWindow(editorWindowOptions({ preloadPath: PRELOAD_PATH, state }));
+  const win = new BrowserWindow(editorWindowOptions({ preloadPath: PRELOAD_PATH, state, devTools: isDev }));
+  const clientId = clientIdOf(win.webContents);
   ipc.connect(win.webContents);
-  // The audience window the editor opens (Present) hears the same events.
-  win.webContents.on('did-create-window', (child) => ipc.connect(child.webContents));
+  // The audience window the editor opens (Present) hears the same events, and has no menu bar.
+  win.webContents.on('did-create-window', (child) => {
+    ipc.connect(child.webContents);
+    prepareAudienceWindow(child);
+  });
+  // A reload's new page listens only once it asks again: commands wait for it meanwhile.
+  win.webContents.on('did-navigate', () => commands.stopListening(clientId));
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();
@@ -74,6 +103,7 @@ function createEditorWindow(ipc: IpcTransport): BrowserWindow {
   });
   win.on('close', () => saveWindowState(win));
   win.on('closed', () => {
+    commands.forget(clientId);
     if (editor === win) editor = null;
   });
   win.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Could not load the editor', error));
@@ -101,9 +131,9 @@ function showAbout(): void {
  * the window's home screen says so and offers the newest backup. Only what cannot be set aside
  * (a database from a newer version) stops the app, with a native error.
  */
-function openBackend(): Backend | null {
+function openBackend(hub: EventHub): Backend | null {
   try {
-    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH), shell: 'desktop app' });
+    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH), shell: 'desktop app', hub });
     const report = backend.startupReport;
     if (report) console.error(`${report.message} SQLite said: ${report.detail}`);
     return backend;
@@ -124,16 +154,6 @@ function requestOpenFile(file: string): void {
   else pendingFiles.push(file);
 }
 
-/** Opens a session in the editor window, once its page listens (a new window is still loading). */
-function showSession(ipc: IpcTransport, sessionId: string): void {
-  if (!editor) editor = createEditorWindow(ipc);
-  const contents = editor.webContents;
-  const send = () => contents.send(IPC_CHANNELS.event, APP_COMMAND_EVENT, { command: 'open-session', sessionId });
-  if (contents.isLoading()) contents.once('did-finish-load', send);
-  else send();
-  focusEditor();
-}
-
 /** Imports files one at a time: a second double-click waits for the first question to be answered. */
 function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void {
   let queue = Promise.resolve();
@@ -149,7 +169,7 @@ function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void
       },
       showError: (message, detail) => void dialog.showMessageBox({ type: 'error', message, detail, buttons: ['OK'] }),
       importDocument: (document) => backend.dispatch('file.import', { document }, { clientId: 'electron-main' }) as Promise<Reply<MethodOutput<'file.import'>>>,
-      openSession: (sessionId) => showSession(ipc, sessionId),
+      openSession: (sessionId) => sendCommand({ command: 'open-session', sessionId }, ipc),
     });
   return (file) => {
     queue = queue.then(() => importOne(file)).then(
@@ -159,43 +179,61 @@ function fileOpener(backend: Backend, ipc: IpcTransport): (file: string) => void
   };
 }
 
+function cannotStart(error: unknown): void {
+  console.error(error);
+  dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
+/**
+ * The window first, then the data: the editor opens on its start-up message (startup-gate.ts)
+ * while the backend checks, updates and opens the database, which blocks the main thread.
+ */
 function start(): void {
-  const backend = openBackend();
-  if (!backend) return;
   hardenSession(session.defaultSession);
+  keepSpellcheckOffline(session.defaultSession);
   protocol.handle(APP_SCHEME, async (request) => {
     const reply = await serveAppRequest({ url: request.url, method: request.method }, RENDERER_DIR, (file) => fs.promises.readFile(file));
     return new Response(reply.body, { status: reply.status, headers: reply.headers });
   });
-  const ipc = attachIpc(ipcMain, backend, isTrustedAppUrl);
-  // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.
-  void backend.dispatch('room.status', {}, { clientId: 'electron-main' });
+  const hub = new EventHub();
+  const gate = startupGate({ takeCommands: (clientId) => commands.take(clientId), publishStatus: (status) => hub.publish('app.status', status) });
+  const ipc = attachIpc(ipcMain, { dispatch: gate.dispatch, hub }, isTrustedAppUrl);
   const template = buildMenuTemplate(
-    { platform: process.platform, appName: app.name, isDev: !app.isPackaged },
+    { platform: process.platform, appName: app.name, isDev },
     {
-      onNewSession: () => {
-        // With no window open (macOS), the home screen of a new one is where a session starts.
-        if (editor) sendCommand('new-session');
-        else editor = createEditorWindow(ipc);
-      },
-      onUndo: () => sendCommand('undo'),
-      onRedo: () => sendCommand('redo'),
+      // With no window open (macOS), a new editor opens and starts the session there.
+      onNewSession: () => sendCommand({ command: 'new-session' }, ipc),
+      onUndo: () => sendCommand({ command: 'undo' }, ipc),
+      onRedo: () => sendCommand({ command: 'redo' }, ipc),
       onAbout: showAbout,
     },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   editor = createEditorWindow(ipc);
-  openFile = fileOpener(backend, ipc);
-  const fromArgv = groundworkFileFromArgv(process.argv);
-  if (fromArgv) pendingFiles.unshift(path.resolve(fromArgv));
-  for (const file of pendingFiles.splice(0)) openFile(file);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) editor = createEditorWindow(ipc);
   });
-  app.on('will-quit', () => {
-    ipc.close();
-    backend.close();
-  });
+  app.on('will-quit', () => ipc.close());
+
+  const openData = () => {
+    try {
+      const backend = openBackend(hub);
+      if (!backend) return;
+      app.on('will-quit', () => backend.close());
+      gate.open(backend.dispatch);
+      // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.
+      void backend.dispatch('room.status', {}, { clientId: 'electron-main' });
+      openFile = fileOpener(backend, ipc);
+      const fromArgv = groundworkFileFromArgv(process.argv);
+      if (fromArgv) pendingFiles.unshift(path.resolve(fromArgv));
+      for (const file of pendingFiles.splice(0)) openFile(file);
+    } catch (error) {
+      cannotStart(error);
+    }
+  };
+  const first = editor;
+  openDataAfterFirstPaint(openData, { onceShown: (listener) => first.once('ready-to-show', listener), setTimer: (run, ms) => setTimeout(run, ms) });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -214,9 +252,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (quitsWhenAllWindowsClosed(process.platform)) app.quit();
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    console.error(error);
-    dialog.showErrorBox('Groundwork could not start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
-  });
+  app.whenReady().then(start).catch(cannotStart);
 }

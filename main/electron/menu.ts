@@ -1,14 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../../shared/api';
-
-/** Commands the menu sends to the focused window's renderer, as the contract's 'app.command' event. */
-export type AppCommand = EventPayload<'app.command'>['command'];
-export const APP_COMMAND_EVENT = 'app.command';
 
 export interface MenuInputs {
   platform: NodeJS.Platform;
   appName: string;
-  /** Reload is for development only: in use, a reload would drop edits still being sent. */
+  /**
+   * Reload and DevTools are for development only: in use, a reload would drop edits still being
+   * sent, and the packaged app's windows have DevTools turned off (window-options.ts).
+   */
   isDev: boolean;
 }
 
@@ -66,9 +64,7 @@ export function buildMenuTemplate({ platform, appName, isDev }: MenuInputs, call
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...(isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const] : []),
-      { role: 'toggleDevTools' },
-      separator,
+      ...(isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, separator] : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

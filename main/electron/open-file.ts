@@ -1,19 +1,18 @@
 import path from 'node:path';
 import type { MethodOutput, Reply } from '../../shared/api';
 import { MAX_FILE_BYTES, type GroundworkDocument } from '../../shared/fileformat/document';
+import { isDocumentFileName } from '../../shared/fileformat/file-name';
 import { parseDocument, tooLargeMessage } from '../../shared/fileformat/validate';
 
-export const DOCUMENT_SUFFIX = '.groundwork.json';
-
 /**
- * The `.groundwork.json` file the app was asked to open: the last one named on the command line
- * (a double-click on Windows and Linux starts the app, or a second instance, with its path).
- * Flags, which Chromium adds to a second instance's argv, are skipped.
+ * The `.groundwork` file (or `.groundwork.json`, the earlier name) the app was asked to open: the
+ * last one named on the command line (a double-click on Windows and Linux starts the app, or a
+ * second instance, with its path). Flags, which Chromium adds to a second instance's argv, are skipped.
  */
 export function groundworkFileFromArgv(argv: readonly string[]): string | null {
   for (let i = argv.length - 1; i >= 0; i--) {
     const arg = argv[i];
-    if (!arg.startsWith('-') && arg.toLowerCase().endsWith(DOCUMENT_SUFFIX)) return arg;
+    if (!arg.startsWith('-') && isDocumentFileName(arg)) return arg;
   }
   return null;
 }

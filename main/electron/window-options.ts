@@ -8,15 +8,17 @@ export const WINDOW_BACKGROUND = '#f6f4ef';
 export interface EditorWindowInputs {
   preloadPath: string;
   state: WindowState;
+  /** DevTools are for development (`!app.isPackaged`); off, they cannot be opened by any key or call. */
+  devTools?: boolean;
 }
 
 /**
  * The editor window. The security flags are spelled out even where they are Electron's
  * defaults, so a future default change (or a careless edit) shows up in the tests.
  */
-export function editorWindowOptions({ preloadPath, state }: EditorWindowInputs): BrowserWindowConstructorOptions {
+export function editorWindowOptions({ preloadPath, state, devTools = false }: EditorWindowInputs): BrowserWindowConstructorOptions {
   return {
-    ...baseWindowOptions(preloadPath),
+    ...baseWindowOptions(preloadPath, devTools),
     x: state.x,
     y: state.y,
     width: state.width,
@@ -24,7 +26,7 @@ export function editorWindowOptions({ preloadPath, state }: EditorWindowInputs):
   };
 }
 
-function baseWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+function baseWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     title: 'Groundwork',
     minWidth: MIN_WINDOW_SIZE.width,
@@ -41,6 +43,8 @@ function baseWindowOptions(preloadPath: string): BrowserWindowConstructorOptions
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      devTools,
+      // Suggestions come from the context menu (context-menu.ts); no dictionary is downloaded.
       spellcheck: true,
     },
   };
@@ -59,21 +63,32 @@ export function externalDisplay(displays: readonly DisplayArea[], primaryId: num
 /**
  * The audience window: fullscreen on the projector when one is connected; on one screen, a
  * window the facilitator makes fullscreen (F11) while the presenter overlay sits on a key.
- * Same security flags as the editor.
+ * Same security flags as the editor. It has no menu bar (audience-window.ts removes it once the
+ * window exists: the constructor has no option for that, and an auto-hidden bar still opens on Alt).
  */
-export function audienceWindowOptions(preloadPath: string, projector: DisplayArea | null): BrowserWindowConstructorOptions {
-  const base = { ...baseWindowOptions(preloadPath), title: 'Groundwork: audience', show: true, backgroundColor: '#ffffff' };
+export function audienceWindowOptions(preloadPath: string, projector: DisplayArea | null, devTools = false): BrowserWindowConstructorOptions {
+  const base = { ...baseWindowOptions(preloadPath, devTools), title: 'Groundwork: audience', show: true, backgroundColor: '#ffffff' };
   if (!projector) return { ...base, width: 1280, height: 720 };
-  return { ...base, ...projector.bounds, fullscreen: true, autoHideMenuBar: true };
+  return { ...base, ...projector.bounds, fullscreen: true };
 }
 
 /**
  * The hidden window Export prints the handout from: never shown, painted all the same (printing
- * needs the layout), a screen's width so the print view lays out as it does on a laptop.
+ * needs the layout), a screen's width so the print view lays out as it does on a laptop. A
+ * hidden window counts as in the background: without `backgroundThrottling: false` Chromium
+ * slows its timers and animation frames, and the print view waits on both to lay boards out.
  */
 export function printWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  const base = baseWindowOptions(preloadPath);
-  return { ...base, title: 'Groundwork: handout', show: false, width: 1280, height: 900, paintWhenInitiallyHidden: true, webPreferences: { ...base.webPreferences, spellcheck: false } };
+  const base = baseWindowOptions(preloadPath, false);
+  return {
+    ...base,
+    title: 'Groundwork: handout',
+    show: false,
+    width: 1280,
+    height: 900,
+    paintWhenInitiallyHidden: true,
+    webPreferences: { ...base.webPreferences, spellcheck: false, backgroundThrottling: false },
+  };
 }
 
 /** macOS apps stay running with no window open (the Dock reopens one); elsewhere closing the last window quits. */

@@ -45,24 +45,25 @@ export interface BackendOptions {
   shell?: ShellName;
   /** A one-shot command beside a running shell: names that shell; the database is never moved or updated (see openDatabase). */
   openIn?: string;
+  /** The events' hub, when the shell made it before the backend (the desktop window listens from the start). */
+  hub?: EventHub;
 }
 
-export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, shell, openIn }: BackendOptions = {}): Backend {
+export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, shell, openIn, hub = new EventHub() }: BackendOptions = {}): Backend {
   const lock: DataLock | null = shell ? acquireDataLock(dataDir, shell) : null;
   try {
-    return openBackend(dataDir, lock, { onDamage, migrations, printer, openIn });
+    return openBackend(dataDir, lock, { onDamage, migrations, printer, openIn, hub });
   } catch (error) {
     lock?.release();
     throw error;
   }
 }
 
-type OpenBackendOptions = Required<Pick<BackendOptions, 'onDamage' | 'migrations'>> & Pick<BackendOptions, 'printer' | 'openIn'>;
+type OpenBackendOptions = Required<Pick<BackendOptions, 'onDamage' | 'migrations' | 'hub'>> & Pick<BackendOptions, 'printer' | 'openIn'>;
 
-function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrations, printer, openIn }: OpenBackendOptions): Backend {
+function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrations, printer, openIn, hub }: OpenBackendOptions): Backend {
   const file = path.join(dataDir, DATABASE_FILE);
   const isNew = !fs.existsSync(file);
-  const hub = new EventHub();
   const backups = new Backups(file);
   const opened = onDamage === 'start-empty' ? openAtStartup(file, migrations) : { db: openDatabase(file, migrations, { openIn }), report: null };
   let db = opened.db;

@@ -62,6 +62,9 @@ export interface ServiceEnv {
   printer?: PdfPrinter;
 }
 
+/** What 'app.status' says once the data is open. */
+export const APP_READY: MethodOutput<'app.status'> = { state: 'ready', message: 'Ready' };
+
 /** The contract implemented once, for every transport. */
 export function createService(store: Store, hub: EventHub, env: ServiceEnv = {}): Service {
   const { templates = new TemplateStore(store.db), backups = NO_BACKUPS, now = Date.now, printer = NO_PRINTER } = env;
@@ -225,6 +228,11 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
       backups.dismissStartupReport();
       return {};
     },
+
+    // A backend answers only once its data is open; the desktop shell answers these two itself
+    // while it is still opening (main/electron/startup-gate.ts). The served shell sends no commands.
+    'app.status': () => APP_READY,
+    'app.takeCommands': () => [],
 
     ...presentationService(store, hub),
     ...snapshots.methods,

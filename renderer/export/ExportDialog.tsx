@@ -19,7 +19,7 @@ const SUBMIT: Record<Kind, string> = { pdf: 'Export PDF', image: 'Export image',
 const KINDS: [Kind, string][] = [
   ['pdf', 'PDF handout of the session'],
   ['image', 'Image of this board'],
-  ['file', 'Session file (.groundwork.json), to share or keep'],
+  ['file', 'Session file (.groundwork), to share or keep'],
 ];
 const APPENDIX: [keyof Pick<PrintOptions, 'findings' | 'signals' | 'notes'>, string][] = [
   ['findings', 'Findings'],

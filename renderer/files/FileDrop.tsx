@@ -19,7 +19,7 @@ export function parseDocumentText(name: string, text: string): { document: unkno
 }
 
 /**
- * Imports a `.groundwork.json` file: refused above the size limit or when it is not JSON; main
+ * Imports a `.groundwork` file (or one saved as `.groundwork.json` before): refused above the size limit or when it is not JSON; main
  * checks the rest and writes all of it or nothing. Opens what was imported.
  */
 export async function importDocumentFile(file: File): Promise<void> {
@@ -49,7 +49,7 @@ export async function importDocumentFile(file: File): Promise<void> {
 
 const carriesFiles = (event: DragEvent) => !!event.dataTransfer && Array.from(event.dataTransfer.types).includes('Files');
 
-/** The whole window takes a dropped `.groundwork.json` file; other drags (tabs, agenda items) pass through. */
+/** The whole window takes a dropped `.groundwork` file; other drags (tabs, agenda items) pass through. */
 export function FileDrop() {
   const [over, setOver] = useState(false);
   useEffect(() => {
@@ -94,7 +94,7 @@ export function FileDrop() {
   if (!over) return null;
   return (
     <div className="file-drop" aria-hidden="true">
-      <p>Drop a .groundwork.json file to import it</p>
+      <p>Drop a .groundwork file to import it</p>
     </div>
   );
 }
@@ -110,7 +110,7 @@ export function ImportFileButton({ className }: { className?: string }) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".groundwork,.json,application/json"
         hidden
         onChange={(event) => {
           const file = event.target.files?.[0];

@@ -1,19 +1,8 @@
+import { documentFileName } from '../../shared/fileformat/file-name';
 import { api } from '../api/client';
 import { showInfo } from '../state/toasts';
 
-/** Characters no file system takes in a name, and control characters. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
-const MAX_NAME = 120;
-
-/** '<title><extension>', with the characters Windows, macOS and Linux refuse replaced. */
-export function safeFileName(title: string, extension: string): string {
-  const safe = title.replace(UNSAFE, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, MAX_NAME).trim();
-  return `${safe || 'Untitled'}${extension}`;
-}
-
-/** '<title>.groundwork.json'. */
-export const documentFileName = (title: string) => safeFileName(title, '.groundwork.json');
+export { documentFileName, safeFileName } from '../../shared/fileformat/file-name';
 
 /**
  * Saves a document as a file. A download of a Blob works in both shells: the browser saves it

@@ -32,6 +32,11 @@ const StartupReport = z.strictObject({
   salvaged: SalvageResult.nullable(),
 });
 
+/** A command from the desktop app to one window: from its menu, or 'open-session' (with `sessionId`) after a file opened from the OS was imported. */
+const AppCommand = z.object({ command: z.enum(['undo', 'redo', 'new-session', 'open-session']), sessionId: Id.optional() });
+/** Whether the app has opened its data yet: the desktop window opens first and shows `message` while it is 'starting'. */
+const AppStatus = z.strictObject({ state: z.enum(['starting', 'ready']), message: z.string() });
+
 /**
  * THE contract between renderer and main: every method with its input and output schema, and
  * every event main pushes. Transports are generic over this table; adding a method is one entry
@@ -75,7 +80,7 @@ export const methods = {
     input: z.strictObject({ templateId: Id, title: Title.optional(), client: Client.optional(), workshopDate: WorkshopDate.nullable().optional() }),
     output: SessionDetail,
   },
-  /** The session as a portable document (`.groundwork.json`). */
+  /** The session as a portable document (a `.groundwork` file). */
   'session.export': {
     input: z.strictObject({ id: Id }),
     output: SessionDocument,
@@ -113,7 +118,7 @@ export const methods = {
     output: z.strictObject({ id: Id }),
   },
   /**
-   * Imports a `.groundwork.json` document, all or nothing, with fresh ids. `document` is checked
+   * Imports a `.groundwork` document, all or nothing, with fresh ids. `document` is checked
    * by the file format's own validation (versions, limits, hostile content), which names the
    * first problems with their JSON paths.
    */
@@ -197,6 +202,20 @@ export const methods = {
     input: z.strictObject({}),
     output: SalvageResult,
   },
+  /** Whether the app is still opening its data (checking and updating the database) or ready; 'app.status' events follow. */
+  'app.status': {
+    input: z.strictObject({}),
+    output: AppStatus,
+  },
+  /**
+   * The desktop app's commands that came for this window before its page listened (a file opened
+   * from the OS into a new window), oldest first, each given once; from this call on they come as
+   * 'app.command' events. The page calls it once its listeners are attached. The served shell has none.
+   */
+  'app.takeCommands': {
+    input: z.strictObject({}),
+    output: z.array(AppCommand),
+  },
   /** The facilitator chose to carry on with the empty database: the start-up report is not shown again. */
   'app.dismissStartupReport': {
     input: z.strictObject({}),
@@ -272,11 +291,10 @@ export const events = {
   'presentation.changed': PresentationState,
   /** The list of templates changed (saved, renamed, duplicated, deleted, imported). */
   'templates.changed': z.object({}),
-  /**
-   * A command from the desktop app, for the focused window: from its menu, or 'open-session'
-   * (with `sessionId`) after a file opened from the OS (double-click, argv) was imported.
-   */
-  'app.command': z.object({ command: z.enum(['undo', 'redo', 'new-session', 'open-session']), sessionId: Id.optional() }),
+  /** A command from the desktop app for the editor window (see AppCommand and 'app.takeCommands'). */
+  'app.command': AppCommand,
+  /** The app finished opening its data (or moved on a step of it). */
+  'app.status': AppStatus,
   /** The database was replaced by a backup, or salvaged rows were added to it: every client reloads everything it shows. */
   'database.restored': z.object({}),
   /** How far a PDF export has got: boards drawn of the session's boards. */

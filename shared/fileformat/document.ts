@@ -6,7 +6,7 @@ import { LIMITS } from '../model/limits';
 import { BoardNode } from '../model/nodes';
 import { Title, Viewport, WorkshopDate } from '../model/schemas';
 
-/** The portable `.groundwork.json` file: a session or a template, in a versioned envelope. */
+/** The portable `.groundwork` file (`.groundwork.json` before): a session or a template, in a versioned envelope. */
 export const FORMAT = 'groundwork';
 export const FORMAT_VERSION = 1;
 /** Files larger than this are refused before they are parsed. */

@@ -37,7 +37,7 @@ const NAMED = {
 } as const;
 
 /**
- * The JSON Schema of `.groundwork.json`, generated from the zod schemas so it can never drift
+ * The JSON Schema of a `.groundwork` file, generated from the zod schemas so it can never drift
  * from what import accepts. It describes the shape only: limits the schema cannot express
  * (duplicate ids, edges to missing nodes, the 20 MB cap) are checked by parseDocument.
  */
@@ -47,7 +47,7 @@ export function groundworkJsonSchema(): Record<string, unknown> {
   const { $schema, ...generated } = z.toJSONSchema(GroundworkDocument, { io: 'input', target: 'draft-2020-12', metadata: names });
   return {
     $schema,
-    title: 'Groundwork document (.groundwork.json)',
+    title: 'Groundwork document (.groundwork, formerly .groundwork.json)',
     description: `A Groundwork session or template, format version ${FORMAT_VERSION}. Generated from shared/fileformat/document.ts; do not edit by hand.`,
     ...generated,
   };

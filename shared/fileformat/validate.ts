@@ -38,7 +38,7 @@ export function jsonPath(segments: readonly PropertyKey[]): string {
 }
 
 /**
- * Checks a `.groundwork.json` document, given as the file's text or as already-parsed JSON, and
+ * Checks a `.groundwork` document, given as the file's text or as already-parsed JSON, and
  * returns it typed and upgraded to the current version, or the first problems with their paths.
  * In order: size, JSON syntax, nesting depth, broken text (a lone surrogate), envelope (format, version, upgrades, kind), the
  * schema, then what the schema cannot see (duplicate ids, edges to missing nodes, ...). Nothing

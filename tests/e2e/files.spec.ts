@@ -47,7 +47,7 @@ test('exports a session as a file and imports it back as a second, separate sess
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Quarterly review' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('Quarterly review.groundwork.json');
+  expect(file.suggestedFilename()).toBe('Quarterly review.groundwork');
   const text = fs.readFileSync((await file.path())!, 'utf8');
   const document = JSON.parse(text) as SessionDocumentInfo;
   expect(document).toMatchObject({ format: 'groundwork', kind: 'session', session: { title: 'Quarterly review' } });
@@ -90,9 +90,9 @@ test('a file dropped on the window is imported', async ({ page, shell }) => {
   const text = JSON.stringify(exported);
   await drag('dragenter', text);
   await drag('dragover', text);
-  await expect(page.getByText('Drop a .groundwork.json file to import it')).toBeVisible();
+  await expect(page.getByText('Drop a .groundwork file to import it')).toBeVisible();
   await drag('drop', text);
-  await expect(page.getByText('Drop a .groundwork.json file to import it')).toBeHidden();
+  await expect(page.getByText('Drop a .groundwork file to import it')).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Field feedback, from a colleague' })).toBeVisible();
   await page.getByRole('link', { name: '← Sessions' }).click();
   await expect(titles(page)).toHaveText(['Field feedback, from a colleague', 'Field feedback']);
@@ -103,8 +103,8 @@ test('a broken file and a file from a newer version are refused with the problem
   const text = JSON.stringify(await shell.call<SessionDocumentInfo>('session.export', { id: original.id }));
   await page.goto(shell.url);
 
-  await chooseFile(page, 'cut-short.groundwork.json', text.slice(0, Math.floor(text.length / 2)));
-  const broken = page.getByRole('alert').filter({ hasText: 'cut-short.groundwork.json' });
+  await chooseFile(page, 'cut-short.groundwork', text.slice(0, Math.floor(text.length / 2)));
+  const broken = page.getByRole('alert').filter({ hasText: 'cut-short.groundwork' });
   await expect(broken).toContainText('not a Groundwork file');
   await expect(broken).toContainText('JSON');
 

@@ -106,9 +106,9 @@ export async function killAllServes(): Promise<void> {
 }
 
 /** Runs the CLI to its end (for commands that are expected to exit). */
-export function runCli(args: string[], env = cleanEnv()): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(args: string[], env = cleanEnv(), cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let stdout = '';
     let stderr = '';

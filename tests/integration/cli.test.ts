@@ -34,10 +34,10 @@ async function importedSample(dataDir: string) {
 }
 
 describe('groundwork export', () => {
-  it('writes the session to a .groundwork.json file and says what it wrote', async () => {
+  it('writes the session to a .groundwork file and says what it wrote', async () => {
     const dataDir = tempDirForTest('cli-data');
     const session = await importedSample(dataDir);
-    const out = path.join(tempDirForTest('cli-out'), 'acme.groundwork.json');
+    const out = path.join(tempDirForTest('cli-out'), 'acme.groundwork');
 
     const { code, stdout, stderr } = await runCli(['export', '--session', session.id, '--out', out, '--data-dir', dataDir]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
@@ -45,13 +45,24 @@ describe('groundwork export', () => {
     const written = parseDocument(fs.readFileSync(out, 'utf8'));
     if (!written.ok) throw new Error(JSON.stringify(written.problems));
     expect(normaliseIds(written.document)).toEqual(normaliseIds(sampleSessionDocument()));
-    expect(fs.readdirSync(path.dirname(out))).toEqual(['acme.groundwork.json']);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['acme.groundwork']);
+  });
+
+  it('names the file after the session, <title>.groundwork in the current folder, when there is no --out', async () => {
+    const dataDir = tempDirForTest('cli-data');
+    const session = await importedSample(dataDir);
+    const here = tempDirForTest('cli-out');
+    const { code, stdout, stderr } = await runCli(['export', '--session', session.id, '--data-dir', dataDir], cleanEnv(), here);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toBe('Exported session "Acme kickoff" (2 boards, 9 nodes) to Acme kickoff.groundwork\n');
+    expect(fs.readdirSync(here)).toEqual(['Acme kickoff.groundwork']);
+    expect(parseDocument(fs.readFileSync(path.join(here, 'Acme kickoff.groundwork'), 'utf8')).ok).toBe(true);
   });
 
   it('finds the data through GROUNDWORK_DATA_DIR when there is no --data-dir', async () => {
     const dataDir = tempDirForTest('cli-data');
     const session = await importedSample(dataDir);
-    const out = path.join(tempDirForTest('cli-out'), 'acme.groundwork.json');
+    const out = path.join(tempDirForTest('cli-out'), 'acme.groundwork');
     const { code } = await runCli(['export', '--session', session.id, '--out', out], cleanEnv({ GROUNDWORK_DATA_DIR: dataDir }));
     expect(code).toBe(0);
     expect(fs.existsSync(out)).toBe(true);
@@ -60,10 +71,10 @@ describe('groundwork export', () => {
   it('fails with exit code 1 and a clear message for an unknown session or an unwritable place', async () => {
     const dataDir = tempDirForTest('cli-data');
     const session = await importedSample(dataDir);
-    const missing = await runCli(['export', '--session', 's_nope', '--out', path.join(dataDir, 'x.groundwork.json'), '--data-dir', dataDir]);
+    const missing = await runCli(['export', '--session', 's_nope', '--out', path.join(dataDir, 'x.groundwork'), '--data-dir', dataDir]);
     expect(missing).toMatchObject({ code: 1, stdout: '', stderr: 'groundwork: No session with id s_nope\n' });
 
-    const nowhere = path.join(dataDir, 'no', 'such', 'folder', 'x.groundwork.json');
+    const nowhere = path.join(dataDir, 'no', 'such', 'folder', 'x.groundwork');
     const unwritable = await runCli(['export', '--session', session.id, '--out', nowhere, '--data-dir', dataDir]);
     expect(unwritable).toMatchObject({ code: 1, stderr: `groundwork: cannot write ${nowhere}: no such file or folder\n` });
   });
@@ -71,7 +82,7 @@ describe('groundwork export', () => {
 
 describe('groundwork import', () => {
   it('imports a session file, a new session each time, and prints what it imported', async () => {
-    const file = path.join(tempDirForTest('cli-in'), 'acme.groundwork.json');
+    const file = path.join(tempDirForTest('cli-in'), 'acme.groundwork');
     fs.writeFileSync(file, JSON.stringify(sampleSessionDocument(), null, 2));
     const dataDir = tempDirForTest('cli-data');
 
@@ -153,8 +164,7 @@ describe('groundwork templates list', () => {
 
 describe('bad usage', () => {
   it.each([
-    [['export', '--session', 's_1'], 'export needs --out FILE'],
-    [['export', '--out', 'x.groundwork.json'], 'export needs --session ID'],
+    [['export', '--out', 'x.groundwork'], 'export needs --session ID'],
     [['export', '--session', 's_1', '--out', 'x', '--format', 'csv'], 'Unknown option "--format" for export'],
     [['import'], 'import needs a FILE'],
     [['import', 'a.groundwork.json', 'b.groundwork.json'], 'import takes one FILE at a time, not 2'],
@@ -172,6 +182,7 @@ describe('bad usage', () => {
   it('parses the data commands with their flags in any order', () => {
     expect(parseArgs(['export', '--out', 'a.json', '--session', 's_1', '--data-dir', '/d'])).toEqual({ command: 'export', sessionId: 's_1', out: 'a.json', dataDir: '/d' });
     expect(parseArgs(['import', 'a.groundwork.json'])).toEqual({ command: 'import', file: 'a.groundwork.json' });
+    expect(parseArgs(['export', '--session', 's_1'])).toEqual({ command: 'export', sessionId: 's_1' });
     expect(parseArgs(['templates', 'list', '--data-dir', '/d'])).toEqual({ command: 'templates list', dataDir: '/d' });
     expect(() => parseArgs(['export', '--session', 's_1', '--session', 's_2', '--out', 'x'])).toThrow('--session is given twice');
   });

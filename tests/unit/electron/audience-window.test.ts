@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { isFullscreenKey, prepareAudienceWindow, type KeyInput } from '../../../main/electron/audience-window';
 import { decideWindowOpen, isAudienceUrl } from '../../../main/electron/security';
 import { audienceWindowOptions, externalDisplay } from '../../../main/electron/window-options';
 
@@ -42,5 +43,56 @@ describe('the audience window', () => {
     const options = audienceWindowOptions('/preload.js', null);
     expect(options.fullscreen).toBeUndefined();
     expect(options).toMatchObject({ width: 1280, height: 720 });
+  });
+
+  it('has no DevTools unless asked for (development)', () => {
+    expect(audienceWindowOptions('/preload.js', projector).webPreferences?.devTools).toBe(false);
+    expect(audienceWindowOptions('/preload.js', null, true).webPreferences?.devTools).toBe(true);
+  });
+});
+
+const key = (over: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', key: 'F11', isAutoRepeat: false, control: false, alt: false, meta: false, shift: false, ...over });
+
+function fakeAudienceWindow() {
+  let listener: ((event: { preventDefault(): void }, input: KeyInput) => void) | undefined;
+  let fullScreen = false;
+  const win = {
+    removeMenu: vi.fn(),
+    isFullScreen: () => fullScreen,
+    setFullScreen: vi.fn((flag: boolean) => (fullScreen = flag)),
+    webContents: { on: (_event: 'before-input-event', l: typeof listener) => (listener = l) },
+  };
+  const press = (input: KeyInput) => {
+    const event = { preventDefault: vi.fn() };
+    listener?.(event, input);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  return { win, press };
+}
+
+describe('the audience window on the projector', () => {
+  it('has no menu bar (Windows, Linux): the room sees the board and nothing of the app', () => {
+    const { win } = fakeAudienceWindow();
+    prepareAudienceWindow(win);
+    expect(win.removeMenu).toHaveBeenCalledOnce();
+  });
+
+  it('still goes fullscreen and back on F11, which the removed View menu answered', () => {
+    const { win, press } = fakeAudienceWindow();
+    prepareAudienceWindow(win);
+    expect(press(key())).toBe(true);
+    expect(win.isFullScreen()).toBe(true);
+    expect(press(key())).toBe(true);
+    expect(win.isFullScreen()).toBe(false);
+  });
+
+  it('leaves every other key to the page (the presenter keys), and a held or modified F11 alone', () => {
+    const { win, press } = fakeAudienceWindow();
+    prepareAudienceWindow(win);
+    for (const input of [key({ key: 'ArrowRight' }), key({ key: 'b' }), key({ type: 'keyUp' }), key({ isAutoRepeat: true }), key({ control: true }), key({ shift: true })]) {
+      expect(press(input), JSON.stringify(input)).toBe(false);
+    }
+    expect(win.setFullScreen).not.toHaveBeenCalled();
+    expect(isFullscreenKey(key())).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ describe('electron-builder.yml', () => {
     for (const icon of ['build/icon.png', 'build/icon.svg']) expect(fs.existsSync(path.join(root, icon))).toBe(true);
   });
 
-  it('registers .groundwork.json files as Groundwork sessions', () => {
-    expect(config.fileAssociations).toContainEqual(expect.objectContaining({ ext: 'groundwork.json', name: 'Groundwork session' }));
+  it('registers the one-part .groundwork extension, which Windows Explorer and macOS match, on every platform', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'groundwork', name: 'Groundwork session', mimeType: 'application/x-groundwork+json' })]);
   });
 });

@@ -5,7 +5,13 @@ import { describeDocument, groundworkFileFromArgv, openGroundworkFile, type Open
 import { sampleSessionDocument, sampleTemplateDocument } from '../../helpers/documents';
 
 describe('groundworkFileFromArgv', () => {
-  it('finds the file a double-click passes, in a packaged app and in development', () => {
+  it('finds a .groundwork file a double-click passes, in a packaged app and in development', () => {
+    expect(groundworkFileFromArgv(['C:\\Program Files\\Groundwork\\Groundwork.exe', 'C:\\Users\\kim\\Acme kickoff.groundwork'])).toBe('C:\\Users\\kim\\Acme kickoff.groundwork');
+    expect(groundworkFileFromArgv(['/usr/bin/electron', '.', 'exports/acme.GROUNDWORK'])).toBe('exports/acme.GROUNDWORK');
+    expect(groundworkFileFromArgv(['Groundwork.exe', 'notes.groundwork.txt', 'groundwork', '/home/kim/.groundwork'])).toBeNull();
+  });
+
+  it('still finds a file saved under the earlier .groundwork.json name', () => {
     expect(groundworkFileFromArgv(['C:\\Program Files\\Groundwork\\Groundwork.exe', 'C:\\Users\\kim\\Acme kickoff.groundwork.json'])).toBe(
       'C:\\Users\\kim\\Acme kickoff.groundwork.json',
     );

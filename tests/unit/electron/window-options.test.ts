@@ -18,6 +18,13 @@ describe('the editor window', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
   });
   it('has no <webview> tag', () => expect(prefs.webviewTag).toBe(false));
+  it('has DevTools only when main says it runs in development (!app.isPackaged)', () => {
+    expect(prefs.devTools).toBe(false);
+    const dev = editorWindowOptions({ preloadPath: 'p', state: DEFAULT_WINDOW_STATE, devTools: true });
+    expect(dev.webPreferences?.devTools).toBe(true);
+    expect(editorWindowOptions({ preloadPath: 'p', state: DEFAULT_WINDOW_STATE, devTools: false }).webPreferences?.devTools).toBe(false);
+  });
+  it('checks spelling (suggestions in the context menu)', () => expect(prefs.spellcheck).toBe(true));
   it('loads the given preload', () => expect(prefs.preload).toBe('/app/dist/main/preload/preload.js'));
   it('stays hidden until its first paint, on the page background', () => {
     expect(options.show).toBe(false);

@@ -56,4 +56,9 @@ describe('Electron’s hidden print window', () => {
     expect(options.show).toBe(false);
     expect(options.webPreferences).toMatchObject({ preload: '/app/preload.js', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
   });
+
+  it('is not throttled as a background window, has no DevTools and checks no spelling', () => {
+    expect(printWindowOptions('/app/preload.js').webPreferences).toMatchObject({ backgroundThrottling: false, devTools: false, spellcheck: false });
+    expect(printWindowOptions('/app/preload.js').paintWhenInitiallyHidden).toBe(true);
+  });
 });

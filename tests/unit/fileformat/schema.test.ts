@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const FILE = path.join(ROOT, JSON_SCHEMA_FILE);
 const HOW_TO_UPDATE = `${JSON_SCHEMA_FILE} is not the schema generated from shared/fileformat/document.ts. If the format changed on purpose, regenerate it with:\n  UPDATE_SCHEMA=1 npx vitest run tests/unit/fileformat\nand commit it (a change that breaks old files also needs FORMAT_VERSION + 1 and an upgrade in shared/fileformat/upgrades.ts).`;
 
-describe('the published JSON Schema of .groundwork.json', () => {
+describe('the published JSON Schema of .groundwork files', () => {
   it('is the one generated from the zod schemas (UPDATE_SCHEMA=1 rewrites it)', () => {
     const generated = groundworkJsonSchemaText();
     if (process.env.UPDATE_SCHEMA === '1') {
