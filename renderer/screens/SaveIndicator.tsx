@@ -1,15 +1,17 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useSaveStatus } from '../state/sync/editor-outbox';
+import { useSaveStatus, type SaveStatus } from '../state/sync/editor-outbox';
+
+/** The indicator's tone (its colour) and words. */
+export function describeSaveStatus({ waiting, connection }: SaveStatus): ['saved' | 'saving' | 'offline', string] {
+  const edits = `${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting`;
+  if (connection === 'connecting') return ['saving', waiting > 0 ? `Connecting: ${edits}` : 'Connecting…'];
+  if (connection === 'offline') return ['offline', waiting > 0 ? `Offline: ${edits}` : 'Offline: all changes saved'];
+  return waiting > 0 ? ['saving', 'Saving…'] : ['saved', 'All changes saved'];
+}
 
 /** Where the editor stands: all saved, saving, or offline with edits waiting. Read out when it changes. */
 export function SaveIndicator() {
-  const { waiting, connection } = useSaveStatus(useShallow((s) => ({ waiting: s.waiting, connection: s.connection })));
-  const [tone, text] =
-    connection !== 'open'
-      ? ['offline', waiting > 0 ? `Offline: ${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting` : 'Offline: all changes saved']
-      : waiting > 0
-        ? ['saving', 'Saving…']
-        : ['saved', 'All changes saved'];
+  const [tone, text] = describeSaveStatus(useSaveStatus(useShallow((s) => ({ waiting: s.waiting, connection: s.connection }))));
   return (
     <span role="status" className={`save-indicator save-${tone}`}>
       {text}

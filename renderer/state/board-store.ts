@@ -1,22 +1,29 @@
 import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { Viewport } from '../../shared/model';
-import { createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
 import { showError } from './toasts';
+import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
 import { editorOutbox } from './sync/editor-outbox';
 import { touchedBy, type Touched } from './sync/replica';
 
 export const UNDO_LIMIT = 500;
 
+/** A step of undo or redo: the ops that take it back, and the batches of the edit they take back. */
+interface Step {
+  ops: Op[];
+  batchIds: string[];
+}
+
 interface History {
-  undo: Op[][];
-  redo: Op[][];
+  undo: Step[];
+  redo: Step[];
 }
 
 export interface BoardState {
@@ -120,29 +127,43 @@ export const useBoard = create<BoardState>((set, get) => {
     editorOutbox(),
     {
       viewChanged: showView,
-      dropped: (_batch, message) => showError(new Error(message)),
+      dropped: (batch, message) => {
+        showError(new Error(message));
+        forgetSteps(batch);
+      },
     },
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
 
-  /** Applies ops to the view and sends them; returns their inverse, or null when they do not fit. */
-  const applyToReplica = (ops: Op[]): Op[] | null => {
-    let inverse: Op[];
+  /** An edit that was never saved cannot be undone or redone: its steps go with it. */
+  function forgetSteps(batch: Batch) {
+    const history = historyOf(batch.boardId);
+    const keep = (step: Step) => !step.batchIds.includes(batch.id);
+    history.undo = history.undo.filter(keep);
+    history.redo = history.redo.filter(keep);
+    if (get().boardId === batch.boardId) set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+  }
+
+  /** Applies ops to the view and sends them; returns the step that takes them back, or null when they do not fit. */
+  const applyToReplica = (ops: Op[]): Step | null => {
+    let step: Step;
     try {
-      inverse = sync.edit(ops);
+      const { inverse, batchIds } = sync.edit(ops);
+      step = { ops: inverse, batchIds };
     } catch (error) {
       showError(error);
       return null;
     }
     showView(touchedBy(ops));
-    return inverse;
+    return step;
   };
 
   const applyOwn = (ops: Op[], stack: 'undo' | 'redo' | 'new'): boolean => {
     const boardId = get().boardId;
     if (!boardId || ops.length === 0 || get().status !== 'ready') return false;
-    const inverse = applyToReplica(ops);
+    // Undo and redo steps were made against the board as it was: others may have drawn edges since.
+    const inverse = applyToReplica(stack === 'new' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
     if (!inverse) return false;
     const history = historyOf(boardId);
     if (stack === 'undo') history.redo.push(inverse);
@@ -203,14 +224,14 @@ export const useBoard = create<BoardState>((set, get) => {
 
     undo() {
       const { boardId } = get();
-      const ops = boardId ? historyOf(boardId).undo.pop() : undefined;
-      if (ops && !applyOwn(ops, 'undo')) set({ canUndo: historyOf(boardId!).undo.length > 0 });
+      const step = boardId ? historyOf(boardId).undo.pop() : undefined;
+      if (step && !applyOwn(step.ops, 'undo')) set({ canUndo: historyOf(boardId!).undo.length > 0 });
     },
 
     redo() {
       const { boardId } = get();
-      const ops = boardId ? historyOf(boardId).redo.pop() : undefined;
-      if (ops && !applyOwn(ops, 'redo')) set({ canRedo: historyOf(boardId!).redo.length > 0 });
+      const step = boardId ? historyOf(boardId).redo.pop() : undefined;
+      if (step && !applyOwn(step.ops, 'redo')) set({ canRedo: historyOf(boardId!).redo.length > 0 });
     },
 
     onFlowNodesChange(incoming) {

@@ -46,3 +46,15 @@ export function pasteOps(fragment: Fragment, offset: { x: number; y: number }): 
   }
   return { ops, nodeIds: [...ids.values()] };
 }
+
+/**
+ * Ops made earlier (an undo step), fitted to the board as it is now: a node they remove first
+ * loses the edges drawn to it since, by another window say, as removeNodesOps would.
+ */
+export function withEdgesOfRemovedNodes(doc: BoardDoc, ops: readonly Op[]): Op[] {
+  const removing = new Set(ops.flatMap((op) => (op.type === 'node.remove' ? [op.id] : [])));
+  if (removing.size === 0) return [...ops];
+  const removed = new Set(ops.flatMap((op) => (op.type === 'edge.remove' ? [op.id] : [])));
+  const dangling = edgesOf(doc, removing).filter((e) => !removed.has(e.id));
+  return [...dangling.map((e): Op => ({ type: 'edge.remove', id: e.id })), ...ops];
+}

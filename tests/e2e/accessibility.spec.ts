@@ -11,6 +11,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('every screen has no serious or critical accessibility violations', async ({ page, shell }) => {
+  // Seven axe passes over full screens: near a minute on two idle cores, more on a loaded machine.
+  test.setTimeout(180_000);
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
   const levels = templates.find((t) => /Levels of work/.test(t.name))!;
   const session = await shell.call<{ id: string }>('session.createFromTemplate', { templateId: levels.id, title: 'Accessible workshop' });

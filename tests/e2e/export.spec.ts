@@ -77,7 +77,8 @@ test('shows progress while a large handout is drawn, and Cancel stops it without
   const dialog = await openExport(page, shell, session.sessionId);
   await dialog.getByRole('button', { name: 'Export PDF' }).click();
   await expect(dialog.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
-  await expect(dialog.getByText(/Drawing board \d of 4/)).toBeVisible();
+  // The first export launches the printing browser: on a loaded machine that alone can take a while.
+  await expect(dialog.getByText(/Drawing board \d of 4/)).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Export cancelled: nothing was saved' })).toBeVisible();

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
 import type { ServedShell } from './server';
 
-const indicator = (page: Page) => page.getByRole('status').filter({ hasText: /changes saved|Saving…|Offline/ });
+const indicator = (page: Page) => page.getByRole('status').filter({ hasText: /changes saved|Saving…|Offline|Connecting/ });
 
 async function rename(page: Page, name: string, to: string, field = 'person'): Promise<void> {
   await nodeByName(page, name).dblclick();

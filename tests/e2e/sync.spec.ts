@@ -76,3 +76,27 @@ test('boards added, renamed and reordered in one page show in the other', async 
   await expect(order(other)).toHaveText(['Board 1']);
   await expect(page.getByRole('button', { name: 'Delete board' })).toBeDisabled();
 });
+
+test('undoing an add after another window drew an edge to that node removes the edge too, and redo brings both back', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Undo after a rebase');
+  const boardId = boardIdOf(page);
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(2);
+  const [first, second] = (await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(2).then(() => settled(shell, boardId))).nodes;
+
+  // Another client joins the two roles.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: { id: 'e_from_elsewhere', kind: 'relates', source: first.id, target: second.id, data: { label: '', strength: 3 } } }] });
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect.poll(async () => (await settled(shell, boardId)).edges.length).toBe(0);
+  expect((await settled(shell, boardId)).nodes.map((n) => n.id)).toEqual([first.id]);
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(2);
+  await expect.poll(async () => (await settled(shell, boardId)).edges.map((e) => e.id)).toEqual(['e_from_elsewhere']);
+});

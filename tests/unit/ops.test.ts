@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GroundworkError } from '../../shared/errors';
 import { allowedEdgeKinds, LIMITS, NODE_KINDS, type BoardEdge, type BoardNode, type EdgeKind, type NodeKind } from '../../shared/model';
-import { applyOp, applyOps, copyFragment, createDoc, Op, pasteOps, removeNodesOps, type BoardDoc } from '../../shared/ops';
+import { applyOp, applyOps, copyFragment, createDoc, Op, pasteOps, removeNodesOps, withEdgesOfRemovedNodes, type BoardDoc } from '../../shared/ops';
 import { dmNode, noteNode, roleNode, sampleEdge, sampleNode, stageNode, textNode } from '../helpers/sample';
 import { thrownBy } from '../helpers/thrown';
 
@@ -490,5 +490,21 @@ describe('random op sequences (seeded)', () => {
       applyOps(doc, inverses);
       expect({ seed, doc }).toEqual({ seed, doc: fixture() });
     }
+  });
+});
+
+describe('an undo step fitted to the board as it is now', () => {
+  it('removes the edges another window drew to a node the step removes, before the node', () => {
+    const a = roleNode();
+    const b = roleNode();
+    const doc = createDoc([a, b], []);
+    const undoAdd: Op[] = [{ type: 'node.remove', id: a.id }];
+    applyOps(doc, [{ type: 'edge.add', edge: sampleEdge(b, a, { kind: 'relates' }) }]);
+    expect(() => applyOps(createDoc([...doc.nodes.values()], [...doc.edges.values()]), undoAdd)).toThrow(/still has edge/);
+    const fitted = withEdgesOfRemovedNodes(doc, undoAdd);
+    applyOps(doc, fitted);
+    expect([...doc.nodes.keys()]).toEqual([b.id]);
+    expect(doc.edges.size).toBe(0);
+    expect(withEdgesOfRemovedNodes(doc, [{ type: 'node.move', id: b.id, position: { x: 1, y: 1 } }])).toHaveLength(1);
   });
 });

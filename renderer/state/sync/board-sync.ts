@@ -37,6 +37,7 @@ export class BoardSync {
   /** Others' edits that arrive while the board is on its way: the replica takes those past its revision. */
   private loading: { boardId: string; arrived: { revision: number; ops: Op[] }[] } | null = null;
   private reloading: Promise<void> | null = null;
+  private reloadAgain = false;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -53,7 +54,7 @@ export class BoardSync {
       void this.reload();
     });
     outbox.on({
-      acknowledged: (batch, revision) => this.change(batch.boardId, (r) => r.acknowledged(batch.id, revision)),
+      acknowledged: (batch, revision) => this.change(batch.boardId, (r) => r.acknowledged(batch, revision)),
       rejected: (batch, error) => {
         this.host.dropped(batch, this.droppedMessage(batch, error));
         this.change(batch.boardId, (r) => r.rejected(batch.id));
@@ -88,19 +89,36 @@ export class BoardSync {
     this.gapTimer = null;
   }
 
-  /** This window's edit: into the view at once, then out to main. Throws when it does not fit the view. */
-  edit(ops: readonly Op[]): Op[] {
+  /**
+   * This window's edit: into the view at once, then out to main. Returns the ops that undo it and
+   * the batches it travels in; throws when it does not fit the view.
+   */
+  edit(ops: readonly Op[]): { inverse: Op[]; batchIds: string[] } {
     const open = this.open;
     if (!open) throw new GroundworkError('not_found', 'No board is open');
     const batches = toBatches(open.boardId, ops);
     const inverse = open.replica.edit(batches);
     this.outbox.add(batches);
-    return inverse;
+    return { inverse, batchIds: batches.map((b) => b.id) };
   }
 
-  /** Asks main for the open board again and replays what of this window's it does not hold yet. */
+  /**
+   * Asks main for the open board again and replays what of this window's it does not hold yet.
+   * Asked while a reload is on its way, it asks once more after it: that reply may predate the
+   * reason for asking.
+   */
   reload(): Promise<void> {
-    this.reloading ??= this.reloadOnce().finally(() => (this.reloading = null));
+    if (this.reloading) {
+      this.reloadAgain = true;
+      return this.reloading;
+    }
+    this.reloading = this.reloadOnce().finally(() => {
+      this.reloading = null;
+      if (this.reloadAgain) {
+        this.reloadAgain = false;
+        void this.reload();
+      }
+    });
     return this.reloading;
   }
 

@@ -14,6 +14,9 @@ export interface SaveStatus {
 /** Where the editor stands: what the save indicator shows and what closing the window asks about. */
 export const useSaveStatus = create<SaveStatus>(() => ({ waiting: 0, connection: 'open' }));
 
+/** How often a page looks for edits that a closed page left waiting. */
+const ADOPT_EVERY_MS = 15_000;
+
 let outbox: Outbox | undefined;
 
 /** The editor's one outbox, shared by every board the window opens. */
@@ -34,8 +37,11 @@ export function editorOutbox(): Outbox {
   created.on({ changed: () => useSaveStatus.setState({ waiting: created.size }) });
   useSaveStatus.setState({ connection: api().connectionState() });
   api().onConnectionState((connection) => useSaveStatus.setState({ connection }));
-  // Edits a reloaded or closed page left waiting go out first.
+  // Edits a reloaded or closed page left waiting go out first; a tab closed while this one
+  // stays open leaves its edits to be taken over when the connection comes back, or soon after.
   void created.adopt();
+  api().onReconnect(() => void created.adopt());
+  setInterval(() => void created.adopt(), ADOPT_EVERY_MS);
   addEventListener('beforeunload', (event) => {
     if (created.size === 0) return;
     event.preventDefault();

@@ -37,7 +37,8 @@ function openDatabase(): Promise<IDBDatabase> {
  * The editor's outbox in IndexedDB: each page owns the batches it made, and holds a Web Lock
  * named for itself while it lives. A page that starts takes over the batches of owners whose
  * lock is gone, so a reload or a tab closed with edits waiting hands them on, and two open tabs
- * never send each other's.
+ * never send each other's. Without Web Locks (a page on a plain-http LAN address) a page takes
+ * every batch it finds: a batch sent by two pages is still applied once, by its id.
  */
 export function indexedDbOutboxStore(): OutboxStore {
   const owner = newId('page');

@@ -101,10 +101,14 @@ export class BoardReplica {
     return inverse;
   }
 
-  /** Main applied this window's batch as `revision`. */
-  acknowledged(batchId: string, revision: number): Touched {
+  /**
+   * Main applied this window's batch as `revision`. A batch the replica never showed (one this
+   * window took over from a page that closed) arrives like another window's edit.
+   */
+  acknowledged(batch: Batch, revision: number): Touched {
+    const batchId = batch.id;
     const entry = this.local.find((l) => l.batch.id === batchId);
-    if (!entry) return touchedBy([]);
+    if (!entry) return this.remote(revision, batch.ops);
     if (revision <= this.confirmedRevision) {
       this.local = this.local.filter((l) => l !== entry);
       return touchedBy([]);
@@ -133,10 +137,11 @@ export class BoardReplica {
   private advance(): Touched {
     const foreign: Op[] = [];
     for (let next = this.arrived.get(this.confirmedRevision + 1); next; next = this.arrived.get(this.confirmedRevision + 1)) {
+      this.rememberDeparting(next.ops);
+      // Throws, with the confirmed board as it was, when main's ops do not fit it: the caller reloads.
+      applyOps(this.confirmed, next.ops);
       this.arrived.delete(this.confirmedRevision + 1);
       this.confirmedRevision++;
-      this.rememberDeparting(next.ops);
-      applyOps(this.confirmed, next.ops);
       const own = next.batchId === undefined ? -1 : this.local.findIndex((l) => l.batch.id === next.batchId);
       if (own >= 0) {
         this.local.splice(own, 1);

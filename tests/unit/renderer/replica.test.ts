@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Op } from '../../../shared/ops';
-import { toBatches } from '../../../renderer/state/sync/batch';
+import { BATCH_TEXT_LIMIT, toBatches } from '../../../renderer/state/sync/batch';
 import { describeEdit } from '../../../renderer/state/sync/describe';
 import { BoardReplica } from '../../../renderer/state/sync/replica';
 import { roleNode } from '../../helpers/sample';
@@ -18,7 +18,7 @@ describe('a window’s replica of a board', () => {
     expect(person(replica)).toBe('Priya R.');
     expect(replica.revision).toBe(3);
 
-    replica.acknowledged(batch.id, 4);
+    replica.acknowledged(batch, 4);
     expect(replica.revision).toBe(4);
     expect(replica.pendingIds).toEqual([]);
     expect(person(replica)).toBe('Priya R.');
@@ -30,7 +30,7 @@ describe('a window’s replica of a board', () => {
     replica.edit([mine]);
     replica.remote(4, rename('Theirs'));
     expect(person(replica)).toBe('Mine');
-    replica.acknowledged(mine.id, 5);
+    replica.acknowledged(mine, 5);
     expect(person(replica)).toBe('Mine');
     expect(replica.revision).toBe(5);
   });
@@ -39,7 +39,7 @@ describe('a window’s replica of a board', () => {
     const replica = new BoardReplica(board());
     const [mine] = toBatches('b1', rename('Mine'));
     replica.edit([mine]);
-    replica.acknowledged(mine.id, 4);
+    replica.acknowledged(mine, 4);
     replica.remote(5, rename('Theirs'));
     expect(person(replica)).toBe('Theirs');
   });
@@ -89,10 +89,33 @@ describe('a window’s replica of a board', () => {
     expect(person(replica)).toBe('Newer');
   });
 
+  it('shows a batch it never made once main confirms it (taken over from a page that closed)', () => {
+    const replica = new BoardReplica(board());
+    const [adopted] = toBatches('b1', rename('From the closed tab'));
+    replica.acknowledged(adopted, 4);
+    expect(replica.revision).toBe(4);
+    expect(person(replica)).toBe('From the closed tab');
+  });
+
   it('refuses an edit that does not fit its view, and leaves the view as it was', () => {
     const replica = new BoardReplica(board());
     expect(() => replica.edit(toBatches('b1', rename('Nobody', 'n_missing')))).toThrow(/No node with id n_missing/);
     expect(replica.pendingIds).toEqual([]);
     expect(person(replica)).toBe('Priya Raman');
+  });
+});
+
+describe('an edit as batches', () => {
+  it('splits a huge paste by count and by size, keeping the order, so no batch is too large to send', () => {
+    const longNote = (i: number): Op => ({ type: 'node.add', node: { ...roleNode({ id: `n_${i}` }), data: { ...roleNode().data, notes: '語'.repeat(9_000) } } });
+    const ops = Array.from({ length: 900 }, (_, i) => longNote(i));
+    const batches = toBatches('b1', ops);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) expect(JSON.stringify(batch.ops).length).toBeLessThanOrEqual(BATCH_TEXT_LIMIT + 1_000);
+    expect(batches.flatMap((b) => b.ops)).toEqual(ops);
+    expect(new Set(batches.map((b) => b.id)).size).toBe(batches.length);
+
+    const small = Array.from({ length: 12_000 }, (_, i): Op => ({ type: 'node.move', id: `n_${i}`, position: { x: i, y: 0 } }));
+    expect(toBatches('b1', small).map((b) => b.ops.length)).toEqual([5_000, 5_000, 2_000]);
   });
 });
