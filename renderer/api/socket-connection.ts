@@ -133,6 +133,8 @@ export class SocketConnection {
       if (frame.type === 'reply') this.settle(frame.id, frame.reply);
       else if (frame.type === 'event') this.eventListeners.forEach((l) => l(frame.name, frame.payload));
     });
+    // A socket that fails also closes: the close does the work (without a listener, Node's ws throws).
+    socket.addEventListener('error', () => undefined);
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;

@@ -33,6 +33,8 @@ export function describeEdit(ops: readonly Op[], nodeOf: (id: string) => BoardNo
 /** Why main refused a batch, in words for the facilitator. */
 export function refusalReason(error: unknown): string {
   if (error instanceof GroundworkError && error.code === 'not_found') return 'It was deleted in another window.';
+  // A conflict names ids ("node n_… still has edge e_…"): what the facilitator needs is who.
+  if (error instanceof GroundworkError && error.code === 'conflict') return 'Another window changed it at the same time.';
   const message = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }
