@@ -21,6 +21,12 @@ export interface LockHolder {
   host: string;
 }
 
+/** The boot time from the uptime moves by a second or so between readings. */
+const BOOT_TIME_SLACK_MS = 60_000;
+
+/** When this machine last started, as the clock reads it now. */
+export const bootedAt = (): number => Date.now() - os.uptime() * 1000;
+
 /** A lock file whose content cannot be read is being written right now, or was cut short by a crash. */
 const UNREADABLE_GRACE_MS = 5_000;
 
@@ -42,10 +48,18 @@ export type LockDecision = { action: 'refuse'; holder: LockHolder | null } | { a
  * left it behind (a crash, a SIGKILL): take it over. A holder on another machine (a data dir on a
  * network share) cannot be checked, so it is believed.
  */
-export function decideOnLock(existing: { holder: LockHolder | null; ageMs: number }, self: { host: string }, isAlive: (pid: number) => boolean): LockDecision {
+export function decideOnLock(
+  existing: { holder: LockHolder | null; ageMs: number },
+  self: { host: string; bootedAt?: number },
+  isAlive: (pid: number) => boolean,
+): LockDecision {
   const { holder, ageMs } = existing;
   if (!holder) return ageMs > UNREADABLE_GRACE_MS ? { action: 'take-over', why: 'its lock file was unreadable' } : { action: 'refuse', holder: null };
   if (holder.host !== self.host) return { action: 'refuse', holder };
+  // After a restart (the battery died mid-workshop) the old pid may belong to another process now.
+  if (self.bootedAt !== undefined && Date.parse(holder.startedAt) < self.bootedAt - BOOT_TIME_SLACK_MS) {
+    return { action: 'take-over', why: `the computer has restarted since the ${holder.shell} that held it (pid ${holder.pid}) took it` };
+  }
   if (!isAlive(holder.pid)) return { action: 'take-over', why: `the ${holder.shell} that held it (pid ${holder.pid}) is no longer running` };
   return { action: 'refuse', holder };
 }
@@ -98,7 +112,7 @@ function readExisting(file: string, now: number): { holder: LockHolder | null; a
 export function currentHolder(dataDir: string, isAlive = pidIsAlive): LockHolder | null {
   const existing = readExisting(path.join(dataDir, LOCK_FILE), Date.now());
   if (!existing?.holder) return null;
-  return decideOnLock(existing, { host: os.hostname() }, isAlive).action === 'refuse' ? existing.holder : null;
+  return decideOnLock(existing, { host: os.hostname(), bootedAt: bootedAt() }, isAlive).action === 'refuse' ? existing.holder : null;
 }
 
 export interface DataLock {
@@ -124,7 +138,7 @@ export function acquireDataLock(dataDir: string, shell: ShellName, isAlive = pid
     }
     const existing = readExisting(file, Date.now());
     if (!existing) continue;
-    const decision = decideOnLock(existing, holder, isAlive);
+    const decision = decideOnLock(existing, { host: holder.host, bootedAt: bootedAt() }, isAlive);
     if (decision.action === 'refuse') throw new DataDirLockedError(lockedMessage(decision.holder, dataDir), decision.holder);
     removeStale(file, existing.holder);
   }

@@ -6,7 +6,7 @@ import { reconnectDelay, SocketConnection } from '../../renderer/api/socket-conn
 /** A tiny backend on 127.0.0.1 that answers `echo` and never answers `silence`. */
 function startEcho(port: number): Promise<WebSocketServer> {
   return new Promise((resolve) => {
-    const server = new WebSocketServer({ host: '127.0.0.1', port }, () => resolve(server));
+    const server: WebSocketServer = new WebSocketServer({ host: '127.0.0.1', port }, () => resolve(server));
     server.on('connection', (socket) =>
       socket.on('message', (data) => {
         const frame = JSON.parse(String(data)) as { id: number; method: string; input: unknown };

@@ -11,6 +11,13 @@ const alive = () => true;
 const dead = () => false;
 
 describe('decideOnLock', () => {
+  it('takes over a lock taken before the computer last restarted, even when its pid is alive again (another process now)', () => {
+    const holder: LockHolder = { pid: 4121, shell: 'desktop app', startedAt: '2026-11-22T09:14:03.000Z', host };
+    const restartedAfter = Date.parse('2026-11-22T10:00:00.000Z');
+    expect(decideOnLock({ holder, ageMs: 60_000 }, { host, bootedAt: restartedAfter }, () => true)).toMatchObject({ action: 'take-over', why: expect.stringContaining('restarted') });
+    expect(decideOnLock({ holder, ageMs: 60_000 }, { host, bootedAt: Date.parse('2026-11-22T08:00:00.000Z') }, () => true)).toEqual({ action: 'refuse', holder });
+  });
+
   it('refuses while the holder runs', () => {
     expect(decideOnLock({ holder, ageMs: 60_000 }, { host }, alive)).toEqual({ action: 'refuse', holder });
   });
