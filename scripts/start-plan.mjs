@@ -48,3 +48,21 @@ export function spawnFailure(error) {
   const reason = code === 'EACCES' ? 'its binary is not executable' : code === 'ENOENT' ? 'its binary is missing' : String(error?.message ?? error);
   return `Electron could not be started (${reason}).`;
 }
+
+/** An Electron that stops this soon after it was started never opened its window. */
+export const START_WINDOW_MS = 5_000;
+
+/**
+ * What follows Electron's exit: its exit code passed on, or, when it failed as it started (the
+ * sandbox helper on Ubuntu 23.10+ aborts it, say), the served shell with the reason. A stop the
+ * user asked for (Ctrl+C forwarded as SIGINT or SIGTERM) is passed on as it is.
+ */
+export function afterElectronExit({ code, signal, ranMs, stoppedByUser }, signals = os.constants.signals) {
+  const failed = code !== 0 && !stoppedByUser;
+  if (!failed || ranMs >= START_WINDOW_MS) return { action: 'exit', code: exitCodeOf(code, signal, signals) };
+  const how = signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+  return {
+    action: 'serve',
+    why: `Electron ${how} as it started, before opening its window. On Ubuntu 23.10 and later that is usually its sandbox helper (chrome-sandbox): the README's "Set up and run" says what to do.`,
+  };
+}

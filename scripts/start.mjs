@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { electronBinary, installedElectron } from './electron-native.mjs';
 import { electronNativeFile } from './native-build.mjs';
-import { electronEnv, exitCodeOf, spawnFailure, startPlan } from './start-plan.mjs';
+import { afterElectronExit, electronEnv, exitCodeOf, spawnFailure, startPlan } from './start-plan.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -17,8 +17,13 @@ function binary() {
   return found ?? { missing: 'its binary was never downloaded: the install ran with ELECTRON_SKIP_BINARY_DOWNLOAD, or offline' };
 }
 
+let stoppedByUser = false;
 const forward = (child) => {
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => {
+      stoppedByUser = true;
+      child.kill(signal);
+    });
 };
 
 function serve(why) {
@@ -35,8 +40,13 @@ const plan = startPlan({ binary: binary(), native: { file: nativeFile, exists: f
 if (plan.shell === 'served') {
   serve(plan.why);
 } else {
+  const started = Date.now();
   const child = spawn(plan.command, [root, ...args], { stdio: 'inherit', env: electronEnv(process.env) });
   forward(child);
   child.once('error', (error) => serve(spawnFailure(error)));
-  child.on('exit', (code, signal) => process.exit(exitCodeOf(code, signal)));
+  child.on('exit', (code, signal) => {
+    const next = afterElectronExit({ code, signal, ranMs: Date.now() - started, stoppedByUser });
+    if (next.action === 'serve') serve(next.why);
+    else process.exit(next.code);
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { electronEnv, exitCodeOf, spawnFailure, startPlan } from '../../../scripts/start-plan.mjs';
+import { afterElectronExit, electronEnv, exitCodeOf, spawnFailure, startPlan } from '../../../scripts/start-plan.mjs';
 
 const native = { file: '/repo/build/native/electron-v145-linux-x64/better_sqlite3.node', exists: true };
 
@@ -51,5 +51,21 @@ describe('npm start: what it passes on', () => {
     const env = { ELECTRON_RUN_AS_NODE: '1', PATH: '/bin', GROUNDWORK_DATA_DIR: '/d' };
     expect(electronEnv(env)).toEqual({ PATH: '/bin', GROUNDWORK_DATA_DIR: '/d' });
     expect(env.ELECTRON_RUN_AS_NODE).toBe('1');
+  });
+});
+
+describe('npm start: when Electron stops', () => {
+  const signals = { SIGABRT: 6, SIGTERM: 15 };
+
+  it('serves instead, saying why, when Electron fails as it starts (the sandbox helper aborting it)', () => {
+    const next = afterElectronExit({ code: null, signal: 'SIGABRT', ranMs: 800, stoppedByUser: false }, signals);
+    expect(next).toMatchObject({ action: 'serve', why: expect.stringContaining('chrome-sandbox') });
+    expect(afterElectronExit({ code: 1, signal: null, ranMs: 300, stoppedByUser: false }, signals).action).toBe('serve');
+  });
+
+  it('passes the exit code on after a run, a clean quit, or a stop the user asked for', () => {
+    expect(afterElectronExit({ code: 0, signal: null, ranMs: 200, stoppedByUser: false }, signals)).toEqual({ action: 'exit', code: 0 });
+    expect(afterElectronExit({ code: 1, signal: null, ranMs: 60_000, stoppedByUser: false }, signals)).toEqual({ action: 'exit', code: 1 });
+    expect(afterElectronExit({ code: null, signal: 'SIGTERM', ranMs: 1_000, stoppedByUser: true }, signals)).toEqual({ action: 'exit', code: 143 });
   });
 });
