@@ -53,12 +53,12 @@ export function ImportOrgDialog({ origin, onClose, onImported }: Props) {
     >
       <h2 id="import-title">Import an org chart</h2>
       <p>
-        A CSV file with a header row: <code>name</code>, <code>title</code>, <code>manager</code> (the manager’s name), and <code>stratum</code> (I–VIII)
+        A CSV file (separated by commas, semicolons or tabs) with a header row: <code>name</code>, <code>title</code>, <code>manager</code> (the manager’s name), and <code>stratum</code> (I–VIII)
         or <code>time-span</code> (such as “18 months”).
       </p>
       <label className="field">
         <span>CSV file</span>
-        <input type="file" accept=".csv,text/csv" onChange={(e) => load(e.target.files?.[0])} />
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={(e) => load(e.target.files?.[0])} />
       </label>
       {file && (
         <div className="import-report" role="status">

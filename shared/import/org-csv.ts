@@ -8,7 +8,7 @@ import type { BoardNode } from '../model/nodes';
 import type { Position } from '../model/schemas';
 import { createDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';
-import { parseCsv } from './csv';
+import { detectSeparator, parseCsv } from './csv';
 
 export const ORG_CSV_LIMITS = { rows: 5_000, chars: 2 * 1024 * 1024 } as const;
 
@@ -50,10 +50,10 @@ const COLUMN_NAMES: Record<OrgColumn, readonly string[]> = {
 /** Names are matched the way people read them: case and extra spaces do not count. */
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Reads an org chart exported from a spreadsheet or an HR system: one row per person. */
+/** Reads an org chart exported from a spreadsheet or an HR system: one row per person, separated by commas, semicolons or tabs. */
 export function parseOrgCsv(text: string): OrgCsvResult {
   if (text.length > ORG_CSV_LIMITS.chars) return refused('The file is larger than 2 MB; import the part of the organisation the workshop needs.');
-  const csv = parseCsv(text, ORG_CSV_LIMITS.rows + 1);
+  const csv = parseCsv(text, ORG_CSV_LIMITS.rows + 1, detectSeparator(text));
   if (csv.overLimit) return refused(`The file has more than ${ORG_CSV_LIMITS.rows.toLocaleString('en')} rows; import the part of the organisation the workshop needs.`);
   const [header, ...records] = csv.records;
   const problems: OrgCsvProblem[] = [];

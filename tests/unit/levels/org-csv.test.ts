@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../shared/import/csv';
+import { detectSeparator, parseCsv } from '../../../shared/import/csv';
 import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult, type OrgRow } from '../../../shared/import/org-csv';
 import { checkOrgMap } from '../../../shared/levels/checks';
 import { bandTop, stratumAtY } from '../../../shared/levels/bands';
@@ -242,5 +242,42 @@ describe('orgImportOps', () => {
     const first = orgImportOps(rows, { x: 0, y: 0 }).nodeIds;
     const second = orgImportOps(rows, { x: 0, y: 0 }).nodeIds;
     expect(first.filter((id) => second.includes(id))).toEqual([]);
+  });
+});
+
+describe('detectSeparator', () => {
+  it('finds a comma, a semicolon or a tab from the header line, counting none inside quotes', () => {
+    expect(detectSeparator('name,title,manager\nA;B;C;D;E\n')).toBe(',');
+    expect(detectSeparator('name;title;manager\nLopez, Ana;VP, Sales;\n')).toBe(';');
+    expect(detectSeparator('name\ttitle\tmanager\n')).toBe('\t');
+    expect(detectSeparator('"Name, as written";title\n')).toBe(';');
+    expect(detectSeparator('"say ""a,b,c""";x;y\n')).toBe(';');
+  });
+
+  it('skips a BOM and blank lines before the header, and says comma for one column or no text', () => {
+    expect(detectSeparator('\uFEFF\n;;;\nname;title\n')).toBe(';');
+    expect(detectSeparator('name\nDana; Sam\n')).toBe(',');
+    expect(detectSeparator('')).toBe(',');
+  });
+});
+
+describe('parseOrgCsv with other separators', () => {
+  it('reads a semicolon-separated file with quoted fields holding semicolons and commas', () => {
+    const result = parseOrgCsv(file('Name;Title;Manager;Stratum', 'Helen Cho;CEO;;V', '"Whitfield; Dana";"VP Sales, EMEA";Helen Cho;IV'));
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.name, r.title, r.manager, r.stratum])).toEqual([
+      ['Helen Cho', 'CEO', null, 5],
+      ['Whitfield; Dana', 'VP Sales, EMEA', 'Helen Cho', 4],
+    ]);
+  });
+
+  it('reads a tab-separated file, and names a row with the wrong number of fields', () => {
+    const result = parseOrgCsv(file('name\ttitle\tmanager', 'Helen Cho\tCEO\t', 'Sam Ortiz\tRegional manager, North\tHelen Cho', 'Ana\tRep'));
+    expect(result.rows.map((r) => [r.name, r.title, r.manager])).toEqual([
+      ['Helen Cho', 'CEO', null],
+      ['Sam Ortiz', 'Regional manager, North', 'Helen Cho'],
+      ['Ana', 'Rep', null],
+    ]);
+    expect(problemsOf(result)).toEqual([[4, 'This row has 2 fields; the header has 3.']]);
   });
 });
