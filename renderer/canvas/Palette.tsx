@@ -4,9 +4,13 @@ import { KIND_NAMES, NODE_KINDS, type NodeKind } from '../../shared/model';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog, Field } from '../ui/Dialog';
-import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame } from './commands';
+import { parseOrgPaste } from '../../shared/import/org-paste';
+import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
+import { showInfo } from '../state/toasts';
+import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard } from './commands';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
+import { useClipboardEvents } from './useClipboardEvents';
 
 /** Roughly how large each kind renders before React Flow has measured it. */
 const EXPECTED_SIZE: Partial<Record<NodeKind, { width: number; height: number }>> = {
@@ -41,6 +45,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
   const strataBands = useBoard((s) => s.strataBands);
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
+  const [pasted, setPasted] = useState<{ name: string; result: OrgCsvResult } | null>(null);
 
   const viewCentre = () => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -56,6 +61,25 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     });
     addNode(kind, findFreeSpot(viewCentre(), EXPECTED_SIZE[kind] ?? FALLBACK_SIZE, occupied));
   };
+
+  // Text pasted onto an org map is an org chart: imported at once when it reads cleanly, else the
+  // import dialog opens on its problems, as for a file.
+  useClipboardEvents((text) => {
+    if (!isOrgBoard()) return false;
+    const result = parseOrgPaste(text);
+    if (result.rows.length === 0 && result.problems.length === 0) return false;
+    if (result.problems.length > 0) {
+      setPasted({ name: 'the pasted text', result });
+      setModal('import');
+      return true;
+    }
+    const rows = validRows(result);
+    if (importOrgChart(rows, viewCentre())) {
+      showInfo(`Added ${rows.length} role${rows.length === 1 ? '' : 's'} from the pasted ${result.format}`);
+      void flow.fitView({ padding: 0.15, duration: 300 });
+    }
+    return true;
+  });
 
   const arrange = () => {
     arrangeOrgMap();
@@ -99,7 +123,13 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
         <button type="button" onClick={arrange}>
           Arrange by levels
         </button>
-        <button type="button" onClick={() => setModal('import')}>
+        <button
+          type="button"
+          onClick={() => {
+            setPasted(null);
+            setModal('import');
+          }}
+        >
           Import org chart…
         </button>
         <button type="button" aria-pressed={strataBands} onClick={() => onToggleBands(!strataBands)}>
@@ -120,6 +150,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
       {modal === 'import' && (
         <ImportOrgDialog
           origin={viewCentre()}
+          initial={pasted ?? undefined}
           onClose={() => setModal(null)}
           onImported={() => void flow.fitView({ padding: 0.15, duration: 300 })}
         />

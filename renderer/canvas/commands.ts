@@ -1,3 +1,4 @@
+import { orgImportOps, type OrgRow } from '../../shared/import/org-csv';
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
@@ -92,4 +93,30 @@ export function arrangeOrgMap(): boolean {
     return false;
   }
   return ops.length > 0 && edit(ops);
+}
+
+/**
+ * Whether pasted text is meant as an org chart: the board is an org map (it has a role, or shows
+ * the strata bands) or is still empty. Elsewhere a paste brings the copied nodes.
+ */
+export function isOrgBoard(): boolean {
+  const { doc, strataBands } = useBoard.getState();
+  if (strataBands || doc.nodes.size === 0) return true;
+  for (const node of doc.nodes.values()) if (node.kind === 'role') return true;
+  return false;
+}
+
+/** Puts the rows of an org chart on the board, arranged, as one undo step; the new roles are selected. Null when refused. */
+export function importOrgChart(rows: readonly OrgRow[], origin: Position): string[] | null {
+  let imported;
+  try {
+    imported = orgImportOps(rows, origin);
+  } catch (error) {
+    showError(error);
+    return null;
+  }
+  const { edit, selectOnly } = useBoard.getState();
+  if (!edit(imported.ops)) return null;
+  selectOnly(imported.nodeIds);
+  return imported.nodeIds;
 }
