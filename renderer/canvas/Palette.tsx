@@ -29,13 +29,14 @@ type Modal = 'group' | 'import' | null;
 interface Props {
   flow: ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
   onToggleBands(on: boolean): void;
+  onKeepArranged(on: boolean): void;
 }
 
 /**
  * The canvas toolbar: add nodes where the facilitator is looking, edit the selection, and the
  * board's tools. Memoised: the canvas renders on every frame of a drag, the toolbar need not.
  */
-export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
+export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArranged }: Props) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const hasSelection = useBoard((s) => {
@@ -43,6 +44,12 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     return nodeIds.length + edgeIds.length > 0;
   });
   const strataBands = useBoard((s) => s.strataBands);
+  const keepArranged = useBoard((s) => s.keepArranged);
+  /** An org chart that came in (a file or a paste) keeps itself arranged from then on. */
+  const imported = () => {
+    onKeepArranged(true);
+    void flow.fitView({ padding: 0.15, duration: 300 });
+  };
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
   const [pasted, setPasted] = useState<{ name: string; result: OrgCsvResult } | null>(null);
@@ -76,7 +83,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     const rows = validRows(result);
     if (importOrgChart(rows, viewCentre())) {
       showInfo(`Added ${rows.length} role${rows.length === 1 ? '' : 's'} from the pasted ${result.format}`);
-      void flow.fitView({ padding: 0.15, duration: 300 });
+      imported();
     }
     return true;
   });
@@ -135,6 +142,19 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
         <button type="button" aria-pressed={strataBands} onClick={() => onToggleBands(!strataBands)}>
           Strata bands
         </button>
+        <button
+          type="button"
+          aria-pressed={keepArranged}
+          title="Re-arrange the org map by levels after every change to its roles and reporting lines"
+          onClick={() => {
+            onKeepArranged(!keepArranged);
+            useBoard.getState().setKeepArranged(!keepArranged);
+            // Turned on, it starts from an arranged map: one undo step, as Arrange by levels.
+            if (!keepArranged) arrangeOrgMap();
+          }}
+        >
+          Keep arranged
+        </button>
       </div>
       {modal === 'group' && (
         <Dialog title="Group into a frame" submitLabel="Group" onClose={() => setModal(null)} onSubmit={() => {
@@ -152,7 +172,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
           origin={viewCentre()}
           initial={pasted ?? undefined}
           onClose={() => setModal(null)}
-          onImported={() => void flow.fitView({ padding: 0.15, duration: 300 })}
+          onImported={imported}
         />
       )}
     </div>

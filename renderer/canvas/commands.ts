@@ -2,7 +2,8 @@ import { orgImportOps, type OrgRow } from '../../shared/import/org-csv';
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
-import { selectionOf, useBoard } from '../state/board-store';
+import { roleSizes } from '../../shared/layout/role-size';
+import { measuredSizes, selectionOf, useBoard } from '../state/board-store';
 import { showError } from '../state/toasts';
 import { setClipboard, takeClipboard } from './clipboard';
 
@@ -83,10 +84,9 @@ export function groupSelectionIntoFrame(title: string): string | null {
 /** Lays the org map out by stratum, top-down, as one undoable step. Returns whether anything moved. */
 export function arrangeOrgMap(): boolean {
   const { doc, nodes, edit } = useBoard.getState();
-  const sizes = new Map(nodes.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
   let ops;
   try {
-    ops = arrangeByLevels(doc, sizes);
+    ops = arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes)));
   } catch (error) {
     // A map wider than the whole board: nothing moves, and the facilitator hears why.
     showError(error);
@@ -106,7 +106,7 @@ export function isOrgBoard(): boolean {
   return false;
 }
 
-/** Puts the rows of an org chart on the board, arranged, as one undo step; the new roles are selected. Null when refused. */
+/** Puts the rows of an org chart on the board, arranged and kept so, as one undo step; the new roles are selected. Null when refused. */
 export function importOrgChart(rows: readonly OrgRow[], origin: Position): string[] | null {
   let imported;
   try {
@@ -115,7 +115,10 @@ export function importOrgChart(rows: readonly OrgRow[], origin: Position): strin
     showError(error);
     return null;
   }
-  const { edit, selectOnly } = useBoard.getState();
+  const { edit, selectOnly, setKeepArranged } = useBoard.getState();
+  // An imported chart keeps itself arranged from now on (the caller stores the setting): the
+  // canvas's measured sizes then settle the layout within this same undo step.
+  setKeepArranged(true);
   if (!edit(imported.ops)) return null;
   selectOnly(imported.nodeIds);
   return imported.nodeIds;

@@ -4,7 +4,9 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
-import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { keepArrangedOps } from '../../shared/layout/keep-arranged';
+import { roleSizes } from '../../shared/layout/role-size';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
 import { showError } from './toasts';
@@ -32,6 +34,8 @@ export interface BoardState {
   editingId: string | null;
   /** Whether the stratum bands show behind the map; a role dropped into a band takes its stratum. */
   strataBands: boolean;
+  /** Whether every structural edit of the org map re-arranges it, in the same undo step. */
+  keepArranged: boolean;
   canUndo: boolean;
   canRedo: boolean;
 
@@ -50,6 +54,7 @@ export interface BoardState {
   onFlowEdgesChange(changes: EdgeChange<BoardFlowEdge>[]): void;
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
+  setKeepArranged(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
 
@@ -82,6 +87,13 @@ export function selectionOf({ nodes, edges }: Pick<BoardState, 'nodes' | 'edges'
     byEdges.set(edges, selection);
   }
   return selection;
+}
+
+/** The sizes React Flow has measured, by node id: what the arrangement uses where it has them. */
+export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { width: number; height: number }> {
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  return sizes;
 }
 
 export const useBoard = create<BoardState>((set, get) => {
@@ -125,6 +137,12 @@ export const useBoard = create<BoardState>((set, get) => {
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
+  /**
+   * The undo step of the last edit Keep arranged arranged. The canvas measures a changed card only
+   * after it is drawn; the moves that its real size calls for join this step while it is still the
+   * latest, so the edit and all its arranging undo together.
+   */
+  let arrangedStep: { boardId: string; inverse: Op[] } | null = null;
 
   /** Applies ops to the view and sends them; returns their inverse, or null when they do not fit. */
   const applyToReplica = (ops: Op[]): Op[] | null => {
@@ -155,6 +173,36 @@ export const useBoard = create<BoardState>((set, get) => {
     return true;
   };
 
+  /**
+   * With Keep arranged on, cards React Flow has just measured (drawn for the first time, or grown
+   * with their text) may no longer fit the arrangement: the moves that fit them join the step of
+   * the edit that changed them, or make a step of their own (a board opened with cards measured
+   * differently). Not while a label is being typed, nor after an undo while redo is possible.
+   */
+  const settleArrangement = () => {
+    const { boardId, doc, nodes, editingId } = get();
+    if (!boardId || editingId || get().status !== 'ready') return;
+    const history = historyOf(boardId);
+    if (history.redo.length) return;
+    let ops: Op[];
+    try {
+      ops = arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes)));
+    } catch {
+      return;
+    }
+    if (!ops.length) return;
+    const top = history.undo[history.undo.length - 1];
+    if (arrangedStep?.boardId !== boardId || !top || arrangedStep.inverse !== top) {
+      if (applyOwn(ops, 'new')) arrangedStep = { boardId, inverse: history.undo[history.undo.length - 1] };
+      return;
+    }
+    const inverse = applyToReplica(ops);
+    if (!inverse) return;
+    const merged = [...inverse, ...top];
+    history.undo[history.undo.length - 1] = merged;
+    arrangedStep = { boardId, inverse: merged };
+  };
+
   return {
     boardId: null,
     status: 'idle',
@@ -165,6 +213,7 @@ export const useBoard = create<BoardState>((set, get) => {
     initialViewport: null,
     editingId: null,
     strataBands: false,
+    keepArranged: false,
     canUndo: false,
     canRedo: false,
 
@@ -199,7 +248,14 @@ export const useBoard = create<BoardState>((set, get) => {
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
     },
 
-    edit: (ops) => applyOwn(ops, 'new'),
+    edit(ops) {
+      const { keepArranged, doc, nodes, boardId } = get();
+      if (!keepArranged) return applyOwn(ops, 'new');
+      if (!applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'new')) return false;
+      const undo = historyOf(boardId!).undo;
+      arrangedStep = { boardId: boardId!, inverse: undo[undo.length - 1] };
+      return true;
+    },
 
     undo() {
       const { boardId } = get();
@@ -236,7 +292,8 @@ export const useBoard = create<BoardState>((set, get) => {
       const measuredIds = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measuredIds.add(change.id);
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });
-      if (moves.length) applyOwn(moves, 'new');
+      if (moves.length) get().edit(moves);
+      else if (get().keepArranged && [...measuredIds].some((id) => doc.nodes.get(id)?.kind === 'role')) settleArrangement();
     },
 
     onFlowEdgesChange(changes) {
@@ -245,6 +302,7 @@ export const useBoard = create<BoardState>((set, get) => {
 
     setEditing: (id) => set({ editingId: id }),
     setStrataBands: (on) => set({ strataBands: on }),
+    setKeepArranged: (on) => set({ keepArranged: on }),
 
     selectOnly(ids) {
       const wanted = new Set(ids);

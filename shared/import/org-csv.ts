@@ -1,4 +1,5 @@
-import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
+import { arrangeByLevels, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
+import { roleSizes } from '../layout/role-size';
 import { parseStratum, parseTimeSpan, stratumForTimeSpan } from '../levels/strata';
 import { defaultEdgeData, type BoardEdge } from '../model/edges';
 import { newId } from '../model/ids';
@@ -240,14 +241,18 @@ export function orgImportOps(rows: readonly OrgRow[], origin: Position): { ops: 
     }
   });
 
+  // Laid out with the sizes the cards will have (estimated from their text), so arranging right
+  // after the import, or Keep arranged once the canvas has measured them, moves little or nothing.
+  const doc = createDoc(nodes, edges);
+  const sizes = roleSizes(doc);
   const arranged = new Map<string, Position>();
-  for (const op of arrangeByLevels(createDoc(nodes, edges))) if (op.type === 'node.move') arranged.set(op.id, op.position);
+  for (const op of arrangeByLevels(doc, sizes)) if (op.type === 'node.move') arranged.set(op.id, op.position);
   const placed = nodes.map((node) => ({ ...node, position: arranged.get(node.id) ?? node.position }));
   let left = Infinity;
   let right = -Infinity;
   for (const node of placed) {
     left = Math.min(left, node.position.x);
-    right = Math.max(right, node.position.x + DEFAULT_ROLE_SIZE.width);
+    right = Math.max(right, node.position.x + sizes.get(node.id)!.width);
   }
   // Near the edge of the board the map lands as close to origin.x as the board allows.
   const dx = shiftIntoRange(Math.round(origin.x / GRID) * GRID - left, left, right);

@@ -27,6 +27,20 @@ async function pasteText(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+v');
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+/** Pairs of role cards on screen that overlap, by name. */
+async function overlaps(page: Page): Promise<string[]> {
+  const cards = await page.locator('.react-flow__node-role').evaluateAll((els) => els.map((e) => ({ name: e.getAttribute('aria-label') ?? '', box: e.getBoundingClientRect().toJSON() as Box })));
+  const found: string[] = [];
+  for (let i = 0; i < cards.length; i++) {
+    for (let j = i + 1; j < cards.length; j++) {
+      const [a, b] = [cards[i].box, cards[j].box];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) found.push(`${cards[i].name} / ${cards[j].name}`);
+    }
+  }
+  return found;
+}
+
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
@@ -48,7 +62,14 @@ test('pasting an indented outline onto an org board adds the roles with their re
   expect(board.nodes.find((n) => n.data.person === 'Tom Berg')?.data.stratum).toBe(2);
 
   await page.getByRole('button', { name: 'Fit View' }).click();
+  // Measured, the cards settle without overlapping, and the board keeps itself arranged from now on.
+  await expect.poll(() => overlaps(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/org-paste-outline-15.png' });
+  await expect(page.getByRole('button', { name: 'Keep arranged' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await shell.call<{ settings: { keepArranged?: boolean } }>('board.get', { id: boardId })).settings.keepArranged).toBe(true);
+  const revision = (await settled(shell, boardId)).revision;
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  expect((await settled(shell, boardId)).revision, 'arranging right after the paste moves nothing').toBe(revision);
 
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node-role')).toHaveCount(0);
@@ -85,4 +106,34 @@ test('copied nodes still paste as nodes, on an org board too, even with their te
   await page.keyboard.press('Control+v');
   await expect(page.locator('.react-flow__node-role')).toHaveCount(3);
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+});
+
+test('with Keep arranged, a new role and a title that makes a card larger re-arrange in the same undo step, with no overlap', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Keep arranged');
+  const boardId = boardIdOf(page);
+  await pasteText(page, 'Helen Cho, CEO, V\n  Dana Whitfield, VP Sales, IV\n  Omar Haddad, VP Marketing, IV\n  Ruth Bell, CFO, IV');
+  await expect(page.locator('.react-flow__node-role')).toHaveCount(4);
+  await expect.poll(() => overlaps(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(page.locator('.react-flow__node-role')).toHaveCount(5);
+  await expect.poll(() => overlaps(page)).toEqual([]);
+  const before = await settled(shell, boardId);
+
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await nodeByName(page, 'Role: Omar Haddad').click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('VP Marketing, Communications, Partner Programmes and Events across Europe, the Middle East and Africa');
+  await title.press('Enter');
+  await expect.poll(() => overlaps(page)).toEqual([]);
+  const after = await settled(shell, boardId);
+  const x = (b: typeof before, person: string) => b.nodes.find((n) => n.data.person === person)!.position.x;
+  expect(x(after, 'Ruth Bell') - x(after, 'Omar Haddad'), 'the wider card pushed its neighbour').toBeGreaterThan(x(before, 'Ruth Bell') - x(before, 'Omar Haddad'));
+
+  // One undo puts back the title and every position.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => {
+    const board = await settled(shell, boardId);
+    return board.nodes.map((n) => [n.data.title, n.position.x, n.position.y]);
+  }).toEqual(before.nodes.map((n) => [n.data.title, n.position.x, n.position.y]));
 });

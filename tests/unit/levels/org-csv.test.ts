@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detectSeparator, parseCsv } from '../../../shared/import/csv';
 import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult, type OrgRow } from '../../../shared/import/org-csv';
 import { checkOrgMap } from '../../../shared/levels/checks';
-import { bandTop, stratumAtY } from '../../../shared/levels/bands';
-import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID } from '../../../shared/layout/arrange-by-levels';
+import { BAND_HEIGHT, bandTop, stratumAtY } from '../../../shared/levels/bands';
+import { roleSizes } from '../../../shared/layout/role-size';
+import { arrangeByLevels, GRID } from '../../../shared/layout/arrange-by-levels';
 import { LIMITS } from '../../../shared/model';
 import { Op, applyOps, createDoc } from '../../../shared/ops';
 import { orgCsv } from '../../helpers/org';
@@ -204,8 +205,11 @@ describe('orgImportOps', () => {
       [ana.id, cy.id],
     ]);
     expect(bo.position.x).toBeLessThan(cy.position.x);
-    expect(ana.position.y).toBe(bandTop(4) + 80);
-    expect(dee.position.y).toBe(bandTop(null) + 80);
+    // Centred in their bands at the height their cards will have.
+    const centred = (role: typeof ana) => Math.round((bandTop(role.kind === 'role' ? role.data.stratum : null) + (BAND_HEIGHT - roleSizes(doc).get(role.id)!.height) / 2) / GRID) * GRID;
+    expect(ana.position.y).toBe(centred(ana));
+    expect(dee.position.y).toBe(centred(dee));
+    expect(arrangeByLevels(doc, roleSizes(doc))).toEqual([]);
     expect(Math.min(...nodeIds.map((id) => doc.nodes.get(id)!.position.x))).toBe(96);
   });
 
@@ -227,13 +231,14 @@ describe('orgImportOps', () => {
         for (const op of ops) Op.parse(op);
         const doc = createDoc();
         applyOps(doc, ops);
-        const xs = [...doc.nodes.values()].map((n) => n.position.x);
-        const [left, right] = [Math.min(...xs), Math.max(...xs) + DEFAULT_ROLE_SIZE.width];
+        const sizes = roleSizes(doc);
+        const [left, right] = [Math.min(...[...doc.nodes.values()].map((n) => n.position.x)), Math.max(...[...doc.nodes.values()].map((n) => n.position.x + sizes.get(n.id)!.width))];
         expect(left).toBeGreaterThanOrEqual(-LIMITS.coordinate);
         expect(right).toBeLessThanOrEqual(LIMITS.coordinate);
         // At the origin, or pushed in from the board's right edge no further than it must be.
         if (left !== origin.x) expect([left < origin.x, LIMITS.coordinate - right < GRID]).toEqual([true, true]);
-        expect(arrangeByLevels(doc)).toEqual([]);
+        // Arranging right after the import changes nothing.
+        expect(arrangeByLevels(doc, sizes)).toEqual([]);
       }
     });
   }
