@@ -7,7 +7,7 @@ import { Dialog, Field } from '../ui/Dialog';
 import { parseOrgPaste } from '../../shared/import/org-paste';
 import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import { showInfo } from '../state/toasts';
-import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard } from './commands';
+import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard, tidySelectedNotes } from './commands';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
 import { useClipboardEvents } from './useClipboardEvents';
@@ -44,6 +44,11 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
     return nodeIds.length + edgeIds.length > 0;
   });
   const strataBands = useBoard((s) => s.strataBands);
+  const notesSelected = useBoard((s) => {
+    let count = 0;
+    for (const id of selectionOf(s).nodeIds) if (s.doc.nodes.get(id)?.kind === 'note') count++;
+    return count;
+  });
   const keepArranged = useBoard((s) => s.keepArranged);
   /** An org chart that came in (a file or a paste) keeps itself arranged from then on. */
   const imported = () => {
@@ -124,6 +129,9 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
           }}
         >
           Group into frame
+        </button>
+        <button type="button" disabled={notesSelected < 2} title="Line up the selected notes in a grid" onClick={tidySelectedNotes}>
+          Tidy
         </button>
       </div>
       <div className="palette-group" role="group" aria-label="Org map">

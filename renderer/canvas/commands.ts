@@ -2,6 +2,7 @@ import { orgImportOps, type OrgRow } from '../../shared/import/org-csv';
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
+import { tidyOps } from '../../shared/layout/notes';
 import { roleSizes } from '../../shared/layout/role-size';
 import { measuredSizes, selectionOf, useBoard } from '../state/board-store';
 import { showError } from '../state/toasts';
@@ -62,6 +63,8 @@ export function editSelected(): boolean {
 
 const FRAME_PADDING = 40;
 const FRAME_TITLE_SPACE = 56;
+/** The frame title's average glyph width (nodes.css: 24px bold), a little generous. */
+const TITLE_CHAR = 15;
 
 /** Puts a frame named for the cluster around the selected nodes, as one undoable step; returns its id. */
 export function groupSelectionIntoFrame(title: string): string | null {
@@ -72,7 +75,9 @@ export function groupSelectionIntoFrame(title: string): string | null {
   const bottom = (n: (typeof selected)[number]) => n.position.y + (n.measured?.height ?? n.height ?? 0);
   const x = Math.min(...selected.map((n) => n.position.x)) - FRAME_PADDING;
   const y = Math.min(...selected.map((n) => n.position.y)) - FRAME_PADDING - FRAME_TITLE_SPACE;
-  const width = Math.max(...selected.map(right)) + FRAME_PADDING - x;
+  // At least as wide as its title tab needs (24px bold, its padding, and the 40px the tab leaves
+  // free), so a cluster of one column of notes does not cut its name short.
+  const width = Math.max(Math.max(...selected.map(right)) + FRAME_PADDING - x, Math.ceil(title.length * TITLE_CHAR + 76));
   const height = Math.max(...selected.map(bottom)) + FRAME_PADDING - y;
   const id = newId('n');
   const ok = edit([{ type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width, height }, data: { title } } }]);
@@ -122,4 +127,11 @@ export function importOrgChart(rows: readonly OrgRow[], origin: Position): strin
   if (!edit(imported.ops)) return null;
   selectOnly(imported.nodeIds);
   return imported.nodeIds;
+}
+
+/** Tidy: the selected notes lined up in a grid from their top-left corner, as one undoable step. */
+export function tidySelectedNotes(): boolean {
+  const { doc, nodes, edit } = useBoard.getState();
+  const ops = tidyOps(doc, measuredSizes(nodes), selectedNodeIds());
+  return ops.length > 0 && edit(ops);
 }

@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
+import { pushDownOps } from '../../shared/layout/notes';
 import { roleSizes } from '../../shared/layout/role-size';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
@@ -138,11 +139,13 @@ export const useBoard = create<BoardState>((set, get) => {
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
   /**
-   * The undo step of the last edit Keep arranged arranged. The canvas measures a changed card only
-   * after it is drawn; the moves that its real size calls for join this step while it is still the
-   * latest, so the edit and all its arranging undo together.
+   * The undo step of this window's last edit. The canvas measures a changed card only after it is
+   * drawn; the moves its real size calls for (Keep arranged, a grown note pushing the ones below)
+   * join this step while it is still the latest, so the edit and what it caused undo together.
    */
-  let arrangedStep: { boardId: string; inverse: Op[] } | null = null;
+  let lastStep: { boardId: string; inverse: Op[] } | null = null;
+  /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
+  const grownNotes = new Set<string>();
 
   /** Applies ops to the view and sends them; returns their inverse, or null when they do not fit. */
   const applyToReplica = (ops: Op[]): Op[] | null => {
@@ -163,11 +166,15 @@ export const useBoard = create<BoardState>((set, get) => {
     const inverse = applyToReplica(ops);
     if (!inverse) return false;
     const history = historyOf(boardId);
+    lastStep = null;
     if (stack === 'undo') history.redo.push(inverse);
     else {
       history.undo.push(inverse);
       if (history.undo.length > UNDO_LIMIT) history.undo.shift();
-      if (stack === 'new') history.redo = [];
+      if (stack === 'new') {
+        history.redo = [];
+        lastStep = { boardId, inverse };
+      }
     }
     set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
     return true;
@@ -180,27 +187,44 @@ export const useBoard = create<BoardState>((set, get) => {
    * differently). Not while a label is being typed, nor after an undo while redo is possible.
    */
   const settleArrangement = () => {
-    const { boardId, doc, nodes, editingId } = get();
-    if (!boardId || editingId || get().status !== 'ready') return;
-    const history = historyOf(boardId);
-    if (history.redo.length) return;
-    let ops: Op[];
+    const { doc, nodes } = get();
+    if (!canSettle()) return;
     try {
-      ops = arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes)));
+      amendLastStep(arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes))));
     } catch {
-      return;
+      // A map too wide to arrange stays as it is; Arrange by levels says why.
     }
-    if (!ops.length) return;
+  };
+
+  /** Notes measured taller push the notes under them down (with Keep arranged or without). */
+  const settleNotes = () => {
+    if (!grownNotes.size || !canSettle()) return;
+    const { doc, nodes } = get();
+    const ops = pushDownOps(doc, measuredSizes(nodes), grownNotes);
+    grownNotes.clear();
+    amendLastStep(ops);
+  };
+
+  const canSettle = () => {
+    const { boardId, editingId, status } = get();
+    return !!boardId && !editingId && status === 'ready' && historyOf(boardId).redo.length === 0;
+  };
+
+  /** Ops the last edit caused, once the canvas measured its result: into that edit's step while it is the latest, else a step of their own. */
+  const amendLastStep = (ops: Op[]) => {
+    const boardId = get().boardId;
+    if (!ops.length || !boardId) return;
+    const history = historyOf(boardId);
     const top = history.undo[history.undo.length - 1];
-    if (arrangedStep?.boardId !== boardId || !top || arrangedStep.inverse !== top) {
-      if (applyOwn(ops, 'new')) arrangedStep = { boardId, inverse: history.undo[history.undo.length - 1] };
+    if (lastStep?.boardId !== boardId || !top || lastStep.inverse !== top) {
+      applyOwn(ops, 'new');
       return;
     }
     const inverse = applyToReplica(ops);
     if (!inverse) return;
     const merged = [...inverse, ...top];
     history.undo[history.undo.length - 1] = merged;
-    arrangedStep = { boardId, inverse: merged };
+    lastStep = { boardId, inverse: merged };
   };
 
   return {
@@ -249,12 +273,9 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     edit(ops) {
-      const { keepArranged, doc, nodes, boardId } = get();
+      const { keepArranged, doc, nodes } = get();
       if (!keepArranged) return applyOwn(ops, 'new');
-      if (!applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'new')) return false;
-      const undo = historyOf(boardId!).undo;
-      arrangedStep = { boardId: boardId!, inverse: undo[undo.length - 1] };
-      return true;
+      return applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'new');
     },
 
     undo() {
@@ -291,16 +312,29 @@ export const useBoard = create<BoardState>((set, get) => {
       }
       const measuredIds = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measuredIds.add(change.id);
+      // A note drawn taller than it was measured before (its text grew); a first measurement is no growth.
+      let byId: Map<string, BoardFlowNode> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'dimensions' || !change.dimensions || doc.nodes.get(change.id)?.kind !== 'note') continue;
+        byId ??= new Map(nodes.map((n) => [n.id, n]));
+        const before = byId.get(change.id)?.measured?.height;
+        if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
+      }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });
       if (moves.length) get().edit(moves);
       else if (get().keepArranged && [...measuredIds].some((id) => doc.nodes.get(id)?.kind === 'role')) settleArrangement();
+      settleNotes();
     },
 
     onFlowEdgesChange(changes) {
       set({ edges: applyEdgeChanges(changes.filter((c) => c.type === 'select'), get().edges) });
     },
 
-    setEditing: (id) => set({ editingId: id }),
+    setEditing(id) {
+      set({ editingId: id });
+      // The edit that keeps the text comes right after (useLabelEditing): settle once it is made.
+      if (id === null) queueMicrotask(settleNotes);
+    },
     setStrataBands: (on) => set({ strataBands: on }),
     setKeepArranged: (on) => set({ keepArranged: on }),
 
