@@ -78,7 +78,12 @@ const focusNode: NodeMouseHandler<BoardFlowNode> = (event) => {
   if (!(event.target as HTMLElement).closest('button, input, textarea, select')) (event.currentTarget as HTMLElement).focus();
 };
 
-function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: boolean): void }) {
+interface SettingsProps {
+  onToggleBands(on: boolean): void;
+  onKeepArranged(on: boolean): void;
+}
+
+function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & SettingsProps) {
   const nodes = useBoard((s) => s.nodes);
   const overview = useStore(isOverview);
   const edges = useFlaggedEdges(useBoard((s) => s.edges), overview);
@@ -108,7 +113,7 @@ function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: b
 
   return (
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
-      <Palette flow={flow} onToggleBands={onToggleBands} />
+      <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
       <OverviewContext.Provider value={overview}>
         <ReactFlow
           nodes={nodes}
@@ -161,11 +166,11 @@ function Flow({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: b
 let lastPointer = { x: 0, y: 0 };
 
 /** The board's canvas and its side panel; remounted per board so each opens at its own stored viewport. */
-export function Canvas({ boardId, onToggleBands }: { boardId: string; onToggleBands(on: boolean): void }) {
+export function Canvas({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & SettingsProps) {
   return (
     <ReactFlowProvider key={boardId}>
       <div className="workspace">
-        <Flow boardId={boardId} onToggleBands={onToggleBands} />
+        <Flow boardId={boardId} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
         <SidePanel />
       </div>
     </ReactFlowProvider>

@@ -1,23 +1,25 @@
 import { useState } from 'react';
-import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult } from '../../shared/import/org-csv';
+import { parseOrgCsv, validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import type { Position } from '../../shared/model';
-import { useBoard } from '../state/board-store';
-import { showError, showInfo } from '../state/toasts';
+import { showInfo } from '../state/toasts';
+import { importOrgChart } from './commands';
 
 const SHOWN_PROBLEMS = 12;
 
 interface Props {
   origin: Position;
+  /** Text already read (a paste with problems): the dialog opens on its report. */
+  initial?: { name: string; result: OrgCsvResult };
   onClose(): void;
   onImported(nodeIds: string[]): void;
 }
 
 /**
- * Org chart from a CSV file: nothing is imported until the file is valid, or until the
+ * Org chart from a CSV file or pasted text: nothing is imported until it is valid, or until the
  * facilitator chooses to import only the valid rows.
  */
-export function ImportOrgDialog({ origin, onClose, onImported }: Props) {
-  const [file, setFile] = useState<{ name: string; result: OrgCsvResult } | null>(null);
+export function ImportOrgDialog({ origin, initial, onClose, onImported }: Props) {
+  const [file, setFile] = useState<{ name: string; result: OrgCsvResult } | null>(initial ?? null);
   const valid = file ? validRows(file.result) : [];
   const problems = file?.result.problems ?? [];
 
@@ -27,19 +29,11 @@ export function ImportOrgDialog({ origin, onClose, onImported }: Props) {
   };
 
   const importRows = () => {
-    let imported;
-    try {
-      imported = orgImportOps(valid, origin);
-    } catch (error) {
-      showError(error);
-      return;
-    }
-    const { ops, nodeIds } = imported;
-    if (useBoard.getState().edit(ops)) {
-      showInfo(`Imported ${valid.length} role${valid.length === 1 ? '' : 's'} from ${file!.name}`);
-      onImported(nodeIds);
-      onClose();
-    }
+    const nodeIds = importOrgChart(valid, origin);
+    if (!nodeIds) return;
+    showInfo(`Imported ${valid.length} role${valid.length === 1 ? '' : 's'} from ${file!.name}`);
+    onImported(nodeIds);
+    onClose();
   };
 
   return (
@@ -53,12 +47,12 @@ export function ImportOrgDialog({ origin, onClose, onImported }: Props) {
     >
       <h2 id="import-title">Import an org chart</h2>
       <p>
-        A CSV file with a header row: <code>name</code>, <code>title</code>, <code>manager</code> (the manager’s name), and <code>stratum</code> (I–VIII)
+        A CSV file (separated by commas, semicolons or tabs) with a header row: <code>name</code>, <code>title</code>, <code>manager</code> (the manager’s name), and <code>stratum</code> (I–VIII)
         or <code>time-span</code> (such as “18 months”).
       </p>
       <label className="field">
         <span>CSV file</span>
-        <input type="file" accept=".csv,text/csv" onChange={(e) => load(e.target.files?.[0])} />
+        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={(e) => load(e.target.files?.[0])} />
       </label>
       {file && (
         <div className="import-report" role="status">

@@ -4,9 +4,13 @@ import { KIND_NAMES, NODE_KINDS, type NodeKind } from '../../shared/model';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog, Field } from '../ui/Dialog';
-import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame } from './commands';
+import { parseOrgPaste } from '../../shared/import/org-paste';
+import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
+import { showInfo } from '../state/toasts';
+import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard, tidySelectedNotes } from './commands';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
+import { useClipboardEvents } from './useClipboardEvents';
 
 /** Roughly how large each kind renders before React Flow has measured it. */
 const EXPECTED_SIZE: Partial<Record<NodeKind, { width: number; height: number }>> = {
@@ -25,13 +29,14 @@ type Modal = 'group' | 'import' | null;
 interface Props {
   flow: ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
   onToggleBands(on: boolean): void;
+  onKeepArranged(on: boolean): void;
 }
 
 /**
  * The canvas toolbar: add nodes where the facilitator is looking, edit the selection, and the
  * board's tools. Memoised: the canvas renders on every frame of a drag, the toolbar need not.
  */
-export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
+export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArranged }: Props) {
   const canUndo = useBoard((s) => s.canUndo);
   const canRedo = useBoard((s) => s.canRedo);
   const hasSelection = useBoard((s) => {
@@ -39,8 +44,20 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     return nodeIds.length + edgeIds.length > 0;
   });
   const strataBands = useBoard((s) => s.strataBands);
+  const notesSelected = useBoard((s) => {
+    let count = 0;
+    for (const id of selectionOf(s).nodeIds) if (s.doc.nodes.get(id)?.kind === 'note') count++;
+    return count;
+  });
+  const keepArranged = useBoard((s) => s.keepArranged);
+  /** An org chart that came in (a file or a paste) keeps itself arranged from then on. */
+  const imported = () => {
+    onKeepArranged(true);
+    void flow.fitView({ padding: 0.15, duration: 300 });
+  };
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
+  const [pasted, setPasted] = useState<{ name: string; result: OrgCsvResult } | null>(null);
 
   const viewCentre = () => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
@@ -56,6 +73,25 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     });
     addNode(kind, findFreeSpot(viewCentre(), EXPECTED_SIZE[kind] ?? FALLBACK_SIZE, occupied));
   };
+
+  // Text pasted onto an org map is an org chart: imported at once when it reads cleanly, else the
+  // import dialog opens on its problems, as for a file.
+  useClipboardEvents((text) => {
+    if (!isOrgBoard()) return false;
+    const result = parseOrgPaste(text);
+    if (result.rows.length === 0 && result.problems.length === 0) return false;
+    if (result.problems.length > 0) {
+      setPasted({ name: 'the pasted text', result });
+      setModal('import');
+      return true;
+    }
+    const rows = validRows(result);
+    if (importOrgChart(rows, viewCentre())) {
+      showInfo(`Added ${rows.length} role${rows.length === 1 ? '' : 's'} from the pasted ${result.format}`);
+      imported();
+    }
+    return true;
+  });
 
   const arrange = () => {
     arrangeOrgMap();
@@ -94,16 +130,38 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
         >
           Group into frame
         </button>
+        <button type="button" disabled={notesSelected < 2} title="Line up the selected notes in a grid" onClick={tidySelectedNotes}>
+          Tidy
+        </button>
       </div>
       <div className="palette-group" role="group" aria-label="Org map">
         <button type="button" onClick={arrange}>
           Arrange by levels
         </button>
-        <button type="button" onClick={() => setModal('import')}>
+        <button
+          type="button"
+          onClick={() => {
+            setPasted(null);
+            setModal('import');
+          }}
+        >
           Import org chart…
         </button>
         <button type="button" aria-pressed={strataBands} onClick={() => onToggleBands(!strataBands)}>
           Strata bands
+        </button>
+        <button
+          type="button"
+          aria-pressed={keepArranged}
+          title="Re-arrange the org map by levels after every change to its roles and reporting lines"
+          onClick={() => {
+            onKeepArranged(!keepArranged);
+            useBoard.getState().setKeepArranged(!keepArranged);
+            // Turned on, it starts from an arranged map: one undo step, as Arrange by levels.
+            if (!keepArranged) arrangeOrgMap();
+          }}
+        >
+          Keep arranged
         </button>
       </div>
       {modal === 'group' && (
@@ -120,8 +178,9 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
       {modal === 'import' && (
         <ImportOrgDialog
           origin={viewCentre()}
+          initial={pasted ?? undefined}
           onClose={() => setModal(null)}
-          onImported={() => void flow.fitView({ padding: 0.15, duration: 300 })}
+          onImported={imported}
         />
       )}
     </div>

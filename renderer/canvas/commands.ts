@@ -1,7 +1,10 @@
+import { orgImportOps, type OrgRow } from '../../shared/import/org-csv';
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
 import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
-import { selectionOf, useBoard } from '../state/board-store';
+import { tidyOps } from '../../shared/layout/notes';
+import { roleSizes } from '../../shared/layout/role-size';
+import { measuredSizes, selectionOf, useBoard } from '../state/board-store';
 import { showError } from '../state/toasts';
 import { setClipboard, takeClipboard } from './clipboard';
 
@@ -60,6 +63,8 @@ export function editSelected(): boolean {
 
 const FRAME_PADDING = 40;
 const FRAME_TITLE_SPACE = 56;
+/** The frame title's average glyph width (nodes.css: 24px bold), a little generous. */
+const TITLE_CHAR = 15;
 
 /** Puts a frame named for the cluster around the selected nodes, as one undoable step; returns its id. */
 export function groupSelectionIntoFrame(title: string): string | null {
@@ -70,7 +75,9 @@ export function groupSelectionIntoFrame(title: string): string | null {
   const bottom = (n: (typeof selected)[number]) => n.position.y + (n.measured?.height ?? n.height ?? 0);
   const x = Math.min(...selected.map((n) => n.position.x)) - FRAME_PADDING;
   const y = Math.min(...selected.map((n) => n.position.y)) - FRAME_PADDING - FRAME_TITLE_SPACE;
-  const width = Math.max(...selected.map(right)) + FRAME_PADDING - x;
+  // At least as wide as its title tab needs (24px bold, its padding, and the 40px the tab leaves
+  // free), so a cluster of one column of notes does not cut its name short.
+  const width = Math.max(Math.max(...selected.map(right)) + FRAME_PADDING - x, Math.ceil(title.length * TITLE_CHAR + 76));
   const height = Math.max(...selected.map(bottom)) + FRAME_PADDING - y;
   const id = newId('n');
   const ok = edit([{ type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width, height }, data: { title } } }]);
@@ -82,14 +89,49 @@ export function groupSelectionIntoFrame(title: string): string | null {
 /** Lays the org map out by stratum, top-down, as one undoable step. Returns whether anything moved. */
 export function arrangeOrgMap(): boolean {
   const { doc, nodes, edit } = useBoard.getState();
-  const sizes = new Map(nodes.filter((n) => n.measured?.width).map((n) => [n.id, { width: n.measured!.width!, height: n.measured!.height! }]));
   let ops;
   try {
-    ops = arrangeByLevels(doc, sizes);
+    ops = arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes)));
   } catch (error) {
     // A map wider than the whole board: nothing moves, and the facilitator hears why.
     showError(error);
     return false;
   }
+  return ops.length > 0 && edit(ops);
+}
+
+/**
+ * Whether pasted text is meant as an org chart: the board is an org map (it has a role, or shows
+ * the strata bands) or is still empty. Elsewhere a paste brings the copied nodes.
+ */
+export function isOrgBoard(): boolean {
+  const { doc, strataBands } = useBoard.getState();
+  if (strataBands || doc.nodes.size === 0) return true;
+  for (const node of doc.nodes.values()) if (node.kind === 'role') return true;
+  return false;
+}
+
+/** Puts the rows of an org chart on the board, arranged and kept so, as one undo step; the new roles are selected. Null when refused. */
+export function importOrgChart(rows: readonly OrgRow[], origin: Position): string[] | null {
+  let imported;
+  try {
+    imported = orgImportOps(rows, origin);
+  } catch (error) {
+    showError(error);
+    return null;
+  }
+  const { edit, selectOnly, setKeepArranged } = useBoard.getState();
+  // An imported chart keeps itself arranged from now on (the caller stores the setting): the
+  // canvas's measured sizes then settle the layout within this same undo step.
+  setKeepArranged(true);
+  if (!edit(imported.ops)) return null;
+  selectOnly(imported.nodeIds);
+  return imported.nodeIds;
+}
+
+/** Tidy: the selected notes lined up in a grid from their top-left corner, as one undoable step. */
+export function tidySelectedNotes(): boolean {
+  const { doc, nodes, edit } = useBoard.getState();
+  const ops = tidyOps(doc, measuredSizes(nodes), selectedNodeIds());
   return ops.length > 0 && edit(ops);
 }

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useBoard } from '../state/board-store';
-import { copySelection, deleteSelection, duplicateSelection, editSelected, paste, selectAll } from './commands';
+import { deleteSelection, duplicateSelection, editSelected, selectAll } from './commands';
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
@@ -20,8 +20,8 @@ export function useCanvasKeys(): void {
       let handled = true;
       if (mod && key === 'z' && !event.shiftKey) board.undo();
       else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) board.redo();
-      else if (mod && key === 'c') handled = copySelection();
-      else if (mod && key === 'v') paste();
+      // Copy and paste go on to the clipboard events (useClipboardEvents), which carry the text.
+      else if (mod && (key === 'c' || key === 'v')) handled = false;
       else if (mod && key === 'd') duplicateSelection();
       else if (mod && key === 'a') selectAll();
       else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) deleteSelection();

@@ -58,6 +58,8 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const activeId = active?.id;
   const strataBands = active?.settings.strataBands ?? false;
   useEffect(() => useBoard.getState().setStrataBands(strataBands), [strataBands]);
+  const keepArranged = active?.settings.keepArranged ?? false;
+  useEffect(() => useBoard.getState().setKeepArranged(keepArranged), [keepArranged]);
 
   useEffect(() => {
     if (activeId && activeId !== boardId) navigate({ screen: 'session', sessionId, boardId: activeId }, { replace: true });
@@ -133,7 +135,11 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         onDelete={(id) => act(() => api().call('board.delete', { id }))}
       />
       <EditorSessionContext.Provider value={editorSession}>
-        {status === 'ready' && loadedBoard === activeId ? <Canvas boardId={activeId} onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))} /> : <div className="canvas loading" aria-busy="true" />}
+        {status === 'ready' && loadedBoard === activeId ? <Canvas
+            boardId={activeId}
+            onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))}
+            onKeepArranged={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { keepArranged: on } }))}
+          /> : <div className="canvas loading" aria-busy="true" />}
       </EditorSessionContext.Provider>
       {savingTemplate && <SaveTemplateDialog session={session} onClose={() => setSavingTemplate(false)} />}
       {exporting && <ExportDialog session={session} boardTitle={active.title} onClose={() => setExporting(false)} />}

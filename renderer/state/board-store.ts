@@ -4,7 +4,10 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
-import { bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { keepArrangedOps } from '../../shared/layout/keep-arranged';
+import { pushDownOps } from '../../shared/layout/notes';
+import { roleSizes } from '../../shared/layout/role-size';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
 import { showError } from './toasts';
@@ -39,6 +42,8 @@ export interface BoardState {
   editingId: string | null;
   /** Whether the stratum bands show behind the map; a role dropped into a band takes its stratum. */
   strataBands: boolean;
+  /** Whether every structural edit of the org map re-arranges it, in the same undo step. */
+  keepArranged: boolean;
   canUndo: boolean;
   canRedo: boolean;
 
@@ -57,6 +62,7 @@ export interface BoardState {
   onFlowEdgesChange(changes: EdgeChange<BoardFlowEdge>[]): void;
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
+  setKeepArranged(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
 
@@ -89,6 +95,13 @@ export function selectionOf({ nodes, edges }: Pick<BoardState, 'nodes' | 'edges'
     byEdges.set(edges, selection);
   }
   return selection;
+}
+
+/** The sizes React Flow has measured, by node id: what the arrangement uses where it has them. */
+export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { width: number; height: number }> {
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  return sizes;
 }
 
 export const useBoard = create<BoardState>((set, get) => {
@@ -135,6 +148,14 @@ export const useBoard = create<BoardState>((set, get) => {
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
+  /**
+   * The undo step of this window's last edit. The canvas measures a changed card only after it is
+   * drawn; the moves its real size calls for (Keep arranged, a grown note pushing the ones below)
+   * join this step while it is still the latest, so the edit and what it caused undo together.
+   */
+  let lastStep: { boardId: string; inverse: Op[] } | null = null;
+  /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
+  const grownNotes = new Set<string>();
 
   /** An edit that was never saved cannot be undone or redone: its steps go with it. */
   function forgetSteps(batch: Batch) {
@@ -166,14 +187,65 @@ export const useBoard = create<BoardState>((set, get) => {
     const inverse = applyToReplica(stack === 'new' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
     if (!inverse) return false;
     const history = historyOf(boardId);
+    lastStep = null;
     if (stack === 'undo') history.redo.push(inverse);
     else {
       history.undo.push(inverse);
       if (history.undo.length > UNDO_LIMIT) history.undo.shift();
-      if (stack === 'new') history.redo = [];
+      if (stack === 'new') {
+        history.redo = [];
+        lastStep = { boardId, inverse };
+      }
     }
     set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
     return true;
+  };
+
+  /**
+   * With Keep arranged on, cards React Flow has just measured (drawn for the first time, or grown
+   * with their text) may no longer fit the arrangement: the moves that fit them join the step of
+   * the edit that changed them, or make a step of their own (a board opened with cards measured
+   * differently). Not while a label is being typed, nor after an undo while redo is possible.
+   */
+  const settleArrangement = () => {
+    const { doc, nodes } = get();
+    if (!canSettle()) return;
+    try {
+      amendLastStep(arrangeByLevels(doc, roleSizes(doc, measuredSizes(nodes))));
+    } catch {
+      // A map too wide to arrange stays as it is; Arrange by levels says why.
+    }
+  };
+
+  /** Notes measured taller push the notes under them down (with Keep arranged or without). */
+  const settleNotes = () => {
+    if (!grownNotes.size || !canSettle()) return;
+    const { doc, nodes } = get();
+    const ops = pushDownOps(doc, measuredSizes(nodes), grownNotes);
+    grownNotes.clear();
+    amendLastStep(ops);
+  };
+
+  const canSettle = () => {
+    const { boardId, editingId, status } = get();
+    return !!boardId && !editingId && status === 'ready' && historyOf(boardId).redo.length === 0;
+  };
+
+  /** Ops the last edit caused, once the canvas measured its result: into that edit's step while it is the latest, else a step of their own. */
+  const amendLastStep = (ops: Op[]) => {
+    const boardId = get().boardId;
+    if (!ops.length || !boardId) return;
+    const history = historyOf(boardId);
+    const top = history.undo[history.undo.length - 1];
+    if (lastStep?.boardId !== boardId || !top || lastStep.inverse !== top) {
+      applyOwn(ops, 'new');
+      return;
+    }
+    const inverse = applyToReplica(ops);
+    if (!inverse) return;
+    const merged = [...inverse, ...top];
+    history.undo[history.undo.length - 1] = merged;
+    lastStep = { boardId, inverse: merged };
   };
 
   return {
@@ -186,6 +258,7 @@ export const useBoard = create<BoardState>((set, get) => {
     initialViewport: null,
     editingId: null,
     strataBands: false,
+    keepArranged: false,
     canUndo: false,
     canRedo: false,
 
@@ -220,7 +293,11 @@ export const useBoard = create<BoardState>((set, get) => {
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
     },
 
-    edit: (ops) => applyOwn(ops, 'new'),
+    edit(ops) {
+      const { keepArranged, doc, nodes } = get();
+      if (!keepArranged) return applyOwn(ops, 'new');
+      return applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'new');
+    },
 
     undo() {
       const { boardId } = get();
@@ -256,16 +333,31 @@ export const useBoard = create<BoardState>((set, get) => {
       }
       const measuredIds = new Set<string>();
       for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measuredIds.add(change.id);
+      // A note drawn taller than it was measured before (its text grew); a first measurement is no growth.
+      let byId: Map<string, BoardFlowNode> | null = null;
+      for (const change of changes) {
+        if (change.type !== 'dimensions' || !change.dimensions || doc.nodes.get(change.id)?.kind !== 'note') continue;
+        byId ??= new Map(nodes.map((n) => [n.id, n]));
+        const before = byId.get(change.id)?.measured?.height;
+        if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
+      }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });
-      if (moves.length) applyOwn(moves, 'new');
+      if (moves.length) get().edit(moves);
+      else if (get().keepArranged && [...measuredIds].some((id) => doc.nodes.get(id)?.kind === 'role')) settleArrangement();
+      settleNotes();
     },
 
     onFlowEdgesChange(changes) {
       set({ edges: applyEdgeChanges(changes.filter((c) => c.type === 'select'), get().edges) });
     },
 
-    setEditing: (id) => set({ editingId: id }),
+    setEditing(id) {
+      set({ editingId: id });
+      // The edit that keeps the text comes right after (useLabelEditing): settle once it is made.
+      if (id === null) queueMicrotask(settleNotes);
+    },
     setStrataBands: (on) => set({ strataBands: on }),
+    setKeepArranged: (on) => set({ keepArranged: on }),
 
     selectOnly(ids) {
       const wanted = new Set(ids);

@@ -1,4 +1,5 @@
-import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
+import { arrangeByLevels, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
+import { roleSizes } from '../layout/role-size';
 import { parseStratum, parseTimeSpan, stratumForTimeSpan } from '../levels/strata';
 import { defaultEdgeData, type BoardEdge } from '../model/edges';
 import { newId } from '../model/ids';
@@ -8,7 +9,7 @@ import type { BoardNode } from '../model/nodes';
 import type { Position } from '../model/schemas';
 import { createDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';
-import { parseCsv } from './csv';
+import { detectSeparator, parseCsv, type CsvRecord, type CsvSeparator } from './csv';
 
 export const ORG_CSV_LIMITS = { rows: 5_000, chars: 2 * 1024 * 1024 } as const;
 
@@ -50,21 +51,49 @@ const COLUMN_NAMES: Record<OrgColumn, readonly string[]> = {
 /** Names are matched the way people read them: case and extra spaces do not count. */
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Reads an org chart exported from a spreadsheet or an HR system: one row per person. */
+/** Reads an org chart exported from a spreadsheet or an HR system: one row per person, separated by commas, semicolons or tabs. */
 export function parseOrgCsv(text: string): OrgCsvResult {
+  return parseOrgTable(text, detectSeparator(text), 'header');
+}
+
+/**
+ * A table of people: with a header row, or (`headerless`) with the columns name, title and
+ * manager in that order and any further columns ignored, as rows copied from a spreadsheet come.
+ */
+export function parseOrgTable(text: string, separator: CsvSeparator, header: 'header' | 'headerless'): OrgCsvResult {
   if (text.length > ORG_CSV_LIMITS.chars) return refused('The file is larger than 2 MB; import the part of the organisation the workshop needs.');
-  const csv = parseCsv(text, ORG_CSV_LIMITS.rows + 1);
+  const csv = parseCsv(text, ORG_CSV_LIMITS.rows + 1, separator);
   if (csv.overLimit) return refused(`The file has more than ${ORG_CSV_LIMITS.rows.toLocaleString('en')} rows; import the part of the organisation the workshop needs.`);
-  const [header, ...records] = csv.records;
   const problems: OrgCsvProblem[] = [];
   if (csv.unterminatedQuoteLine !== null) {
     problems.push({ line: csv.unterminatedQuoteLine, column: null, message: 'A quoted field opens here and never closes: a " is missing, so the rest of the file could not be read.' });
   }
-  if (!header) return { rows: [], problems: [...problems, { line: 1, column: null, message: 'The file is empty: it needs a header row with a name column.' }], ignoredColumns: [] };
+  if (header === 'headerless') {
+    // Typed rather than copied, a row may stop short of the last columns: they are empty.
+    const width = Math.max(1, ...csv.records.map((r) => r.fields.length));
+    const cells = ['name', 'title', 'manager', ...Array<string>(Math.max(0, width - 3)).fill('')].slice(0, width);
+    const padded = csv.records.map((r) => ({ line: r.line, fields: [...r.fields, ...Array<string>(width - r.fields.length).fill('')] }));
+    return readOrgRecords(cells, padded, problems);
+  }
+  const [first, ...records] = csv.records;
+  if (!first) return { rows: [], problems: [...problems, { line: 1, column: null, message: 'The file is empty: it needs a header row with a name column.' }], ignoredColumns: [] };
+  return readOrgRecords(first.fields, records, problems, first.line);
+}
 
-  const { columns, ignoredColumns } = readHeader(header.fields);
+/** Whether a line of header cells names the name column, so a table that starts with it has a header. */
+export function isOrgHeader(cells: readonly string[]): boolean {
+  return readHeader(cells).columns.name !== undefined;
+}
+
+/**
+ * The rows of a table whose columns `headerCells` name, and their problems (after `earlier`
+ * ones): the part every front end shares, a file, a pasted table or an outline.
+ */
+export function readOrgRecords(headerCells: readonly string[], records: readonly CsvRecord[], earlier: OrgCsvProblem[] = [], headerLine = 1): OrgCsvResult {
+  const problems = [...earlier];
+  const { columns, ignoredColumns } = readHeader(headerCells);
   if (columns.name === undefined) {
-    problems.unshift({ line: header.line, column: 'name', message: 'The header has no name column (call it "name" or "person").' });
+    problems.unshift({ line: headerLine, column: 'name', message: 'The header has no name column (call it "name" or "person").' });
     return { rows: [], problems, ignoredColumns };
   }
 
@@ -73,8 +102,8 @@ export function parseOrgCsv(text: string): OrgCsvResult {
     const cell = (column: OrgColumn) => (columns[column] === undefined ? '' : (record.fields[columns[column]!] ?? '').trim());
     const row: OrgRow = { line: record.line, name: cell('name'), title: cell('title'), manager: cell('manager') || null, stratum: null, timeSpan: null };
     rows.push(row);
-    if (record.fields.length !== header.fields.length) {
-      problems.push({ line: row.line, column: null, message: `This row has ${record.fields.length} fields; the header has ${header.fields.length}.` });
+    if (record.fields.length !== headerCells.length) {
+      problems.push({ line: row.line, column: null, message: `This row has ${record.fields.length} fields; the header has ${headerCells.length}.` });
       continue;
     }
     problems.push(...readLevels(row, cell('stratum'), cell('timeSpan')), ...checkTexts(row));
@@ -212,14 +241,18 @@ export function orgImportOps(rows: readonly OrgRow[], origin: Position): { ops: 
     }
   });
 
+  // Laid out with the sizes the cards will have (estimated from their text), so arranging right
+  // after the import, or Keep arranged once the canvas has measured them, moves little or nothing.
+  const doc = createDoc(nodes, edges);
+  const sizes = roleSizes(doc);
   const arranged = new Map<string, Position>();
-  for (const op of arrangeByLevels(createDoc(nodes, edges))) if (op.type === 'node.move') arranged.set(op.id, op.position);
+  for (const op of arrangeByLevels(doc, sizes)) if (op.type === 'node.move') arranged.set(op.id, op.position);
   const placed = nodes.map((node) => ({ ...node, position: arranged.get(node.id) ?? node.position }));
   let left = Infinity;
   let right = -Infinity;
   for (const node of placed) {
     left = Math.min(left, node.position.x);
-    right = Math.max(right, node.position.x + DEFAULT_ROLE_SIZE.width);
+    right = Math.max(right, node.position.x + sizes.get(node.id)!.width);
   }
   // Near the edge of the board the map lands as close to origin.x as the board allows.
   const dx = shiftIntoRange(Math.round(origin.x / GRID) * GRID - left, left, right);

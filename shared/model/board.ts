@@ -8,6 +8,11 @@ import { Id, Title, Viewport } from './schemas';
 export const BoardSettings = z.strictObject({
   /** The stratum bands drawn behind the org map. */
   strataBands: z.boolean(),
+  /**
+   * Every structural edit of the org map re-arranges it by levels in the same undo step. Optional:
+   * boards and files from before it read as off.
+   */
+  keepArranged: z.boolean().optional(),
 });
 export type BoardSettings = z.infer<typeof BoardSettings>;
 export const DEFAULT_BOARD_SETTINGS: BoardSettings = { strataBands: false };

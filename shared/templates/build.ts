@@ -105,6 +105,7 @@ export class BoardDraft {
   constructor(
     readonly id: string,
     readonly title: string,
+    /** An org map: the strata bands show and Keep arranged is on. */
     private readonly strataBands = false,
   ) {}
 
@@ -170,7 +171,7 @@ export class BoardDraft {
   }
 
   toBoard(): DocumentBoard {
-    return { id: this.id, title: this.title, settings: { strataBands: this.strataBands }, viewport: null, nodes: [...this.nodes], edges: [...this.edges] };
+    return { id: this.id, title: this.title, settings: this.strataBands ? { strataBands: true, keepArranged: true } : { strataBands: false }, viewport: null, nodes: [...this.nodes], edges: [...this.edges] };
   }
 
   private mint(kind: string): string {

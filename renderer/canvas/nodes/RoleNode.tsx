@@ -22,9 +22,15 @@ export const RoleNode = memo(function RoleNode({ id, data, selected }: NodeProps
       {editing ? (
         <LabelEditor value={role.person} multiline={false} label="Person" onCommit={commit} onCancel={cancel} />
       ) : (
-        <div className="role-person">{role.person || 'Unnamed'}</div>
+        <div className="role-person" title={role.person.length > 30 ? role.person : undefined}>
+          {role.person || 'Unnamed'}
+        </div>
       )}
-      {role.title && <div className="role-title">{role.title}</div>}
+      {role.title && (
+        <div className="role-title" title={role.title.length > 60 ? role.title : undefined}>
+          {role.title}
+        </div>
+      )}
       {horizon && <div className="role-recovery">Recovers in {horizon}</div>}
     </div>
   );

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../shared/import/csv';
+import { detectSeparator, parseCsv } from '../../../shared/import/csv';
 import { orgImportOps, parseOrgCsv, validRows, type OrgCsvResult, type OrgRow } from '../../../shared/import/org-csv';
 import { checkOrgMap } from '../../../shared/levels/checks';
-import { bandTop, stratumAtY } from '../../../shared/levels/bands';
-import { arrangeByLevels, DEFAULT_ROLE_SIZE, GRID } from '../../../shared/layout/arrange-by-levels';
+import { BAND_HEIGHT, bandTop, stratumAtY } from '../../../shared/levels/bands';
+import { roleSizes } from '../../../shared/layout/role-size';
+import { arrangeByLevels, GRID } from '../../../shared/layout/arrange-by-levels';
 import { LIMITS } from '../../../shared/model';
 import { Op, applyOps, createDoc } from '../../../shared/ops';
 import { orgCsv } from '../../helpers/org';
@@ -204,8 +205,11 @@ describe('orgImportOps', () => {
       [ana.id, cy.id],
     ]);
     expect(bo.position.x).toBeLessThan(cy.position.x);
-    expect(ana.position.y).toBe(bandTop(4) + 80);
-    expect(dee.position.y).toBe(bandTop(null) + 80);
+    // Centred in their bands at the height their cards will have.
+    const centred = (role: typeof ana) => Math.round((bandTop(role.kind === 'role' ? role.data.stratum : null) + (BAND_HEIGHT - roleSizes(doc).get(role.id)!.height) / 2) / GRID) * GRID;
+    expect(ana.position.y).toBe(centred(ana));
+    expect(dee.position.y).toBe(centred(dee));
+    expect(arrangeByLevels(doc, roleSizes(doc))).toEqual([]);
     expect(Math.min(...nodeIds.map((id) => doc.nodes.get(id)!.position.x))).toBe(96);
   });
 
@@ -227,13 +231,14 @@ describe('orgImportOps', () => {
         for (const op of ops) Op.parse(op);
         const doc = createDoc();
         applyOps(doc, ops);
-        const xs = [...doc.nodes.values()].map((n) => n.position.x);
-        const [left, right] = [Math.min(...xs), Math.max(...xs) + DEFAULT_ROLE_SIZE.width];
+        const sizes = roleSizes(doc);
+        const [left, right] = [Math.min(...[...doc.nodes.values()].map((n) => n.position.x)), Math.max(...[...doc.nodes.values()].map((n) => n.position.x + sizes.get(n.id)!.width))];
         expect(left).toBeGreaterThanOrEqual(-LIMITS.coordinate);
         expect(right).toBeLessThanOrEqual(LIMITS.coordinate);
         // At the origin, or pushed in from the board's right edge no further than it must be.
         if (left !== origin.x) expect([left < origin.x, LIMITS.coordinate - right < GRID]).toEqual([true, true]);
-        expect(arrangeByLevels(doc)).toEqual([]);
+        // Arranging right after the import changes nothing.
+        expect(arrangeByLevels(doc, sizes)).toEqual([]);
       }
     });
   }
@@ -242,5 +247,42 @@ describe('orgImportOps', () => {
     const first = orgImportOps(rows, { x: 0, y: 0 }).nodeIds;
     const second = orgImportOps(rows, { x: 0, y: 0 }).nodeIds;
     expect(first.filter((id) => second.includes(id))).toEqual([]);
+  });
+});
+
+describe('detectSeparator', () => {
+  it('finds a comma, a semicolon or a tab from the header line, counting none inside quotes', () => {
+    expect(detectSeparator('name,title,manager\nA;B;C;D;E\n')).toBe(',');
+    expect(detectSeparator('name;title;manager\nLopez, Ana;VP, Sales;\n')).toBe(';');
+    expect(detectSeparator('name\ttitle\tmanager\n')).toBe('\t');
+    expect(detectSeparator('"Name, as written";title\n')).toBe(';');
+    expect(detectSeparator('"say ""a,b,c""";x;y\n')).toBe(';');
+  });
+
+  it('skips a BOM and blank lines before the header, and says comma for one column or no text', () => {
+    expect(detectSeparator('\uFEFF\n;;;\nname;title\n')).toBe(';');
+    expect(detectSeparator('name\nDana; Sam\n')).toBe(',');
+    expect(detectSeparator('')).toBe(',');
+  });
+});
+
+describe('parseOrgCsv with other separators', () => {
+  it('reads a semicolon-separated file with quoted fields holding semicolons and commas', () => {
+    const result = parseOrgCsv(file('Name;Title;Manager;Stratum', 'Helen Cho;CEO;;V', '"Whitfield; Dana";"VP Sales, EMEA";Helen Cho;IV'));
+    expect(result.problems).toEqual([]);
+    expect(result.rows.map((r) => [r.name, r.title, r.manager, r.stratum])).toEqual([
+      ['Helen Cho', 'CEO', null, 5],
+      ['Whitfield; Dana', 'VP Sales, EMEA', 'Helen Cho', 4],
+    ]);
+  });
+
+  it('reads a tab-separated file, and names a row with the wrong number of fields', () => {
+    const result = parseOrgCsv(file('name\ttitle\tmanager', 'Helen Cho\tCEO\t', 'Sam Ortiz\tRegional manager, North\tHelen Cho', 'Ana\tRep'));
+    expect(result.rows.map((r) => [r.name, r.title, r.manager])).toEqual([
+      ['Helen Cho', 'CEO', null],
+      ['Sam Ortiz', 'Regional manager, North', 'Helen Cho'],
+      ['Ana', 'Rep', null],
+    ]);
+    expect(problemsOf(result)).toEqual([[4, 'This row has 2 fields; the header has 3.']]);
   });
 });

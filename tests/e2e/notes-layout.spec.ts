@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test } from './fixtures';
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** Pairs of nodes of a kind that overlap on screen, by name. */
+async function overlaps(page: Page, selector: string): Promise<string[]> {
+  const cards = await page.locator(selector).evaluateAll((els) => els.map((e) => ({ name: e.getAttribute('aria-label') ?? '', box: e.getBoundingClientRect().toJSON() as Box })));
+  const found: string[] = [];
+  for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i].box, cards[j].box)) found.push(`${cards[i].name} / ${cards[j].name}`);
+  return found;
+}
+
+async function writeNote(page: Page, index: number, text: string): Promise<void> {
+  await page.getByRole('group', { name: /^Note:/ }).nth(index).dblclick();
+  const editor = page.getByRole('textbox', { name: 'Edit note text' });
+  await editor.fill(text);
+  await editor.press('Enter');
+}
+
+test('Tidy lines up the selected notes in a grid in one undo step; a note whose text grows pushes the ones below it', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Notes wall');
+  const boardId = boardIdOf(page);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add note' }).click();
+  for (let i = 0; i < 4; i++) await writeNote(page, i, `Signal ${i + 1}`);
+  const tidy = page.getByRole('button', { name: 'Tidy' });
+  await expect(tidy).toBeDisabled();
+
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await page.keyboard.press('Control+a');
+  await expect(tidy).toBeEnabled();
+  const before = await settled(shell, boardId);
+  await tidy.click();
+  const grid = await expect.poll(async () => (await settled(shell, boardId)).revision).toBe(before.revision + 1).then(() => settled(shell, boardId));
+  // Two columns, two rows: two distinct x and two distinct y.
+  expect(new Set(grid.nodes.map((n) => n.position.x)).size).toBe(2);
+  expect(new Set(grid.nodes.map((n) => n.position.y)).size).toBe(2);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await page.screenshot({ path: 'test-results/notes-after-tidy.png' });
+
+  // The note at the top left grows by several lines: the note under it moves down, nothing overlaps.
+  const topLeft = grid.nodes.reduce((a, b) => (b.position.y < a.position.y || (b.position.y === a.position.y && b.position.x < a.position.x) ? b : a));
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await nodeByName(page, `Note: ${topLeft.data.text as string}`).dblclick();
+  const editor = page.getByRole('textbox', { name: 'Edit note text' });
+  await editor.fill('Buyers now ask for proof of return before the first meeting, and procurement joins earlier than it did, with a checklist of its own and a budget owner in the room');
+  await editor.press('Enter');
+  await expect.poll(() => overlaps(page, '.react-flow__node-note')).toEqual([]);
+  const grown = await settled(shell, boardId);
+  const under = grid.nodes.find((n) => n.id !== topLeft.id && n.position.x === topLeft.position.x)!;
+  expect(grown.nodes.find((n) => n.id === under.id)!.position.y).toBeGreaterThan(under.position.y);
+
+  // One undo takes back the text and the push together; one more, the tidy.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => [n.data.text, n.position.y])).toEqual(grid.nodes.map((n) => [n.data.text, n.position.y]));
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
+});
+
+test('Group into frame puts the frame behind its notes with its title in view and uncovered', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Frame title');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Add note' }).click();
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await page.keyboard.press('Control+a');
+  await page.getByRole('button', { name: 'Group into frame' }).click();
+  await page.getByLabel('Cluster name').fill('Buying is changing');
+  await page.getByRole('button', { name: 'Group', exact: true }).click();
+  const title = nodeByName(page, 'Frame: Buying is changing').locator('.frame-title');
+  await expect(title).toBeVisible();
+
+  // The whole name shows: the frame is wide enough for its tab, even around one column of notes.
+  expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const titleBox = (await title.boundingBox())!;
+  const notes = await page.locator('.react-flow__node-note').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+  expect(notes.filter((n) => overlap(n, titleBox))).toEqual([]);
+  // Nothing is drawn over the title: the point at its centre hits the title itself.
+  const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.frame-title'), { x: titleBox.x + titleBox.width / 2, y: titleBox.y + titleBox.height / 2 });
+  expect(hit).toBe(true);
+  // And the frame is behind its notes: a note's centre hits the note.
+  const note = notes[0];
+  const onNote = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.react-flow__node-note'), { x: note.x + note.width / 2, y: note.y + note.height / 2 });
+  expect(onNote).toBe(true);
+  await page.screenshot({ path: 'test-results/frame-title.png' });
+});
+
+test('imports a semicolon-separated CSV file, as spreadsheets save it where the comma is the decimal mark', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Semicolons');
+  const boardId = boardIdOf(page);
+  const csv = 'Name;Title;Manager;Stratum\r\nHelen Cho;CEO;;V\r\n"Whitfield; Dana";VP Sales, EMEA;Helen Cho;IV\r\nSam Ortiz;Regional manager;Whitfield; Dana;III\r\n';
+  await page.getByRole('button', { name: 'Import org chart…' }).click();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'org.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const dialog = page.getByRole('dialog', { name: 'Import an org chart' });
+  // Sam's row splits "Whitfield; Dana" unquoted into two fields: reported by line, the rest imports.
+  await expect(dialog.getByText('Line 4: This row has 5 fields; the header has 4.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import the 2 valid rows' }).click();
+  await expect(page.locator('.react-flow__node-role')).toHaveCount(2);
+  const board = await settled(shell, boardId);
+  expect(board.nodes.map((n) => [n.data.person, n.data.title, n.data.stratum]).sort()).toEqual([
+    ['Helen Cho', 'CEO', 5],
+    ['Whitfield; Dana', 'VP Sales, EMEA', 4],
+  ]);
+  expect(board.edges).toHaveLength(1);
+});
