@@ -153,7 +153,7 @@ export const useBoard = create<BoardState>((set, get) => {
    * drawn; the moves its real size calls for (Keep arranged, a grown note pushing the ones below)
    * join this step while it is still the latest, so the edit and what it caused undo together.
    */
-  let lastStep: { boardId: string; inverse: Op[] } | null = null;
+  let lastStep: { boardId: string; inverse: Step } | null = null;
   /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
   const grownNotes = new Set<string>();
 
@@ -243,7 +243,7 @@ export const useBoard = create<BoardState>((set, get) => {
     }
     const inverse = applyToReplica(ops);
     if (!inverse) return;
-    const merged = [...inverse, ...top];
+    const merged: Step = { ops: [...inverse.ops, ...top.ops], batchIds: [...top.batchIds, ...inverse.batchIds] };
     history.undo[history.undo.length - 1] = merged;
     lastStep = { boardId, inverse: merged };
   };
