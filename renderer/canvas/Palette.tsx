@@ -5,6 +5,7 @@ import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog, Field } from '../ui/Dialog';
 import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame } from './commands';
+import { openCaptureDialog } from './capture-dialogs';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
 
@@ -39,6 +40,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
     return nodeIds.length + edgeIds.length > 0;
   });
   const strataBands = useBoard((s) => s.strataBands);
+  const roleSelected = useBoard((s) => selectionOf(s).nodeIds.some((id) => s.doc.nodes.get(id)?.kind === 'role'));
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
 
@@ -104,6 +106,12 @@ export const Palette = memo(function Palette({ flow, onToggleBands }: Props) {
         </button>
         <button type="button" aria-pressed={strataBands} onClick={() => onToggleBands(!strataBands)}>
           Strata bands
+        </button>
+        <button type="button" disabled={!roleSelected} onClick={() => openCaptureDialog('reportsTo')} aria-keyshortcuts="Alt+R">
+          Reports to…
+        </button>
+        <button type="button" onClick={() => openCaptureDialog('help')} aria-keyshortcuts="?" title="Every key of the canvas (?)">
+          Keys
         </button>
       </div>
       {modal === 'group' && (
