@@ -95,13 +95,15 @@ function run(action: CanvasAction, flow: Flow): boolean {
  */
 function reveal(flow: Flow, id: string): void {
   const boxes = nodeBoxes();
-  const box = boxes.get(id);
+  const measured = boxes.get(id);
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  if (!box || !pane) return;
+  if (!measured || !pane) return;
+  // Room below for the card to grow as its label is typed, and for the minimap in the corner.
+  const box = { ...measured, height: measured.height + GROWTH };
   const topLeft = flow.flowToScreenPosition({ x: box.x, y: box.y });
   const bottomRight = flow.flowToScreenPosition({ x: box.x + box.width, y: box.y + box.height });
   const margin = 24;
-  if (topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - margin) return;
+  if (topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - MINIMAP_ROOM) return;
   const { doc } = useBoard.getState();
   const managerId = [...doc.edges.values()].find((e) => e.kind === 'reports-to' && e.target === id)?.source;
   const shown = [box, managerId ? boxes.get(managerId) : undefined].filter((b): b is NonNullable<typeof b> => !!b);
@@ -109,9 +111,14 @@ function reveal(flow: Flow, id: string): void {
   const top = Math.min(...shown.map((b) => b.y));
   const right = Math.max(...shown.map((b) => b.x + b.width));
   const bottom = Math.max(...shown.map((b) => b.y + b.height));
-  const zoom = Math.min(flow.getZoom(), (pane.width * 0.85) / (right - left), (pane.height * 0.85) / (bottom - top));
+  const zoom = Math.min(flow.getZoom(), (pane.width * 0.8) / (right - left), ((pane.height - MINIMAP_ROOM) * 0.8) / (bottom - top));
   void flow.setCenter((left + right) / 2, (top + bottom) / 2, { zoom, duration: 200 });
 }
+
+/** Flow units a card may grow by while its label is typed (a title wrapping to two lines). */
+const GROWTH = 100;
+/** Screen pixels at the bottom of the canvas taken by the minimap and the zoom controls. */
+const MINIMAP_ROOM = 130;
 
 /**
  * The canvas shortcuts, read before React Flow's own (capture phase), so the arrows walk the
