@@ -20,6 +20,8 @@ export interface KeyContext {
   inCanvas: boolean;
   /** The focus is on a node (Enter and Space then select it, as React Flow does). */
   onNode: boolean;
+  /** Presenting from the editor: the letters, ? and Esc are the presentation's keys (B, W, F, T…). */
+  presenting?: boolean;
 }
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
@@ -70,6 +72,7 @@ export function keyAction(input: KeyInput, context: KeyContext): CanvasAction | 
     return null;
   }
   if (!inCanvas) return null;
+  if (context.presenting && (key === 'Escape' || key === '?' || key === ' ' || LETTER.test(key))) return null;
   if (key === 'Tab') return one === 'role' && !shiftKey ? { type: 'addReport' } : null;
   if (key === 'Escape') return selected.length || context.edgeSelected ? { type: 'deselect' } : null;
   if (key === 'F2') return one ? { type: 'edit' } : null;

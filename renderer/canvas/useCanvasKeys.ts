@@ -153,6 +153,7 @@ export function useCanvasKeys(flow: Flow): void {
         edgeSelected: edgeIds.length > 0,
         inCanvas,
         onNode,
+        presenting: !!document.querySelector('.presenter-controls'),
       });
       if (!action || !run(action, flow)) return;
       event.preventDefault();

@@ -68,6 +68,14 @@ describe('the canvas keys', () => {
     expect(keyAction(press('?'), on())).toEqual({ type: 'help' });
   });
 
+  it('leaves the letters, ? and Esc to the presentation while presenting from the editor', () => {
+    const presenting = { ...on('role'), presenting: true };
+    expect(keyAction(press('f'), presenting)).toBeNull();
+    expect(keyAction(press('?'), presenting)).toBeNull();
+    expect(keyAction(press('Escape'), presenting)).toBeNull();
+    expect(keyAction(press('Tab'), presenting)).toEqual({ type: 'addReport' });
+  });
+
   it('keeps the clipboard and history keys', () => {
     expect(keyAction(press('z', { ctrlKey: true }), on())).toEqual({ type: 'undo' });
     expect(keyAction(press('Z', { metaKey: true, shiftKey: true }), on())).toEqual({ type: 'redo' });
