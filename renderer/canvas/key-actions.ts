@@ -64,7 +64,8 @@ export function keyAction(input: KeyInput, context: KeyContext): CanvasAction | 
   if (key === 'F6') return { type: shiftKey ? 'previousRegion' : 'nextRegion' };
   if (key === 'Delete' || key === 'Backspace') return { type: 'delete' };
   if (altKey) {
-    if (ARROWS[key] && selected.length) return { type: 'move', direction: ARROWS[key], far: shiftKey };
+    // On a board tab Alt+←/→ moves the board: the arrows are the canvas's only when its focus is there.
+    if (ARROWS[key]) return inCanvas && selected.length ? { type: 'move', direction: ARROWS[key], far: shiftKey } : null;
     if (code === 'KeyN') return { type: 'addNote' };
     if (code === 'KeyR' && selected.includes('role')) return { type: 'reportsTo' };
     if (code === 'KeyT' && one === 'role') return { type: 'timeSpan' };

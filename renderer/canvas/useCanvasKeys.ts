@@ -2,7 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
-import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, setStance, setStratum } from './capture';
+import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, setOnAdded, setStance, setStratum } from './capture';
 import { openCaptureDialog } from './capture-dialogs';
 import { copySelection, deleteSelection, duplicateSelection, editSelected, paste, selectAll } from './commands';
 import { keyAction, type CanvasAction } from './key-actions';
@@ -163,17 +163,10 @@ export function useCanvasKeys(flow: Flow): void {
     return () => window.removeEventListener('keydown', onKey, true);
   }, [flow]);
 
+  // A card the keyboard added is brought into view once React Flow has measured it (a frame or
+  // two after it mounts). A card opened by a double-click is where the pointer is: the view stays.
   useEffect(() => {
-    let last = useBoard.getState().editingId;
-    return useBoard.subscribe((state) => {
-      if (state.editingId === last) return;
-      last = state.editingId;
-      if (last) {
-        const id = last;
-        // A new card is measured a frame or two after it mounts; its real size decides what shows.
-        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => reveal(flow, id))));
-      }
-    });
+    setOnAdded((id) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => reveal(flow, id)))));
+    return () => setOnAdded(null);
   }, [flow]);
 }
-

@@ -36,6 +36,8 @@ describe('the canvas keys', () => {
     expect(keyAction(press('ArrowLeft', { altKey: true }), on('role'))).toEqual({ type: 'move', direction: 'left', far: false });
     expect(keyAction(press('ArrowLeft', { altKey: true, shiftKey: true }), on('note'))).toEqual({ type: 'move', direction: 'left', far: true });
     expect(keyAction(press('ArrowUp'), on())).toBeNull();
+    // A board tab has the focus: Alt+← moves the board, not the selected nodes.
+    expect(keyAction(press('ArrowLeft', { altKey: true }), { ...on('role'), inCanvas: false })).toBeNull();
   });
 
   it('digits set the stratum of roles and decision-makers, 0 clears it; not on notes', () => {
