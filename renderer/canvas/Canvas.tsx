@@ -11,12 +11,14 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
 import { useFindings } from '../findings/findings-store';
 import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
 import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
+import { addNodeToType } from './capture';
+import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { DotGrid } from './DotGrid';
 import { nodeTypes } from './nodes';
@@ -97,7 +99,16 @@ function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & 
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
-  useCanvasKeys();
+  useCanvasKeys(flow);
+
+  // A double-click on the empty canvas puts a note there, ready to type.
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      addNodeToType('note', flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [flow],
+  );
 
   // Connecting two nodes offers only the edge kinds that make sense for them.
   const onConnect = useCallback((connection: Connection) => {
@@ -125,6 +136,7 @@ function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & 
           onConnect={onConnect}
           onNodeClick={focusNode}
           onNodeDoubleClick={startEditing}
+          onDoubleClick={onDoubleClick}
           onMoveEnd={onMoveEnd}
           defaultViewport={initialViewport ?? undefined}
           fitView={!initialViewport}
@@ -148,6 +160,7 @@ function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & 
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
         </ReactFlow>
       </OverviewContext.Provider>
+      <CaptureDialogs />
       {pending && (
         <ConnectMenu
           pending={pending}

@@ -6,22 +6,59 @@ interface Props {
   label: string;
   onCommit(value: string): void;
   onCancel(): void;
+  /** Text typed before the editor mounted (the letter that opened it): it replaces the label. */
+  seed?(): string | undefined;
+  /** Tab: keep the text, then this (a role adds a report). Without it Tab leaves the field, which keeps. */
+  onTab?(): void;
+  /** What may be typed, shown while the field is empty. */
+  placeholder?: string;
+}
+
+/** The field grows with what is typed ("Dana Whitfield, Regional manager North" wraps), so all of it shows. */
+function fitHeight(field: HTMLTextAreaElement): void {
+  field.style.height = 'auto';
+  field.style.height = `${field.scrollHeight + 4}px`;
 }
 
 /** Inline editing on a node: Enter (Shift+Enter for a new line in notes) keeps, Esc cancels, leaving keeps. */
-export function LabelEditor({ value, multiline, label, onCommit, onCancel }: Props) {
+export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed, onTab, placeholder }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
 
   useEffect(() => {
-    ref.current?.focus();
-    ref.current?.select();
+    const field = ref.current;
+    if (!field) return;
+    // A node that has just been added is hidden until React Flow has measured it, and a hidden
+    // field cannot take the focus: try again each frame. Keys typed meanwhile wait in the seed.
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      field.focus();
+      if (document.activeElement !== field) {
+        if (++tries < 120) frame = requestAnimationFrame(focus);
+        return;
+      }
+      const typed = seed?.();
+      if (typed === undefined) field.select();
+      else {
+        field.value = typed;
+        field.setSelectionRange(typed.length, typed.length);
+      }
+      fitHeight(field);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+    // The seed is read once, as the editor takes the focus.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const finish = (commit: boolean) => {
     if (done.current) return;
     done.current = true;
-    if (commit) onCommit(ref.current?.value ?? value);
+    const text = ref.current?.value ?? value;
+    // The node takes the focus back, so the keys that follow (Tab, Enter, the arrows) act on it.
+    (ref.current?.closest('.react-flow__node') as HTMLElement | null)?.focus({ preventScroll: true });
+    if (commit) onCommit(text);
     else onCancel();
   };
 
@@ -31,6 +68,7 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel }: Pro
       className="label-editor nodrag nowheel nopan"
       aria-label={`Edit ${label.toLowerCase()}`}
       defaultValue={value}
+      placeholder={placeholder}
       rows={multiline ? 3 : 1}
       onKeyDown={(event) => {
         event.stopPropagation();
@@ -38,8 +76,13 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel }: Pro
         else if (event.key === 'Enter' && !(multiline && event.shiftKey)) {
           event.preventDefault();
           finish(true);
+        } else if (event.key === 'Tab' && !event.shiftKey && onTab) {
+          event.preventDefault();
+          finish(true);
+          onTab();
         }
       }}
+      onInput={(event) => fitHeight(event.currentTarget)}
       onBlur={() => finish(true)}
     />
   );

@@ -8,6 +8,7 @@ import { parseOrgPaste } from '../../shared/import/org-paste';
 import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import { showInfo } from '../state/toasts';
 import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard, tidySelectedNotes } from './commands';
+import { openCaptureDialog } from './capture-dialogs';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
 import { useClipboardEvents } from './useClipboardEvents';
@@ -55,6 +56,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
     onKeepArranged(true);
     void flow.fitView({ padding: 0.15, duration: 300 });
   };
+  const roleSelected = useBoard((s) => selectionOf(s).nodeIds.some((id) => s.doc.nodes.get(id)?.kind === 'role'));
   const [modal, setModal] = useState<Modal>(null);
   const [frameTitle, setFrameTitle] = useState('');
   const [pasted, setPasted] = useState<{ name: string; result: OrgCsvResult } | null>(null);
@@ -162,6 +164,12 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
           }}
         >
           Keep arranged
+        </button>
+        <button type="button" disabled={!roleSelected} onClick={() => openCaptureDialog('reportsTo')} aria-keyshortcuts="Alt+R">
+          Reports to…
+        </button>
+        <button type="button" onClick={() => openCaptureDialog('help')} aria-keyshortcuts="?" title="Every key of the canvas (?)">
+          Keys
         </button>
       </div>
       {modal === 'group' && (

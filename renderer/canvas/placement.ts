@@ -34,3 +34,19 @@ export function findFreeSpot(centre: Position, size: { width: number; height: nu
   }
   return origin;
 }
+
+/**
+ * The first free place at `desired` or to its right along the same row: each box in the way
+ * pushes the new one just past its right edge. A keyboard-added role lands beside its siblings,
+ * never on top of a neighbour.
+ */
+export function findFreeInRow(desired: Position, size: { width: number; height: number }, occupied: readonly Box[], maxSteps = 500): Position {
+  let x = desired.x;
+  for (let step = 0; step < maxSteps; step++) {
+    const box = { x, y: desired.y, ...size };
+    const blocking = occupied.filter((other) => overlaps(box, other));
+    if (!blocking.length) return { x, y: desired.y };
+    x = Math.max(...blocking.map((other) => other.x + other.width)) + GAP;
+  }
+  return findFreeSpot({ x: desired.x + size.width / 2, y: desired.y + size.height / 2 }, size, occupied);
+}

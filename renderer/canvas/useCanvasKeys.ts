@@ -1,35 +1,167 @@
+import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
-import { useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, setOnAdded, setStance, setStratum } from './capture';
+import { openCaptureDialog } from './capture-dialogs';
 import { deleteSelection, duplicateSelection, editSelected, selectAll } from './commands';
+import { keyAction, type CanvasAction } from './key-actions';
+import { cycleRegion, focusCanvas } from './regions';
+import { appendTyped, dropTyped, startEditing } from './useLabelEditing';
+
+type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
 
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-/** The canvas shortcuts. They stay out of the way while the facilitator types in a field or a dialog. */
-export function useCanvasKeys(): void {
+/** The middle of what the canvas shows, in flow coordinates. */
+export function viewCentre(flow: Flow) {
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
+  return flow.screenToFlowPosition(centre);
+}
+
+function run(action: CanvasAction, flow: Flow): boolean {
+  const board = useBoard.getState();
+  const one = () => {
+    const ids = selectionOf(board).nodeIds;
+    return ids.length === 1 ? ids[0] : null;
+  };
+  switch (action.type) {
+    case 'undo':
+      board.undo();
+      return true;
+    case 'redo':
+      board.redo();
+      return true;
+    case 'duplicate':
+      duplicateSelection();
+      return true;
+    case 'selectAll':
+      selectAll();
+      return true;
+    case 'delete':
+      deleteSelection();
+      return true;
+    case 'edit':
+      return editSelected();
+    case 'deselect':
+      board.selectOnly([]);
+      focusCanvas();
+      return true;
+    case 'help':
+    case 'reportsTo':
+    case 'timeSpan':
+    case 'purchaseRole':
+      openCaptureDialog(action.type);
+      return true;
+    case 'nextRegion':
+    case 'previousRegion':
+      return cycleRegion(action.type === 'nextRegion');
+    case 'addReport':
+      return !!addReport(one()!);
+    case 'addSibling':
+      return !!addSibling(one()!);
+    case 'addRole':
+      return !!addNodeToType('role', viewCentre(flow));
+    case 'addNote':
+      return !!addNote(viewCentre(flow));
+    case 'type':
+      startEditing(one()!, action.text);
+      return true;
+    case 'navigate':
+      navigate(action.direction);
+      // An arrow with nowhere to go still must not scroll the page or move the node.
+      return true;
+    case 'move':
+      return moveSelection(action.direction, action.far);
+    case 'stratum':
+      return setStratum(action.stratum);
+    case 'stance':
+      return setStance(action.stance);
+  }
+}
+
+/**
+ * Brings the node being edited into view when the keyboard put it off screen, with its manager
+ * so the reporting line shows; it zooms out if both do not fit, never in.
+ */
+function reveal(flow: Flow, id: string): void {
+  const boxes = nodeBoxes();
+  const measured = boxes.get(id);
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  if (!measured || !pane) return;
+  // Room below for the card to grow as its label is typed, and for the minimap in the corner.
+  const box = { ...measured, height: measured.height + GROWTH };
+  const topLeft = flow.flowToScreenPosition({ x: box.x, y: box.y });
+  const bottomRight = flow.flowToScreenPosition({ x: box.x + box.width, y: box.y + box.height });
+  const margin = 24;
+  if (topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - MINIMAP_ROOM) return;
+  const { doc } = useBoard.getState();
+  const managerId = [...doc.edges.values()].find((e) => e.kind === 'reports-to' && e.target === id)?.source;
+  const shown = [box, managerId ? boxes.get(managerId) : undefined].filter((b): b is NonNullable<typeof b> => !!b);
+  const left = Math.min(...shown.map((b) => b.x));
+  const top = Math.min(...shown.map((b) => b.y));
+  const right = Math.max(...shown.map((b) => b.x + b.width));
+  const bottom = Math.max(...shown.map((b) => b.y + b.height));
+  const zoom = Math.min(flow.getZoom(), (pane.width * 0.8) / (right - left), ((pane.height - MINIMAP_ROOM) * 0.8) / (bottom - top));
+  void flow.setCenter((left + right) / 2, (top + bottom) / 2, { zoom, duration: 200 });
+}
+
+/** Flow units a card may grow by while its label is typed (a title wrapping to two lines). */
+const GROWTH = 100;
+/** Screen pixels at the bottom of the canvas taken by the minimap and the zoom controls. */
+const MINIMAP_ROOM = 130;
+
+/**
+ * The canvas shortcuts, read before React Flow's own (capture phase), so the arrows walk the
+ * tree instead of nudging nodes. They stay out of the way while the facilitator types in a field
+ * or a dialog, and Tab leaves the canvas as usual unless a single role is selected.
+ */
+export function useCanvasKeys(flow: Flow): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const target = event.target as HTMLElement | null;
       // Enter and Space on a focused button press that button (a vote, a toolbar command).
-      if ((event.key === 'Enter' || event.key === ' ') && (event.target as HTMLElement | null)?.tagName === 'BUTTON') return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
+      if ((event.key === 'Enter' || event.key === ' ') && target?.tagName === 'BUTTON') return;
       const board = useBoard.getState();
-      let handled = true;
-      if (mod && key === 'z' && !event.shiftKey) board.undo();
-      else if (mod && ((key === 'z' && event.shiftKey) || key === 'y')) board.redo();
-      // Copy and paste go on to the clipboard events (useClipboardEvents), which carry the text.
-      else if (mod && (key === 'c' || key === 'v')) handled = false;
-      else if (mod && key === 'd') duplicateSelection();
-      else if (mod && key === 'a') selectAll();
-      else if (!mod && (event.key === 'Delete' || event.key === 'Backspace')) deleteSelection();
-      else if (!mod && (event.key === 'Enter' || event.key === 'F2')) handled = editSelected();
-      else handled = false;
-      if (handled) event.preventDefault();
+      const mod = event.ctrlKey || event.metaKey || event.altKey;
+      // Keys typed while a node's editor is still mounting belong to that editor.
+      if (board.editingId && !board.doc.nodes.has(board.editingId)) board.setEditing(null);
+      if (board.editingId && !mod) {
+        if (event.key.length === 1) appendTyped(board.editingId, event.key);
+        else if (event.key === 'Backspace') dropTyped(board.editingId);
+        else if (event.key === 'Escape') board.setEditing(null);
+        event.preventDefault();
+        event.stopPropagation();
+        return;
+      }
+      const { nodeIds, edgeIds } = selectionOf(board);
+      const byId = new Map(board.nodes.map((n) => [n.id, n]));
+      const onNode = !!target?.closest?.('.react-flow__node');
+      const inCanvas = !target || target === document.body || !!target.closest?.('.react-flow');
+      const action = keyAction(event, {
+        selected: nodeIds.map((id) => byId.get(id)?.type ?? 'text'),
+        edgeSelected: edgeIds.length > 0,
+        inCanvas,
+        onNode,
+        presenting: !!document.querySelector('.presenter-controls'),
+      });
+      if (!action || !run(action, flow)) return;
+      event.preventDefault();
+      event.stopPropagation();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [flow]);
+
+  // A card the keyboard added is brought into view once React Flow has measured it (a frame or
+  // two after it mounts). A card opened by a double-click is where the pointer is: the view stays.
+  useEffect(() => {
+    setOnAdded((id) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => reveal(flow, id)))));
+    return () => setOnAdded(null);
+  }, [flow]);
 }

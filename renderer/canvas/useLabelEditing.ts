@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { roleLabelPatch } from '../../shared/levels/role-label';
 import { LABEL_FIELD, type NodeKind } from '../../shared/model';
 import { useBoard } from '../state/board-store';
 
@@ -26,18 +27,65 @@ function subscribeEditing(id: string, notify: () => void): () => void {
   };
 }
 
+/**
+ * Text typed before a node's editor is on screen: the letter that started the edit, and whatever
+ * the facilitator typed in the moment the editor took to mount. The editor starts with it.
+ */
+const seeds = new Map<string, string>();
+
+/** Opens a node's label for typing; with `seed`, the editor starts with that text instead of the label. */
+export function startEditing(id: string, seed?: string): void {
+  if (seed === undefined) seeds.delete(id);
+  else seeds.set(id, seed);
+  useBoard.getState().setEditing(id);
+}
+
+/** Keeps text typed for a node whose editor has not mounted yet. */
+export function appendTyped(id: string, text: string): void {
+  seeds.set(id, (seeds.get(id) ?? '') + text);
+}
+
+/** Backspace before the editor mounted. */
+export function dropTyped(id: string): void {
+  const seed = seeds.get(id);
+  if (seed) seeds.set(id, seed.slice(0, -1));
+}
+
+function takeSeed(id: string): string | undefined {
+  const seed = seeds.get(id);
+  seeds.delete(id);
+  return seed;
+}
+
+/** The ops' data for a label as typed: a role reads "person, title, time-span"; others take the text as it is. */
+function labelPatch(id: string, kind: NodeKind, value: string): Record<string, unknown> | null {
+  const node = useBoard.getState().doc.nodes.get(id);
+  if (!node) return null;
+  if (node.kind === 'role') {
+    const patch = roleLabelPatch(value, node.data);
+    return Object.keys(patch).length ? patch : null;
+  }
+  const field = LABEL_FIELD[kind];
+  return (node.data as Record<string, unknown>)[field] === value ? null : { [field]: value };
+}
+
 /** What a node needs for inline editing: whether it is being edited, and how to keep or drop the text. */
-export function useLabelEditing(id: string, kind: NodeKind, current: string) {
+export function useLabelEditing(id: string, kind: NodeKind) {
   const subscribe = useCallback((notify: () => void) => subscribeEditing(id, notify), [id]);
   const editing = useSyncExternalStore(subscribe, () => useBoard.getState().editingId === id);
   const commit = useCallback(
     (value: string) => {
       const { edit, setEditing } = useBoard.getState();
       setEditing(null);
-      if (value !== current) edit([{ type: 'node.update', id, data: { [LABEL_FIELD[kind]]: value } }]);
+      const data = labelPatch(id, kind, value);
+      if (data) edit([{ type: 'node.update', id, data }]);
     },
-    [id, kind, current],
+    [id, kind],
   );
-  const cancel = useCallback(() => useBoard.getState().setEditing(null), []);
-  return { editing, commit, cancel };
+  const cancel = useCallback(() => {
+    seeds.delete(id);
+    useBoard.getState().setEditing(null);
+  }, [id]);
+  const seed = useCallback(() => takeSeed(id), [id]);
+  return { editing, commit, cancel, seed };
 }

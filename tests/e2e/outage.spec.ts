@@ -45,7 +45,7 @@ test('edits made while the server is down reach it once it is back, in order, an
   await expect(indicator(page)).toHaveText('Offline: 1 edit waiting');
   await rename(page, 'Role: New role', 'Dana Whitfield');
   await nodeByName(page, 'Role: Dana Whitfield').click();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+ArrowRight');
   await page.getByRole('button', { name: 'Add text' }).click();
   await nodeByName(page, 'Text: Heading').click();
   await page.keyboard.press('Delete');
@@ -154,8 +154,8 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await nodeByName(page, name).click();
   await nodeByName(slow, name).click();
   for (let i = 0; i < 3; i++) {
-    await page.keyboard.press('ArrowDown');
-    await slow.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+ArrowDown');
+    await slow.keyboard.press('Alt+ArrowRight');
   }
   await expect(indicator(slow)).toHaveText('All changes saved');
   await shows(page);

@@ -20,7 +20,7 @@ test('two pages on the same board see each other’s edits', async ({ page, shel
 
   // A move in one page lands at the same spot in the other.
   await nodeByName(page, 'Role: Priya Raman').click();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Alt+ArrowDown');
   const moved = await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position.y).toBeGreaterThan(0).then(() => settled(shell, boardId));
   const transformOf = (p: typeof page) => nodeByName(p, 'Role: Priya Raman').evaluate((e) => (e as HTMLElement).style.transform);
   await expect.poll(() => transformOf(other)).toBe(await transformOf(page));

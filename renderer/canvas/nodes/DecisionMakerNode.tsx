@@ -44,7 +44,7 @@ function LanguageHints({ stratum }: { stratum: Stratum | null }) {
 /** A person in the buying organisation: role in the purchase, stance, weight, stratum. */
 export const DecisionMakerNode = memo(function DecisionMakerNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
   const dm = data as DecisionMakerData;
-  const { editing, commit, cancel } = useLabelEditing(id, 'decisionMaker', dm.name);
+  const { editing, commit, cancel, seed } = useLabelEditing(id, 'decisionMaker');
   const subtitle = [dm.title, dm.organisation].filter(Boolean).join(' · ');
   return (
     <div className={`gw-node decision-maker stance-${dm.stance}${selected ? ' is-selected' : ''}`}>
@@ -52,7 +52,7 @@ export const DecisionMakerNode = memo(function DecisionMakerNode({ id, data, sel
       <StratumBadge stratum={dm.stratum} />
       <NodeBadges nodeId={id} />
       {editing ? (
-        <LabelEditor value={dm.name} multiline={false} label="Name" onCommit={commit} onCancel={cancel} />
+        <LabelEditor value={dm.name} multiline={false} label="Name" onCommit={commit} onCancel={cancel} seed={seed} />
       ) : (
         <div className="dm-name">{dm.name || 'Unnamed'}</div>
       )}

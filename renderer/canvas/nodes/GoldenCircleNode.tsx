@@ -12,7 +12,7 @@ const FALLBACK = DEFAULT_SIZE.goldenCircle ?? { width: 420, height: 420 };
 /** Why at the centre, how around it, what outside; why is edited here, how and what in the inspector. */
 export const GoldenCircleNode = memo(function GoldenCircleNode({ id, data, selected, width, height }: NodeProps<BoardFlowNode>) {
   const circle = data as GoldenCircleData;
-  const { editing, commit, cancel } = useLabelEditing(id, 'goldenCircle', circle.why);
+  const { editing, commit, cancel, seed } = useLabelEditing(id, 'goldenCircle');
   return (
     <div
       className={`gw-node golden-circle${selected ? ' is-selected' : ''}`}
@@ -29,7 +29,7 @@ export const GoldenCircleNode = memo(function GoldenCircleNode({ id, data, selec
       <div className="gc-why-body">
         <span className="gc-label">Why</span>
         {editing ? (
-          <LabelEditor value={circle.why} multiline label="Why" onCommit={commit} onCancel={cancel} />
+          <LabelEditor value={circle.why} multiline label="Why" onCommit={commit} onCancel={cancel} seed={seed} />
         ) : (
           <p className="gc-text" title={circle.why}>
             {circle.why}

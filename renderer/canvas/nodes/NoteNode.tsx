@@ -27,7 +27,7 @@ const keepPress = (event: KeyboardEvent) => {
 /** A sticky note for signals, stories, ideas, value and waste; the room votes on it. */
 export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
   const note = data as NoteData;
-  const { editing, commit, cancel } = useLabelEditing(id, 'note', note.text);
+  const { editing, commit, cancel, seed } = useLabelEditing(id, 'note');
   const addVote = useCallback(() => changeVotes(id, 1), [id]);
   const removeVote = useCallback(() => changeVotes(id, -1), [id]);
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
@@ -37,7 +37,7 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
       <NodeBadges nodeId={id} />
       <div className="note-category">{NOTE_CATEGORY_NAMES[note.category]}</div>
       {editing ? (
-        <LabelEditor value={note.text} multiline label="Note text" onCommit={commit} onCancel={cancel} />
+        <LabelEditor value={note.text} multiline label="Note text" onCommit={commit} onCancel={cancel} seed={seed} />
       ) : (
         <div className="note-text">{note.text}</div>
       )}

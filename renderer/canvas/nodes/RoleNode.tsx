@@ -4,6 +4,7 @@ import type { RoleData } from '../../../shared/model';
 import { recoveryHorizon } from '../../../shared/levels/strata';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
+import { addReport } from '../capture';
 import { LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { VerticalHandles } from './Handles';
@@ -12,15 +13,24 @@ import { StratumBadge } from './StratumBadge';
 /** A role on an org map: who holds it, what it is called, its stratum and how long a bad hire takes to undo. */
 export const RoleNode = memo(function RoleNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
   const role = data as RoleData;
-  const { editing, commit, cancel } = useLabelEditing(id, 'role', role.person);
+  const { editing, commit, cancel, seed } = useLabelEditing(id, 'role');
   const horizon = recoveryHorizon(role);
   return (
     <div className={`gw-node role${selected ? ' is-selected' : ''}`}>
       <VerticalHandles />
       <StratumBadge stratum={role.stratum} />
-      <NodeBadges nodeId={id} />
+      <NodeBadges nodeId={id} quiet={editing ? 'no-stratum' : undefined} />
       {editing ? (
-        <LabelEditor value={role.person} multiline={false} label="Person" onCommit={commit} onCancel={cancel} />
+        <LabelEditor
+          value={role.person}
+          multiline={false}
+          label="Person"
+          placeholder="Name, title, time-span"
+          onCommit={commit}
+          onCancel={cancel}
+          seed={seed}
+          onTab={() => addReport(id)}
+        />
       ) : (
         <div className="role-person" title={role.person.length > 30 ? role.person : undefined}>
           {role.person || 'Unnamed'}

@@ -10,7 +10,7 @@ import { HorizontalHandles } from './Handles';
 /** One step of a process drawn as a chevron, so a row of them reads as a flow. */
 export const StageNode = memo(function StageNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
   const stage = data as StageData;
-  const { editing, commit, cancel } = useLabelEditing(id, 'stage', stage.title);
+  const { editing, commit, cancel, seed } = useLabelEditing(id, 'stage');
   return (
     <div className={`gw-node stage${selected ? ' is-selected' : ''}`}>
       <svg className="stage-shape" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
@@ -23,7 +23,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           {stage.step}
         </span>
         {editing ? (
-          <LabelEditor value={stage.title} multiline={false} label="Stage title" onCommit={commit} onCancel={cancel} />
+          <LabelEditor value={stage.title} multiline={false} label="Stage title" onCommit={commit} onCancel={cancel} seed={seed} />
         ) : (
           <div className="stage-title">{stage.title || 'Untitled stage'}</div>
         )}

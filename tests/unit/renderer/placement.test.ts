@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFreeSpot, type Box } from '../../../renderer/canvas/placement';
+import { findFreeInRow, findFreeSpot, type Box } from '../../../renderer/canvas/placement';
 
 const size = { width: 200, height: 80 };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -19,5 +19,16 @@ describe('findFreeSpot', () => {
     const first = { ...findFreeSpot({ x: 0, y: 0 }, size, []), ...size };
     const second = findFreeSpot({ x: 0, y: 0 }, size, [first]);
     expect(Math.hypot(second.x - first.x, second.y - first.y)).toBeLessThanOrEqual(size.width + 24 + 1);
+  });
+});
+
+describe('findFreeInRow', () => {
+  it('keeps the wanted place when it is free, and otherwise slides right past whatever is in the way', () => {
+    expect(findFreeInRow({ x: 0, y: 0 }, size, [])).toEqual({ x: 0, y: 0 });
+    const row: Box[] = [{ x: 0, y: 0, ...size }, { x: 230, y: 10, ...size }];
+    const spot = findFreeInRow({ x: 10, y: 0 }, size, row);
+    expect(spot.y).toBe(0);
+    for (const box of row) expect(overlaps({ ...spot, ...size }, box)).toBe(false);
+    expect(spot.x).toBeLessThan(500);
   });
 });
