@@ -69,6 +69,17 @@ test('Group into frame puts the frame behind its notes with its title in view an
   await page.getByRole('button', { name: 'Group', exact: true }).click();
   const title = nodeByName(page, 'Frame: Buying is changing').locator('.frame-title');
   await expect(title).toBeVisible();
+  // Measured once the dialog has gone and the new frame has settled where it will stay.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await title.boundingBox());
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [250] })
+    .toBe(true);
 
   // The whole name shows: the frame is wide enough for its tab, even around one column of notes.
   expect(await title.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
