@@ -11,6 +11,7 @@ import { openCaptureDialog, useCaptureDialog } from './capture-dialogs';
 import { focusNode } from './capture';
 import { type Choice } from './match-choices';
 import { TypeAhead } from './TypeAhead';
+import { ShortcutSheet } from '../ui/ShortcutSheet';
 
 /** Every key of the canvas, as the `?` sheet and the README list them. */
 export const CANVAS_SHORTCUTS: [string, string][] = [
@@ -44,27 +45,6 @@ const selectedOf = (kind: 'role' | 'decisionMaker') => {
 function close(focusId?: string): void {
   openCaptureDialog(null);
   if (focusId) requestAnimationFrame(() => focusNode(focusId));
-}
-
-function ShortcutSheet() {
-  return (
-    <Dialog title="Canvas keys" submitLabel="Close" onSubmit={() => close()} onClose={() => close()}>
-      <div className="shortcuts-sheet">
-        <table className="shortcuts">
-          <tbody>
-            {CANVAS_SHORTCUTS.map(([keys, what]) => (
-              <tr key={keys}>
-                <th scope="row">
-                  <kbd>{keys}</kbd>
-                </th>
-                <td>{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Dialog>
-  );
 }
 
 function ReportsToPicker() {
@@ -156,7 +136,7 @@ function PurchaseRolePicker() {
 /** Whichever capture dialog is open. */
 export function CaptureDialogs() {
   const open = useCaptureDialog((s) => s.open);
-  if (open === 'help') return <ShortcutSheet />;
+  if (open === 'help') return <ShortcutSheet title="Canvas keys" shortcuts={CANVAS_SHORTCUTS} onClose={() => close()} />;
   if (open === 'reportsTo') return <ReportsToPicker />;
   if (open === 'timeSpan') return <TimeSpanField />;
   if (open === 'purchaseRole') return <PurchaseRolePicker />;

@@ -3,7 +3,7 @@ import { useBoard } from '../state/board-store';
 import { navigate, routeHash } from '../state/router';
 import { usePresentation } from './presentation-store';
 import { PresenterControls } from './PresenterControls';
-import { ShortcutSheet } from './ShortcutSheet';
+import { PresentationShortcuts } from './PresentationShortcuts';
 import { usePresentationKeys } from './usePresentationKeys';
 
 const AUDIENCE_WINDOW = 'groundwork-audience';
@@ -36,7 +36,7 @@ export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeav
   return (
     <>
       <PresenterControls onHelp={() => setHelp(true)} onLeave={onLeave} />
-      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+      {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
     </>
   );
 }

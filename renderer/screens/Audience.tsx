@@ -10,7 +10,7 @@ import { currentItem } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
 import { hiddenByReveal, revealItems } from '../presentation/reveal';
-import { ShortcutSheet } from '../presentation/ShortcutSheet';
+import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
 import { VoteTally } from '../presentation/VoteTally';
 import '../presentation/presentation.css';
@@ -122,7 +122,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
           <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} />
         </div>
       )}
-      {help && <ShortcutSheet onClose={() => setHelp(false)} />}
+      {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
     </main>
   );
 }
