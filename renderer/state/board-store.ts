@@ -116,6 +116,7 @@ export const useBoard = create<BoardState>((set, get) => {
       const arriving = doc.nodes.size >= CULLING_MIN_NODES;
       set({
         doc,
+        revision: replica.revision,
         nodes: [...doc.nodes.values()].map((n) => (arriving ? toArrivingFlowNode(n, previous.get(n.id)) : toFlowNode(n, previous.get(n.id)))),
         edges: [...doc.edges.values()].map((e) => toFlowEdge(e, previousEdges.get(e.id))),
       });
@@ -123,11 +124,11 @@ export const useBoard = create<BoardState>((set, get) => {
       const { nodes, edges } = get();
       set({
         doc,
+        revision: replica.revision,
         nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
     } else return;
-    set({ revision: replica.revision });
     refreshFindings(doc);
   };
 
