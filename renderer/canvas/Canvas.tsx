@@ -82,10 +82,12 @@ const focusNode: NodeMouseHandler<BoardFlowNode> = (event) => {
 
 interface SettingsProps {
   onToggleBands(on: boolean): void;
+  /** Whether the board's "Keep arranged" was ever set, on or off: a choice the keyboard leaves alone. */
+  keepArrangedChosen: boolean;
   onKeepArranged(on: boolean): void;
 }
 
-function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & SettingsProps) {
+function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const nodes = useBoard((s) => s.nodes);
   const overview = useStore(isOverview);
   const edges = useFlaggedEdges(useBoard((s) => s.edges), overview);
@@ -99,7 +101,7 @@ function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & 
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
-  useCanvasKeys(flow);
+  useCanvasKeys(flow, { keepArrangedChosen, onKeepArranged });
 
   // A double-click on the empty canvas puts a note there, ready to type.
   const onDoubleClick = useCallback(
@@ -179,11 +181,11 @@ function Flow({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & 
 let lastPointer = { x: 0, y: 0 };
 
 /** The board's canvas and its side panel; remounted per board so each opens at its own stored viewport. */
-export function Canvas({ boardId, onToggleBands, onKeepArranged }: { boardId: string } & SettingsProps) {
+export function Canvas({ boardId, ...settings }: { boardId: string } & SettingsProps) {
   return (
     <ReactFlowProvider key={boardId}>
       <div className="workspace">
-        <Flow boardId={boardId} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
+        <Flow boardId={boardId} {...settings} />
         <SidePanel />
       </div>
     </ReactFlowProvider>

@@ -1,5 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, setOnAdded, setStance, setStratum } from './capture';
@@ -7,9 +7,29 @@ import { openCaptureDialog } from './capture-dialogs';
 import { deleteSelection, duplicateSelection, editSelected, selectAll } from './commands';
 import { keyAction, type CanvasAction } from './key-actions';
 import { cycleRegion, focusCanvas } from './regions';
+import { showInfo } from '../state/toasts';
 import { appendTyped, dropTyped, startEditing } from './useLabelEditing';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
+
+export interface ArrangeSetting {
+  /** Whether the board's "Keep arranged" was ever set, on or off. */
+  keepArrangedChosen: boolean;
+  onKeepArranged(on: boolean): void;
+}
+
+/**
+ * An org map grown from the keyboard keeps itself arranged, as an imported or pasted one does:
+ * "Keep arranged" comes on with the first report or sibling added by a key on a board where
+ * nobody has chosen either way (a blank board), and the facilitator hears how to turn it off.
+ */
+function keepKeyboardMapArranged(setting: ArrangeSetting): void {
+  const board = useBoard.getState();
+  if (board.keepArranged || setting.keepArrangedChosen) return;
+  board.setKeepArranged(true);
+  setting.onKeepArranged(true);
+  showInfo('Keep arranged is on: the map lays itself out by levels as you add. Turn it off in the toolbar.');
+}
 
 export function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -23,7 +43,7 @@ export function viewCentre(flow: Flow) {
   return flow.screenToFlowPosition(centre);
 }
 
-function run(action: CanvasAction, flow: Flow): boolean {
+function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean {
   const board = useBoard.getState();
   const one = () => {
     const ids = selectionOf(board).nodeIds;
@@ -61,8 +81,10 @@ function run(action: CanvasAction, flow: Flow): boolean {
     case 'previousRegion':
       return cycleRegion(action.type === 'nextRegion');
     case 'addReport':
+      keepKeyboardMapArranged(setting);
       return !!addReport(one()!);
     case 'addSibling':
+      if (board.doc.nodes.get(one()!)?.kind === 'role') keepKeyboardMapArranged(setting);
       return !!addSibling(one()!);
     case 'addRole':
       return !!addNodeToType('role', viewCentre(flow));
@@ -120,7 +142,11 @@ const MINIMAP_ROOM = 130;
  * tree instead of nudging nodes. They stay out of the way while the facilitator types in a field
  * or a dialog, and Tab leaves the canvas as usual unless a single role is selected.
  */
-export function useCanvasKeys(flow: Flow): void {
+export function useCanvasKeys(flow: Flow, setting: ArrangeSetting): void {
+  const settingRef = useRef(setting);
+  useEffect(() => {
+    settingRef.current = setting;
+  });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
@@ -150,7 +176,7 @@ export function useCanvasKeys(flow: Flow): void {
         onNode,
         presenting: !!document.querySelector('.presenter-controls'),
       });
-      if (!action || !run(action, flow)) return;
+      if (!action || !run(action, flow, settingRef.current)) return;
       event.preventDefault();
       event.stopPropagation();
     };

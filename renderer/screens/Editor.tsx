@@ -138,6 +138,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         {status === 'ready' && loadedBoard === activeId ? <Canvas
             boardId={activeId}
             onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))}
+            keepArrangedChosen={active.settings.keepArranged !== undefined}
             onKeepArranged={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { keepArranged: on } }))}
           /> : <div className="canvas loading" aria-busy="true" />}
       </EditorSessionContext.Provider>

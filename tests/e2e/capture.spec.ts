@@ -111,8 +111,31 @@ test('a 10-person org chart is captured with the keyboard alone, two control key
       expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `cards ${i} and ${j} overlap`).toBe(false);
     }
 
-  // On the server: people, titles, strata and the reporting lines.
+  // A map grown from the keyboard keeps itself arranged, as an imported one does: each stratum on
+  // one row, higher strata above, and each row in its managers' order, so no reporting line crosses.
+  await expect(page.getByRole('button', { name: 'Keep arranged' })).toHaveAttribute('aria-pressed', 'true');
+  const cards = await Promise.all(
+    PEOPLE.map(async (p) => ({ ...p, box: (await roleCard(page, p).boundingBox())! })),
+  );
+  const rowTops = new Map<number, Set<number>>();
+  for (const c of cards) rowTops.set(c.stratum, (rowTops.get(c.stratum) ?? new Set()).add(Math.round(c.box.y + c.box.height / 2)));
+  for (const [stratum, tops] of rowTops) expect(tops.size, `stratum ${stratum} on one row`).toBe(1);
+  const rowOf = (stratum: number) => [...rowTops.get(stratum)!][0];
+  expect(rowOf(5)).toBeLessThan(rowOf(4));
+  expect(rowOf(4)).toBeLessThan(rowOf(3));
+  const centreX = (name?: string) => {
+    const box = cards.find((c) => c.person === name)!.box;
+    return box.x + box.width / 2;
+  };
+  for (const stratum of [4, 3]) {
+    const row = cards.filter((c) => c.stratum === stratum).sort((a, b) => a.box.x - b.box.x);
+    const managers = row.map((c) => centreX(c.manager));
+    expect(managers, `stratum ${stratum} in its managers' order`).toEqual([...managers].sort((a, b) => a - b));
+  }
+
+  // On the server: people, titles, strata, the reporting lines, and the board kept arranged.
   const saved = await settled(shell, boardId);
+  expect(saved.settings.keepArranged).toBe(true);
   const byId = new Map(saved.nodes.map((n) => [n.id, n.data]));
   const found = saved.nodes.map((n) => ({ person: n.data.person, title: n.data.title, stratum: n.data.stratum })).sort((a, b) => String(a.person).localeCompare(String(b.person)));
   expect(found).toEqual(PEOPLE.map((p) => ({ person: p.person, title: p.title, stratum: p.stratum })).sort((a, b) => a.person.localeCompare(b.person)));

@@ -33,6 +33,7 @@ export interface BoardSnapshot {
   nodes: { id: string; kind: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
   edges: { id: string; kind: string; source: string; target: string }[];
   viewport: { x: number; y: number; zoom: number } | null;
+  settings: { strataBands?: boolean; keepArranged?: boolean };
 }
 
 export async function createSessionInUi(page: Page, shell: ServedShell, title: string, client = ''): Promise<void> {
