@@ -1,6 +1,8 @@
 /**
  * "Arrange by levels": lays the org map out top-down, each role in the band of its stratum and the
- * reporting lines as a tidy tree.
+ * reporting lines as a tidy tree. Roles whose stratum is not known yet go below I, a row deeper
+ * for each manager above them who has none either, so a map captured before its levels are
+ * discussed still reads as a tree rather than one long row.
  *
  * Own code rather than dagre or elkjs: the y of every role is dictated by its stratum, so all that
  * is left to decide is the left-to-right order within a forest, which a tidy tree does in linear
@@ -20,8 +22,10 @@ export const DEFAULT_ROLE_SIZE: Size = { width: 200, height: 80 };
 /** Between subtrees side by side, and between roles sharing a band. */
 export const SUBTREE_GAP = 40;
 export const GRID = 16;
-/** Band index: the stratum, 0 for the row of roles without one. */
-const BAND_COUNT = 9;
+/** Rows below I for roles without a stratum, one per depth; deeper ones share the last. */
+const UNKNOWN_ROWS = 8;
+/** Row index from the top: VIII is 0, I is 7, then the rows of roles without a stratum. */
+const ROW_COUNT = 8 + UNKNOWN_ROWS;
 
 const snap = (value: number) => Math.round(value / GRID) * GRID || 0;
 
@@ -34,7 +38,9 @@ export function arrangeByLevels(doc: BoardDoc, sizes?: ReadonlyMap<string, Size>
   const n = map.roles.length;
   if (!n) return [];
   const size = map.roles.map((role) => sizes?.get(role.id) ?? role.size ?? DEFAULT_ROLE_SIZE);
-  const relativeX = layoutForest(map, size);
+  const parent = treeParents(map);
+  const row = rowsOf(map, parent);
+  const relativeX = layoutForest(map, parent, row, size);
   let left = Infinity;
   let right = -Infinity;
   relativeX.forEach((x, i) => {
@@ -46,7 +52,7 @@ export function arrangeByLevels(doc: BoardDoc, sizes?: ReadonlyMap<string, Size>
   const ops: Op[] = [];
   map.roles.forEach((role, i) => {
     const x = shift + relativeX[i];
-    const y = snap(bandTop(role.data.stratum) + (BAND_HEIGHT - size[i].height) / 2);
+    const y = snap(row[i] * BAND_HEIGHT + (BAND_HEIGHT - size[i].height) / 2);
     if (x !== role.position.x || y !== role.position.y) ops.push({ type: 'node.move', id: role.id, position: { x, y } });
   });
   return ops;
@@ -82,13 +88,40 @@ function treeParents(map: OrgMap): Int32Array {
 }
 
 /**
+ * Each role's row: its stratum's band (whose top is bandTop(stratum) = row × BAND_HEIGHT), or
+ * for a role without one the row below I plus one per manager above it without one.
+ */
+function rowsOf(map: OrgMap, parent: Int32Array): Int32Array {
+  const n = map.roles.length;
+  const row = new Int32Array(n).fill(-1);
+  const firstUnknownRow = bandTop(null) / BAND_HEIGHT;
+  for (let start = 0; start < n; start++) {
+    // Walk up to the nearest role whose row is known (or a root), then fill the rows back down.
+    const walk: number[] = [];
+    for (let at = start; at !== -1 && row[at] === -1; at = parent[at]) {
+      const stratum = map.roles[at].data.stratum;
+      if (stratum !== null) {
+        row[at] = bandTop(stratum) / BAND_HEIGHT;
+        break;
+      }
+      walk.push(at);
+    }
+    for (let k = walk.length - 1; k >= 0; k--) {
+      const v = walk[k];
+      const above = parent[v] === -1 ? -1 : row[parent[v]];
+      row[v] = above >= firstUnknownRow ? Math.min(above + 1, ROW_COUNT - 1) : firstUnknownRow;
+    }
+  }
+  return row;
+}
+
+/**
  * x of each role relative to the left edge of the whole forest, snapped to the grid. Each subtree
  * is laid out in its own frame with its left edge at 0, bottom-up, then the frames are summed
  * top-down; both passes iterate, so a 5,000-long chain is fine.
  */
-function layoutForest(map: OrgMap, size: readonly Size[]): number[] {
+function layoutForest(map: OrgMap, parent: Int32Array, row: Int32Array, size: readonly Size[]): number[] {
   const n = map.roles.length;
-  const parent = treeParents(map);
   const byCurrentX = (a: number, b: number) => map.roles[a].position.x - map.roles[b].position.x || (map.roles[a].id < map.roles[b].id ? -1 : 1);
   const children: number[][] = Array.from({ length: n }, () => []);
   const roots: number[] = [];
@@ -104,23 +137,22 @@ function layoutForest(map: OrgMap, size: readonly Size[]): number[] {
     for (let k = children[v].length - 1; k >= 0; k--) pending.push(children[v][k]);
   }
 
-  const band = (i: number) => map.roles[i].data.stratum ?? 0;
-  /** Per subtree and band, the extent its roles take in that band, in the subtree's frame. */
-  const left = new Float64Array(n * BAND_COUNT).fill(Infinity);
-  const right = new Float64Array(n * BAND_COUNT).fill(-Infinity);
+  /** Per subtree and row, the extent its roles take in that row, in the subtree's frame. */
+  const left = new Float64Array(n * ROW_COUNT).fill(Infinity);
+  const right = new Float64Array(n * ROW_COUNT).fill(-Infinity);
   const ownX = new Float64Array(n); // the role in its subtree's frame
   const offset = new Float64Array(n); // a subtree's frame in its parent's frame
   const width = new Float64Array(n);
 
   for (let p = preorder.length - 1; p >= 0; p--) {
     const v = preorder[p];
-    const base = v * BAND_COUNT;
+    const base = v * ROW_COUNT;
     let cursor = 0;
     for (const child of children[v]) {
       offset[child] = cursor;
-      for (let b = 0; b < BAND_COUNT; b++) {
-        left[base + b] = Math.min(left[base + b], cursor + left[child * BAND_COUNT + b]);
-        right[base + b] = Math.max(right[base + b], cursor + right[child * BAND_COUNT + b]);
+      for (let b = 0; b < ROW_COUNT; b++) {
+        left[base + b] = Math.min(left[base + b], cursor + left[child * ROW_COUNT + b]);
+        right[base + b] = Math.max(right[base + b], cursor + right[child * ROW_COUNT + b]);
       }
       cursor += width[child] + SUBTREE_GAP;
     }
@@ -130,19 +162,19 @@ function layoutForest(map: OrgMap, size: readonly Size[]): number[] {
       const centre = (c: number) => offset[c] + ownX[c] + size[c].width / 2;
       x = (centre(children[v][0]) + centre(children[v][children[v].length - 1])) / 2 - w / 2;
     }
-    // A manager in the same band as some of their reports (a compression, or roles without a
-    // stratum) cannot sit above them: it goes to the left of them instead.
-    const own = base + band(v);
+    // A manager in the same row as some of their reports (a compression) cannot sit above them:
+    // it goes to the left of them instead.
+    const own = base + row[v];
     if (x < right[own] + SUBTREE_GAP && x + w + SUBTREE_GAP > left[own]) x = left[own] - SUBTREE_GAP - w;
     left[own] = Math.min(left[own], x);
     right[own] = Math.max(right[own], x + w);
 
     let minLeft = Infinity;
-    for (let b = 0; b < BAND_COUNT; b++) minLeft = Math.min(minLeft, left[base + b]);
+    for (let b = 0; b < ROW_COUNT; b++) minLeft = Math.min(minLeft, left[base + b]);
     ownX[v] = x - minLeft;
     for (const child of children[v]) offset[child] -= minLeft;
     let maxRight = 0;
-    for (let b = 0; b < BAND_COUNT; b++) {
+    for (let b = 0; b < ROW_COUNT; b++) {
       left[base + b] -= minLeft;
       right[base + b] -= minLeft;
       maxRight = Math.max(maxRight, right[base + b]);

@@ -138,9 +138,22 @@ describe('arrangeByLevels', () => {
     expect(x('boss')).toBeLessThan(x('p1'));
     expect(arrangeByLevels(doc)).toEqual([]);
 
-    const unranked = createDoc(orgChain(5).roles, orgChain(5).edges);
-    expect(crowded(arranged(unranked))).toEqual([]);
-    expect(roles(unranked).map((n) => n.position.x)).toEqual([0, 240, 480, 720, 960]);
+  });
+
+  it('puts roles without a stratum below I, each a row below a manager who has none either, so an unranked map reads as a tree', () => {
+    const unranked = arranged(createDoc(orgChain(5).roles, orgChain(5).edges));
+    expect(crowded(unranked)).toEqual([]);
+    expect(roles(unranked).map((n) => n.position.y - bandTop(null))).toEqual([0, 1, 2, 3, 4].map((row) => row * BAND_HEIGHT + 80));
+    expect(new Set(roles(unranked).map((n) => n.position.x)).size).toBe(1);
+
+    // Under a manager with a stratum the first row below I; past eight rows deep, the last row.
+    const boss = role('boss', 4);
+    const { roles: chain, edges } = orgChain(10);
+    const deep = arranged(createDoc([boss, ...chain], [manages(boss, chain[0]), ...edges]));
+    const rowOf = (n: BoardNode) => (n.position.y - 80 - bandTop(null)) / BAND_HEIGHT;
+    expect(chain.map((n) => rowOf(deep.nodes.get(n.id)!))).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 7, 7]);
+    expect(crowded(deep)).toEqual([]);
+    expect(arrangeByLevels(deep)).toEqual([]);
   });
 
   it('hangs a role with several managers under the first by edge order', () => {
@@ -156,7 +169,7 @@ describe('arrangeByLevels', () => {
       const byId = new Map(nodes.map((n) => [n.id, n]));
       const edges: BoardEdge[] = [manages(byId.get('a')!, byId.get('b')!), manages(byId.get('b')!, byId.get('c')!), manages(byId.get('c')!, byId.get('a')!)];
       const doc = arranged(createDoc(nodes, edges));
-      return roles(doc).sort((p, q) => p.position.x - q.position.x).map((n) => n.id);
+      return roles(doc).sort((p, q) => p.position.y - q.position.y).map((n) => n.id);
     };
     expect(loop(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
     expect(loop(['c', 'a', 'b'])).toEqual(['a', 'b', 'c']);

@@ -99,9 +99,27 @@ function opsFor(doc: BoardDoc, a: Action): Op[] {
 function problems(doc: BoardDoc, sizes: ReadonlyMap<string, Size>): string[] {
   const found: string[] = [];
   const boxes = roles(doc).map((r) => ({ r, ...r.position, ...sizes.get(r.id)! }));
+  const rowOf = new Map(boxes.map((b) => [b.r.id, Math.floor(b.y / BAND_HEIGHT)]));
   for (const b of boxes) {
-    const top = bandTop(b.r.data.stratum);
-    if (b.y < top || b.y + b.height > top + BAND_HEIGHT) found.push(`${b.r.id} (${b.y}..${b.y + b.height}) is outside its band ${top}..${top + BAND_HEIGHT}`);
+    const top = (rowOf.get(b.r.id) ?? 0) * BAND_HEIGHT;
+    if (b.y + b.height > top + BAND_HEIGHT) found.push(`${b.r.id} (${b.y}..${b.y + b.height}) crosses out of its row ${top}..${top + BAND_HEIGHT}`);
+    if (b.r.data.stratum !== null && top !== bandTop(b.r.data.stratum)) found.push(`${b.r.id} (${b.y}) is outside its stratum's band ${bandTop(b.r.data.stratum)}`);
+    if (b.r.data.stratum === null && top < bandTop(null)) found.push(`${b.r.id} has no stratum and sits above the rows below I (${b.y})`);
+  }
+  // A role without a stratum under a manager without one is a row below them (the last of the
+  // eight rows below I at most), unless the reporting lines loop.
+  const managerOf = new Map([...doc.edges.values()].filter((e) => e.kind === 'reports-to').reverse().map((e) => [e.target, e.source]));
+  const loops = (id: string) => {
+    const seen = new Set<string>();
+    for (let at: string | undefined = id; at; at = managerOf.get(at)) if (seen.has(at)) return true; else seen.add(at);
+    return false;
+  };
+  for (const b of boxes) {
+    const manager = managerOf.get(b.r.id);
+    const managerNode = manager ? doc.nodes.get(manager) : undefined;
+    if (b.r.data.stratum !== null || !manager || managerNode?.kind !== 'role' || managerNode.data.stratum !== null || loops(b.r.id)) continue;
+    const expected = Math.min(rowOf.get(manager)! + 1, bandTop(null) / BAND_HEIGHT + 7);
+    if (rowOf.get(b.r.id) !== expected) found.push(`${b.r.id} is in row ${rowOf.get(b.r.id)}, not a row below its manager ${manager} (row ${rowOf.get(manager)})`);
   }
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
@@ -113,7 +131,7 @@ function problems(doc: BoardDoc, sizes: ReadonlyMap<string, Size>): string[] {
 }
 
 describe('Keep arranged', () => {
-  it('leaves no two cards overlapping and every card inside its stratum band, after any sequence of role edits', () => {
+  it('leaves no two cards overlapping and every card inside its stratum band (or, without one, a row below its manager), after any sequence of role edits', () => {
     fc.assert(
       fc.property(fc.array(action, { minLength: 1, maxLength: 40 }), (actions) => {
         const doc = createDoc();
