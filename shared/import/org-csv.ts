@@ -1,5 +1,6 @@
 import { arrangeByLevels, GRID, shiftIntoRange } from '../layout/arrange-by-levels';
 import { roleSizes } from '../layout/role-size';
+import { parentLoops } from '../levels/parent-loops';
 import { parseStratum, parseTimeSpan, stratumForTimeSpan } from '../levels/strata';
 import { defaultEdgeData, type BoardEdge } from '../model/edges';
 import { newId } from '../model/ids';
@@ -180,26 +181,12 @@ function checkNames(rows: readonly OrgRow[], earlier: readonly OrgCsvProblem[]):
   return problems;
 }
 
-/** Loops in a graph where each row has at most one manager, each starting at its earliest row. */
+/** Loops of managers, each starting at its earliest row. */
 function managerLoops(managerOf: Int32Array): number[][] {
-  const loops: number[][] = [];
-  const state = new Uint8Array(managerOf.length); // 0 unseen, 1 on the current walk, 2 done
-  for (let start = 0; start < managerOf.length; start++) {
-    const walk: number[] = [];
-    let at = start;
-    while (at !== -1 && state[at] === 0) {
-      state[at] = 1;
-      walk.push(at);
-      at = managerOf[at];
-    }
-    if (at !== -1 && state[at] === 1) {
-      const loop = walk.slice(walk.indexOf(at));
-      const first = loop.indexOf(Math.min(...loop));
-      loops.push([...loop.slice(first), ...loop.slice(0, first)]);
-    }
-    for (const i of walk) state[i] = 2;
-  }
-  return loops;
+  return parentLoops(managerOf).map((loop) => {
+    const first = loop.indexOf(Math.min(...loop));
+    return [...loop.slice(first), ...loop.slice(0, first)];
+  });
 }
 
 /**

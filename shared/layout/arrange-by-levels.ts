@@ -15,6 +15,7 @@ import { LIMITS } from '../model/limits';
 import type { Size } from '../model/schemas';
 import { BAND_HEIGHT, bandTop, stratumAtY } from '../levels/bands';
 import { readOrgMap, type OrgMap, type RoleNode } from '../levels/org-map';
+import { parentLoops } from '../levels/parent-loops';
 import type { BoardDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';
 
@@ -66,23 +67,11 @@ function treeParents(map: OrgMap): Int32Array {
     const first = map.managerEdges.get(role.id)?.[0];
     if (first) parent[i] = index.get(first.source)!;
   });
-  // Following parents from any role either reaches a root or enters a loop; each loop is cut at its
-  // role with the smallest id, which depends on neither positions nor drawing order.
-  const state = new Uint8Array(map.roles.length); // 0 unseen, 1 on the current walk, 2 done
-  for (let start = 0; start < parent.length; start++) {
-    const walk: number[] = [];
-    let at = start;
-    while (at !== -1 && state[at] === 0) {
-      state[at] = 1;
-      walk.push(at);
-      at = parent[at];
-    }
-    if (at !== -1 && state[at] === 1) {
-      const loop = walk.slice(walk.indexOf(at));
-      const cut = loop.reduce((min, i) => (map.roles[i].id < map.roles[min].id ? i : min), loop[0]);
-      parent[cut] = -1;
-    }
-    for (const i of walk) state[i] = 2;
+  // Each loop is cut at its role with the smallest id, which depends on neither positions nor
+  // drawing order.
+  for (const loop of parentLoops(parent)) {
+    const cut = loop.reduce((min, i) => (map.roles[i].id < map.roles[min].id ? i : min), loop[0]);
+    parent[cut] = -1;
   }
   return parent;
 }

@@ -3,7 +3,7 @@ import { checkDecisionMakers } from './decision-maker-checks';
 import type { Finding } from './findings';
 import { checkOrgMap } from './org-map-checks';
 
-export { checkDecisionMakers, ESSENTIAL_PURCHASE_ROLES, PURCHASE_ROLE_NAMES, purchaseRoleCoverage } from './decision-maker-checks';
+export { checkDecisionMakers, ESSENTIAL_PURCHASE_ROLES, purchaseRoleCoverage } from './decision-maker-checks';
 export { checkOrgMap } from './org-map-checks';
 
 /**

@@ -1,18 +1,8 @@
-import { PurchaseRole } from '../model/nodes';
+import { PURCHASE_ROLE_NAMES, PurchaseRole } from '../model/nodes';
 import type { BoardDoc } from '../ops/doc';
 import type { Finding } from './findings';
 import { decisionMakerName, type DecisionMakerNode } from './org-map';
 import { listInWords } from './words';
-
-export const PURCHASE_ROLE_NAMES: Record<PurchaseRole, string> = {
-  'economic-buyer': 'economic buyer',
-  champion: 'champion',
-  'technical-evaluator': 'technical evaluator',
-  user: 'user',
-  influencer: 'influencer',
-  gatekeeper: 'gatekeeper',
-  blocker: 'blocker',
-};
 
 /**
  * The purchase roles every deal has someone in, whether or not the seller has met them. An
@@ -44,7 +34,7 @@ export function checkDecisionMakers(doc: BoardDoc): Finding[] {
 function missingPurchaseRoles(doc: BoardDoc): Finding[] {
   const missing = purchaseRoleCoverage(doc).missing.filter((r) => ESSENTIAL_PURCHASE_ROLES.includes(r));
   if (!missing.length) return [];
-  const message = `No one is recorded as ${listInWords(missing.map((r) => `the ${PURCHASE_ROLE_NAMES[r]}`), 'or')}.`;
+  const message = `No one is recorded as ${listInWords(missing.map((r) => `the ${PURCHASE_ROLE_NAMES[r].toLowerCase()}`), 'or')}.`;
   return [{ id: 'purchase-roles-missing', code: 'purchase-roles-missing', message, nodeIds: [], edgeIds: [] }];
 }
 

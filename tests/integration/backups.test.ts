@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../shared/api';
 import { parseArgs } from '../../main/cli/args';
 import type { Backend } from '../../main/service/backend';
@@ -39,15 +39,6 @@ function readDb<T>(file: string, read: (db: Database.Database) => T): T {
 const sessionTitlesIn = (file: string) => readDb(file, (db) => db.prepare('SELECT title FROM sessions ORDER BY title').pluck().all());
 const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/** Waits for a condition, polling; fails after `ms`. */
-async function until(condition: () => boolean, ms = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > ms) throw new Error('the condition was not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 /** A data dir holding a database with one session in it, closed again. */
 function dataDirWithSession(title = 'Acme offsite'): { dataDir: string; file: string } {
   const dataDir = tempDirForTest('backups');
@@ -64,7 +55,7 @@ describe('the daily backup at start', () => {
     const { dataDir } = dataDirWithSession();
     const dir = path.join(dataDir, BACKUPS_DIR);
     const first = start(dataDir);
-    await until(() => listBackups(dir).length === 1);
+    await vi.waitFor(() => expect(listBackups(dir)).toHaveLength(1), { timeout: 5_000 });
     stop(first);
     expect(listBackups(dir)[0].file).toMatch(/-daily\.db$/);
     expect(sessionTitlesIn(path.join(dir, listBackups(dir)[0].file))).toEqual(['Acme offsite']);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, Reply } from '../../shared/api';
 import type { Backend } from '../../main/service/backend';
 import { Backups, BACKUPS_DIR, listBackups, type BackupInfo } from '../../main/store/backups';
@@ -38,15 +38,6 @@ async function call<M extends MethodName>(url: string, method: M, input: MethodI
 
 const titlesAt = async (url: string) => (await call(url, 'session.list', {})).map((s) => s.title);
 
-/** Waits for a condition, polling; fails after `ms`. */
-async function until(condition: () => boolean, ms = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > ms) throw new Error('the condition was not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 function insertSession(db: Database.Database, title: string): void {
   const now = Date.now();
   db.prepare('INSERT INTO sessions (id, title, client, workshop_date, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)').run(`s_${title.length}`, title, '', now, now);
@@ -81,7 +72,7 @@ describe('groundwork serve on a damaged database', () => {
     fs.writeFileSync(file, garbage);
 
     const serve = await startServe(['--port', '0', '--data-dir', dataDir]);
-    await until(() => serve.stderr().includes('Restore newest backup'));
+    await vi.waitFor(() => expect(serve.stderr()).toContain('Restore newest backup'), { timeout: 10_000 });
     const report = await call(serve.url, 'app.startupReport', {});
     expect(report).toMatchObject({ problem: 'damaged', newestBackup: backup, message: expect.stringContaining('damaged') });
     expect(path.dirname(report!.movedTo)).toBe(dataDir);
@@ -143,7 +134,7 @@ describe('groundwork serve on a database an update step fails on', () => {
     const { dataDir, bytes } = dataDirTheUpdateFailsOn();
 
     const serve = await startServe(['--port', '0', '--data-dir', dataDir]);
-    await until(() => serve.stderr().includes('0004_snapshots'));
+    await vi.waitFor(() => expect(serve.stderr()).toContain('0004_snapshots'), { timeout: 10_000 });
     const report = await call(serve.url, 'app.startupReport', {});
     expect(report).toMatchObject({ problem: 'update-failed', message: expect.stringContaining('could not update'), detail: expect.stringContaining('snapshots') });
     expect(path.basename(report!.movedTo)).toMatch(/^groundwork\.db\.not-updated-/);
