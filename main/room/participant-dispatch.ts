@@ -57,7 +57,7 @@ export function createParticipantDispatcher(room: Room, log: (error: unknown) =>
     }
   };
 
-  const tooFast = refuse('too_large', 'Too many messages at once: wait a moment and try again');
+  const tooFast = refuse('rate_limited', 'Too many messages at once: wait a moment and try again');
 
   return async (method: unknown, token: string | undefined, input: unknown, ctx: CallerContext): Promise<Reply> => {
     try {
@@ -66,14 +66,14 @@ export function createParticipantDispatcher(room: Room, log: (error: unknown) =>
       if (!isParticipantMethod(method)) return refuse('unknown_method', `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}`, ['method']);
       let participant: Participant | null = null;
       if (method === 'room.join') {
-        if (!failedByAddress.allows(ctx.address) || !failed.allows('all')) return refuse('too_large', 'Too many wrong codes: wait a minute, then check the code on the screen');
+        if (!failedByAddress.allows(ctx.address) || !failed.allows('all')) return refuse('rate_limited', 'Too many wrong codes: wait a minute, then check the code on the screen');
       } else {
         participant = token ? actions.participantOf(token) : null;
         if (!participant) return refuse('forbidden', 'You are not in the room (it was closed, or you have not joined): join with the code on the screen', ['token']);
         ctx.identified(participant);
         // Per participant too, whatever number of sockets they open.
         if (!byParticipant.take(participant.id)) return tooFast;
-        if (method === 'note.add' && !notes.take(participant.id)) return refuse('too_large', 'That is a lot of notes at once: wait a few seconds before the next');
+        if (method === 'note.add' && !notes.take(participant.id)) return refuse('rate_limited', 'That is a lot of notes at once: wait a few seconds before the next');
       }
       const spec = participantMethods[method];
       // The same rule as the facilitator's dispatcher: a lone surrogate is refused, naming its field.

@@ -6,6 +6,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   unknown_method: 404,
   conflict: 409,
   too_large: 413,
+  rate_limited: 429,
   forbidden: 403,
   unavailable: 503,
   internal: 500,

@@ -6,6 +6,8 @@ export const ErrorCode = z.enum([
   'conflict',
   'unknown_method',
   'too_large',
+  /** Too many requests in a short time: the same one may succeed after a wait. */
+  'rate_limited',
   'forbidden',
   'unavailable',
   'internal',

@@ -198,7 +198,7 @@ describe('the room listener serves only the participant page and its API', () =>
     const accepted = replies.filter((r) => r.ok).length;
     expect(accepted).toBeGreaterThanOrEqual(10);
     expect(accepted).toBeLessThanOrEqual(RATES.notes.capacity + 1);
-    expect(replies.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(replies.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
     expect((await app.call('room.status', {})).pending).toHaveLength(accepted);
   });
 
@@ -207,7 +207,7 @@ describe('the room listener serves only the participant page and its API', () =>
     for (let i = 0; i < RATES.failedJoinsPerAddress.capacity; i++) {
       expect(await eve.raw('room.join', { code: 'ZZZZZ2', name: 'Eve' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await eve.raw('room.join', { code: status.code, name: 'Eve' })).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(await eve.raw('room.join', { code: status.code, name: 'Eve' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
   });
 });
 
