@@ -20,6 +20,8 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
+    // The room's listener serves the participant page's files by this list (main/room/assets.ts).
+    manifest: 'build-manifest.json',
     chunkSizeWarningLimit: 1500,
     // The participant page is its own entry: the room's listener serves it and only what it loads.
     rolldownOptions: { input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), participant: fileURLToPath(new URL('./renderer/participant.html', import.meta.url)) } },

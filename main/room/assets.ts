@@ -2,31 +2,42 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const PARTICIPANT_PAGE = 'participant.html';
+/** Vite's build manifest (vite.config.ts `build.manifest`, outside a dot-folder so packaging keeps it): each entry's files and the chunks it imports. */
+const MANIFEST = 'build-manifest.json';
 
-/** A file a page or script of the build names: "./assets/x.js", "assets/x.css", or "./x.js" beside it. */
-const REFERENCE = /["'`(](?:\.\/|\.\.\/)?(?:assets\/)?([A-Za-z0-9_.-]+\.(?:js|css|svg|png|woff2))["'`)]/g;
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  assets?: string[];
+  imports?: string[];
+  dynamicImports?: string[];
+}
 
 /**
- * The files the participant page needs, and only those: participant.html and, followed from it,
- * every script, style sheet and font it loads, transitively. The facilitator's bundle is never
- * among them unless the participant page itself loads a chunk it shares.
+ * The files in assets/ the participant page needs, and only those: from the build manifest, its
+ * entry's script, style sheets and other assets, and those of every chunk it imports,
+ * transitively. The facilitator's bundle is never among them unless the participant page itself
+ * loads a chunk it shares. No manifest (no build yet) means no files.
  */
 export function participantAssets(rendererDir: string): Set<string> {
-  const assetsDir = path.join(rendererDir, 'assets');
   const allowed = new Set<string>();
-  const page = path.join(rendererDir, PARTICIPANT_PAGE);
-  if (!fs.existsSync(page)) return allowed;
-  const queue = [fs.readFileSync(page, 'utf8')];
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(rendererDir, MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
+  } catch {
+    return allowed;
+  }
+  const seen = new Set<string>();
+  const queue = [PARTICIPANT_PAGE];
   while (queue.length) {
-    const text = queue.pop()!;
-    for (const match of text.matchAll(REFERENCE)) {
-      const name = match[1];
-      if (allowed.has(name)) continue;
-      const file = path.join(assetsDir, name);
-      if (!fs.existsSync(file)) continue;
-      allowed.add(name);
-      if (/\.(js|css)$/.test(name)) queue.push(fs.readFileSync(file, 'utf8'));
+    const key = queue.pop()!;
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) continue;
+    seen.add(key);
+    for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) {
+      if (file.startsWith('assets/')) allowed.add(file.slice('assets/'.length));
     }
+    queue.push(...(chunk.imports ?? []), ...(chunk.dynamicImports ?? []));
   }
   return allowed;
 }

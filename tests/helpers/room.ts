@@ -12,7 +12,7 @@ import { makeTempDir } from './temp-dir';
 export const ROOM_HOST = '127.0.0.2';
 
 /**
- * A built renderer in miniature: participant.html loads its script, which imports a chunk; the
+ * A built renderer in miniature, with its build manifest: participant.html loads its script, which imports a chunk; the
  * facilitator's index.html and its script sit beside them and must never be served to phones.
  */
 export function fakeRendererDir(): string {
@@ -23,6 +23,13 @@ export function fakeRendererDir(): string {
   fs.writeFileSync(path.join(dir, 'assets', 'chunk-2.js'), 'export const a=1');
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Groundwork</title><script type="module" src="./assets/index-3.js"></script>');
   fs.writeFileSync(path.join(dir, 'assets', 'index-3.js'), 'console.log("facilitator")');
+  // What Vite's build manifest says of these files (vite.config.ts `build.manifest`).
+  const manifest = {
+    '_chunk-2.js': { file: 'assets/chunk-2.js' },
+    'index.html': { file: 'assets/index-3.js', src: 'index.html', isEntry: true, imports: ['_chunk-2.js'] },
+    'participant.html': { file: 'assets/participant-1.js', src: 'participant.html', isEntry: true, imports: ['_chunk-2.js'] },
+  };
+  fs.writeFileSync(path.join(dir, 'build-manifest.json'), JSON.stringify(manifest));
   return dir;
 }
 
