@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   layer(['shared/**'], [node, electron, { group: ['react', 'react-dom', '@xyflow/*', 'zustand', '**/main/**', '**/renderer/**'], message: 'shared/ depends on nothing but zod.' }]),
   layer(['renderer/**'], [node, electron, { group: ['**/main/**'], message: 'The renderer reaches main only through the contract in shared/api.' }]),
-  layer(['main/store/**', 'main/service/**', 'main/transport/**', 'main/cli/**', 'main/room/**'], [electron, { group: ['**/renderer/**', 'react'], message: 'main/ never imports the renderer.' }]),
+  layer(['main/store/**', 'main/service/**', 'main/transport/**', 'main/cli/**', 'main/room/**', 'main/export/**', 'main/library/**'], [electron, { group: ['**/renderer/**', 'react'], message: 'main/ never imports the renderer.' }]),
   layer(['main/electron/**', 'main/preload/**'], [{ group: ['**/renderer/**', 'react'], message: 'main/ never imports the renderer.' }]),
   {
     files: ['renderer/**/*.{ts,tsx}'],
