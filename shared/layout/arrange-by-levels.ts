@@ -1,12 +1,13 @@
 /**
- * "Arrange by levels": lays the org map out top-down, each role in the band of its stratum and the
- * reporting lines as a tidy tree. Roles whose stratum is not known yet go below I, a row deeper
+ * "Arrange by levels": lays the org map out top-down, each role in the band of its stratum, each
+ * manager centred over their reports. Roles whose stratum is not known yet go below I, a row deeper
  * for each manager above them who has none either, so a map captured before its levels are
  * discussed still reads as a tree rather than one long row.
  *
  * Own code rather than dagre or elkjs: the y of every role is dictated by its stratum, so all that
- * is left to decide is the left-to-right order within a forest, which a tidy tree does in linear
- * time. A layered layout library would also minimise crossings by reordering siblings, and could
+ * is left to decide is the left-to-right order within a forest. That is strip packing: each
+ * subtree is a block as wide as its widest row, blocks sit side by side, in linear time (not a
+ * Reingold–Tilford tidy tree, which would also tuck subtrees under each other's overhangs). A layered layout library would also minimise crossings by reordering siblings, and could
  * reorder them differently from one run to the next; here siblings keep the order the facilitator
  * gave them on the canvas, so arranging an arranged map changes nothing. And no dependency.
  */
