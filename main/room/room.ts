@@ -2,7 +2,7 @@ import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { DEFAULT_ROOM_SETTINGS, RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
 import type { EventHub } from '../service/events';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { newJoinCode } from './codes';
 import { roomAddresses, roomConfig } from './config';
