@@ -1,7 +1,7 @@
 import type { MethodName } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { printRoute } from '../../shared/export/print-options';
-import type { Service } from '../service/service';
+import type { Service } from '../service/methods';
 import type { EventHub } from '../service/events';
 import type { Store } from '../store/store';
 import type { PdfPrinter } from './printer';
@@ -9,7 +9,7 @@ import type { PdfPrinter } from './printer';
 type ExportMethods = Pick<Service, Extract<MethodName, `export.${string}`>>;
 
 /** PDF handouts: one print at a time per job id, each cancellable while it runs. */
-export function exportService(store: Store, hub: EventHub, printer: PdfPrinter): ExportMethods {
+export function exportService(store: Pick<Store, 'getSession'>, hub: EventHub, printer: PdfPrinter): ExportMethods {
   const running = new Map<string, AbortController>();
   return {
     'export.pdf': async ({ sessionId, options, jobId }) => {

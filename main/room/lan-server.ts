@@ -9,14 +9,15 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { SECURITY_HEADERS } from '../transport/http-server';
+import { SECURITY_HEADERS } from '../transport/security-headers';
 import { jsonWithin, replyJson } from '../transport/reply-json';
 import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
 import { contentType } from '../transport/static-files';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
 import { createParticipantDispatcher } from './participant-dispatch';
 import { RateLimiter } from './rate-limit';
-import type { Room } from './room';
+import type { ParticipantActions } from './participant-actions';
+import type { OpenRoom } from './room-store';
 
 /** A phone's message is a note or a vote: a few kilobytes at most. */
 export const MAX_PARTICIPANT_MESSAGE_BYTES = 16 * 1024;
@@ -54,16 +55,24 @@ function refuseUpgrade(socket: Duplex, status: string, body: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/** What the listener needs of the room: its participants, the open room, its PDF, and a word when its status changed. */
+export interface ListenedRoom {
+  readonly participants: ParticipantActions;
+  current(): OpenRoom | null;
+  pdf(sessionId: string): Promise<Uint8Array>;
+  statusChanged(): void;
+}
+
 /**
  * The room's listener on the LAN address: participant.html and its own assets, the participant
  * API over one WebSocket, and nothing of the facilitator's (no /api, no /ws, no index.html).
  * Host and Origin must name this address and port.
  */
-export function startLanListener(room: Room, options: LanOptions): Promise<LanListener> {
+export function startLanListener(room: ListenedRoom, options: LanOptions): Promise<LanListener> {
   const assets = participantAssets(options.rendererDir);
   const assetsDir = path.join(options.rendererDir, 'assets');
   const page = path.join(options.rendererDir, PARTICIPANT_PAGE);
-  const dispatch = createParticipantDispatcher(room);
+  const dispatch = createParticipantDispatcher(room.participants);
   const identified = new Map<WebSocket, string>();
   const pdfLimit = new RateLimiter(3, 0.05);
   let allowedHosts: string[] = [];

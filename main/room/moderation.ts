@@ -1,14 +1,21 @@
 import { GroundworkError } from '../../shared/errors';
 import { LIMITS } from '../../shared/model';
 import type { ModerateAction } from '../../shared/model/room';
-import type { Room } from './room';
-import type { OpenRoom } from './room-store';
+import type { Db } from '../store/db';
+import type { NoteRow, OpenRoom, RoomStore } from './room-store';
+
+/** What moderation needs of the room: its queue, its database's transactions, and accepting notes onto boards. */
+export interface ModeratedRoom {
+  readonly db: Db;
+  readonly roomStore: Pick<RoomStore, 'pendingNote' | 'setStatus' | 'editNote'>;
+  accept(notes: readonly NoteRow[]): void;
+}
 
 /**
  * The facilitator's decision on notes waiting in the queue: accept (onto the board's Inbox),
  * reject, edit, or merge several into the first. Every note named must still be waiting.
  */
-export function applyModeration(owner: Room, open: OpenRoom, action: ModerateAction): void {
+export function applyModeration(owner: ModeratedRoom, open: OpenRoom, action: ModerateAction): void {
   const pendingOf = (id: string, path: (string | number)[]) => {
     const note = owner.roomStore.pendingNote(open.id, id);
     if (!note) throw new GroundworkError('not_found', `No note ${id} waiting in the queue`, path);

@@ -1,9 +1,23 @@
 import type { ParticipantOutput, ParticipantParsedInput } from '../../shared/api/participant-contract';
 import { GroundworkError } from '../../shared/errors';
 import { ROOM_LIMITS, type ParticipantState } from '../../shared/model/room';
+import type { Store } from '../store/store';
+import type { BoardFeed } from './board-feed';
 import { hashToken, newToken, sameCode } from './codes';
-import type { Room } from './room';
-import type { OpenRoom, Participant } from './room-store';
+import type { OpenRoom, Participant, RoomStore } from './room-store';
+import type { RoomWrites } from './room-writes';
+
+/** What participants' actions need of the room. */
+export interface ParticipantRoom {
+  readonly boards: Pick<Store, 'getSession'>;
+  readonly feed: Pick<BoardFeed, 'current'>;
+  readonly roomStore: RoomStore;
+  readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote'>;
+  current(): OpenRoom | null;
+  roomIsFull(room: OpenRoom): boolean;
+  scheduleAutoAccept(): void;
+  statusChanged(): void;
+}
 
 const gone = () => new GroundworkError('forbidden', 'The room is closed: ask the facilitator for the new code', []);
 
@@ -13,7 +27,7 @@ const gone = () => new GroundworkError('forbidden', 'The room is closed: ask the
  * token the transport checked; every rule of the room (budget, boards open, queue size) is here.
  */
 export class ParticipantActions {
-  constructor(private readonly room: Room) {}
+  constructor(private readonly room: ParticipantRoom) {}
 
   private openRoom(): OpenRoom {
     const room = this.room.current();

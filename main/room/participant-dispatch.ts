@@ -7,7 +7,7 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError, fromZodError } from '../../shared/errors';
 import { refuseBrokenText } from '../../shared/text/well-formed';
 import { RateLimiter } from './rate-limit';
-import type { Room } from './room';
+import type { ParticipantActions } from './participant-actions';
 import type { Participant } from './room-store';
 
 /**
@@ -32,13 +32,12 @@ export interface CallerContext {
 
 const refuse = (code: GroundworkError['code'], message: string, path: (string | number)[] = []): Reply => ({ ok: false, error: { code, path, message } });
 
-export function createParticipantDispatcher(room: Room, log: (error: unknown) => void = console.error) {
+export function createParticipantDispatcher(actions: ParticipantActions, log: (error: unknown) => void = console.error) {
   const messages = new RateLimiter(RATES.messages.capacity, RATES.messages.perSecond);
   const byParticipant = new RateLimiter(RATES.messages.capacity, RATES.messages.perSecond);
   const notes = new RateLimiter(RATES.notes.capacity, RATES.notes.perSecond);
   const failedByAddress = new RateLimiter(RATES.failedJoinsPerAddress.capacity, RATES.failedJoinsPerAddress.perSecond);
   const failed = new RateLimiter(RATES.failedJoins.capacity, RATES.failedJoins.perSecond);
-  const actions = room.participants;
 
   const run = (method: ParticipantMethodName, input: unknown, participant: Participant | null): unknown => {
     switch (method) {

@@ -1,6 +1,6 @@
 import { newId } from '../../shared/model';
 import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MyNote, type PendingNote } from '../../shared/model/room';
-import type { Db } from '../store/database';
+import type { Db } from '../store/db';
 import { storedText } from '../store/stored-text';
 
 export interface RoomRow {

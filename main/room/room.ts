@@ -2,6 +2,7 @@ import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { DEFAULT_ROOM_SETTINGS, RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
 import type { EventHub } from '../service/events';
+import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { newJoinCode } from './codes';
 import { roomAddresses, roomConfig } from './config';
@@ -85,7 +86,7 @@ export class Room {
     this.feed.reset();
   }
 
-  get db() {
+  get db(): Db {
     return this.store.db;
   }
 

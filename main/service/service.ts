@@ -1,47 +1,18 @@
-import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
+import type { MethodOutput } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { parseDocument, type DocumentProblem } from '../../shared/fileformat/validate';
-import { exportSession, importDocument, withFreshIds } from '../store/documents';
-import { NO_BACKUPS, type BackupControl } from '../store/backups';
+import { exportSession, importDocument } from '../store/documents';
+import { withFreshIds } from '../store/session-content';
+import { NO_BACKUPS, type BackupControl } from '../store/backup-control';
 import type { Store } from '../store/store';
 import { templateFromSession, TemplateStore } from '../store/templates';
 import type { EventHub } from './events';
+import type { Service } from './methods';
 import { presentationService } from './presentation';
 import { snapshotService } from './snapshots';
 import { roomService } from '../room/room-service';
 import { exportService } from '../export/export-service';
 import { NO_PRINTER, type PdfPrinter } from '../export/printer';
-
-export interface CallContext {
-  /** The window, tab or socket the call came from; its own edits are not echoed back to it. */
-  clientId: string;
-}
-
-/**
- * The methods that wait on something outside the database (a listener, a printer, a file copy):
- * they cannot run inside one SQLite transaction with their output check, as the others do (see
- * main/service/atomic.ts). Their answers are not read from stored text, which is repaired on read
- * anyway; the dispatcher says so truthfully when one still fails its check.
- */
-export const ASYNC_METHODS = {
-  'backup.restore': true,
-  'export.pdf': true,
-  'room.status': true,
-  'room.open': true,
-  'room.close': true,
-  'room.updateSettings': true,
-  'room.moderate': true,
-} as const satisfies Partial<Record<MethodName, true>>;
-export type AsyncMethod = keyof typeof ASYNC_METHODS;
-
-export function isAsyncMethod(method: MethodName): method is AsyncMethod {
-  return Object.hasOwn(ASYNC_METHODS, method);
-}
-
-/** A method not listed in ASYNC_METHODS must answer synchronously: the type says so. */
-export type Service = {
-  [M in MethodName]: (input: ParsedInput<M>, ctx: CallContext) => M extends AsyncMethod ? Promise<MethodOutput<M>> : MethodOutput<M>;
-};
 
 /**
  * A refused file as one error: the first problems with their JSON paths, in the message the UI

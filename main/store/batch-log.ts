@@ -1,4 +1,4 @@
-import type { Db } from './database';
+import type { Db } from './db';
 
 /**
  * How many revisions back a board remembers the batches it applied. A window that resends a

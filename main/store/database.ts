@@ -4,9 +4,8 @@ import path from 'node:path';
 import { backupsDirFor, listBackups, moveDatabaseFiles, quickCheck, takeBackupSync, type BackupInfo } from './backups';
 import { MIGRATIONS, type Migration } from './migrations';
 import { DatabaseRefusedError } from './refused';
+import type { Db } from './db';
 import { openSqlite } from './sqlite';
-
-export type Db = Database.Database;
 
 export { DatabaseRefusedError };
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toBoardSummary, toEdge, toNode, toSession, type BoardRow, type EdgeRow, type NodeRow, type SessionRow } from './rows';
-import type { Db } from './database';
+import type { Db } from './db';
 import { openSqlite } from './sqlite';
 
 /**

@@ -2,8 +2,9 @@ import { GroundworkError } from '../../shared/errors';
 import { SessionDocument } from '../../shared/fileformat/document';
 import { newId, type SessionDetail, type SnapshotReason, type SnapshotSummary } from '../../shared/model';
 import { checkBoardCaps } from '../../shared/ops/apply';
-import type { Db } from './database';
-import { exportSession, withFreshIds } from './documents';
+import type { Db } from './db';
+import { exportSession } from './documents';
+import { withFreshIds } from './session-content';
 import type { Store } from './store';
 import { parseStoredJson, storedText } from './stored-text';
 

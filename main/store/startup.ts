@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { backupsDirFor, listBackups, moveDatabaseFiles, type BackupInfo } from './backups';
-import { asidePath, DatabaseDamagedError, MigrationFailedError, openDatabase, type Db } from './database';
+import { asidePath, DatabaseDamagedError, MigrationFailedError, openDatabase } from './database';
+import type { Db } from './db';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { SalvageResult } from './salvage';
 

@@ -1,5 +1,4 @@
 import { GroundworkError } from '../../shared/errors';
-import type { DocumentBoard } from '../../shared/fileformat/document';
 import {
   AgendaItem,
   DEFAULT_BOARD_SETTINGS,
@@ -13,9 +12,9 @@ import {
   type Viewport,
 } from '../../shared/model';
 import { applyOps, checkBoardCaps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
-import type { Db } from './database';
+import type { Db } from './db';
 import { BatchLog } from './batch-log';
-import { withFreshIds } from './documents';
+import { withFreshIds, type NewSession, type SessionContent } from './session-content';
 import { parseStoredJson, storedText } from './stored-text';
 import {
   edgeParams,
@@ -29,18 +28,6 @@ import {
   type NodeRow,
   type SessionRow,
 } from './rows';
-
-export interface NewSession {
-  title: string;
-  client: string;
-  workshopDate: string | null;
-}
-
-/** What a session holds besides its own fields: its boards with their content, and its agenda. */
-export interface SessionContent {
-  boards: DocumentBoard[];
-  agenda: AgendaItem[];
-}
 
 interface AgendaRow {
   id: string;

@@ -4,7 +4,7 @@ import { parseDocument } from '../../shared/fileformat/validate';
 import { DEFAULT_SIZE, LIMITS, newId, type BoardNode, type BoardPreview, type NodeKind, type TemplateSummary } from '../../shared/model';
 import { checkBoardCaps } from '../../shared/ops/apply';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from '../../shared/templates';
-import type { Db } from './database';
+import type { Db } from './db';
 import { parseStoredJson } from './stored-text';
 
 interface TemplateRow {

@@ -2,7 +2,7 @@ import { isMethodName, methods, type Reply } from '../../shared/api';
 import { GroundworkError, fromZodError } from '../../shared/errors';
 import { refuseBrokenText } from '../../shared/text/well-formed';
 import type { Atomically } from '../service/atomic';
-import { isAsyncMethod, type CallContext, type Service } from '../service/service';
+import { isAsyncMethod, type CallContext, type Service } from '../service/methods';
 
 export type Dispatcher = (method: unknown, input: unknown, ctx: CallContext) => Promise<Reply>;
 

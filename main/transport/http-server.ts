@@ -7,12 +7,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CallFrame, CLIENT_ID_HEADER, HTTP_API_PREFIX, WS_PATH, type Reply, type ServerFrame } from '../../shared/api';
 import { newId } from '../../shared/model';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../service/backend';
 import { STATUS_OF } from './http-status';
 import { jsonWithin, MAX_REPLY_BYTES, replyJson } from './reply-json';
 import { allowedHostsFor, checkRequest, type GuardDecision } from './request-guard';
+import { SECURITY_HEADERS } from './security-headers';
 import { contentType, resolveStaticFile } from './static-files';
 
 // A 20 MB `.groundwork.json` (MAX_FILE_BYTES) sent to file.import, with its JSON envelope, fits.
@@ -34,17 +34,6 @@ export interface RunningServer {
   port: number;
   close(): Promise<void>;
 }
-
-/** Sent with every response, by this server and by the room's listener. */
-export const SECURITY_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  // Another site may not even embed our files with <script> or <img>, where no Origin is sent.
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
 
 /** The body is serialised before the head is written: a failure after writeHead would leave the request hanging. */
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

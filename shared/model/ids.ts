@@ -4,7 +4,7 @@ const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 export function newId(prefix: string): string {
   const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  crypto.getRandomValues(bytes);
   let id = '';
   for (const b of bytes) id += ALPHABET[b % ALPHABET.length];
   return `${prefix}_${id}`;

@@ -4,6 +4,8 @@ import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'main', 'cli', 'groundwork.js');
+/** tsconfig.main.json's tsBuildInfoFile. */
+const BUILD_STATE = path.join(ROOT, 'dist', 'main', 'tsconfig.tsbuildinfo');
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -14,19 +16,21 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Builds dist/main with tsc when the CLI is missing or older than a source file, so the process
- * under test runs the code under test. Errors in files the CLI does not load (the Electron shell)
- * do not stop it as long as tsc wrote a fresh CLI.
+ * Builds dist/main with tsc when the CLI is missing or a source file is newer than the last build,
+ * so the process under test runs the code under test. `tsc -b` rewrites only the outputs that
+ * changed, so its build state, not the CLI, tells when it last ran. Errors in files the CLI does
+ * not load (the Electron shell) do not stop it as long as tsc built.
  */
 export function buildCliIfStale(): void {
   const sourcesChanged = Math.max(newestSource(path.join(ROOT, 'main')), newestSource(path.join(ROOT, 'shared')));
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sourcesChanged) return;
+  const built = () => (fs.existsSync(CLI) && fs.existsSync(BUILD_STATE) ? fs.statSync(BUILD_STATE).mtimeMs : 0);
+  if (built() >= sourcesChanged) return;
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.main.json'], {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.main.json'], {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  const fresh = fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= started - 1000;
+  const fresh = built() >= started - 1000;
   if (!fresh) throw new Error(`Building the CLI failed:\n${result.stdout}${result.stderr}`);
   if (result.status !== 0) console.warn(`tsc reported errors but wrote the CLI:\n${result.stdout}`);
 }

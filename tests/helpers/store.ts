@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { DATABASE_FILE, openDatabase, type Db } from '../../main/store/database';
+import { DATABASE_FILE, openDatabase } from '../../main/store/database';
+import type { Db } from '../../main/store/db';
 import { Store } from '../../main/store/store';
 
 export interface OpenStore {

@@ -4,7 +4,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { methodNames, methods, type MethodName } from '../../shared/api';
 import { ErrorInfo } from '../../shared/errors';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../main/store/database';
+import type { Db } from '../../main/store/db';
 import { STATUS_OF } from '../../main/transport/http-status';
 import { startTestServer, type TestServer } from '../helpers/backend';
 import { noteNode, roleNode } from '../helpers/sample';

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/api';
 import { EventHub } from '../../main/service/events';
-import { createService, type Service } from '../../main/service/service';
+import type { Service } from '../../main/service/methods';
+import { createService } from '../../main/service/service';
 import { AUTO_SNAPSHOT_INTERVAL_MS } from '../../main/service/snapshots';
 import { MAX_AUTO_SNAPSHOTS } from '../../main/store/snapshots';
 import { startTestServer, type TestServer } from '../helpers/backend';
