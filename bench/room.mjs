@@ -17,8 +17,9 @@ const VOTES_EACH = 3;
 const SEEDED = 30;
 const ROOM_HOST = '127.0.0.2';
 
-function phone(url) {
-  const socket = new WebSocket(new URL('/room/ws', url.replace(/^http/, 'ws')));
+/** A phone from its own address (127.0.0.x), as each phone in a room has: the room limits joins per address. */
+function phone(url, index) {
+  const socket = new WebSocket(new URL('/room/ws', url.replace(/^http/, 'ws')), { localAddress: `127.0.1.${index + 1}` });
   const pending = new Map();
   let nextId = 1;
   socket.on('message', (data) => {
@@ -60,7 +61,7 @@ async function oneRun({ server, browser, run }) {
   await page.goto(`${server.url}#/session/${session.id}/${boardId}`);
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, SEEDED, { timeout: 60_000 });
 
-  const phones = await Promise.all(Array.from({ length: PHONES }, () => phone(room.url)));
+  const phones = await Promise.all(Array.from({ length: PHONES }, (_, i) => phone(room.url, i)));
   await Promise.all(
     phones.map(async (p, i) => {
       const reply = await p.call('room.join', { code: room.code, name: `Phone ${i}` });

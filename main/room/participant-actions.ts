@@ -96,6 +96,9 @@ export class ParticipantActions {
     const existing = rooms.noteByKey(participant.id, input.id);
     if (existing) return { id: existing.client_key, status: existing.status };
     this.checkInputBoard(room, input.boardId, ['boardId']);
+    if (rooms.pendingCountOf(participant.id) >= ROOM_LIMITS.pendingNotesPerParticipant) {
+      throw new GroundworkError('too_large', `You have ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting for the facilitator: send more once they are on the board`, []);
+    }
     if (rooms.pendingCount(room.id) >= ROOM_LIMITS.pendingNotes) {
       throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
     }

@@ -12,14 +12,22 @@ import type { Participant } from './room-store';
 
 /**
  * The room's limits. Ten notes typed at once (a phone that was offline) pass; a flood does not.
- * A wrong code costs more than a right one: guessing codes runs dry after a few tries per minute.
+ * A wrong code costs more than a right one: guessing codes runs dry after a few tries per minute,
+ * per address. There is no limit shared by all addresses: a few guessers would lock out every
+ * phone with the right code, and with 31⁶ codes the per-address limit is what stops guessing.
  */
 export const RATES = {
   messages: { capacity: 60, perSecond: 10 },
   notes: { capacity: 15, perSecond: 0.25 },
   failedJoinsPerAddress: { capacity: 10, perSecond: 0.2 },
-  failedJoins: { capacity: 60, perSecond: 1 },
+  joinsPerAddress: { capacity: 5, perSecond: 0.1 },
 } as const;
+
+/**
+ * Participants one address may make in one room: a phone that joins again (a closed tab, a new
+ * name) or a tablet passed round a table, but not a script taking the room's seats.
+ */
+export const JOINS_PER_ADDRESS = 12;
 
 export interface CallerContext {
   /** The socket the message came on: its messages are rate-limited together. */
@@ -37,7 +45,13 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
   const byParticipant = new RateLimiter(RATES.messages.capacity, RATES.messages.perSecond);
   const notes = new RateLimiter(RATES.notes.capacity, RATES.notes.perSecond);
   const failedByAddress = new RateLimiter(RATES.failedJoinsPerAddress.capacity, RATES.failedJoinsPerAddress.perSecond);
-  const failed = new RateLimiter(RATES.failedJoins.capacity, RATES.failedJoins.perSecond);
+  const joinsByAddress = new RateLimiter(RATES.joinsPerAddress.capacity, RATES.joinsPerAddress.perSecond);
+  /** Per address, the room (its code) it joined last and how many participants it made there. */
+  const joinedFrom = new Map<string, { code: string; count: number }>();
+  const joinsSoFar = (address: string, code: string) => {
+    const joined = joinedFrom.get(address);
+    return joined?.code === code ? joined.count : 0;
+  };
 
   const run = (method: ParticipantMethodName, input: unknown, participant: Participant | null): unknown => {
     switch (method) {
@@ -65,7 +79,8 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
       if (!isParticipantMethod(method)) return refuse('unknown_method', `There is no method called ${JSON.stringify(String(method)).slice(0, 120)}`, ['method']);
       let participant: Participant | null = null;
       if (method === 'room.join') {
-        if (!failedByAddress.allows(ctx.address) || !failed.allows('all')) return refuse('rate_limited', 'Too many wrong codes: wait a minute, then check the code on the screen');
+        if (!failedByAddress.allows(ctx.address)) return refuse('rate_limited', 'Too many wrong codes: wait a minute, then check the code on the screen');
+        if (!joinsByAddress.allows(ctx.address)) return refuse('rate_limited', 'This device has joined several times in a row: wait a few seconds, then join again');
       } else {
         participant = token ? actions.participantOf(token) : null;
         if (!participant) return refuse('forbidden', 'You are not in the room (it was closed, or you have not joined): join with the code on the screen', ['token']);
@@ -79,13 +94,19 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
       refuseBrokenText(input);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return { ok: false, error: fromZodError(parsed.error).toInfo() };
+      const code = method === 'room.join' ? (parsed.data as { code: string }).code.toUpperCase() : '';
+      if (method === 'room.join' && joinsSoFar(ctx.address, code) >= JOINS_PER_ADDRESS) {
+        return refuse('forbidden', `${JOINS_PER_ADDRESS} people have already joined from this device's address: ask the facilitator if you need another place`);
+      }
       try {
-        return { ok: true, result: spec.output.parse(await run(method, parsed.data, participant)) };
-      } catch (error) {
-        if (method === 'room.join' && error instanceof GroundworkError && error.code === 'forbidden') {
-          failedByAddress.take(ctx.address);
-          failed.take('all');
+        const result = spec.output.parse(await run(method, parsed.data, participant));
+        if (method === 'room.join') {
+          joinsByAddress.take(ctx.address);
+          joinedFrom.set(ctx.address, { code, count: joinsSoFar(ctx.address, code) + 1 });
         }
+        return { ok: true, result };
+      } catch (error) {
+        if (method === 'room.join' && error instanceof GroundworkError && error.code === 'forbidden') failedByAddress.take(ctx.address);
         throw error;
       }
     } catch (error) {

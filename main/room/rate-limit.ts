@@ -9,7 +9,7 @@ export class RateLimiter {
   constructor(
     readonly capacity: number,
     readonly perSecond: number,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   private refilled(key: string, now: number) {

@@ -80,6 +80,7 @@ export class RoomStore {
          WHERE n.status = 'pending' AND p.room_id = ? ORDER BY n.created_at, n.rowid`,
       ),
       countPending: db.prepare("SELECT count(*) FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.status = 'pending' AND p.room_id = ?").pluck(),
+      countPendingOf: db.prepare("SELECT count(*) FROM room_notes WHERE participant_id = ? AND status = 'pending'").pluck(),
       pendingNote: db.prepare(
         `SELECT n.* FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.id = ? AND n.status = 'pending' AND p.room_id = ?`,
       ),
@@ -164,6 +165,11 @@ export class RoomStore {
 
   pendingCount(roomId: string): number {
     return this.sql.countPending.get(roomId) as number;
+  }
+
+  /** One participant's notes still waiting for moderation. */
+  pendingCountOf(participantId: string): number {
+    return this.sql.countPendingOf.get(participantId) as number;
   }
 
   pendingNote(roomId: string, noteId: string): NoteRow | null {

@@ -8,6 +8,8 @@ export const ROOM_LIMITS = {
   maxVoteBudget: 20,
   /** Notes waiting for moderation; past this a participant's note is refused until the queue drains. */
   pendingNotes: 2_000,
+  /** One participant's notes waiting for moderation: a brainstorm's worth, not the whole queue. */
+  pendingNotesPerParticipant: 30,
   participants: 300,
   /** The notes one moderation call may accept, merge or reject at once. */
   moderateBatch: 500,

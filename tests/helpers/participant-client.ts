@@ -18,8 +18,9 @@ export interface Phone {
   close(): Promise<void>;
 }
 
-export async function connectPhone(roomUrl: string, headers: Record<string, string> = {}): Promise<Phone> {
-  const socket = new WebSocket(new URL(ROOM_WS_PATH, roomUrl.replace(/^http/, 'ws')), { headers });
+/** `from`: the phone's own address, any of 127.0.0.0/8, so a test can be several devices at once. */
+export async function connectPhone(roomUrl: string, headers: Record<string, string> = {}, from?: string): Promise<Phone> {
+  const socket = new WebSocket(new URL(ROOM_WS_PATH, roomUrl.replace(/^http/, 'ws')), { headers, localAddress: from });
   const pending = new Map<number, (reply: Reply) => void>();
   const events: Phone['events'] = [];
   const waiters: { name: string; match: (p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];

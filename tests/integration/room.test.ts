@@ -1,8 +1,8 @@
 import http from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodOutput } from '../../shared/api';
 import { ROOM_LIMITS, type ParticipantBoard, type ParticipantState } from '../../shared/model/room';
-import { RATES } from '../../main/room/participant-dispatch';
+import { JOINS_PER_ADDRESS, RATES } from '../../main/room/participant-dispatch';
 import { ROOM_PDF_PATH, ROOM_TOKEN_HEADER } from '../../shared/api/room-paths';
 import { connectPhone, type Phone } from '../helpers/participant-client';
 import { fakeRendererDir, ROOM_HOST, startRoomBackend, type RoomBackend } from '../helpers/room';
@@ -46,8 +46,8 @@ async function openRoom() {
   return status;
 }
 
-async function phone(name = 'Ana'): Promise<Phone> {
-  const p = await connectPhone(status.url!);
+async function phone(name = 'Ana', from?: string): Promise<Phone> {
+  const p = await connectPhone(status.url!, {}, from);
   phones.push(p);
   if (name) await p.join(status.code!, name);
   return p;
@@ -348,5 +348,66 @@ describe('notes, moderation and votes', () => {
     expect(await ana.call('vote.cast', { nodeId: seeded[3].id })).toEqual({ ok: true, result: { votesLeft: 0 } });
     expect(await votes()).toEqual([2, 0, 0, 1]);
     expect((await app.call('room.status', {})).votesCast).toBe(3);
+  });
+});
+
+describe('a room that holds up against one device', () => {
+  beforeEach(openRoom);
+  afterEach(() => vi.useRealTimers());
+  /** Moves the rate limiters' clock on (Date only: sockets and timers keep running for real). */
+  const later = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 1000);
+
+  it('wrong codes from other addresses never turn away a phone with the right code', async () => {
+    for (let device = 11; device <= 17; device++) {
+      const guesser = await phone('', `127.0.0.${device}`);
+      for (let i = 0; i < RATES.failedJoinsPerAddress.capacity; i++) await guesser.raw('room.join', { code: 'ZZZZZ2', name: 'Eve' });
+      expect(await guesser.raw('room.join', { code: status.code, name: 'Eve' })).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    }
+    const ana = await phone('', '127.0.0.18');
+    expect(await ana.raw('room.join', { code: status.code, name: 'Ana' })).toMatchObject({ ok: true, result: { name: 'Ana' } });
+  });
+
+  it(`one address makes at most ${JOINS_PER_ADDRESS} participants, a few at a time; other devices still join`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const script = await phone('', '127.0.0.21');
+    const replies = [];
+    for (let i = 0; i < RATES.joinsPerAddress.capacity + 1; i++) replies.push(await script.raw('room.join', { code: status.code, name: `Bot ${i}` }));
+    expect(replies.filter((r) => r.ok)).toHaveLength(RATES.joinsPerAddress.capacity);
+    expect(replies.at(-1)).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringContaining('wait a few seconds') } });
+
+    let joined = RATES.joinsPerAddress.capacity;
+    for (let i = 0; i < 3 * JOINS_PER_ADDRESS; i++) {
+      later(60);
+      const reply = await script.raw('room.join', { code: status.code, name: `Bot ${i}` });
+      if (!reply.ok) {
+        expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`${JOINS_PER_ADDRESS} people have already joined from this device`) } });
+        break;
+      }
+      joined++;
+    }
+    expect(joined).toBe(JOINS_PER_ADDRESS);
+    expect((await app.call('room.status', {})).participants).toBe(JOINS_PER_ADDRESS);
+    const ana = await phone('', '127.0.0.22');
+    expect(await ana.raw('room.join', { code: status.code, name: 'Ana' })).toMatchObject({ ok: true });
+  });
+
+  it(`one participant has at most ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting; once one is on the board, another fits`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const ana = await phone('Ana');
+    const add = (i: number) => ana.call('note.add', { id: `k${i}`, boardId, text: `note ${i}`, category: 'idea' });
+    for (let i = 0; i < ROOM_LIMITS.pendingNotesPerParticipant; i++) {
+      later(10);
+      expect(await add(i)).toMatchObject({ ok: true });
+    }
+    later(10);
+    expect(await add(999)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('notes waiting for the facilitator') } });
+    // Another participant is not held up by Ana's queue.
+    const ben = await phone('Ben', '127.0.0.31');
+    expect(await ben.call('note.add', { id: 'b1', boardId, text: 'mine', category: 'idea' })).toMatchObject({ ok: true });
+
+    const pending = (await app.call('room.status', {})).pending.filter((n) => n.author === 'Ana');
+    await app.call('room.moderate', { moderation: { action: 'accept', noteIds: [pending[0].id] } });
+    later(10);
+    expect(await add(999)).toMatchObject({ ok: true });
   });
 });
