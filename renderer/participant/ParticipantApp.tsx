@@ -14,17 +14,35 @@ type Phase = 'connecting' | 'join' | 'room' | 'closed';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function JoinForm({ onJoin, error }: { onJoin(code: string, name: string): Promise<void>; error: string }) {
+/** Whether the room answers now, kept up to date. */
+function useReachable(connection: RoomConnection): boolean {
+  const [reachable, setReachable] = useState(connection.reachable);
+  useEffect(() => connection.onReachable(setReachable), [connection]);
+  return reachable;
+}
+
+const NOT_OPEN = 'The room is not open right now, or this phone is not on the workshop’s Wi-Fi. This page keeps trying: join once the facilitator opens the room.';
+
+function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean }) {
   const [code, setCode] = useState(codeFromUrl() || '');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
   return (
     <main className="join">
       <h1>Join the workshop</h1>
       <p className="hint">Type the code on the screen and the name the room will see beside your notes.</p>
+      {!reachable && (
+        <p className="hint" role="status">
+          Waiting for the room…
+        </p>
+      )}
       <form
         onSubmit={(event) => {
           event.preventDefault();
+          // A join sent while the room is unreachable would only wait: say so at once instead.
+          if (!reachable) return setTried(true);
+          setTried(false);
           setBusy(true);
           void onJoin(code.replace(/\s+/g, ''), name).finally(() => setBusy(false));
         }}
@@ -45,9 +63,9 @@ function JoinForm({ onJoin, error }: { onJoin(code: string, name: string): Promi
           <span>Your name</span>
           <input value={name} onChange={(e) => setName(e.target.value)} maxLength={ROOM_LIMITS.name} autoComplete="nickname" required />
         </label>
-        {error && (
+        {(error || (tried && !reachable)) && (
           <p className="error" role="alert">
-            {error}
+            {tried && !reachable ? NOT_OPEN : error}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
@@ -61,6 +79,7 @@ function JoinForm({ onJoin, error }: { onJoin(code: string, name: string): Promi
 /** The participant's page: join with the code, add notes, place dots, follow the board live. */
 export function ParticipantApp() {
   const connection = roomConnection();
+  const reachable = useReachable(connection);
   const [phase, setPhase] = useState<Phase>('connecting');
   const [error, setError] = useState('');
   const [state, setState] = useState<ParticipantState | null>(null);
@@ -170,14 +189,14 @@ export function ParticipantApp() {
     return (
       <main className="join">
         <h1>The room is closed</h1>
-        <p className="hint">Thank you for taking part. If the facilitator opens it again, scan the new code.</p>
+        <p className="hint">Thank you for taking part. If the facilitator opens it again, scan the new code or join here with it.</p>
         <button type="button" className="primary" onClick={() => setPhase('join')}>
           Join again
         </button>
       </main>
     );
   }
-  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} />;
+  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} reachable={reachable} />;
 
   const board = boardId ? boards[boardId] : undefined;
   return (

@@ -51,6 +51,15 @@ export class RoomConnection {
     return () => this.eventListeners.delete(listener);
   }
 
+  /** Whether the room's listener answers: false while it is closed or out of the phone's reach. */
+  get reachable(): boolean {
+    return this.connection.state === 'open';
+  }
+
+  onReachable(listener: (reachable: boolean) => void): () => void {
+    return this.connection.onState((state) => listener(state === 'open'));
+  }
+
   /** Every time the socket opens, the first time included. */
   onOpen(listener: () => void): () => void {
     return this.connection.onOpen(() => listener());

@@ -29,6 +29,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('three phones join, add notes the facilitator moderates onto the board, and vote live', async ({ page, shell, browser }, testInfo) => {
+  // Four browser contexts and two accessibility scans: on a loaded machine this takes minutes.
+  test.setTimeout(240_000);
   await createSessionInUi(page, shell, 'Signals from the field');
   const boardId = boardIdOf(page);
 
@@ -118,6 +120,24 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await panel.getByRole('button', { name: 'Close room' }).click();
   for (const phone of phones) await expect(phone.getByRole('heading', { name: 'The room is closed' })).toBeVisible();
   expect(await shell.call<RoomStatus>('room.status', {})).toMatchObject({ open: false });
+
+  // A phone that joins again while the room is closed hears why at once, never a dead button, and
+  // joins with the new code once the facilitator opens the room again.
+  const again = phones[0];
+  await again.getByRole('button', { name: 'Join again' }).click();
+  await again.getByLabel('Code').fill(status.code);
+  await again.getByLabel('Your name').fill('Ana');
+  await again.getByRole('button', { name: 'Join' }).click();
+  await expect(again.getByRole('alert')).toContainText('The room is not open right now');
+  await expect(again.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await panel.getByRole('button', { name: 'Open room' }).click();
+  const reopened = await shell.call<RoomStatus>('room.status', {});
+  // The room prefers its port, so the address on the phone still leads to it.
+  expect(reopened.url).toBe(status.url);
+  await expect(again.getByText('Waiting for the room…')).toHaveCount(0);
+  await again.getByLabel('Code').fill(reopened.code);
+  await again.getByRole('button', { name: 'Join' }).click();
+  await expect(again.getByRole('heading', { name: 'Signals from the field' })).toBeVisible();
   expect(errors).toEqual([]);
   await Promise.all(phones.map((p) => p.context().close()));
 });
