@@ -35,7 +35,7 @@ export function roomService(store: Store, hub: EventHub, printer: PdfPrinter = N
       await r.ready();
       return r.status();
     },
-    'room.open': ({ sessionId, host }) => r.open(sessionId, host),
+    'room.open': ({ sessionId, host, boardId }) => r.open(sessionId, host, boardId),
     'room.close': () => r.close(),
     'room.updateSettings': ({ settings }) => r.updateSettings(settings),
     'room.moderate': ({ moderation }) => r.moderate(moderation),

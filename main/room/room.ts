@@ -145,7 +145,7 @@ export class Room {
     };
   }
 
-  async open(sessionId: string, host: string | undefined): Promise<RoomStatus> {
+  async open(sessionId: string, host: string | undefined, onScreen?: string): Promise<RoomStatus> {
     await this.ready();
     this.store.getSession(sessionId);
     const addresses = roomAddresses();
@@ -162,7 +162,7 @@ export class Room {
     const settings = this.rooms.lastSettings(sessionId);
     const boards = new Set(this.store.listBoards(sessionId).map((b) => b.id));
     settings.inputBoardIds = settings.inputBoardIds.filter((id) => boards.has(id));
-    if (settings.inputBoardIds.length === 0) settings.inputBoardIds = [...boards].slice(0, 1);
+    if (settings.inputBoardIds.length === 0) settings.inputBoardIds = onScreen && boards.has(onScreen) ? [onScreen] : [...boards].slice(0, 1);
     const room = this.rooms.insertRoom({ sessionId, code: newJoinCode(), host: chosen, port: 0, settings });
     try {
       this.listener = this.follow(await this.listen(chosen));

@@ -4,7 +4,7 @@ import { RoomPanel } from './RoomPanel';
 import './room.css';
 
 /** The editor's toolbar button for the room: how many joined and how many notes wait, and the panel. */
-export function RoomButton({ sessionId }: { sessionId: string }) {
+export function RoomButton({ sessionId, boardId }: { sessionId: string; boardId: string }) {
   const status = useRoom((s) => s.status);
   const panelOpen = useRoom((s) => s.panelOpen);
   useEffect(followRoom, []);
@@ -16,7 +16,7 @@ export function RoomButton({ sessionId }: { sessionId: string }) {
       <button type="button" className={here ? 'room-button live' : 'room-button'} aria-expanded={panelOpen} onClick={() => useRoom.getState().setPanel(!panelOpen)}>
         {label}
       </button>
-      {panelOpen && <RoomPanel sessionId={sessionId} />}
+      {panelOpen && <RoomPanel sessionId={sessionId} boardId={boardId} />}
     </>
   );
 }

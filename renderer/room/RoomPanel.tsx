@@ -24,7 +24,7 @@ function useBoards(sessionId: string): BoardSummary[] {
   return boards;
 }
 
-function OpenRoomForm({ sessionId, status }: { sessionId: string; status: RoomStatus }) {
+function OpenRoomForm({ sessionId, boardId, status }: { sessionId: string; boardId: string; status: RoomStatus }) {
   const [host, setHost] = useState(status.addresses[0] ?? '');
   if (status.addresses.length === 0) {
     return <p className="room-note">This computer is on no network. Join the room’s Wi-Fi (or start a hotspot on this computer), then open the room.</p>;
@@ -34,7 +34,7 @@ function OpenRoomForm({ sessionId, status }: { sessionId: string; status: RoomSt
       className="room-open"
       onSubmit={(event) => {
         event.preventDefault();
-        void roomCall(() => api().call('room.open', { sessionId, host }));
+        void roomCall(() => api().call('room.open', { sessionId, host, boardId }));
       }}
     >
       <p className="room-note">Participants join from their phones over this room’s network: no internet, no account, nothing to install.</p>
@@ -104,7 +104,8 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
 }
 
 /** The room beside the canvas: open it, show how to join, set the rules, moderate the queue, close it. */
-export function RoomPanel({ sessionId }: { sessionId: string }) {
+/** `boardId`: the board on screen, the one phones write to when the room opens (unless the session's last room chose). */
+export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: string }) {
   const status = useRoom((s) => s.status);
   const showingJoin = useRoom((s) => s.showingJoin);
   const boards = useBoards(sessionId);
@@ -119,7 +120,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
         </button>
       </header>
       {!status && <p aria-busy="true">Loading…</p>}
-      {status && !status.open && <OpenRoomForm sessionId={sessionId} status={status} />}
+      {status && !status.open && <OpenRoomForm sessionId={sessionId} boardId={boardId} status={status} />}
       {status?.open && !here && <p className="room-note">The room is open for another session. Close it there to open it for this one.</p>}
       {status && here && (
         <>

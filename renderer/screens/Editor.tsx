@@ -112,7 +112,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
           >
             Present
           </button>
-          <RoomButton sessionId={sessionId} />
+          <RoomButton sessionId={sessionId} boardId={activeId} />
           <button type="button" onClick={() => setSavingTemplate(true)}>
             Save as template…
           </button>

@@ -263,7 +263,8 @@ export const methods = {
   },
   /** Opens the room for a session on one of the machine's addresses: a second listener, a join code, a QR code. */
   'room.open': {
-    input: z.strictObject({ sessionId: Id, host: z.string().max(64).optional() }),
+    /** `boardId`: the board on screen, open for input unless the session's last room chose others. */
+    input: z.strictObject({ sessionId: Id, host: z.string().max(64).optional(), boardId: Id.optional() }),
     output: RoomStatus,
   },
   /** Stops the room's listener; every participant token and the join code die with it. */

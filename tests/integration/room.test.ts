@@ -102,6 +102,16 @@ describe('opening and closing the room', () => {
     expect(await back.call('room.state', {})).toMatchObject({ ok: true, result: { name: 'Ana', votesLeft: 5, myNotes: [{ id: 'k1', status: 'pending' }] } });
   });
 
+  it('opens the board on screen for input, and keeps the facilitator’s choice for the next room of the session', async () => {
+    const second = await app.call('board.create', { sessionId, title: 'Signals' });
+    status = await app.call('room.open', { sessionId, boardId: second.id });
+    expect(status.settings.inputBoardIds).toEqual([second.id]);
+    await app.call('room.updateSettings', { settings: { inputBoardIds: [boardId, second.id] } });
+    await app.call('room.close', {});
+    status = await app.call('room.open', { sessionId, boardId: second.id });
+    expect(status.settings.inputBoardIds).toEqual([boardId, second.id]);
+  });
+
   it('refuses an address that is not one of the room addresses', async () => {
     const reply = await app.backend.dispatch('room.open', { sessionId, host: '0.0.0.0' }, { clientId: 't' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', path: ['host'] } });
