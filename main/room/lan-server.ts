@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ParticipantCallFrame, ROOM_CLOSED_CODE, ROOM_PDF_PATH, ROOM_TOKEN_HEADER, ROOM_WS_PATH, type ParticipantEventName } from '../../shared/api/participant-contract';
 import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { SECURITY_HEADERS } from '../transport/security-headers';
+import { refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
 import { jsonWithin, replyJson } from '../transport/reply-json';
-import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
-import { contentType } from '../transport/static-files';
+import { allowedHostsFor, checkRequest } from '../transport/request-guard';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
 import { createParticipantDispatcher } from './participant-dispatch';
 import { RateLimiter } from './rate-limit';
@@ -40,20 +38,11 @@ export interface LanOptions {
   rendererDir: string;
 }
 
-type Refusal = Extract<GuardDecision, { ok: false }>;
-
 function sendText(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 
-function refusalBody(refusal: Refusal): string {
-  return JSON.stringify({ ok: false, error: { code: 'forbidden', path: ['headers', refusal.header], message: refusal.message } });
-}
-
-function refuseUpgrade(socket: Duplex, status: string, body: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-}
 
 /** What the listener needs of the room: its participants, the open room, its PDF, and a word when its status changed. */
 export interface ListenedRoom {
@@ -78,12 +67,6 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
   let allowedHosts: string[] = [];
   const guard = (req: http.IncomingMessage) => checkRequest({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
 
-  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string, immutable: boolean) => {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
-  };
-
   const server = http.createServer((req, res) => {
     const decision = guard(req);
     if (!decision.ok) {
@@ -96,9 +79,9 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed');
     }
-    if ((url === '/' || url === '/join') && fs.existsSync(page)) return serveFile(req, res, page, false);
+    if ((url === '/' || url === '/join') && fs.existsSync(page)) return void sendFile(req, res, page, false);
     const asset = /^\/assets\/([A-Za-z0-9_.-]+)$/.exec(url)?.[1];
-    if (asset && assets.has(asset)) return serveFile(req, res, path.join(assetsDir, asset), true);
+    if (asset && assets.has(asset)) return void sendFile(req, res, path.join(assetsDir, asset), true);
     sendText(res, 404, 'Not found');
   });
 
