@@ -8,9 +8,9 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
+import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
 import { jsonWithin, replyJson } from '../transport/reply-json';
-import { allowedHostsFor, checkRequest } from '../transport/request-guard';
+import { allowedHostsFor } from '../transport/request-guard';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
 import { createParticipantDispatcher } from './participant-dispatch';
 import { RateLimiter } from './rate-limit';
@@ -64,11 +64,10 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
   const dispatch = createParticipantDispatcher(room.participants);
   const identified = new Map<WebSocket, string>();
   const pdfLimit = new RateLimiter(3, 0.05);
-  let allowedHosts: string[] = [];
-  const guard = (req: http.IncomingMessage) => checkRequest({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
+  const hosts = hostGuard((port) => allowedHostsFor({ host: options.host, port }));
 
   const server = http.createServer((req, res) => {
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) {
       res.setHeader('Connection', 'close');
       return sendText(res, 403, refusalBody(decision), 'application/json; charset=utf-8');
@@ -107,7 +106,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PARTICIPANT_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').split('?')[0] !== ROOM_WS_PATH) return void socket.destroy();
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
     if (wss.clients.size >= MAX_SOCKETS) return refuseUpgrade(socket, '503 Service Unavailable', '{"ok":false}');
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, req.socket.remoteAddress ?? 'unknown'));
@@ -154,7 +153,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
       server.off('error', reject);
       server.on('error', (error) => console.error('The room listener failed', error));
       const port = (server.address() as AddressInfo).port;
-      allowedHosts = allowedHostsFor({ host: options.host, port });
+      hosts.listening(port);
       resolve({
         port,
         broadcast,

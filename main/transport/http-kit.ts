@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
-import type { GuardDecision } from './request-guard';
+import { checkRequest, type GuardDecision } from './request-guard';
 import { contentType } from './static-files';
 
 // What both listeners, the facilitator's (http-server.ts) and the room's (main/room/lan-server.ts), answer alike.
@@ -17,6 +17,30 @@ export const SECURITY_HEADERS = {
   // Another site may not even embed our files with <script> or <img>, where no Origin is sent.
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * The Host and Origin check of a listener whose port is known only once it listens: `hostsAt(port)`
+ * lists the names it answers to. With `recheck`, a refusal lists them again and checks once more
+ * (the machine may have joined another network, with a new address, since).
+ */
+export function hostGuard(hostsAt: (port: number) => string[], { recheck = false } = {}) {
+  // Filled in once listening; no request arrives before that.
+  let port = 0;
+  let allowed: string[] = [];
+  return {
+    listening(at: number): void {
+      port = at;
+      allowed = hostsAt(port);
+    },
+    check(req: http.IncomingMessage): GuardDecision {
+      const headers = { host: req.headers.host, origin: req.headers.origin };
+      const decision = checkRequest(headers, allowed);
+      if (decision.ok || !recheck) return decision;
+      allowed = hostsAt(port);
+      return checkRequest(headers, allowed);
+    },
+  };
+}
 
 /** A request the guard refused, as the JSON reply the clients read. */
 export function refusalBody(refusal: Extract<GuardDecision, { ok: false }>): string {

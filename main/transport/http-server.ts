@@ -9,8 +9,8 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../service/backend';
 import { STATUS_OF } from './http-status';
 import { jsonWithin, MAX_REPLY_BYTES, replyJson } from './reply-json';
-import { allowedHostsFor, checkRequest } from './request-guard';
-import { refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile, sendNotFound } from './http-kit';
+import { allowedHostsFor } from './request-guard';
+import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile, sendNotFound } from './http-kit';
 import { resolveStaticFile } from './static-files';
 
 // A 20 MB `.groundwork.json` (MAX_FILE_BYTES) sent to file.import, with its JSON envelope, fits.
@@ -153,24 +153,13 @@ function attachSocket(backend: Backend, socket: WebSocket, maxReplyBytes: number
 /** The served shell: the built renderer, the API over HTTP POST, and a WebSocket for calls and events. */
 export function serve(backend: Backend, options: ServeOptions): Promise<RunningServer> {
   const maxReplyBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
-  // Filled in once listening, when the real port is known; no request arrives before that.
-  let port = 0;
-  let allowedHosts: string[] = [];
-  const updateAllowedHosts = () => {
-    allowedHosts = allowedHostsFor({ host: options.host, port, localAddresses: options.localAddresses ?? machineAddresses() });
-  };
-  const guard = (req: http.IncomingMessage) => {
-    const headers = { host: req.headers.host, origin: req.headers.origin };
-    const decision = checkRequest(headers, allowedHosts);
-    if (decision.ok || options.localAddresses) return decision;
-    // The machine may have joined another network (a new address) since the list was made.
-    updateAllowedHosts();
-    return checkRequest(headers, allowedHosts);
-  };
+  const hosts = hostGuard((port) => allowedHostsFor({ host: options.host, port, localAddresses: options.localAddresses ?? machineAddresses() }), {
+    recheck: !options.localAddresses,
+  });
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) {
       res.setHeader('Connection', 'close');
       return sendJsonText(res, 403, refusalBody(decision));
@@ -190,7 +179,7 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
       socket.destroy();
       return;
     }
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(backend, ws, maxReplyBytes));
   });
@@ -198,8 +187,8 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
-      port = (server.address() as AddressInfo).port;
-      updateAllowedHosts();
+      const port = (server.address() as AddressInfo).port;
+      hosts.listening(port);
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}/`,
