@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ParticipantCallFrame, ROOM_CLOSED_CODE, ROOM_PDF_PATH, ROOM_TOKEN_HEADER, ROOM_WS_PATH, type ParticipantEventName } from '../../shared/api/participant-contract';
 import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { SECURITY_HEADERS } from '../transport/security-headers';
+import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
 import { jsonWithin, replyJson } from '../transport/reply-json';
-import { allowedHostsFor, checkRequest, type GuardDecision } from '../transport/request-guard';
-import { contentType } from '../transport/static-files';
+import { allowedHostsFor } from '../transport/request-guard';
 import { participantAssets, PARTICIPANT_PAGE } from './assets';
 import { createParticipantDispatcher } from './participant-dispatch';
 import { RateLimiter } from './rate-limit';
@@ -40,20 +38,11 @@ export interface LanOptions {
   rendererDir: string;
 }
 
-type Refusal = Extract<GuardDecision, { ok: false }>;
-
 function sendText(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
   res.end(body);
 }
 
-function refusalBody(refusal: Refusal): string {
-  return JSON.stringify({ ok: false, error: { code: 'forbidden', path: ['headers', refusal.header], message: refusal.message } });
-}
-
-function refuseUpgrade(socket: Duplex, status: string, body: string): void {
-  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-}
 
 /** What the listener needs of the room: its participants, the open room, its PDF, and a word when its status changed. */
 export interface ListenedRoom {
@@ -75,17 +64,10 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
   const dispatch = createParticipantDispatcher(room.participants);
   const identified = new Map<WebSocket, string>();
   const pdfLimit = new RateLimiter(3, 0.05);
-  let allowedHosts: string[] = [];
-  const guard = (req: http.IncomingMessage) => checkRequest({ host: req.headers.host, origin: req.headers.origin }, allowedHosts);
-
-  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string, immutable: boolean) => {
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
-  };
+  const hosts = hostGuard((port) => allowedHostsFor({ host: options.host, port }));
 
   const server = http.createServer((req, res) => {
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) {
       res.setHeader('Connection', 'close');
       return sendText(res, 403, refusalBody(decision), 'application/json; charset=utf-8');
@@ -96,9 +78,9 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed');
     }
-    if ((url === '/' || url === '/join') && fs.existsSync(page)) return serveFile(req, res, page, false);
+    if ((url === '/' || url === '/join') && fs.existsSync(page)) return void sendFile(req, res, page, false);
     const asset = /^\/assets\/([A-Za-z0-9_.-]+)$/.exec(url)?.[1];
-    if (asset && assets.has(asset)) return serveFile(req, res, path.join(assetsDir, asset), true);
+    if (asset && assets.has(asset)) return void sendFile(req, res, path.join(assetsDir, asset), true);
     sendText(res, 404, 'Not found');
   });
 
@@ -124,7 +106,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PARTICIPANT_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').split('?')[0] !== ROOM_WS_PATH) return void socket.destroy();
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
     if (wss.clients.size >= MAX_SOCKETS) return refuseUpgrade(socket, '503 Service Unavailable', '{"ok":false}');
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, req.socket.remoteAddress ?? 'unknown'));
@@ -171,7 +153,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
       server.off('error', reject);
       server.on('error', (error) => console.error('The room listener failed', error));
       const port = (server.address() as AddressInfo).port;
-      allowedHosts = allowedHostsFor({ host: options.host, port });
+      hosts.listening(port);
       resolve({
         port,
         broadcast,

@@ -1,9 +1,10 @@
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
-import { DEFAULT_ROOM_SETTINGS, RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
+import { RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
 import type { EventHub } from '../service/events';
 import type { Db } from '../store/db';
 import type { Store } from '../store/store';
+import { boardWriter } from './board-writer';
 import { newJoinCode } from './codes';
 import { roomAddresses, roomConfig } from './config';
 import { inboxOps } from './inbox';
@@ -13,28 +14,12 @@ import { ParticipantActions } from './participant-actions';
 import { BoardFeed } from './board-feed';
 import { RoomStore, type NoteRow, type OpenRoom } from './room-store';
 import { roomPdf } from './room-pdf';
-import { RoomWrites, type BoardWriter } from './room-writes';
+import { roomStatus } from './room-status';
+import { RoomWrites } from './room-writes';
 import type { PdfPrinter } from '../export/printer';
 
 const STATUS_EVERY_MS = 150;
 const AUTO_ACCEPT_BATCH = 40;
-
-const closedStatus = (addresses: string[]): RoomStatus => ({
-  open: false,
-  sessionId: null,
-  code: null,
-  joinUrl: null,
-  url: null,
-  host: null,
-  addresses,
-  participants: 0,
-  connected: 0,
-  votesCast: 0,
-  settings: DEFAULT_ROOM_SETTINGS,
-  pending: [],
-});
-
-const hostInUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /**
  * The room of one backend: at most one open, for one session. It owns the listener on the
@@ -58,7 +43,7 @@ export class Room {
   constructor(private readonly hub: EventHub) {
     this.feed = new BoardFeed(() => this.store, (text) => this.listener?.broadcast(text));
     this.participants = new ParticipantActions(this);
-    this.writes = new RoomWrites(this.boardWriter(), () => this.autoAccepted(), () => {
+    this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, hub), () => this.autoAccepted(), () => {
       this.participantStateChanged();
       this.statusChanged();
     });
@@ -125,24 +110,7 @@ export class Room {
   }
 
   status(): RoomStatus {
-    const addresses = roomAddresses();
-    const room = this.room;
-    if (!room || !this.listener) return closedStatus(addresses);
-    const url = `http://${hostInUrl(room.host)}:${this.listener.port}/`;
-    return {
-      open: true,
-      sessionId: room.sessionId,
-      code: room.code,
-      joinUrl: `${url}#code=${room.code}`,
-      url,
-      host: room.host,
-      addresses,
-      participants: this.rooms.participantCount(room.id),
-      connected: this.listener.connectedCount(),
-      votesCast: this.rooms.votesInRoom(room.id),
-      settings: room.settings,
-      pending: this.rooms.pending(room.id),
-    };
+    return roomStatus(this.room, this.listener, this.rooms);
   }
 
   async open(sessionId: string, host: string | undefined, onScreen?: string): Promise<RoomStatus> {
@@ -282,27 +250,6 @@ export class Room {
     const waiting = this.rooms.pending(room.id).slice(0, AUTO_ACCEPT_BATCH);
     if (this.rooms.pendingCount(room.id) > waiting.length) this.writes.schedule();
     return waiting.map((p) => this.rooms.pendingNote(room.id, p.id)!);
-  }
-
-  private boardWriter(): BoardWriter {
-    return {
-      votesOf: (boardId) => {
-        const votes = new Map<string, number>();
-        for (const node of this.store.getBoard(boardId).nodes) if (node.kind === 'note') votes.set(node.id, node.data.votes);
-        return votes;
-      },
-      apply: (boardId, ops, write) => {
-        const revision = this.db.transaction(() => {
-          write();
-          return ops.length ? this.store.applyOps(boardId, ops) : null;
-        })();
-        if (revision !== null) this.hub.publish('board.changed', { boardId, revision, ops });
-      },
-      insertVote: (participantId, nodeId) => this.rooms.insertVote(participantId, nodeId),
-      deleteVote: (participantId, nodeId) => this.rooms.deleteVote(participantId, nodeId),
-      inbox: (boardId, notes) => inboxOps(this.store.getBoard(boardId).nodes, notes.map((n) => ({ text: n.text, category: n.category as PendingNote['category'] }))),
-      markAccepted: (notes, nodeIds) => notes.forEach((n, i) => this.rooms.setStatus(n.id, 'accepted', nodeIds[i])),
-    };
   }
 
   participantStateChanged(): void {

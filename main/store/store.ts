@@ -1,9 +1,9 @@
 import { GroundworkError } from '../../shared/errors';
 import {
-  AgendaItem,
   DEFAULT_BOARD_SETTINGS,
   LIMITS,
   newId,
+  type AgendaItem,
   type Board,
   type BoardSettings,
   type BoardSummary,
@@ -11,57 +11,29 @@ import {
   type SessionDetail,
   type Viewport,
 } from '../../shared/model';
-import { applyOps, checkBoardCaps, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { applyOps, checkBoardCaps, type Op } from '../../shared/ops';
 import type { Db } from './db';
+import { AgendaRows } from './agenda';
 import { BatchLog } from './batch-log';
+import { BoardContent } from './board-content';
+import { toBoardSummary, toSession, type BoardRow, type SessionRow } from './rows';
 import { withFreshIds, type NewSession, type SessionContent } from './session-content';
-import { parseStoredJson, storedText } from './stored-text';
-import {
-  edgeParams,
-  nodeParams,
-  toBoardSummary,
-  toEdge,
-  toNode,
-  toSession,
-  type BoardRow,
-  type EdgeRow,
-  type NodeRow,
-  type SessionRow,
-} from './rows';
-
-interface AgendaRow {
-  id: string;
-  title: string;
-  timebox_minutes: number;
-  board_id: string | null;
-  /** The frame, when it is still a frame on the item's board (see migration 0003). */
-  live_frame_id: string | null;
-  prompts: string;
-}
-
-function toAgendaItem(row: AgendaRow): AgendaItem {
-  return AgendaItem.parse({
-    id: row.id,
-    title: storedText(row.title),
-    timeboxMinutes: row.timebox_minutes,
-    boardId: row.board_id,
-    frameId: row.live_frame_id,
-    prompts: parseStoredJson(row.prompts),
-  });
-}
 
 /**
- * The repositories of sessions and boards over one SQLite database. Board content is applied
- * through shared/ops on an in-memory doc (one set of rules for every replica) and the changed
- * rows are written in the same transaction.
+ * The repository of sessions and their boards over one SQLite database; each write is one
+ * transaction. Agendas are AgendaRows'; board content (nodes and edges, changed through shared/ops)
+ * is BoardContent's, written in the same transaction as the revision it makes.
  */
 export class Store {
-  private readonly docs = new Map<string, BoardDoc>();
   private readonly sql;
+  private readonly agenda: AgendaRows;
+  private readonly content: BoardContent;
   readonly batches: BatchLog;
 
   constructor(readonly db: Db) {
     this.batches = new BatchLog(db);
+    this.agenda = new AgendaRows(db);
+    this.content = new BoardContent(db);
     this.sql = {
       listSessions: db.prepare('SELECT * FROM sessions ORDER BY updated_at DESC, rowid DESC'),
       getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
@@ -82,31 +54,6 @@ export class Store {
       setViewport: db.prepare('UPDATE boards SET viewport = ? WHERE id = ?'),
       setSettings: db.prepare('UPDATE boards SET settings = ? WHERE id = ?'),
       deleteBoard: db.prepare('DELETE FROM boards WHERE id = ?'),
-      nodesOf: db.prepare('SELECT * FROM nodes WHERE board_id = ? ORDER BY rowid'),
-      edgesOf: db.prepare('SELECT * FROM edges WHERE board_id = ? ORDER BY rowid'),
-      insertNode: db.prepare('INSERT INTO nodes (id, board_id, kind, x, y, width, height, data) VALUES (@id, @board_id, @kind, @x, @y, @width, @height, @data)'),
-      updateNode: db.prepare('UPDATE nodes SET x = @x, y = @y, width = @width, height = @height, data = @data WHERE id = @id AND board_id = @board_id'),
-      deleteNode: db.prepare('DELETE FROM nodes WHERE id = ?'),
-      insertEdge: db.prepare(
-        'INSERT INTO edges (id, board_id, kind, source_id, target_id, data) VALUES (@id, @board_id, @kind, @source_id, @target_id, @data)',
-      ),
-      updateEdge: db.prepare('UPDATE edges SET kind = @kind, data = @data WHERE id = @id AND board_id = @board_id'),
-      deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
-      nodeExists: db.prepare('SELECT board_id FROM nodes WHERE id = ?').pluck(),
-      edgeExists: db.prepare('SELECT board_id FROM edges WHERE id = ?').pluck(),
-      nodeOf: db.prepare('SELECT board_id, kind FROM nodes WHERE id = ?'),
-      agendaOf: db.prepare(
-        `SELECT a.id, a.title, a.timebox_minutes, a.board_id, f.id AS live_frame_id, a.prompts
-         FROM agenda_items a LEFT JOIN nodes f ON f.id = a.frame_id AND f.board_id = a.board_id AND f.kind = 'frame'
-         WHERE a.session_id = ? ORDER BY a.position`,
-      ),
-      insertAgendaItem: db.prepare(
-        `INSERT INTO agenda_items (id, session_id, position, title, timebox_minutes, board_id, frame_id, prompts)
-         VALUES (@id, @session_id, @position, @title, @timebox_minutes, @board_id, @frame_id, @prompts)`,
-      ),
-      deleteAgendaOf: db.prepare('DELETE FROM agenda_items WHERE session_id = ?'),
-      agendaItemSession: db.prepare('SELECT session_id FROM agenda_items WHERE id = ?').pluck(),
-      unlinkBoardFromAgenda: db.prepare('UPDATE agenda_items SET board_id = NULL, frame_id = NULL WHERE board_id = ?'),
     };
   }
 
@@ -195,14 +142,14 @@ export class Store {
     const old = this.getSession(sessionId).boards;
     try {
       this.db.transaction(() => {
-        this.sql.deleteAgendaOf.run(sessionId);
+        this.agenda.clear(sessionId);
         for (const board of old) this.sql.deleteBoard.run(board.id);
         this.writeContent(sessionId, content);
         this.touch(sessionId);
       })();
     } finally {
       // Dropping a cached doc is always safe: the next read loads it from the database.
-      for (const board of old) this.docs.delete(board.id);
+      for (const board of old) this.content.forget(board.id);
     }
     return this.getSession(sessionId);
   }
@@ -220,22 +167,21 @@ export class Store {
         viewport: board.viewport ? JSON.stringify(board.viewport) : null,
         settings: JSON.stringify(board.settings),
       });
-      for (const node of board.nodes) this.sql.insertNode.run(nodeParams(board.id, node));
-      for (const edge of board.edges) this.sql.insertEdge.run(edgeParams(board.id, edge));
+      this.content.insert(board.id, board.nodes, board.edges);
     });
-    content.agenda.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(id, position, item)));
+    this.agenda.insert(id, content.agenda);
   }
 
   deleteSession(id: string): void {
     const boards = this.getSession(id).boards;
     this.sql.deleteSession.run(id);
-    for (const board of boards) this.docs.delete(board.id);
+    for (const board of boards) this.content.forget(board.id);
   }
 
   // Agenda
 
   getAgenda(sessionId: string): AgendaItem[] {
-    return (this.sql.agendaOf.all(sessionId) as AgendaRow[]).map(toAgendaItem);
+    return this.agenda.of(sessionId);
   }
 
   /**
@@ -244,24 +190,10 @@ export class Store {
    */
   setAgenda(sessionId: string, items: readonly AgendaItem[]): AgendaItem[] {
     const boards = new Set(this.getSession(sessionId).boards.map((b) => b.id));
-    const ids = new Set<string>();
-    items.forEach((item, index) => {
-      const at = (field: string) => ['items', index, field];
-      if (ids.has(item.id)) throw new GroundworkError('invalid_input', `Agenda item id ${item.id} is used twice`, at('id'));
-      ids.add(item.id);
-      const owner = this.sql.agendaItemSession.get(item.id) as string | undefined;
-      if (owner && owner !== sessionId) throw new GroundworkError('conflict', `Id ${item.id} is already used by another session's agenda`, at('id'));
-      if (item.boardId !== null && !boards.has(item.boardId)) throw new GroundworkError('not_found', `No board with id ${item.boardId} in this session`, at('boardId'));
-      if (item.frameId === null) return;
-      if (item.boardId === null) throw new GroundworkError('invalid_input', 'A frame needs its board: choose the board first', at('frameId'));
-      const frame = this.sql.nodeOf.get(item.frameId) as { board_id: string; kind: string } | undefined;
-      if (!frame || frame.board_id !== item.boardId || frame.kind !== 'frame') {
-        throw new GroundworkError('not_found', `No frame with id ${item.frameId} on that board`, at('frameId'));
-      }
-    });
+    this.agenda.check(sessionId, boards, items);
     this.db.transaction(() => {
-      this.sql.deleteAgendaOf.run(sessionId);
-      items.forEach((item, position) => this.sql.insertAgendaItem.run(agendaParams(sessionId, position, item)));
+      this.agenda.clear(sessionId);
+      this.agenda.insert(sessionId, items);
       this.touch(sessionId);
     })();
     return this.getAgenda(sessionId);
@@ -339,19 +271,18 @@ export class Store {
     const siblings = this.listBoards(row.session_id);
     if (siblings.length === 1) throw new GroundworkError('conflict', 'A session keeps at least one board', ['id']);
     this.db.transaction(() => {
-      // The foreign key would null board_id alone; the frame link goes with it.
-      this.sql.unlinkBoardFromAgenda.run(id);
+      this.agenda.unlinkBoard(id);
       this.sql.deleteBoard.run(id);
       siblings.filter((b) => b.id !== id).forEach((b, position) => this.sql.moveBoard.run(position, b.id));
       this.touch(row.session_id);
     })();
-    this.docs.delete(id);
+    this.content.forget(id);
     return toBoardSummary(row);
   }
 
   getBoard(id: string): Board {
     const row = this.boardRow(id);
-    const doc = this.doc(id);
+    const doc = this.content.doc(id);
     return {
       ...toBoardSummary(row),
       viewport: row.viewport ? JSON.parse(row.viewport) : null,
@@ -376,12 +307,12 @@ export class Store {
    */
   applyOps(boardId: string, ops: readonly Op[], batchId?: string): number {
     const row = this.boardRow(boardId, ['boardId']);
-    const doc = this.doc(boardId);
-    this.checkIdsFree(boardId, ops);
+    const doc = this.content.doc(boardId);
+    this.content.checkIdsFree(boardId, ops);
     applyOps(doc, ops);
     try {
       return this.db.transaction(() => {
-        for (const op of ops) this.persist(boardId, doc, op);
+        for (const op of ops) this.content.persist(boardId, doc, op);
         this.touch(row.session_id);
         const { revision } = this.sql.bumpRevision.get(boardId) as { revision: number };
         if (batchId) this.batches.record(boardId, batchId, revision);
@@ -390,7 +321,7 @@ export class Store {
     } catch (error) {
       // The transaction rolled back; reload from the database rather than undo with the inverses,
       // which would re-add removed nodes at the end and change the drawing order.
-      this.docs.delete(boardId);
+      this.content.forget(boardId);
       throw error;
     }
   }
@@ -400,61 +331,7 @@ export class Store {
    * around a call (see main/service/atomic.ts) that rolled back writes the docs already hold.
    */
   forgetCachedDocs(): void {
-    this.docs.clear();
-  }
-
-  private doc(boardId: string): BoardDoc {
-    let doc = this.docs.get(boardId);
-    if (!doc) {
-      const nodes = (this.sql.nodesOf.all(boardId) as NodeRow[]).map(toNode);
-      const edges = (this.sql.edgesOf.all(boardId) as EdgeRow[]).map(toEdge);
-      doc = createDoc(nodes, edges);
-      this.docs.set(boardId, doc);
-    }
-    return doc;
-  }
-
-  /** Ids are unique across the database; a board's doc only knows its own. */
-  private checkIdsFree(boardId: string, ops: readonly Op[]): void {
-    ops.forEach((op, index) => {
-      const taken =
-        op.type === 'node.add'
-          ? { on: this.sql.nodeExists.get(op.node.id) as string | undefined, path: ['ops', index, 'node', 'id'], id: op.node.id }
-          : op.type === 'edge.add'
-            ? { on: this.sql.edgeExists.get(op.edge.id) as string | undefined, path: ['ops', index, 'edge', 'id'], id: op.edge.id }
-            : undefined;
-      if (taken?.on && taken.on !== boardId) throw new GroundworkError('conflict', `Id ${taken.id} is already used on another board`, taken.path);
-    });
-  }
-
-  private persist(boardId: string, doc: BoardDoc, op: Op): void {
-    switch (op.type) {
-      case 'node.add':
-        this.sql.insertNode.run(nodeParams(boardId, op.node));
-        return;
-      case 'node.remove':
-        this.sql.deleteNode.run(op.id);
-        return;
-      case 'node.move':
-      case 'node.resize':
-      case 'node.update': {
-        // The doc holds the batch's end state; a node removed later in the batch is gone already.
-        const node = doc.nodes.get(op.id);
-        if (node) this.sql.updateNode.run(nodeParams(boardId, node));
-        return;
-      }
-      case 'edge.add':
-        this.sql.insertEdge.run(edgeParams(boardId, op.edge));
-        return;
-      case 'edge.remove':
-        this.sql.deleteEdge.run(op.id);
-        return;
-      case 'edge.update': {
-        const edge = doc.edges.get(op.id);
-        if (edge) this.sql.updateEdge.run(edgeParams(boardId, edge));
-        return;
-      }
-    }
+    this.content.forgetAll();
   }
 
   private touch(sessionId: string): void {
@@ -462,15 +339,3 @@ export class Store {
   }
 }
 
-function agendaParams(sessionId: string, position: number, item: AgendaItem) {
-  return {
-    id: item.id,
-    session_id: sessionId,
-    position,
-    title: item.title,
-    timebox_minutes: item.timeboxMinutes,
-    board_id: item.boardId,
-    frame_id: item.frameId,
-    prompts: JSON.stringify(item.prompts),
-  };
-}

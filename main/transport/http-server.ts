@@ -1,9 +1,7 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CallFrame, CLIENT_ID_HEADER, HTTP_API_PREFIX, WS_PATH, type Reply, type ServerFrame } from '../../shared/api';
 import { newId } from '../../shared/model';
@@ -11,9 +9,9 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Backend } from '../service/backend';
 import { STATUS_OF } from './http-status';
 import { jsonWithin, MAX_REPLY_BYTES, replyJson } from './reply-json';
-import { allowedHostsFor, checkRequest, type GuardDecision } from './request-guard';
-import { SECURITY_HEADERS } from './security-headers';
-import { contentType, resolveStaticFile } from './static-files';
+import { allowedHostsFor } from './request-guard';
+import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile, sendNotFound } from './http-kit';
+import { resolveStaticFile } from './static-files';
 
 // A 20 MB `.groundwork.json` (MAX_FILE_BYTES) sent to file.import, with its JSON envelope, fits.
 export const MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
@@ -49,23 +47,11 @@ function errorReply(code: ErrorCode, message: string, errorPath: string[] = []):
   return { ok: false, error: { code, path: errorPath, message } };
 }
 
-type Refusal = Extract<GuardDecision, { ok: false }>;
-
-const refusalReply = (refusal: Refusal) => errorReply('forbidden', refusal.message, ['headers', refusal.header]);
-
 /** Every address and name this machine answers to, for a server bound to every interface. */
 function machineAddresses(): string[] {
   const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
   const name = os.hostname().toLowerCase();
   return [...addresses, name, `${name}.local`];
-}
-
-/** Answers a refused upgrade on the raw socket: the WebSocket never opens. */
-function refuseUpgrade(socket: Duplex, refusal: Refusal): void {
-  const body = JSON.stringify(refusalReply(refusal));
-  socket.end(
-    `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
 }
 
 /** The body as text, or null past MAX_MESSAGE_BYTES; the rest of an oversized body is read and dropped. */
@@ -130,19 +116,8 @@ function serveStatic(rendererDir: string, req: http.IncomingMessage, res: http.S
     return;
   }
   const file = resolveStaticFile(rendererDir, req.url ?? '/');
-  if (!file || !fs.existsSync(file)) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('Not found');
-    return;
-  }
-  const immutable = file.includes(`${path.sep}assets${path.sep}`);
-  res.writeHead(200, {
-    ...SECURITY_HEADERS,
-    'Content-Type': contentType(file),
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  if (req.method === 'HEAD') res.end();
-  else fs.createReadStream(file).pipe(res);
+  if (!file) return sendNotFound(res);
+  void sendFile(req, res, file, file.includes(`${path.sep}assets${path.sep}`));
 }
 
 function attachSocket(backend: Backend, socket: WebSocket, maxReplyBytes: number): void {
@@ -178,27 +153,16 @@ function attachSocket(backend: Backend, socket: WebSocket, maxReplyBytes: number
 /** The served shell: the built renderer, the API over HTTP POST, and a WebSocket for calls and events. */
 export function serve(backend: Backend, options: ServeOptions): Promise<RunningServer> {
   const maxReplyBytes = options.maxReplyBytes ?? MAX_REPLY_BYTES;
-  // Filled in once listening, when the real port is known; no request arrives before that.
-  let port = 0;
-  let allowedHosts: string[] = [];
-  const updateAllowedHosts = () => {
-    allowedHosts = allowedHostsFor({ host: options.host, port, localAddresses: options.localAddresses ?? machineAddresses() });
-  };
-  const guard = (req: http.IncomingMessage) => {
-    const headers = { host: req.headers.host, origin: req.headers.origin };
-    const decision = checkRequest(headers, allowedHosts);
-    if (decision.ok || options.localAddresses) return decision;
-    // The machine may have joined another network (a new address) since the list was made.
-    updateAllowedHosts();
-    return checkRequest(headers, allowedHosts);
-  };
+  const hosts = hostGuard((port) => allowedHostsFor({ host: options.host, port, localAddresses: options.localAddresses ?? machineAddresses() }), {
+    recheck: !options.localAddresses,
+  });
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const decision = guard(req);
+    const decision = hosts.check(req);
     if (!decision.ok) {
       res.setHeader('Connection', 'close');
-      return sendJson(res, 403, refusalReply(decision));
+      return sendJsonText(res, 403, refusalBody(decision));
     }
     if (url.startsWith(HTTP_API_PREFIX)) {
       handleApi(backend, req, res, methodOf(url), maxReplyBytes).catch((error) => {
@@ -215,16 +179,16 @@ export function serve(backend: Backend, options: ServeOptions): Promise<RunningS
       socket.destroy();
       return;
     }
-    const decision = guard(req);
-    if (!decision.ok) return refuseUpgrade(socket, decision);
+    const decision = hosts.check(req);
+    if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
     wss.handleUpgrade(req, socket, head, (ws) => attachSocket(backend, ws, maxReplyBytes));
   });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
-      port = (server.address() as AddressInfo).port;
-      updateAllowedHosts();
+      const port = (server.address() as AddressInfo).port;
+      hosts.listening(port);
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolve({
         url: `http://${host}:${port}/`,

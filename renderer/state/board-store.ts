@@ -15,19 +15,7 @@ import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
 import { editorOutbox } from './sync/editor-outbox';
 import { touchedBy, type Touched } from './sync/replica';
-
-export const UNDO_LIMIT = 500;
-
-/** A step of undo or redo: the ops that take it back, and the batches of the edit they take back. */
-interface Step {
-  ops: Op[];
-  batchIds: string[];
-}
-
-interface History {
-  undo: Step[];
-  redo: Step[];
-}
+import { UndoHistory, type Step, type StepKind } from './undo-history';
 
 export interface BoardState {
   boardId: string | null;
@@ -66,14 +54,9 @@ export interface BoardState {
   selectOnly(ids: Iterable<string>): void;
 }
 
-const histories = new Map<string, History>();
+const history = new UndoHistory();
 /** The contents of each frame being dragged, fixed when its drag starts. */
 const draggedFrames = new Map<string, string[]>();
-const historyOf = (boardId: string): History => {
-  let history = histories.get(boardId);
-  if (!history) histories.set(boardId, (history = { undo: [], redo: [] }));
-  return history;
-};
 
 export interface Selection {
   nodeIds: string[];
@@ -149,22 +132,13 @@ export const useBoard = create<BoardState>((set, get) => {
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
-  /**
-   * The undo step of this window's last edit. The canvas measures a changed card only after it is
-   * drawn; the moves its real size calls for (Keep arranged, a grown note pushing the ones below)
-   * join this step while it is still the latest, so the edit and what it caused undo together.
-   */
-  let lastStep: { boardId: string; inverse: Step } | null = null;
   /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
   const grownNotes = new Set<string>();
 
   /** An edit that was never saved cannot be undone or redone: its steps go with it. */
   function forgetSteps(batch: Batch) {
-    const history = historyOf(batch.boardId);
-    const keep = (step: Step) => !step.batchIds.includes(batch.id);
-    history.undo = history.undo.filter(keep);
-    history.redo = history.redo.filter(keep);
-    if (get().boardId === batch.boardId) set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+    history.forgetBatch(batch.boardId, batch.id);
+    if (get().boardId === batch.boardId) set({ canUndo: history.canUndo(batch.boardId), canRedo: history.canRedo(batch.boardId) });
   }
 
   /** Applies ops to the view and sends them; returns the step that takes them back, or null when they do not fit. */
@@ -181,24 +155,14 @@ export const useBoard = create<BoardState>((set, get) => {
     return step;
   };
 
-  const applyOwn = (ops: Op[], stack: 'undo' | 'redo' | 'new'): boolean => {
+  const applyOwn = (ops: Op[], kind: StepKind): boolean => {
     const boardId = get().boardId;
     if (!boardId || ops.length === 0 || get().status !== 'ready') return false;
     // Undo and redo steps were made against the board as it was: others may have drawn edges since.
-    const inverse = applyToReplica(stack === 'new' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
+    const inverse = applyToReplica(kind === 'edit' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
     if (!inverse) return false;
-    const history = historyOf(boardId);
-    lastStep = null;
-    if (stack === 'undo') history.redo.push(inverse);
-    else {
-      history.undo.push(inverse);
-      if (history.undo.length > UNDO_LIMIT) history.undo.shift();
-      if (stack === 'new') {
-        history.redo = [];
-        lastStep = { boardId, inverse };
-      }
-    }
-    set({ canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+    history.record(boardId, inverse, kind);
+    set({ canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
     return true;
   };
 
@@ -229,24 +193,24 @@ export const useBoard = create<BoardState>((set, get) => {
 
   const canSettle = () => {
     const { boardId, editingId, status } = get();
-    return !!boardId && !editingId && status === 'ready' && historyOf(boardId).redo.length === 0;
+    return !!boardId && !editingId && status === 'ready' && !history.canRedo(boardId);
   };
 
-  /** Ops the last edit caused, once the canvas measured its result: into that edit's step while it is the latest, else a step of their own. */
+  /**
+   * Ops the last edit caused, once the canvas measured its result: into that edit's step while it
+   * is the latest, else a step of their own. The canvas measures a changed card only after it is
+   * drawn, so the moves its real size calls for (Keep arranged, a grown note pushing the ones
+   * below) come later; in the edit's step, they undo with it.
+   */
   const amendLastStep = (ops: Op[]) => {
     const boardId = get().boardId;
     if (!ops.length || !boardId) return;
-    const history = historyOf(boardId);
-    const top = history.undo[history.undo.length - 1];
-    if (lastStep?.boardId !== boardId || !top || lastStep.inverse !== top) {
-      applyOwn(ops, 'new');
+    if (!history.canAmend(boardId)) {
+      applyOwn(ops, 'edit');
       return;
     }
     const inverse = applyToReplica(ops);
-    if (!inverse) return;
-    const merged: Step = { ops: [...inverse.ops, ...top.ops], batchIds: [...top.batchIds, ...inverse.batchIds] };
-    history.undo[history.undo.length - 1] = merged;
-    lastStep = { boardId, inverse: merged };
+    if (inverse) history.amend(boardId, inverse);
   };
 
   return {
@@ -271,10 +235,9 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     async open(boardId) {
-      const history = historyOf(boardId);
       const again = get().boardId === boardId && get().status === 'ready';
       if (again) return sync.reload();
-      set({ boardId, status: 'loading', canUndo: history.undo.length > 0, canRedo: history.redo.length > 0 });
+      set({ boardId, status: 'loading', canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
       const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
       prefetched = null;
       try {
@@ -296,20 +259,20 @@ export const useBoard = create<BoardState>((set, get) => {
 
     edit(ops) {
       const { keepArranged, doc, nodes } = get();
-      if (!keepArranged) return applyOwn(ops, 'new');
-      return applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'new');
+      if (!keepArranged) return applyOwn(ops, 'edit');
+      return applyOwn([...ops, ...keepArrangedOps(doc, ops, measuredSizes(nodes))], 'edit');
     },
 
     undo() {
       const { boardId } = get();
-      const step = boardId ? historyOf(boardId).undo.pop() : undefined;
-      if (step && !applyOwn(step.ops, 'undo')) set({ canUndo: historyOf(boardId!).undo.length > 0 });
+      const step = boardId ? history.takeUndo(boardId) : undefined;
+      if (step && !applyOwn(step.ops, 'undone')) set({ canUndo: history.canUndo(boardId!) });
     },
 
     redo() {
       const { boardId } = get();
-      const step = boardId ? historyOf(boardId).redo.pop() : undefined;
-      if (step && !applyOwn(step.ops, 'redo')) set({ canRedo: historyOf(boardId!).redo.length > 0 });
+      const step = boardId ? history.takeRedo(boardId) : undefined;
+      if (step && !applyOwn(step.ops, 'redone')) set({ canRedo: history.canRedo(boardId!) });
     },
 
     onFlowNodesChange(incoming) {
