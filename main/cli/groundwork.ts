@@ -10,6 +10,7 @@ import { serve } from '../transport/http-server';
 import { setRoomHost } from '../room/config';
 import { parseArgs, USAGE, UsageError, type ServeArgs } from './args';
 import { runBackupCommand } from './backup-command';
+import { runLibraryInit } from './library-command';
 import { CommandFailed, runDataCommand } from './commands';
 import { IN_USE_EXIT_CODE, oneShotPlan } from './shared-data';
 import { startupNotice } from './startup-notice';
@@ -58,11 +59,12 @@ async function main(): Promise<void> {
     return;
   }
   if (args.command === 'serve') return runServe(args);
+  const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
+  if (args.command === 'library init') return runLibraryInit(args, process.env, output);
   const dataDir = dataDirOf(args.dataDir);
   const plan = oneShotPlan(args.command, currentHolder(dataDir), (iso) => new Date(iso).toLocaleString());
   if (!plan.run) throw new CommandFailed(plan.message, IN_USE_EXIT_CODE);
   if (plan.note) console.error(`groundwork: note: ${plan.note}`);
-  const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
   if (args.command === 'backup') return runBackupCommand(dataDir, output, plan.openIn);
   await runDataCommand(args, dataDir, output, plan.openIn);
 }
