@@ -29,7 +29,8 @@ async function runServe(args: ServeArgs): Promise<void> {
   if (args.roomHost) setRoomHost(args.roomHost);
   // The printer opens the print view on this very server, whose address is known once it listens.
   let url = '';
-  const backend = startBackend(dataDir, { printer: chromiumPrinter(() => url), shell: 'served shell' });
+  const libraryUrl = args.libraryUrl ?? process.env.GROUNDWORK_LIBRARY_URL;
+  const backend = startBackend(dataDir, { printer: chromiumPrinter(() => url), shell: 'served shell', libraryUrl });
   const server = await serve(backend, { host: args.host, port: args.port, rendererDir: RENDERER_DIR });
   url = server.url;
   // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateDocument } from '../../shared/fileformat/document';
-import type { LibraryVersion } from '../../shared/model/library';
+import type { LibraryOrigin, LibraryVersion } from '../../shared/model/library';
 import type { Db } from '../store/database';
 import type { Publication } from './team-library';
 
@@ -103,5 +103,20 @@ export class LibraryCache {
   /** The publish reached the library (or was refused for good): it leaves the outbox. */
   settle(publishId: string): void {
     this.db.prepare('DELETE FROM library_outbox WHERE publish_id = ?').run(publishId);
+  }
+
+  /** Remembers that a session was made from a library version. */
+  recordOrigin(sessionId: string, templateId: string, version: number): void {
+    this.db.prepare('INSERT INTO library_origins (session_id, template_id, version) VALUES (?, ?, ?)').run(sessionId, templateId, version);
+  }
+
+  /** The sessions made from library templates, newest version of each template first. */
+  origins(): LibraryOrigin[] {
+    return this.db
+      .prepare(
+        `SELECT o.session_id AS sessionId, s.title AS sessionTitle, o.template_id AS templateId, o.version
+         FROM library_origins o JOIN sessions s ON s.id = o.session_id ORDER BY o.template_id, o.version DESC, s.title`,
+      )
+      .all() as LibraryOrigin[];
   }
 }

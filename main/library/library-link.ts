@@ -1,24 +1,9 @@
 import { GroundworkError } from '../../shared/errors';
 import type { TemplateDocument } from '../../shared/fileformat/document';
-import type { LibraryVersion } from '../../shared/model/library';
+import type { LibraryState } from '../../shared/model/library';
 import { isUnreachable, parseLibraryUrl, type LibraryUrl } from './connection';
 import type { LibraryCache } from './library-cache';
 import { TeamLibrary } from './team-library';
-
-/** What the gallery shows of the team library: always from the local cache, with how fresh it is. */
-export interface LibraryState {
-  /** The library's address without its password (user@host:port/database), or null when none is set. */
-  address: string | null;
-  /** Where the address comes from: the command line or environment wins over the app's setting. */
-  addressFrom: 'setting' | 'command line' | null;
-  versions: LibraryVersion[];
-  syncedAt: number | null;
-  /** Publishes waiting in the outbox for the server. */
-  waiting: { templateId: string; name: string; note: string }[];
-  /** Why the last sync did not reach the library (offline, a refused password…), or null when it did. */
-  problem: string | null;
-  offline: boolean;
-}
 
 /**
  * The laptop's side of the team library: offline-first. Reads come from the local cache, which a
@@ -70,6 +55,7 @@ export class LibraryLink {
       versions: this.cache.versions(),
       syncedAt: this.cache.syncedAt(),
       waiting: this.cache.outbox().map((p) => ({ templateId: p.templateId, name: p.document.template.name, note: p.note })),
+      origins: this.cache.origins(),
       problem: this.problem?.message ?? null,
       offline: this.problem?.offline ?? false,
     };
@@ -93,6 +79,7 @@ export class LibraryLink {
 
   private async syncNow(): Promise<GroundworkError[]> {
     const refused: GroundworkError[] = [];
+    if (!this.urlText()) return refused;
     try {
       const library = this.library();
       for (const publication of this.cache.outbox()) {

@@ -178,7 +178,8 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // The team library (PostgreSQL, main/library), kept here so the gallery works offline: the
     // address, the list as last read and when, the versions used (their content, to make sessions
-    // from again), and publishes waiting for the server, each with the id that makes a resend land once.
+    // from again, and which session came from which, to say when a newer version is out), and
+    // publishes waiting for the server, each with the id that makes a resend land once.
     name: '0007_team_library',
     sql: `
       CREATE TABLE settings (
@@ -210,6 +211,12 @@ export const MIGRATIONS: readonly Migration[] = [
         note TEXT NOT NULL,
         document TEXT NOT NULL CHECK (json_valid(document)),
         queued_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE library_origins (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+        template_id TEXT NOT NULL,
+        version INTEGER NOT NULL
       );
     `,
   },
