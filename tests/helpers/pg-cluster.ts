@@ -50,11 +50,16 @@ export async function startPgCluster(): Promise<PgCluster> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth-local=trust', '--auth-host=scram-sha-256', '--no-sync', '-E', 'UTF8'], undefined);
+  let running = false;
   const start = () => {
     asPostgres('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-w', 'start']);
+    running = true;
   };
+  // A test may leave it stopped (an outage it staged): stopping again is a no-op, not an error.
   const stop = () => {
+    if (!running) return;
     asPostgres('pg_ctl', ['-D', data, 'stop', '-m', 'fast', '-w']);
+    running = false;
   };
   start();
   // The superuser logs in over TCP with a password too.
