@@ -5,6 +5,8 @@ export interface ServeArgs {
   /** The one address the room may open on (`--room-host`), instead of the machine's own. */
   roomHost?: string;
   dataDir?: string;
+  /** The team library's PostgreSQL connection string (`--library-url`), over the stored setting. */
+  libraryUrl?: string;
 }
 
 export interface ExportArgs {
@@ -34,7 +36,14 @@ export interface BackupArgs {
   dataDir?: string;
 }
 
-export type CliArgs = ServeArgs | DataCommandArgs | BackupArgs | { command: 'help' };
+/** Creates (or updates) the team library's schema and roles in PostgreSQL; needs no data dir. */
+export interface LibraryInitArgs {
+  command: 'library init';
+  /** From `--library-url`, else GROUNDWORK_LIBRARY_URL; the command says so when neither is given. */
+  libraryUrl?: string;
+}
+
+export type CliArgs = ServeArgs | DataCommandArgs | BackupArgs | LibraryInitArgs | { command: 'help' };
 
 export const DEFAULT_PORT = 5417;
 
@@ -46,6 +55,8 @@ Commands:
                   --host ADDR     address to bind (default 127.0.0.1: this machine only)
                   --room-host ADDR  the IPv4 address participants' phones join on when the
                                   room is opened (default: one of this machine's networks)
+                  --library-url URL  the team library (postgresql://USER:PASSWORD@HOST/DB);
+                                  GROUNDWORK_LIBRARY_URL also sets it
   export          Write a session to a .groundwork file
                   --session ID    the session (its id is in the app's address bar: /sessions/ID)
                   --out FILE      the file to write (replaced if it exists; default: the
@@ -53,9 +64,13 @@ Commands:
   import FILE     Import a .groundwork (or .groundwork.json) file: a session, or a template into your templates
   templates list  List the built-in templates and your own
   backup          Back up the database now; the newest 7 backups are kept
+  library init    Create (or update) the team library's schema and its two roles,
+                  groundwork_trainer and groundwork_admin, in a PostgreSQL database
+                  --library-url URL  as a user who may create roles (default:
+                                  GROUNDWORK_LIBRARY_URL)
   help            Show this text
 
-Every command but help takes --data-dir DIR: where groundwork.db lives (default: your data
+Every command but help and library init takes --data-dir DIR: where groundwork.db lives (default: your data
 folder; GROUNDWORK_DATA_DIR overrides it).`;
 
 export class UsageError extends Error {}
@@ -85,7 +100,7 @@ function noWords(command: string, words: string[]): void {
 }
 
 function parseServe(rest: string[]): ServeArgs {
-  const { flags, words } = readFlags('serve', rest, ['--port', '--host', '--room-host', '--data-dir']);
+  const { flags, words } = readFlags('serve', rest, ['--port', '--host', '--room-host', '--data-dir', '--library-url']);
   noWords('serve', words);
   const args: ServeArgs = { command: 'serve', port: DEFAULT_PORT, host: flags.get('--host') ?? '127.0.0.1' };
   const port = flags.get('--port');
@@ -102,6 +117,8 @@ function parseServe(rest: string[]): ServeArgs {
     }
     args.roomHost = roomHost;
   }
+  const libraryUrl = flags.get('--library-url');
+  if (libraryUrl !== undefined) args.libraryUrl = libraryUrl;
   return withDataDir(args, flags);
 }
 
@@ -140,6 +157,15 @@ function parseBackup(rest: string[]): BackupArgs {
   return withDataDir({ command: 'backup' }, flags);
 }
 
+function parseLibrary(rest: string[]): LibraryInitArgs {
+  const [action, ...others] = rest;
+  if (action !== 'init') throw new UsageError(action === undefined ? 'library needs an action: library init' : `Unknown action "${action}" for library; try library init`);
+  const { flags, words } = readFlags('library init', others, ['--library-url']);
+  noWords('library init', words);
+  const libraryUrl = flags.get('--library-url');
+  return libraryUrl === undefined ? { command: 'library init' } : { command: 'library init', libraryUrl };
+}
+
 /** Parses argv (without node and the script) into a command, or throws a UsageError saying what is wrong. */
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -155,6 +181,8 @@ export function parseArgs(argv: string[]): CliArgs {
       return parseTemplates(rest);
     case 'backup':
       return parseBackup(rest);
+    case 'library':
+      return parseLibrary(rest);
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }

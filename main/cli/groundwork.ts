@@ -10,6 +10,7 @@ import { serve } from '../transport/http-server';
 import { setRoomHost } from '../room/config';
 import { parseArgs, USAGE, UsageError, type ServeArgs } from './args';
 import { runBackupCommand } from './backup-command';
+import { runLibraryInit } from './library-command';
 import { CommandFailed, runDataCommand } from './commands';
 import { IN_USE_EXIT_CODE, oneShotPlan } from './shared-data';
 import { startupNotice } from './startup-notice';
@@ -28,7 +29,8 @@ async function runServe(args: ServeArgs): Promise<void> {
   if (args.roomHost) setRoomHost(args.roomHost);
   // The printer opens the print view on this very server, whose address is known once it listens.
   let url = '';
-  const backend = startBackend(dataDir, { printer: chromiumPrinter(() => url), shell: 'served shell' });
+  const libraryUrl = args.libraryUrl ?? process.env.GROUNDWORK_LIBRARY_URL;
+  const backend = startBackend(dataDir, { printer: chromiumPrinter(() => url), shell: 'served shell', libraryUrl });
   const server = await serve(backend, { host: args.host, port: args.port, rendererDir: RENDERER_DIR });
   url = server.url;
   // A room left open by the last run (a crash, a restart) listens again, with the same code and tokens.
@@ -58,11 +60,12 @@ async function main(): Promise<void> {
     return;
   }
   if (args.command === 'serve') return runServe(args);
+  const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
+  if (args.command === 'library init') return runLibraryInit(args, process.env, output);
   const dataDir = dataDirOf(args.dataDir);
   const plan = oneShotPlan(args.command, currentHolder(dataDir), (iso) => new Date(iso).toLocaleString());
   if (!plan.run) throw new CommandFailed(plan.message, IN_USE_EXIT_CODE);
   if (plan.note) console.error(`groundwork: note: ${plan.note}`);
-  const output = { out: (text: string) => console.log(text), err: (text: string) => console.error(text) };
   if (args.command === 'backup') return runBackupCommand(dataDir, output, plan.openIn);
   await runDataCommand(args, dataDir, output, plan.openIn);
 }

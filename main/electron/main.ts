@@ -133,7 +133,7 @@ function showAbout(): void {
  */
 function openBackend(hub: EventHub): Backend | null {
   try {
-    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH), shell: 'desktop app', hub });
+    const backend = startBackend(dataDir, { printer: electronPrinter(PRELOAD_PATH), shell: 'desktop app', hub, libraryUrl: process.env.GROUNDWORK_LIBRARY_URL });
     const report = backend.startupReport;
     if (report) console.error(`${report.message} SQLite said: ${report.detail}`);
     return backend;

@@ -48,21 +48,23 @@ export interface BackendOptions {
   openIn?: string;
   /** The events' hub, when the shell made it before the backend (the desktop window listens from the start). */
   hub?: EventHub;
+  /** The team library's address from `--library-url` or GROUNDWORK_LIBRARY_URL, over the app's setting. */
+  libraryUrl?: string;
 }
 
-export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, shell, openIn, hub = new EventHub() }: BackendOptions = {}): Backend {
+export function startBackend(dataDir: string, { onDamage = 'start-empty', migrations = MIGRATIONS, printer, shell, openIn, hub = new EventHub(), libraryUrl }: BackendOptions = {}): Backend {
   const lock: DataLock | null = shell ? acquireDataLock(dataDir, shell) : null;
   try {
-    return openBackend(dataDir, lock, { onDamage, migrations, printer, openIn, hub });
+    return openBackend(dataDir, lock, { onDamage, migrations, printer, openIn, hub, libraryUrl });
   } catch (error) {
     lock?.release();
     throw error;
   }
 }
 
-type OpenBackendOptions = Required<Pick<BackendOptions, 'onDamage' | 'migrations' | 'hub'>> & Pick<BackendOptions, 'printer' | 'openIn'>;
+type OpenBackendOptions = Required<Pick<BackendOptions, 'onDamage' | 'migrations' | 'hub'>> & Pick<BackendOptions, 'printer' | 'openIn' | 'libraryUrl'>;
 
-function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrations, printer, openIn, hub }: OpenBackendOptions): Backend {
+function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrations, printer, openIn, hub, libraryUrl }: OpenBackendOptions): Backend {
   const file = path.join(dataDir, DATABASE_FILE);
   const isNew = !fs.existsSync(file);
   const backups = new Backups(file);
@@ -105,7 +107,7 @@ function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrati
   };
   const wire = () => {
     store = new Store(db);
-    dispatch = createDispatcher(createService(store, hub, { backups: control, printer }), console.error, atomically(store, hub));
+    dispatch = createDispatcher(createService(store, hub, { backups: control, printer, libraryUrl }), console.error, atomically(store, hub));
   };
   wire();
 

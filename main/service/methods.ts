@@ -19,6 +19,10 @@ export const ASYNC_METHODS = {
   'room.close': true,
   'room.updateSettings': true,
   'room.moderate': true,
+  'library.sync': true,
+  'library.publish': true,
+  'library.use': true,
+  'library.withdraw': true,
 } as const satisfies Partial<Record<MethodName, true>>;
 export type AsyncMethod = keyof typeof ASYNC_METHODS;
 

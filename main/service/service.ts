@@ -13,6 +13,7 @@ import { snapshotService } from './snapshots';
 import { roomService } from '../room/room-service';
 import { exportService } from '../export/export-service';
 import { NO_PRINTER, type PdfPrinter } from '../export/printer';
+import { libraryService } from '../library/library-service';
 
 /**
  * A refused file as one error: the first problems with their JSON paths, in the message the UI
@@ -31,6 +32,8 @@ export interface ServiceEnv {
   now?: () => number;
   /** Prints the PDF handout: Electron's printToPDF or the served shell's headless Chromium. */
   printer?: PdfPrinter;
+  /** The team library's address from `--library-url` or GROUNDWORK_LIBRARY_URL, over the app's setting. */
+  libraryUrl?: string;
 }
 
 /** What 'app.status' says once the data is open. */
@@ -38,7 +41,7 @@ export const APP_READY: MethodOutput<'app.status'> = { state: 'ready', message: 
 
 /** The contract implemented once, for every transport. */
 export function createService(store: Store, hub: EventHub, env: ServiceEnv = {}): Service {
-  const { templates = new TemplateStore(store.db), backups = NO_BACKUPS, now = Date.now, printer = NO_PRINTER } = env;
+  const { templates = new TemplateStore(store.db), backups = NO_BACKUPS, now = Date.now, printer = NO_PRINTER, libraryUrl } = env;
   const snapshots = snapshotService(store, hub, now);
   const sessionChanged = (sessionId: string, deleted = false) => hub.publish('session.changed', { sessionId, deleted });
   const templatesChanged = () => hub.publish('templates.changed', {});
@@ -209,5 +212,6 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     ...snapshots.methods,
     ...roomService(store, hub, printer),
     ...exportService(store, hub, printer),
+    ...libraryService(store, templates, hub, libraryUrl ?? null),
   };
 }

@@ -175,4 +175,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX applied_batches_revision ON applied_batches (board_id, revision);
     `,
   },
+  {
+    // The team library (PostgreSQL, main/library), kept here so the gallery works offline: the
+    // address, the list as last read and when, the versions used (their content, to make sessions
+    // from again, and which session came from which, to say when a newer version is out), and
+    // publishes waiting for the server, each with the id that makes a resend land once.
+    name: '0007_team_library',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE library_versions (
+        template_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        published_at INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        note TEXT NOT NULL,
+        PRIMARY KEY (template_id, version)
+      );
+
+      CREATE TABLE library_contents (
+        template_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        document TEXT NOT NULL CHECK (json_valid(document)),
+        PRIMARY KEY (template_id, version)
+      );
+
+      CREATE TABLE library_outbox (
+        publish_id TEXT PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        note TEXT NOT NULL,
+        document TEXT NOT NULL CHECK (json_valid(document)),
+        queued_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE library_origins (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+        template_id TEXT NOT NULL,
+        version INTEGER NOT NULL
+      );
+    `,
+  },
 ];

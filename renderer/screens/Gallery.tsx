@@ -7,16 +7,18 @@ import { navigate } from '../state/router';
 import { showError, showInfo } from '../state/toasts';
 import { Dialog, Field } from '../ui/Dialog';
 import { DescriptionField } from './SaveTemplateDialog';
+import { PublishDialog, TeamLibrary } from './TeamLibrary';
 import './gallery.css';
 
 const FILTERS = [
   { value: 'all', label: 'All' },
   { value: 'builtIn', label: 'Built-in' },
   { value: 'mine', label: 'Mine' },
+  { value: 'team', label: 'Team' },
 ] as const;
 type Filter = (typeof FILTERS)[number]['value'];
 
-type Modal = { kind: 'edit'; template: TemplateSummary } | { kind: 'delete'; template: TemplateSummary } | null;
+type Modal = { kind: 'edit' | 'delete' | 'publish'; template: TemplateSummary } | null;
 
 const PREVIEW = { width: 240, height: 140, padding: 8 };
 /** Never drawn larger than this: a board with one heading should look like one, not a banner. */
@@ -79,9 +81,10 @@ interface CardProps {
   onDuplicate(): void;
   onEdit(): void;
   onDelete(): void;
+  onPublish(): void;
 }
 
-function TemplateCard({ template, onUse, onDuplicate, onEdit, onDelete }: CardProps) {
+function TemplateCard({ template, onUse, onDuplicate, onEdit, onDelete, onPublish }: CardProps) {
   const nameId = useId();
   const [busy, setBusy] = useState(false);
   return (
@@ -116,6 +119,9 @@ function TemplateCard({ template, onUse, onDuplicate, onEdit, onDelete }: CardPr
             </button>
             <button type="button" aria-describedby={nameId} onClick={() => void exportTemplate(template.id).catch(showError)}>
               Export
+            </button>
+            <button type="button" aria-describedby={nameId} onClick={onPublish}>
+              Publish to team library…
             </button>
             <button type="button" className="danger" aria-describedby={nameId} onClick={onDelete}>
               Delete
@@ -167,7 +173,7 @@ export function Gallery() {
   useEffect(() => api().on('templates.changed', load), [load]);
   useEffect(() => api().onReconnect(load), [load]);
 
-  const shown = templates?.filter((t) => filter === 'all' || t.builtIn === (filter === 'builtIn'));
+  const shown = filter === 'team' ? undefined : templates?.filter((t) => filter === 'all' || t.builtIn === (filter === 'builtIn'));
   const close = () => setModal(null);
 
   const use = async (template: TemplateSummary) => {
@@ -207,8 +213,9 @@ export function Gallery() {
           ))}
         </div>
       </div>
+      {filter === 'team' && <TeamLibrary query={query} />}
       {shown && shown.length === 0 && <p className="empty">{emptyMessage(filter, query)}</p>}
-      <div className="template-grid" aria-busy={!templates}>
+      {filter !== 'team' && <div className="template-grid" aria-busy={!templates}>
         {shown?.map((template) => (
           <TemplateCard
             key={template.id}
@@ -217,9 +224,11 @@ export function Gallery() {
             onDuplicate={() => void duplicate(template)}
             onEdit={() => setModal({ kind: 'edit', template })}
             onDelete={() => setModal({ kind: 'delete', template })}
+            onPublish={() => setModal({ kind: 'publish', template })}
           />
         ))}
-      </div>
+      </div>}
+      {modal?.kind === 'publish' && <PublishDialog template={modal.template} onClose={close} />}
       {modal?.kind === 'edit' && (
         <EditTemplateDialog
           template={modal.template}

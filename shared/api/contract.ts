@@ -10,6 +10,7 @@ import { Id, Title, Viewport, WorkshopDate } from '../model/schemas';
 import { Op } from '../ops/ops';
 import { PrintOptions } from '../export/print-options';
 import { ModerateAction, RoomSettings, RoomStatus } from '../model/room';
+import { ChangeNote, LibraryState, LibraryUrlText } from '../model/library';
 
 const Client = z.string().trim().max(LIMITS.title);
 
@@ -280,6 +281,36 @@ export const methods = {
   'room.moderate': {
     input: z.strictObject({ moderation: ModerateAction }),
     output: RoomStatus,
+  },
+  /** The team library as cached here; no network. */
+  'library.status': {
+    input: z.strictObject({}),
+    output: LibraryState,
+  },
+  /** Delivers waiting publishes and reads the library's list; offline, says so and keeps the cache. */
+  'library.sync': {
+    input: z.strictObject({}),
+    output: LibraryState,
+  },
+  /** Stores the library's address in this app (null forgets it). */
+  'library.setUrl': {
+    input: z.strictObject({ url: LibraryUrlText.nullable() }),
+    output: LibraryState,
+  },
+  /** Publishes the next version of an own template with a change note; offline, it waits in the outbox. */
+  'library.publish': {
+    input: z.strictObject({ templateId: Id, note: ChangeNote }),
+    output: LibraryState,
+  },
+  /** A new session from a version of a library template. */
+  'library.use': {
+    input: z.strictObject({ templateId: Id, version: z.number().int().min(1) }),
+    output: SessionDetail,
+  },
+  /** Withdraws a template from the library: PostgreSQL lets only its author or an administrator. */
+  'library.withdraw': {
+    input: z.strictObject({ templateId: Id }),
+    output: LibraryState,
   },
 } as const;
 

@@ -10,3 +10,14 @@ export function thrownBy<E extends Error>(type: new (...args: never[]) => E, run
   }
   throw new Error(`expected a ${type.name}, nothing was thrown`);
 }
+
+/** Awaits `run`, expects it to reject with an Error, and returns that error for closer checks. */
+export async function rejectionOf(run: () => Promise<unknown>): Promise<Error> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(Error);
+    return error as Error;
+  }
+  throw new Error('expected a rejection, it resolved');
+}

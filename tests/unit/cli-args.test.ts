@@ -30,6 +30,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['serve', '--port', '65535'])).toMatchObject({ port: 65535 });
   });
 
+  it('library init takes --library-url; serve takes it too', () => {
+    expect(parseArgs(['library', 'init', '--library-url', 'postgresql://admin@db/firm'])).toEqual({ command: 'library init', libraryUrl: 'postgresql://admin@db/firm' });
+    expect(parseArgs(['library', 'init'])).toEqual({ command: 'library init' });
+    expect(parseArgs(['serve', '--library-url', 'postgresql://ann@db/firm'])).toMatchObject({ command: 'serve', libraryUrl: 'postgresql://ann@db/firm' });
+    expect(usageError(['library']).message).toBe('library needs an action: library init');
+    expect(usageError(['library', 'init', '--data-dir', 'x']).message).toBe('Unknown option "--data-dir" for library init');
+  });
+
   it('refuses an unknown command or option, naming it', () => {
     expect(usageError(['launch']).message).toContain('"launch"');
     expect(usageError(['serve', '--verbose']).message).toContain('"--verbose"');
