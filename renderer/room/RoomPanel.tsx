@@ -3,7 +3,9 @@ import type { BoardSummary } from '../../shared/model';
 import { ROOM_LIMITS, type RoomSettings, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
-import { JoinCard, JoinOverlay } from './JoinCard';
+import { openAudienceWindow } from '../presentation/PresenterBar';
+import { usePresentation } from '../presentation/presentation-store';
+import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
 import { roomCall, useRoom } from './room-state';
 
@@ -103,10 +105,24 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
   );
 }
 
+/** Puts the join code over the audience view on the projector (opening it if need be), and takes it off. */
+function ShowToRoom({ sessionId }: { sessionId: string }) {
+  const shown = usePresentation((s) => s.sessionId === sessionId && s.state?.joinVisible === true);
+  const toggle = async () => {
+    if (usePresentation.getState().sessionId !== sessionId) await usePresentation.getState().load(sessionId);
+    if (!shown) openAudienceWindow(sessionId);
+    usePresentation.getState().update({ joinVisible: !shown });
+  };
+  return (
+    <button type="button" className="primary" aria-pressed={shown} onClick={() => void toggle()}>
+      Show to the room
+    </button>
+  );
+}
+
 /** The room beside the canvas: open it, show how to join, set the rules, moderate the queue, close it. */
 export function RoomPanel({ sessionId }: { sessionId: string }) {
   const status = useRoom((s) => s.status);
-  const showingJoin = useRoom((s) => s.showingJoin);
   const boards = useBoards(sessionId);
   const close = () => useRoom.getState().setPanel(false);
   const here = status?.open && status.sessionId === sessionId;
@@ -125,9 +141,7 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
         <>
           <JoinCard status={status} />
           <div className="room-actions">
-            <button type="button" className="primary" onClick={() => useRoom.getState().setShowingJoin(true)}>
-              Show to the room
-            </button>
+            <ShowToRoom sessionId={sessionId} />
             <button type="button" className="danger" onClick={() => void roomCall(() => api().call('room.close', {}))}>
               Close room
             </button>
@@ -137,7 +151,6 @@ export function RoomPanel({ sessionId }: { sessionId: string }) {
           </p>
           <ModerationQueue status={status} boards={boards} />
           <Settings status={status} boards={boards} />
-          {showingJoin && <JoinOverlay status={status} onClose={() => useRoom.getState().setShowingJoin(false)} />}
         </>
       )}
     </aside>
