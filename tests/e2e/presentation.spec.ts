@@ -180,13 +180,18 @@ for (const screen of [LAPTOP, PROJECTOR]) {
     await expect.poll(async () => (await pane.boundingBox())!.height).toBeGreaterThanOrEqual(0.6 * screen.height);
     // The board tabs stay one row of tabs, not a band.
     expect((await page.getByRole('tablist', { name: 'Boards' }).boundingBox())!.height).toBeLessThan(60);
+    // And once the presentation ends, the board still has the window below the tabs.
+    await controls.getByRole('button', { name: 'End presentation' }).click();
+    await expect(controls).toHaveCount(0);
+    await expect.poll(async () => (await pane.boundingBox())!.height).toBeGreaterThanOrEqual(0.6 * screen.height);
   });
 }
 
 test('the Prompts panel beside the canvas follows the step', async ({ page, shell }) => {
   const { sessionId } = await threeFrameSession(shell);
   const { controls } = await present(page, shell, sessionId);
-  const prompt = (title: string) => page.getByText(`What does “${title}” mean for our buyers?`);
+  const panel = page.getByRole('region', { name: /^Prompts/ });
+  const prompt = (title: string) => panel.getByText(`What does “${title}” mean for our buyers?`);
   await expect(controls).toContainText('Step 1 of 3');
   await expect(prompt('Why we sell')).toBeVisible();
   await page.keyboard.press('PageDown');
