@@ -114,8 +114,8 @@ function ShowToRoom({ sessionId }: { sessionId: string }) {
     usePresentation.getState().update({ joinVisible: !shown });
   };
   return (
-    <button type="button" className="primary" aria-pressed={shown} onClick={() => void toggle()}>
-      Show to the room
+    <button type="button" className="primary" onClick={() => void toggle()}>
+      {shown ? 'Hide from the room' : 'Show to the room'}
     </button>
   );
 }

@@ -42,15 +42,14 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await expect(panel.getByText(`${status.code.slice(0, 3)} ${status.code.slice(3)}`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('facilitator-room-open.png') });
   // Show to the room: the join card fills the audience window on the projector, then comes off.
-  const show = panel.getByRole('button', { name: 'Show to the room' });
-  const [audience] = await Promise.all([page.waitForEvent('popup'), show.click()]);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), panel.getByRole('button', { name: 'Show to the room' }).click()]);
   await audience.setViewportSize({ width: 1920, height: 1080 });
   const overlay = audience.getByRole('region', { name: 'How to join the room' });
   await expect(overlay.getByRole('img', { name: /QR code/ })).toBeVisible();
   const codeSize = await overlay.locator('.join-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(codeSize).toBeGreaterThan(100);
   await audience.screenshot({ path: testInfo.outputPath('projector-join-overlay.png') });
-  await show.click();
+  await panel.getByRole('button', { name: 'Hide from the room' }).click();
   await expect(overlay).toHaveCount(0);
   await audience.close();
 

@@ -208,16 +208,15 @@ test('Show to the room puts the join code on the audience window, not the editor
   const room = await shell.call<{ code: string }>('room.open', { sessionId, host: '127.0.0.2' });
   const { audience } = await present(page, shell, sessionId);
   await page.getByRole('button', { name: /^Room: / }).click();
-  const show = page.getByRole('complementary', { name: 'Room' }).getByRole('button', { name: 'Show to the room' });
-  await show.click();
-  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  const panel = page.getByRole('complementary', { name: 'Room' });
+  await panel.getByRole('button', { name: 'Show to the room' }).click();
   const join = audience.getByRole('region', { name: 'How to join the room' });
   await expect(join.getByLabel(`Join code ${room.code.split('').join(' ')}`)).toBeVisible();
   await expect(page.getByRole('region', { name: 'How to join the room' })).toHaveCount(0);
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  await show.click();
-  await expect(show).toHaveAttribute('aria-pressed', 'false');
+  await panel.getByRole('button', { name: 'Hide from the room' }).click();
   await expect(join).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Show to the room' })).toBeVisible();
 });
 
 test('End presentation leaves the audience window on a neutral screen', async ({ page, shell }) => {
