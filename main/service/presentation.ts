@@ -1,5 +1,8 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
-import { initialPresentation, type PresentationState } from '../../shared/model';
+import { initialPresentation, type BoardNode, type PresentationState } from '../../shared/model';
+import { moveOn, withParts } from '../../shared/presentation/move';
+import { revealItems } from '../../shared/presentation/reveal';
+import { presentationSteps } from '../../shared/presentation/steps';
 import { applyToTimers } from '../../shared/presentation/timer';
 import type { Store } from '../store/store';
 import type { EventHub } from './events';
@@ -23,9 +26,29 @@ export function presentationService(store: Store, hub: EventHub, now: () => numb
     hub.publish('presentation.changed', state);
     return state;
   };
+  const stepsOf = (sessionId: string) => {
+    const { boards, agenda } = store.getSession(sessionId);
+    const framesOf = (boardId: string) => store.getBoard(boardId).nodes.filter((n): n is Extract<BoardNode, { kind: 'frame' }> => n.kind === 'frame');
+    return presentationSteps({ boards, agenda, framesOf });
+  };
+  const revealCount = (state: PresentationState, step: { boardId: string; frameId: string | null } | undefined) => {
+    if (!step || state.revealed === null) return 0;
+    return revealItems(new Map(store.getBoard(step.boardId).nodes.map((n) => [n.id, n])), step.frameId).length;
+  };
   return {
     'presentation.get': ({ sessionId }) => current(sessionId),
     'presentation.update': ({ sessionId, patch }) => save({ ...current(sessionId), ...patch }),
+    'presentation.go': ({ sessionId, direction }) => {
+      const state = current(sessionId);
+      const steps = stepsOf(sessionId);
+      const next = moveOn(state, direction, { steps, revealCount: revealCount(state, steps[state.stepIndex]), now: now() });
+      return next === state ? state : save(next);
+    },
+    'presentation.measured': ({ sessionId, stepIndex, parts }) => {
+      const state = current(sessionId);
+      const next = withParts(state, stepIndex, parts);
+      return next === state ? state : save(next);
+    },
     'presentation.timer': ({ sessionId, itemId, action }) => {
       const state = current(sessionId);
       return save({ ...state, timers: applyToTimers(state.timers, itemId, action, now()) });

@@ -208,7 +208,7 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     'app.status': () => APP_READY,
     'app.takeCommands': () => [],
 
-    ...presentationService(store, hub),
+    ...presentationService(store, hub, now),
     ...snapshots.methods,
     ...roomService(store, hub, printer),
     ...exportService(store, hub, printer),

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem } from '../../shared/model';
+import { usePresentation } from '../presentation/presentation-store';
 import { useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { selectAndCentre } from './centre';
@@ -16,8 +17,26 @@ function readCollapsed(): boolean {
   }
 }
 
-function PromptsStep({ item, initiallyOpen }: { item: AgendaItem; initiallyOpen: boolean }) {
+/** The agenda item the room is on while a presentation runs; null otherwise. */
+function useCurrentItemId(): string | null {
+  return usePresentation((s) => {
+    if (!s.state || s.state.ended) return null;
+    return s.steps[Math.min(s.state.stepIndex, s.steps.length - 1)]?.agendaItemId ?? null;
+  });
+}
+
+function PromptsStep({ item, initiallyOpen, current }: { item: AgendaItem; initiallyOpen: boolean; current: boolean | null }) {
   const [open, setOpen] = useState(initiallyOpen);
+  // While presenting, the step on screen opens and the one left behind closes; a click still toggles.
+  const [followed, setFollowed] = useState(current);
+  if (current !== followed) {
+    setFollowed(current);
+    if (current !== null) setOpen(current);
+  }
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (current) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const frameTitle = useBoard((s) => {
     const frame = item.frameId ? s.doc.nodes.get(item.frameId) : undefined;
@@ -25,7 +44,7 @@ function PromptsStep({ item, initiallyOpen }: { item: AgendaItem; initiallyOpen:
   });
   const bodyId = `prompts-${item.id}`;
   return (
-    <li className="prompts-step">
+    <li ref={ref} className={current ? 'prompts-step current' : 'prompts-step'} aria-current={current ? 'step' : undefined}>
       <div className="prompts-step-head">
         <button type="button" className="prompts-step-toggle" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> {item.title}
@@ -56,10 +75,12 @@ function PromptsStep({ item, initiallyOpen }: { item: AgendaItem; initiallyOpen:
 
 /**
  * The questions to ask, beside the canvas: the prompts of the agenda items on this board, the
- * first one open. Collapsible, and it stays as the facilitator left it.
+ * first one open, or while presenting the current step's. Collapsible, and it stays as the
+ * facilitator left it.
  */
 export function PromptsBox({ agenda, boardId }: { agenda: readonly AgendaItem[]; boardId: string }) {
   const [collapsed, setCollapsed] = useState(readCollapsed);
+  const currentId = useCurrentItemId();
   const linked = agenda.filter((item) => item.boardId === boardId);
   if (linked.length === 0) return null;
   const toggle = () => {
@@ -84,7 +105,7 @@ export function PromptsBox({ agenda, boardId }: { agenda: readonly AgendaItem[];
       {!collapsed && (
         <ol id="prompts-steps" className="prompts-steps">
           {linked.map((item, i) => (
-            <PromptsStep key={item.id} item={item} initiallyOpen={i === 0} />
+            <PromptsStep key={item.id} item={item} initiallyOpen={currentId ? item.id === currentId : i === 0} current={currentId ? item.id === currentId : null} />
           ))}
         </ol>
       )}

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { showError } from '../state/toasts';
 import { useBoard } from '../state/board-store';
 import { navigate, routeHash } from '../state/router';
 import { usePresentation } from './presentation-store';
@@ -12,6 +14,13 @@ const AUDIENCE_WINDOW = 'groundwork-audience';
 export function openAudienceWindow(sessionId: string): void {
   const url = `${location.pathname}${routeHash({ screen: 'audience', sessionId })}`;
   window.open(url, AUDIENCE_WINDOW, 'popup,width=1280,height=720');
+}
+
+/** Present: the room sees the board again (after an End presentation), in the audience window. */
+export function present(sessionId: string): void {
+  // Sent before the window opens, so main has it before anything that window asks.
+  api().call('presentation.update', { sessionId, patch: { ended: false } }).catch(showError);
+  openAudienceWindow(sessionId);
 }
 
 /**
@@ -30,12 +39,17 @@ export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeav
     if (stepBoard && stepBoard !== useBoard.getState().boardId) navigate({ screen: 'session', sessionId, boardId: stepBoard }, { replace: true });
   }, [stepBoard, sessionId]);
 
+  // End presentation: the audience window turns to a neutral screen.
+  const leave = useCallback(() => {
+    usePresentation.getState().update({ ended: true });
+    onLeave();
+  }, [onLeave]);
   const hasSelection = useCallback(() => useBoard.getState().nodes.some((n) => n.selected), []);
-  usePresentationKeys({ arrowsOnlyWithoutSelection: true, hasSelection, onLeave, onHelp: () => setHelp(true) });
+  usePresentationKeys({ arrowsOnlyWithoutSelection: true, hasSelection, onLeave: leave, onHelp: () => setHelp(true) });
 
   return (
     <>
-      <PresenterControls onHelp={() => setHelp(true)} onLeave={onLeave} />
+      <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} showPrompts={false} />
       {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
     </>
   );

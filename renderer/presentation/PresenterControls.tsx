@@ -5,9 +5,10 @@ import { currentItem, go, toggleReveal, toggleScreen, toggleSpotlight, toggleTim
 
 /**
  * What the facilitator needs while the room watches: where we are, what comes next, the clock,
- * the prompts, and the switches. In the editor's presenter bar and over a one-screen audience view.
+ * and the switches. In the editor's presenter bar (where the side Prompts panel follows the step)
+ * and over a one-screen audience view, with the prompts.
  */
-export function PresenterControls({ onHelp, onLeave }: { onHelp(): void; onLeave(): void }) {
+export function PresenterControls({ onHelp, onLeave, showPrompts }: { onHelp(): void; onLeave(): void; showPrompts: boolean }) {
   const state = usePresentation((s) => s.state);
   const steps = usePresentation((s) => s.steps);
   const session = usePresentation((s) => s.session);
@@ -50,6 +51,10 @@ export function PresenterControls({ onHelp, onLeave }: { onHelp(): void; onLeave
           <button type="button" onClick={() => usePresentation.getState().timer(item.id, 'reset')}>
             Reset
           </button>
+          <label className="presenter-carry">
+            <input type="checkbox" checked={state.timerCarriesOn} onChange={(e) => usePresentation.getState().update({ timerCarriesOn: e.target.checked })} />
+            Carry on to the next item
+          </label>
         </div>
       )}
       <div className="presenter-switches" role="group" aria-label="Projector">
@@ -78,7 +83,7 @@ export function PresenterControls({ onHelp, onLeave }: { onHelp(): void; onLeave
           End presentation
         </button>
       </div>
-      {item && item.prompts.length > 0 && (
+      {showPrompts && item && item.prompts.length > 0 && (
         <ul className="presenter-prompts" aria-label="Prompts">
           {item.prompts.map((prompt) => (
             <li key={prompt}>{prompt}</li>

@@ -1,8 +1,6 @@
 import type { Screen } from '../../shared/model';
-import { advance } from '../../shared/presentation/steps';
 import { useBoard } from '../state/board-store';
 import { usePresentation } from './presentation-store';
-import { revealItems } from './reveal';
 
 /** The presentation commands, shared by the keys, the presenter bar and the audience overlay. */
 
@@ -17,22 +15,9 @@ export function currentItem() {
   return step?.agendaItemId ? session?.agenda.find((item) => item.id === step.agendaItemId) : undefined;
 }
 
+/** Next or previous: an intent main decides on (see 'presentation.go'). */
 export function go(direction: 1 | -1): void {
-  const { state, steps, update } = usePresentation.getState();
-  if (!state || !steps.length) return;
-  const step = currentStep();
-  const { doc, boardId } = useBoard.getState();
-  const revealCount = step && boardId === step.boardId ? revealItems(doc, step.frameId).length : 0;
-  const { stepIndex, part, parts, revealed } = state;
-  const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCount);
-  if (next.stepIndex !== stepIndex || next.part !== part || next.revealed !== revealed) {
-    update({ ...next, spotlightNodeId: next.stepIndex === stepIndex ? state.spotlightNodeId : null });
-  }
-}
-
-export function goToStep(stepIndex: number): void {
-  const { state, update } = usePresentation.getState();
-  if (state) update({ stepIndex, part: 0, parts: 1, revealed: state.revealed === null ? null : 0, spotlightNodeId: null });
+  usePresentation.getState().go(direction);
 }
 
 /** B and W: the screen goes black (or white) and comes back with the same key. */

@@ -11,8 +11,14 @@ interface PresentationStore {
   session: SessionDetail | null;
   state: PresentationState | null;
   steps: Step[];
-  load(sessionId: string): Promise<void>;
+  /** This window measures each step's parts: the audience view, whose screen the camera fits. */
+  measures: boolean;
+  /** The step whose parts this window has measured and main has acknowledged. */
+  measuredStep: number | null;
+  load(sessionId: string, options?: { measures: boolean }): Promise<void>;
   update(patch: PresentationPatch): void;
+  go(direction: 1 | -1): void;
+  measured(stepIndex: number, parts: number): void;
   timer(itemId: string, action: 'start' | 'pause' | 'reset'): void;
 }
 
@@ -29,6 +35,30 @@ function stepsOf(session: SessionDetail): Step[] {
 
 /** The session's presentation as main holds it, the steps it walks through, and the commands that move it. */
 export const usePresentation = create<PresentationStore>((set, get) => {
+  /** A measurement belongs to a step: coming back to a step later measures it again. */
+  const receive = (state: PresentationState) => {
+    if (state.sessionId !== get().sessionId) return;
+    const moved = state.stepIndex !== get().state?.stepIndex;
+    set(moved ? { state, measuredStep: null } : { state });
+  };
+  // Next and previous go to main one at a time, in order. The audience window also holds them
+  // until main knows the current step's parts, which only it can measure: main then decides
+  // "next part" or "next step" from a count that is never a round trip late.
+  const waiting: (1 | -1)[] = [];
+  let sending = false;
+  const sendWaiting = () => {
+    const { sessionId, state, measures, measuredStep } = get();
+    if (sending || !waiting.length || !sessionId) return;
+    if (measures && (!state || measuredStep !== state.stepIndex)) return;
+    sending = true;
+    api()
+      .call('presentation.go', { sessionId, direction: waiting.shift()! })
+      .then(receive, showError)
+      .finally(() => {
+        sending = false;
+        sendWaiting();
+      });
+  };
   const refreshSession = async () => {
     const { sessionId } = get();
     if (!sessionId) return;
@@ -36,9 +66,7 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     await Promise.all(session.boards.map((b) => loadFrames(b.id)));
     if (get().sessionId === sessionId) set({ session, steps: stepsOf(session) });
   };
-  api().on('presentation.changed', (state) => {
-    if (state.sessionId === get().sessionId) set({ state });
-  });
+  api().on('presentation.changed', receive);
   api().on('session.changed', ({ sessionId }) => {
     if (sessionId === get().sessionId) refreshSession().catch(showError);
   });
@@ -60,23 +88,40 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     session: null,
     state: null,
     steps: [],
-    async load(sessionId) {
-      set({ sessionId, session: null, state: null, steps: [] });
+    measures: false,
+    measuredStep: null,
+    async load(sessionId, { measures } = { measures: false }) {
+      waiting.length = 0;
+      set({ sessionId, session: null, state: null, steps: [], measures, measuredStep: null });
       try {
         await refreshSession();
-        const state = await api().call('presentation.get', { sessionId });
-        if (get().sessionId === sessionId) set({ state });
+        receive(await api().call('presentation.get', { sessionId }));
       } catch (error) {
         showError(error);
       }
     },
     update(patch) {
       const { sessionId } = get();
-      if (sessionId) api().call('presentation.update', { sessionId, patch }).then((state) => set({ state }), showError);
+      if (sessionId) api().call('presentation.update', { sessionId, patch }).then(receive, showError);
+    },
+    go(direction) {
+      waiting.push(direction);
+      sendWaiting();
+    },
+    measured(stepIndex, parts) {
+      const { sessionId, state, measuredStep } = get();
+      if (!sessionId || !state || (measuredStep === stepIndex && state.parts === parts)) return;
+      api()
+        .call('presentation.measured', { sessionId, stepIndex, parts })
+        .then((next) => {
+          receive(next);
+          if (next.stepIndex === stepIndex) set({ measuredStep: stepIndex });
+          sendWaiting();
+        }, showError);
     },
     timer(itemId, action) {
       const { sessionId } = get();
-      if (sessionId) api().call('presentation.timer', { sessionId, itemId, action }).then((state) => set({ state }), showError);
+      if (sessionId) api().call('presentation.timer', { sessionId, itemId, action }).then(receive, showError);
     },
   };
 });

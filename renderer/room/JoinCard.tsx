@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { RoomStatus } from '../../shared/model/room';
 import { QrCode } from './QrCode';
+import { followRoom, useRoom } from './room-state';
+import './room.css';
 
 /** The code as the room reads it: in two halves, so "K7M 2QX" is easy to say and to type. */
 export const spacedCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
@@ -22,18 +24,17 @@ export function JoinCard({ status, large = false }: { status: RoomStatus; large?
   );
 }
 
-/** The join card over the whole window, for the projector; Esc or a click closes it. */
-export function JoinOverlay({ status, onClose }: { status: RoomStatus; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
+/**
+ * The join card over the whole audience view, read from the back of the room. The facilitator
+ * shows and hides it from the room panel; the editor's own window never covers itself with it.
+ */
+export function JoinOnScreen({ sessionId }: { sessionId: string }) {
+  const status = useRoom((s) => s.status);
+  useEffect(followRoom, []);
+  if (!status?.open || status.sessionId !== sessionId) return null;
   return (
-    <dialog ref={ref} className="join-overlay" aria-label="How to join the room" onClose={onClose} onCancel={onClose} onClick={onClose}>
+    <section className="join-on-screen" aria-label="How to join the room">
       <JoinCard status={status} large />
-      <button type="button" className="join-overlay-close" onClick={onClose}>
-        Close
-      </button>
-    </dialog>
+    </section>
   );
 }

@@ -3,7 +3,9 @@ import type { BoardSummary } from '../../shared/model';
 import { ROOM_LIMITS, type RoomSettings, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
-import { JoinCard, JoinOverlay } from './JoinCard';
+import { openAudienceWindow } from '../presentation/PresenterBar';
+import { usePresentation } from '../presentation/presentation-store';
+import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
 import { roomCall, useRoom } from './room-state';
 
@@ -103,11 +105,25 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
   );
 }
 
+/** Puts the join code over the audience view on the projector (opening it if need be), and takes it off. */
+function ShowToRoom({ sessionId }: { sessionId: string }) {
+  const shown = usePresentation((s) => s.sessionId === sessionId && s.state?.joinVisible === true);
+  const toggle = async () => {
+    if (usePresentation.getState().sessionId !== sessionId) await usePresentation.getState().load(sessionId);
+    if (!shown) openAudienceWindow(sessionId);
+    usePresentation.getState().update({ joinVisible: !shown });
+  };
+  return (
+    <button type="button" className="primary" onClick={() => void toggle()}>
+      {shown ? 'Hide from the room' : 'Show to the room'}
+    </button>
+  );
+}
+
 /** The room beside the canvas: open it, show how to join, set the rules, moderate the queue, close it. */
 /** `boardId`: the board on screen, the one phones write to when the room opens (unless the session's last room chose). */
 export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: string }) {
   const status = useRoom((s) => s.status);
-  const showingJoin = useRoom((s) => s.showingJoin);
   const boards = useBoards(sessionId);
   const close = () => useRoom.getState().setPanel(false);
   const here = status?.open && status.sessionId === sessionId;
@@ -126,9 +142,7 @@ export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: 
         <>
           <JoinCard status={status} />
           <div className="room-actions">
-            <button type="button" className="primary" onClick={() => useRoom.getState().setShowingJoin(true)}>
-              Show to the room
-            </button>
+            <ShowToRoom sessionId={sessionId} />
             <button type="button" className="danger" onClick={() => void roomCall(() => api().call('room.close', {}))}>
               Close room
             </button>
@@ -138,7 +152,6 @@ export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: 
           </p>
           <ModerationQueue status={status} boards={boards} />
           <Settings status={status} boards={boards} />
-          {showingJoin && <JoinOverlay status={status} onClose={() => useRoom.getState().setShowingJoin(false)} />}
         </>
       )}
     </aside>

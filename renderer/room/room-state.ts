@@ -6,17 +6,14 @@ import { showError } from '../state/toasts';
 interface RoomState {
   status: RoomStatus | null;
   panelOpen: boolean;
-  showingJoin: boolean;
   load(): Promise<void>;
   setPanel(open: boolean): void;
-  setShowingJoin(on: boolean): void;
 }
 
 /** The room as main last told it: loaded once, then kept by `room.changed`. */
 export const useRoom = create<RoomState>((set) => ({
   status: null,
   panelOpen: false,
-  showingJoin: false,
   load: async () => {
     try {
       set({ status: await api().call('room.status', {}) });
@@ -25,7 +22,6 @@ export const useRoom = create<RoomState>((set) => ({
     }
   },
   setPanel: (open) => set({ panelOpen: open }),
-  setShowingJoin: (on) => set({ showingJoin: on }),
 }));
 
 let following = false;

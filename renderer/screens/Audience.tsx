@@ -9,10 +9,12 @@ import { cameraFor, type Rect } from '../presentation/camera';
 import { currentItem } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
-import { hiddenByReveal, revealItems } from '../presentation/reveal';
+import { hiddenByReveal } from '../presentation/reveal';
+import { revealItems } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
 import { VoteTally } from '../presentation/VoteTally';
+import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
 import { EXPECTED_SIZE, type BoardFlowNode } from '../state/flow';
@@ -49,18 +51,23 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
     if (step && step.boardId !== useBoard.getState().boardId) void useBoard.getState().open(step.boardId);
   }, [step]);
 
-  // The camera follows the step; a step too large to read at once is split into parts.
+  // The camera follows the step; a step too large to read at once is split into parts, and main
+  // learns how many (an empty step, or none at all, is one part).
   useEffect(() => {
-    if (!state || !bounds || !measured || status !== 'ready') return;
+    if (!state) return;
+    const { measured: report } = usePresentation.getState();
+    if (!step) return report(state.stepIndex, 1);
+    if (boardId !== step.boardId || !measured || status !== 'ready') return;
+    if (!bounds) return report(state.stepIndex, 1);
     const pane = document.querySelector('.audience .react-flow')?.getBoundingClientRect();
     if (!pane) return;
     const { viewport, parts } = cameraFor(bounds, pane, state.part);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
-    if (parts !== state.parts) usePresentation.getState().update({ parts });
-  }, [state, bounds, measured, status, flow, onMoving]);
+    report(state.stepIndex, parts);
+  }, [state, step, boardId, bounds, measured, status, flow, onMoving]);
 
-  const items = step ? revealItems(doc, step.frameId) : [];
+  const items = step ? revealItems(doc.nodes, step.frameId) : [];
   const spotlight = state?.spotlightNodeId;
   const css = [
     state ? hiddenByReveal(items, state.revealed) : '',
@@ -92,7 +99,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const [moving, setMoving] = useState(true);
 
   useEffect(() => {
-    void usePresentation.getState().load(sessionId);
+    void usePresentation.getState().load(sessionId, { measures: true });
     return () => useBoard.getState().close();
   }, [sessionId]);
 
@@ -109,6 +116,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   });
 
   const item = state ? currentItem() : undefined;
+  if (state?.ended) return <Ended sessionId={sessionId} joinVisible={state.joinVisible} />;
   return (
     <main className={`audience projector screen-${state?.screen ?? 'board'}`} aria-label="Audience view" aria-busy={moving}>
       <ReactFlowProvider>
@@ -119,10 +127,23 @@ export function Audience({ sessionId }: { sessionId: string }) {
       {state?.tallyVisible && <VoteTally />}
       {overlay && (
         <div className="audience-overlay">
-          <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} />
+          <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} showPrompts />
         </div>
       )}
+      {state?.joinVisible && <JoinOnScreen sessionId={sessionId} />}
       {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
+    </main>
+  );
+}
+
+/** After End presentation: the session's title and nothing of the last step, until the next Present. */
+function Ended({ sessionId, joinVisible }: { sessionId: string; joinVisible: boolean }) {
+  const title = usePresentation((s) => s.session?.title);
+  return (
+    <main className="audience audience-ended" aria-label="Audience view">
+      <h1>{title}</h1>
+      <p>The presentation has ended</p>
+      {joinVisible && <JoinOnScreen sessionId={sessionId} />}
     </main>
   );
 }

@@ -9,7 +9,7 @@ import { useBoard } from '../state/board-store';
 import { navigate } from '../state/router';
 import { showError } from '../state/toasts';
 import { BoardTabs } from './BoardTabs';
-import { openAudienceWindow, PresenterBar } from '../presentation/PresenterBar';
+import { present, PresenterBar } from '../presentation/PresenterBar';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { RoomButton } from '../room/RoomButton';
@@ -92,7 +92,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   if (!session || !activeId) return <main className="loading" aria-busy="true" />;
 
   return (
-    <main className="editor">
+    <main className={presenting ? 'editor presenting' : 'editor'}>
       <header className="editor-header">
         <a href="#/" className="back">
           ← Sessions
@@ -107,7 +107,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
             aria-pressed={presenting}
             onClick={() => {
               setPresenting(true);
-              openAudienceWindow(sessionId);
+              present(sessionId);
             }}
           >
             Present

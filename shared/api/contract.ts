@@ -134,9 +134,22 @@ export const methods = {
     input: z.strictObject({ sessionId: Id }),
     output: PresentationState,
   },
-  /** Moves the room on (step, part, reveal), blacks out, spotlights, shows the timer: every window follows. */
+  /** Reveal, blackout, spotlight, the timer and the join code on screen, ends the presentation: every window follows. */
   'presentation.update': {
     input: z.strictObject({ sessionId: Id, patch: PresentationPatch }),
+    output: PresentationState,
+  },
+  /**
+   * Next or previous: main decides from its own state (step, part, parts, reveal), so no window
+   * moves the room on from a stale copy of it.
+   */
+  'presentation.go': {
+    input: z.strictObject({ sessionId: Id, direction: z.union([z.literal(1), z.literal(-1)]) }),
+    output: PresentationState,
+  },
+  /** The audience window's count of the parts a step needs on its screen; ignored once the room has left that step. */
+  'presentation.measured': {
+    input: z.strictObject({ sessionId: Id, stepIndex: z.number().int().min(0), parts: PresentationState.shape.parts }),
     output: PresentationState,
   },
   'presentation.timer': {

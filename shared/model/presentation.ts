@@ -27,13 +27,20 @@ export const PresentationState = z.strictObject({
   timerVisible: z.boolean(),
   /** The live tally of the board's votes, beside it on the projector. */
   tallyVisible: z.boolean(),
+  /** The room's join code over the audience view, shown and hidden from the editor. */
+  joinVisible: z.boolean(),
+  /** When the presenter moves on while an item's timer runs, the next item's timer takes over. */
+  timerCarriesOn: z.boolean(),
+  /** The presenter ended it: the audience view shows a neutral screen until the next Present. */
+  ended: z.boolean(),
   timers: z.record(Id, ItemTimer),
 });
 export type PresentationState = z.infer<typeof PresentationState>;
 
-export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true }).partial().strict();
+/** Where the room is (step, part, parts) moves only through main's own decisions: 'presentation.go' and 'presentation.measured'. */
+export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true }).partial().strict();
 export type PresentationPatch = z.infer<typeof PresentationPatch>;
 
 export function initialPresentation(sessionId: string): PresentationState {
-  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, tallyVisible: false, timers: {} };
+  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, tallyVisible: false, joinVisible: false, timerCarriesOn: true, ended: false, timers: {} };
 }

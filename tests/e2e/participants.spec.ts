@@ -43,13 +43,17 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await expect(panel.getByRole('img', { name: /QR code to join/ })).toBeVisible();
   await expect(panel.getByText(`${status.code.slice(0, 3)} ${status.code.slice(3)}`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('facilitator-room-open.png') });
-  await panel.getByRole('button', { name: 'Show to the room' }).click();
-  const overlay = page.getByRole('dialog', { name: 'How to join the room' });
+  // Show to the room: the join card fills the audience window on the projector, then comes off.
+  const [audience] = await Promise.all([page.waitForEvent('popup'), panel.getByRole('button', { name: 'Show to the room' }).click()]);
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  const overlay = audience.getByRole('region', { name: 'How to join the room' });
   await expect(overlay.getByRole('img', { name: /QR code/ })).toBeVisible();
   const codeSize = await overlay.locator('.join-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(codeSize).toBeGreaterThan(100);
-  await page.screenshot({ path: testInfo.outputPath('facilitator-join-overlay.png') });
-  await overlay.getByRole('button', { name: 'Close' }).click();
+  await audience.screenshot({ path: testInfo.outputPath('projector-join-overlay.png') });
+  await panel.getByRole('button', { name: 'Hide from the room' }).click();
+  await expect(overlay).toHaveCount(0);
+  await audience.close();
 
   const errors: string[] = [];
   const names = ['Ana', 'Ben', 'Chloé'];

@@ -1,0 +1,36 @@
+import type { PresentationState } from '../model/presentation';
+import { advance, type Step } from './steps';
+import { applyToTimers, timerOf } from './timer';
+
+export interface Room {
+  steps: readonly Step[];
+  /** How many items the current step reveals one by one. */
+  revealCount: number;
+  now: number;
+}
+
+/**
+ * Next or previous, decided from main's own state: a window never sends where it thinks the room
+ * is, so a window whose copy is a round trip behind cannot skip a part. Nothing moves once the
+ * presentation has ended. Leaving a step clears its
+ * spotlight, and a running timer carries on to the next item's when the presenter wants it to.
+ */
+export function moveOn(state: PresentationState, direction: 1 | -1, { steps, revealCount, now }: Room): PresentationState {
+  if (state.ended) return state;
+  const { stepIndex, part, parts, revealed } = state;
+  const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCount);
+  if (next.stepIndex === stepIndex) return next.part === part && next.revealed === revealed ? state : { ...state, ...next };
+  const from = steps[stepIndex]?.agendaItemId;
+  const to = steps[next.stepIndex]?.agendaItemId;
+  const carry = state.timerCarriesOn && from && to && from !== to && timerOf(state.timers, from)?.runningSince != null;
+  return { ...state, ...next, spotlightNodeId: null, timers: carry ? applyToTimers(state.timers, to, 'start', now) : state.timers };
+}
+
+/**
+ * The audience window measured how many parts a step needs on its screen. A report about a step
+ * the room has already left is stale and changes nothing.
+ */
+export function withParts(state: PresentationState, stepIndex: number, parts: number): PresentationState {
+  if (stepIndex !== state.stepIndex || parts === state.parts) return state;
+  return { ...state, parts, part: Math.min(state.part, parts - 1) };
+}

@@ -1,0 +1,23 @@
+import type { BoardNode } from '../model/nodes';
+import { readingOrder } from './steps';
+
+export type Ring = 'why' | 'how' | 'what';
+export interface RevealItem {
+  nodeId: string;
+  /** A golden circle is revealed ring by ring, from the inside out. */
+  ring: Ring | null;
+}
+
+const RINGS: Ring[] = ['why', 'how', 'what'];
+
+function within(node: BoardNode, frame: BoardNode): boolean {
+  const size = frame.size ?? { width: 0, height: 0 };
+  return node.position.x >= frame.position.x && node.position.y >= frame.position.y && node.position.x < frame.position.x + size.width && node.position.y < frame.position.y + size.height;
+}
+
+/** What a step shows one at a time when reveal is on: its nodes in reading order. */
+export function revealItems(nodes: ReadonlyMap<string, BoardNode>, frameId: string | null): RevealItem[] {
+  const frame = frameId ? nodes.get(frameId) : undefined;
+  const shown = [...nodes.values()].filter((n) => n.kind !== 'frame' && (!frame || within(n, frame)));
+  return readingOrder(shown).flatMap((node): RevealItem[] => (node.kind === 'goldenCircle' ? RINGS.map((ring) => ({ nodeId: node.id, ring })) : [{ nodeId: node.id, ring: null }]));
+}

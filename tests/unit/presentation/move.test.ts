@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { initialPresentation, type PresentationState } from '../../../shared/model';
+import { moveOn, withParts } from '../../../shared/presentation/move';
+import type { Step } from '../../../shared/presentation/steps';
+import { usedMs } from '../../../shared/presentation/timer';
+
+const steps: Step[] = ['a0', 'a1', 'a2'].map((id, i) => ({ boardId: 'b', frameId: `f${i}`, agendaItemId: id, title: `Item ${i}` }));
+const state = (patch: Partial<PresentationState> = {}): PresentationState => ({ ...initialPresentation('s'), ...patch });
+const room = (now = 0) => ({ steps, revealCount: 0, now });
+const total = (s: PresentationState, now: number) => Object.values(s.timers).reduce((sum, t) => sum + usedMs(t, now), 0);
+
+describe('moving the room on, as main decides it', () => {
+  it('shows the second part of a two-part step before the next step', () => {
+    const first = moveOn(state({ parts: 2 }), 1, room());
+    expect(first).toMatchObject({ stepIndex: 0, part: 1, parts: 2 });
+    expect(moveOn(first, 1, room())).toMatchObject({ stepIndex: 1, part: 0, parts: 1 });
+  });
+
+  it('leaves the state as it is at the last step, and once the presentation has ended', () => {
+    const last = state({ stepIndex: 2 });
+    expect(moveOn(last, 1, room())).toBe(last);
+    const ended = state({ ended: true });
+    expect(moveOn(ended, 1, room())).toBe(ended);
+  });
+
+  it('clears the spotlight when the step changes, not when the part does', () => {
+    expect(moveOn(state({ parts: 2, spotlightNodeId: 'n' }), 1, room()).spotlightNodeId).toBe('n');
+    expect(moveOn(state({ spotlightNodeId: 'n' }), 1, room()).spotlightNodeId).toBeNull();
+  });
+
+  it('carries a running timer on to the next item, and the total keeps running', () => {
+    const running = state({ timers: { a0: { usedMs: 0, runningSince: 1_000 } } });
+    const next = moveOn(running, 1, room(61_000));
+    expect(next.timers.a0).toEqual({ usedMs: 60_000, runningSince: null });
+    expect(next.timers.a1).toEqual({ usedMs: 0, runningSince: 61_000 });
+    expect(total(next, 91_000)).toBe(90_000);
+    // Back again: the first item's timer takes over where it stopped.
+    expect(moveOn(next, -1, room(71_000)).timers.a0).toEqual({ usedMs: 60_000, runningSince: 71_000 });
+  });
+
+  it('leaves a paused timer paused, and carries nothing when the presenter turned carrying off', () => {
+    const paused = state({ timers: { a0: { usedMs: 5_000, runningSince: null } } });
+    expect(moveOn(paused, 1, room(9_000)).timers).toEqual(paused.timers);
+    const off = state({ timerCarriesOn: false, timers: { a0: { usedMs: 0, runningSince: 1_000 } } });
+    expect(moveOn(off, 1, room(9_000)).timers).toEqual(off.timers);
+  });
+});
+
+describe('the audience’s count of a step’s parts', () => {
+  it('is taken for the current step, keeping the part within the count', () => {
+    expect(withParts(state({ part: 3, parts: 4 }), 0, 2)).toMatchObject({ part: 1, parts: 2 });
+  });
+
+  it('is ignored when it is about a step the room has left', () => {
+    const moved = state({ stepIndex: 1 });
+    expect(withParts(moved, 0, 3)).toBe(moved);
+  });
+});
