@@ -1,15 +1,13 @@
 import type { BoardNode } from '../../shared/model';
 import type { BoardDoc } from '../../shared/ops';
 import { readingOrder } from '../../shared/presentation/steps';
+import { RINGS, type Ring } from '../canvas/golden-circle-fit';
 
-export type Ring = 'why' | 'how' | 'what';
 export interface RevealItem {
   nodeId: string;
   /** A golden circle is revealed ring by ring, from the inside out. */
   ring: Ring | null;
 }
-
-const RINGS: Ring[] = ['why', 'how', 'what'];
 
 function within(node: BoardNode, frame: BoardNode): boolean {
   const size = frame.size ?? { width: 0, height: 0 };
