@@ -6,6 +6,8 @@
  * even the minimum does not fit, the circle grows until it does.
  */
 
+import { SMALLEST_PROJECTOR_FONT_PX } from '../presentation/camera';
+
 export type Ring = 'why' | 'how' | 'what';
 export const RINGS: readonly Ring[] = ['why', 'how', 'what'];
 
@@ -29,9 +31,9 @@ export interface MeasuredText {
 
 interface TypeScale {
   /**
-   * The smallest type, in board pixels: the projector theme's floor for every text at zoom 1
-   * (presentation.css), which the audience camera never zooms below for a step it can show at
-   * 24px. Smaller, the back of a room cannot read it; the circle grows instead.
+   * The smallest type, in board pixels: the projector's floor for text at zoom 1, which the
+   * audience camera magnifies to the 24px the back of a room can read (camera.ts). Smaller type
+   * would make the camera split the step; the circle grows instead.
    */
   min: number;
   /** The largest type: a part of the diameter (short words do not fill the ring), at most `cap`. */
@@ -40,9 +42,9 @@ interface TypeScale {
 }
 
 export const TYPE: Record<Ring, TypeScale> = {
-  why: { min: 20, share: 0.07, cap: 56 },
-  how: { min: 20, share: 0.055, cap: 44 },
-  what: { min: 20, share: 0.055, cap: 44 },
+  why: { min: SMALLEST_PROJECTOR_FONT_PX, share: 0.07, cap: 56 },
+  how: { min: SMALLEST_PROJECTOR_FONT_PX, share: 0.055, cap: 44 },
+  what: { min: SMALLEST_PROJECTOR_FONT_PX, share: 0.055, cap: 44 },
 };
 
 export const LINE_HEIGHT = 1.2;
@@ -52,7 +54,7 @@ const INSET = 0.015;
 const WIDTH_MARGIN = 0.94;
 /** The ring labels (WHY, HOW, WHAT) grow with the circle, never below the smallest type. */
 const LABEL_SHARE = 0.038;
-const LABEL_MIN = 20;
+const LABEL_MIN = SMALLEST_PROJECTOR_FONT_PX;
 const LABEL_INSET = 0.03;
 
 export interface FittedLine {

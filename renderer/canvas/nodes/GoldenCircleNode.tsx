@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { DEFAULT_SIZE, type GoldenCircleData } from '../../../shared/model';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
@@ -17,10 +17,12 @@ function RingText({ ring, fitted }: { ring: Ring; fitted: FittedRing }) {
   if (!fitted.lines.length) return null;
   return (
     <p className={`gc-text gc-text-${ring}`} style={{ top: fitted.lines[0].top, fontSize: fitted.fontSize, lineHeight: `${fitted.lineHeight}px` }}>
+      {/* A space between the lines (collapsed between blocks) keeps the words apart for screen readers and copying. */}
       {fitted.lines.map((line, i) => (
-        <span key={i} className="gc-line">
-          {line.text || '\u00a0'}
-        </span>
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <span className="gc-line">{line.text || '\u00a0'}</span>
+        </Fragment>
       ))}
     </p>
   );
