@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { boardIdOf, expect, settled, test } from './fixtures';
 import type { ServedShell } from './server';
@@ -71,7 +72,7 @@ async function expectWholeCircles(page: Page, count: number): Promise<void> {
   await expect.poll(() => circleFaults(page)).toEqual([]);
 }
 
-test('the golden circles show every word in their rings, uncut, in the editor, the audience view and the print view', async ({ page, shell }) => {
+test('the golden circles show every word in their rings, uncut, in the editor, the audience view, the SVG image and the print view', async ({ page, shell }) => {
   const { sessionId, templateBoard, extremesBoard } = await circleSession(shell);
 
   await page.goto(`${shell.url}#/session/${sessionId}/${templateBoard}`);
@@ -90,6 +91,24 @@ test('the golden circles show every word in their rings, uncut, in the editor, t
   const [longBox, shortBox] = [(await long.boundingBox())!, (await short.boundingBox())!];
   expect(longBox.width).toBeGreaterThan(shortBox.width * 1.5);
   expect(Math.abs(longBox.width - longBox.height)).toBeLessThan(1);
+
+  // The SVG image of the board draws the same circles: opened on its own, its words are whole too.
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export image' }).click();
+  const svg = fs.readFileSync((await (await download).path())!, 'utf8');
+  expect(svg).not.toContain('…');
+  const image = await page.context().newPage();
+  await image.setContent(svg);
+  await expectWholeCircles(image, 2);
+  expect(await ringTexts(image)).toEqual([
+    [LONG, LONG, LONG],
+    ['Trust', 'Listen', 'Tools'],
+  ]);
+  await image.close();
 
   const audience = await page.context().newPage();
   await audience.setViewportSize(PROJECTOR);
