@@ -77,7 +77,7 @@ export interface CircleFit {
   rings: Record<Ring, FittedRing>;
 }
 
-export const labelSize = (diameter: number) => Math.max(LABEL_MIN, LABEL_SHARE * diameter);
+const labelSize = (diameter: number) => Math.max(LABEL_MIN, LABEL_SHARE * diameter);
 
 function labelTop(ring: Ring, diameter: number): number {
   return (0.5 - RING_RADIUS[ring] + LABEL_INSET) * diameter;
@@ -110,7 +110,7 @@ function lineWidth(region: Region, centre: number, top: number, bottom: number):
   return 2 * Math.sqrt(region.radius ** 2 - reach ** 2) * WIDTH_MARGIN;
 }
 
-/** Fills `count` lines of the given widths (pixels) greedily; null when the words need more. */
+/** Fills lines of the given widths (pixels) greedily, a typed line break starting a new one; null when the words need more lines. */
 function fillLines(text: MeasuredText, fontSize: number, widths: number[]): string[] | null {
   const lines: string[] = [];
   for (const paragraph of text.paragraphs) {
