@@ -7,6 +7,7 @@ import { roleSizes } from '../../shared/layout/role-size';
 import { measuredSizes, selectionOf, useBoard } from '../state/board-store';
 import { showError } from '../state/toasts';
 import { setClipboard, takeClipboard } from './clipboard';
+import { clearTitle, type Box } from './placement';
 
 /** The canvas's edits, shared by the keyboard, the toolbar and the palette. */
 
@@ -66,21 +67,30 @@ const FRAME_TITLE_SPACE = 56;
 /** The frame title's average glyph width (nodes.css: 24px bold), a little generous. */
 const TITLE_CHAR = 15;
 
-/** Puts a frame named for the cluster around the selected nodes, as one undoable step; returns its id. */
+/**
+ * Puts a frame named for the cluster around the selected nodes, as one undoable step; returns its
+ * id. Neighbours lying where its title goes move off the frame in that step, so the title shows.
+ */
 export function groupSelectionIntoFrame(title: string): string | null {
   const { nodes, edit, selectOnly } = useBoard.getState();
-  const selected = nodes.filter((n) => n.selected && n.type !== 'frame');
+  const boxOf = (n: (typeof nodes)[number]): Box => ({ ...n.position, width: n.measured?.width ?? n.width ?? 0, height: n.measured?.height ?? n.height ?? 0 });
+  const selected = nodes.filter((n) => n.selected && n.type !== 'frame').map(boxOf);
   if (!selected.length) return null;
-  const right = (n: (typeof selected)[number]) => n.position.x + (n.measured?.width ?? n.width ?? 0);
-  const bottom = (n: (typeof selected)[number]) => n.position.y + (n.measured?.height ?? n.height ?? 0);
-  const x = Math.min(...selected.map((n) => n.position.x)) - FRAME_PADDING;
-  const y = Math.min(...selected.map((n) => n.position.y)) - FRAME_PADDING - FRAME_TITLE_SPACE;
+  const x = Math.min(...selected.map((b) => b.x)) - FRAME_PADDING;
+  const y = Math.min(...selected.map((b) => b.y)) - FRAME_PADDING - FRAME_TITLE_SPACE;
   // At least as wide as its title tab needs (24px bold, its padding, and the 40px the tab leaves
   // free), so a cluster of one column of notes does not cut its name short.
-  const width = Math.max(Math.max(...selected.map(right)) + FRAME_PADDING - x, Math.ceil(title.length * TITLE_CHAR + 76));
-  const height = Math.max(...selected.map(bottom)) + FRAME_PADDING - y;
+  const tabWidth = Math.ceil(title.length * TITLE_CHAR + 36);
+  const width = Math.max(Math.max(...selected.map((b) => b.x + b.width)) + FRAME_PADDING - x, tabWidth + 40);
+  const height = Math.max(...selected.map((b) => b.y + b.height)) + FRAME_PADDING - y;
+  const frame = { x, y, width, height };
+  const neighbours = nodes.filter((n) => !n.selected && n.type !== 'frame').map((n) => ({ id: n.id, box: boxOf(n) }));
+  const moves = clearTitle({ x, y, width: tabWidth, height: FRAME_TITLE_SPACE }, frame, neighbours);
   const id = newId('n');
-  const ok = edit([{ type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width, height }, data: { title } } }]);
+  const ok = edit([
+    { type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width, height }, data: { title } } },
+    ...moves.map(({ id: moved, position }) => ({ type: 'node.move' as const, id: moved, position: { x: Math.round(position.x), y: Math.round(position.y) } })),
+  ]);
   if (!ok) return null;
   selectOnly([id]);
   return id;

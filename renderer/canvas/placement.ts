@@ -50,3 +50,19 @@ export function findFreeInRow(desired: Position, size: { width: number; height: 
   }
   return findFreeSpot({ x: desired.x + size.width / 2, y: desired.y + size.height / 2 }, size, occupied);
 }
+
+const intersects = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Where the neighbours lying on a new frame's title go so that it shows: each to the nearest
+ * free place off the frame, clear of the neighbours that stay and of each other.
+ */
+export function clearTitle(title: Box, frame: Box, neighbours: readonly { id: string; box: Box }[]): { id: string; position: Position }[] {
+  const covering = neighbours.filter((n) => intersects(n.box, title));
+  const occupied = [frame, ...neighbours.filter((n) => !covering.includes(n)).map((n) => n.box)];
+  return covering.map(({ id, box: { x, y, width, height } }) => {
+    const position = findFreeSpot({ x: x + width / 2, y: y + height / 2 }, { width, height }, occupied);
+    occupied.push({ ...position, width, height });
+    return { id, position };
+  });
+}

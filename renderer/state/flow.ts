@@ -1,6 +1,8 @@
 import type { Edge as FlowEdge, Node as FlowNode, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
 import { KIND_NAMES, nodeLabel, type BoardEdge, type BoardNode, type NodeKind } from '../../shared/model';
+import { neededDiameter } from '../canvas/golden-circle-fit';
+import { measureCircle } from '../canvas/measure-words';
 
 export type BoardFlowNode = FlowNode<BoardNode['data'] & Record<string, unknown>, NodeKind>;
 export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>>;
@@ -60,11 +62,19 @@ function expectedHandles(kind: NodeKind, { width, height }: Size): NodeHandle[] 
   }
 }
 
+/** The size a node is drawn at: its own, but a golden circle as large as its words need (golden-circle-fit.ts). */
+function shownSize(node: BoardNode): Size | undefined {
+  if (node.kind !== 'goldenCircle') return node.size ?? undefined;
+  const diameter = neededDiameter(measureCircle(node.data), node.size?.width ?? EXPECTED_SIZE.goldenCircle.width);
+  return { width: diameter, height: diameter };
+}
+
 /**
  * React Flow's node for a board node. What React Flow keeps on its own (selection, measured
  * size, dragging) is carried over from the previous object so an edit does not reset it.
  */
 export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
+  const size = shownSize(node);
   return {
     ...previous,
     id: node.id,
@@ -72,8 +82,8 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
     position: node.position,
     data: node.data as BoardFlowNode['data'],
     ariaLabel: `${KIND_NAMES[node.kind]}: ${nodeLabel(node)}`,
-    width: node.size?.width,
-    height: node.size?.height,
+    width: size?.width,
+    height: size?.height,
     // Frames are regions: drawn behind what they hold.
     zIndex: node.kind === 'frame' ? -1 : undefined,
   };
@@ -90,7 +100,7 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
 export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
   const flowNode = toFlowNode(node);
   if (previous?.measured?.width && previous.measured.height && !previous.handles) return { ...flowNode, measured: previous.measured };
-  const size = node.size ?? EXPECTED_SIZE[node.kind];
+  const size = shownSize(node) ?? EXPECTED_SIZE[node.kind];
   return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
 }
 

@@ -40,6 +40,9 @@ export type DecisionMakerData = z.infer<typeof DecisionMakerData>;
 
 export const GoldenCircleData = z.strictObject({ why: LongText, how: LongText, what: LongText });
 export type GoldenCircleData = z.infer<typeof GoldenCircleData>;
+/** The golden circle's rings, from the inside out. */
+export type Ring = keyof GoldenCircleData;
+export const RINGS: readonly Ring[] = ['why', 'how', 'what'];
 
 export const NoteCategory = z.enum(['weak-signal', 'strong-attractor', 'story', 'idea', 'question', 'value', 'waste']);
 export type NoteCategory = z.infer<typeof NoteCategory>;

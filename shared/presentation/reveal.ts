@@ -1,14 +1,11 @@
-import type { BoardNode } from '../model/nodes';
+import { RINGS, type BoardNode, type Ring } from '../model/nodes';
 import { readingOrder } from './steps';
 
-export type Ring = 'why' | 'how' | 'what';
 export interface RevealItem {
   nodeId: string;
   /** A golden circle is revealed ring by ring, from the inside out. */
   ring: Ring | null;
 }
-
-const RINGS: Ring[] = ['why', 'how', 'what'];
 
 function within(node: BoardNode, frame: BoardNode): boolean {
   const size = frame.size ?? { width: 0, height: 0 };

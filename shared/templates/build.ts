@@ -32,7 +32,7 @@ export const FOOTPRINT = {
   text: { width: 600, height: 56 },
 } as const satisfies Partial<Record<NodeKind, Size>>;
 
-export const GOLDEN_CIRCLE_SIZE: Size = { width: 520, height: 520 };
+export const GOLDEN_CIRCLE_SIZE: Size = { width: 600, height: 600 };
 /** Inside a frame, around its contents. */
 export const FRAME_PADDING = 40;
 /** The frame's title tab along its top edge; contents start below it. */

@@ -96,6 +96,48 @@ test('Group into frame puts the frame behind its notes with its title in view an
   await page.screenshot({ path: 'test-results/frame-title.png' });
 });
 
+test('Group into frame moves a neighbouring note off the new frame’s title, in the same undo step', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Crowded wall');
+  const boardId = boardIdOf(page);
+  const note = (id: string, text: string, x: number, y: number) => ({ type: 'node.add', node: { id, kind: 'note', position: { x, y }, size: null, data: { text, category: 'weak-signal', votes: 0 } } });
+  // Three notes in a row, and just above the first, one that is not in the cluster.
+  await shell.call('board.apply', {
+    boardId,
+    ops: [note('a', 'Buyers ask for proof', 0, 400), note('b', 'Procurement joins early', 280, 400), note('c', 'Budgets move to IT', 560, 400), note('above', 'A note from before', 0, 220)],
+  });
+  await expect(page.locator('.react-flow__node-note')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  for (const [i, text] of ['Buyers ask for proof', 'Procurement joins early', 'Budgets move to IT'].entries()) {
+    await nodeByName(page, `Note: ${text}`).click({ modifiers: i ? ['Shift'] : [], position: { x: 20, y: 10 } });
+  }
+  const before = await settled(shell, boardId);
+  await page.getByRole('button', { name: 'Group into frame' }).click();
+  await page.getByLabel('Cluster name').fill('Buying is changing');
+  await page.getByRole('button', { name: 'Group', exact: true }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fit View' }).click();
+
+  const title = nodeByName(page, 'Frame: Buying is changing').locator('.frame-title');
+  const uncovered = async () => {
+    const box = (await title.boundingBox())!;
+    const notes = await page.locator('.react-flow__node-note').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as Box));
+    const hit = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.frame-title'), { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    return hit && notes.every((n) => !overlap(n, box));
+  };
+  await expect.poll(uncovered).toBe(true);
+  await page.screenshot({ path: 'test-results/frame-title-neighbour.png' });
+  // The cluster stayed where it was; the neighbour moved.
+  const grouped = await settled(shell, boardId);
+  const at = (board: typeof grouped, id: string) => board.nodes.find((n) => n.id === id)!.position;
+  for (const id of ['a', 'b', 'c']) expect(at(grouped, id)).toEqual(at(before, id));
+  expect(at(grouped, 'above')).not.toEqual(at(before, 'above'));
+
+  // One undo takes the frame and the move back together.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
+});
+
 test('imports a semicolon-separated CSV file, as spreadsheets save it where the comma is the decimal mark', async ({ page, shell }) => {
   await createSessionInUi(page, shell, 'Semicolons');
   const boardId = boardIdOf(page);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methods } from '../../shared/api/contract';
-import { createService, type Service } from '../../main/service/service';
+import { createService } from '../../main/service/service';
+import type { Service } from '../../main/service/methods';
 import { EventHub } from '../../main/service/events';
 import { sampleNode } from '../helpers/sample';
 import { openStoreIn, type OpenStore } from '../helpers/store';

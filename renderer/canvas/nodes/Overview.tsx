@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import { createContext, memo, useContext, type ComponentType } from 'react';
 import type { DecisionMakerData, NodeKind, NoteData } from '../../../shared/model';
 import { EXPECTED_SIZE, type BoardFlowNode } from '../../state/flow';
+import { ringInset } from '../golden-circle-fit';
 import { HorizontalHandles, VerticalHandles } from './Handles';
 
 /**
@@ -42,7 +43,7 @@ function OverviewBox({ kind, data, selected, width, height }: { kind: NodeKind; 
       )}
       {kind === 'goldenCircle' ? (
         <>
-          <div className="gc-ring gc-what" aria-hidden="true" />
+          <div className="gc-ring gc-what" style={{ inset: ringInset('what') }} aria-hidden="true" />
           <Handle type="target" position={Position.Top} />
           <Handle type="source" position={Position.Bottom} />
         </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFreeInRow, findFreeSpot, type Box } from '../../../renderer/canvas/placement';
+import { clearTitle, findFreeInRow, findFreeSpot, type Box } from '../../../renderer/canvas/placement';
 
 const size = { width: 200, height: 80 };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -30,5 +30,27 @@ describe('findFreeInRow', () => {
     expect(spot.y).toBe(0);
     for (const box of row) expect(overlaps({ ...spot, ...size }, box)).toBe(false);
     expect(spot.x).toBeLessThan(500);
+  });
+});
+
+describe('clearTitle', () => {
+  const frame = { x: 0, y: 100, width: 800, height: 300 };
+  const title = { x: 0, y: 100, width: 360, height: 56 };
+
+  it('moves a neighbour lying on the title off the frame, clear of the others, and leaves the rest', () => {
+    const onTitle = { id: 'on', box: { x: 40, y: 20, width: 240, height: 140 } };
+    const beside = { id: 'beside', box: { x: 900, y: 100, width: 240, height: 140 } };
+    const aboveIt = { id: 'above', box: { x: 40, y: -300, width: 240, height: 140 } };
+    const moves = clearTitle(title, frame, [onTitle, beside, aboveIt]);
+    expect(moves.map((m) => m.id)).toEqual(['on']);
+    const moved = { ...moves[0].position, width: 240, height: 140 };
+    for (const other of [frame, title, beside.box, aboveIt.box]) expect(overlaps(moved, other)).toBe(false);
+  });
+
+  it('keeps two neighbours it moves apart', () => {
+    const a = { id: 'a', box: { x: 0, y: 60, width: 240, height: 140 } };
+    const b = { id: 'b', box: { x: 120, y: 60, width: 240, height: 140 } };
+    const [ma, mb] = clearTitle(title, frame, [a, b]);
+    expect(overlaps({ ...ma.position, width: 240, height: 140 }, { ...mb.position, width: 240, height: 140 })).toBe(false);
   });
 });
