@@ -3,10 +3,10 @@ import { STRATUM_BANDS } from '../../shared/levels/bands';
 
 /**
  * The stratum bands behind the org map, VIII at the top, each labelled with its time-span.
- * Drawn in screen space from the viewport so the labels stay at the left edge while panning.
+ * Drawn in screen space from the camera (`y`, `zoom`) so the labels stay at the left edge while
+ * panning; a printed tile, a copy of a drawn board, passes its own camera.
  */
-export function StrataBands() {
-  const { y, zoom } = useViewport();
+export function StrataBandsAt({ y, zoom }: { y: number; zoom: number }) {
   return (
     <div className="strata-bands" aria-hidden="true">
       {STRATUM_BANDS.map((band) => (
@@ -16,4 +16,10 @@ export function StrataBands() {
       ))}
     </div>
   );
+}
+
+/** The bands under the React Flow camera they are drawn in. */
+export function StrataBands() {
+  const { y, zoom } = useViewport();
+  return <StrataBandsAt y={y} zoom={zoom} />;
 }

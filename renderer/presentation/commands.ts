@@ -26,13 +26,14 @@ export function go(direction: 1 | -1): void {
   const { stepIndex, part, parts, revealed } = state;
   const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCount);
   if (next.stepIndex !== stepIndex || next.part !== part || next.revealed !== revealed) {
-    update({ ...next, spotlightNodeId: next.stepIndex === stepIndex ? state.spotlightNodeId : null });
+    const sameStep = next.stepIndex === stepIndex;
+    update({ ...next, spotlightNodeId: sameStep ? state.spotlightNodeId : null, fit: sameStep ? state.fit : 'auto' });
   }
 }
 
 export function goToStep(stepIndex: number): void {
   const { state, update } = usePresentation.getState();
-  if (state) update({ stepIndex, part: 0, parts: 1, revealed: state.revealed === null ? null : 0, spotlightNodeId: null });
+  if (state) update({ stepIndex, part: 0, parts: 1, revealed: state.revealed === null ? null : 0, spotlightNodeId: null, fit: 'auto' });
 }
 
 /** B and W: the screen goes black (or white) and comes back with the same key. */
@@ -49,6 +50,18 @@ export function toggleTimerVisible(): void {
 export function toggleTallyVisible(): void {
   const { state, update } = usePresentation.getState();
   if (state) update({ tallyVisible: !state.tallyVisible });
+}
+
+/** C: the findings (a compression, a gap) on the projector's board, or not. */
+export function toggleFindingsVisible(): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ findingsVisible: !state.findingsVisible });
+}
+
+/** The step whole on one screen, or in parts with every card in full; the other of what the room sees now. */
+export function toggleWholeStep(): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ fit: state.parts > 1 ? 'whole' : 'parts', part: 0 });
 }
 
 export function toggleReveal(): void {
