@@ -21,8 +21,8 @@ const PAD_PX = 12;
 export const MIN_PRINT_ZOOM = 0.45;
 /** A printed name is never under 8 pt (10.8 px), full card or compact. */
 const MIN_NAME_PX = 24 * MIN_PRINT_ZOOM;
-/** Under 0.6 a card's smallest text (16 px) prints under 7 pt: cards print compact, name and stratum in large type. */
-export const PRINT_DETAIL: DetailZooms = { names: 0.6, shapes: 0 };
+/** Cards print in full wherever that is legible; a board that would need tiles for it prints compact cards. */
+export const PRINT_DETAIL: DetailZooms = { names: MIN_PRINT_ZOOM, shapes: 0 };
 
 /** The least zoom a board of these kinds of node prints legibly at: role cards and decision-makers can print compact. */
 export function minPrintZoom(kinds: Iterable<NodeKind>): number {

@@ -45,10 +45,10 @@ function StepCaption() {
   const question = usePresentation((s) => s.session?.agenda.find((item) => item.id === step?.agendaItemId)?.prompts[0]);
   if (!step) return null;
   return (
-    <header className="audience-caption" aria-label="Current step">
+    <section className="audience-caption" aria-label="Current step">
       <h1>{step.title}</h1>
       {question && <p>{question}</p>}
-    </header>
+    </section>
   );
 }
 
