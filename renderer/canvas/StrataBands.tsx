@@ -23,3 +23,13 @@ export function StrataBands() {
   const { y, zoom } = useViewport();
   return <StrataBandsAt y={y} zoom={zoom} />;
 }
+
+/**
+ * How much of the left edge of a board drawn in `flow` (its `.react-flow` element) the band labels
+ * take: a camera that fits a board leaves it free, so no label covers a card. 0 without bands.
+ */
+export function bandLabelGutter(flow: Element): number {
+  const left = flow.getBoundingClientRect().left;
+  const rights = [...flow.querySelectorAll('.strata-band-label')].map((label) => label.getBoundingClientRect().right - left);
+  return rights.length ? Math.ceil(Math.max(...rights)) + 8 : 0;
+}

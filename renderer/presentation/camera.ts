@@ -31,8 +31,16 @@ export function legibleZoom(kinds: Iterable<NodeKind>): number {
  * The camera for a step. `auto` shows the step whole when it fits at `minZoom` or above, else
  * in `parts` (row by row, `part` choosing which) at `minZoom`; `parts` splits it at the zoom where
  * every card is drawn in full; `whole` fits it to the screen whatever the size of its text.
+ * `screen.left` is kept free at the screen's left edge (the strata bands' labels).
  */
-export function cameraFor(bounds: Rect, screen: { width: number; height: number }, part: number, minZoom: number, fit: StepFit = 'auto'): { viewport: Viewport; parts: number } {
+export function cameraFor(
+  bounds: Rect,
+  { width, height, left: inset = 0 }: { width: number; height: number; left?: number },
+  part: number,
+  minZoom: number,
+  fit: StepFit = 'auto',
+): { viewport: Viewport; parts: number } {
+  const screen = { width: width - inset, height };
   const usableWidth = screen.width * (1 - 2 * PADDING);
   const usableHeight = screen.height * (1 - 2 * PADDING);
   const fitted = Math.min(usableWidth / Math.max(bounds.width, 1), usableHeight / Math.max(bounds.height, 1), MAX_ZOOM);
@@ -49,7 +57,7 @@ export function cameraFor(bounds: Rect, screen: { width: number; height: number 
   const left = columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth);
   const top = rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight);
   return {
-    viewport: { x: -left * zoom + screen.width * PADDING, y: -top * zoom + screen.height * PADDING, zoom },
+    viewport: { x: inset - left * zoom + screen.width * PADDING, y: -top * zoom + screen.height * PADDING, zoom },
     parts,
   };
 }

@@ -10,7 +10,7 @@ import { nodeTypes } from '../canvas/nodes';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
-import { StrataBands, StrataBandsAt } from '../canvas/StrataBands';
+import { bandLabelGutter, StrataBands, StrataBandsAt } from '../canvas/StrataBands';
 import { flagEdges } from '../findings/flagged-edges';
 import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
 import { minPrintZoom, planBoard, PRINT_DETAIL, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
@@ -21,13 +21,13 @@ type Plan = ReturnType<typeof planBoard>;
 /** Two frames: React Flow draws the edges in the frame after it has measured the nodes. */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
 
-/** Calls `onMeasured` with the bounds of every node once React Flow has measured them all. */
-function MeasureBounds({ onMeasured }: { onMeasured(bounds: Rect): void }) {
+/** Calls `onMeasured` with the bounds of every node, once React Flow has measured them all, and the band labels' gutter. */
+function MeasureBounds({ onMeasured, drawn }: { onMeasured(bounds: Rect, leftGutter: number): void; drawn: React.RefObject<HTMLDivElement | null> }) {
   const initialised = useNodesInitialized();
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   useEffect(() => {
-    if (initialised) onMeasured(flow.getNodesBounds(flow.getNodes()));
-  }, [initialised, flow, onMeasured]);
+    if (initialised && drawn.current) onMeasured(flow.getNodesBounds(flow.getNodes()), bandLabelGutter(drawn.current));
+  }, [initialised, flow, onMeasured, drawn]);
   return null;
 }
 
@@ -60,7 +60,7 @@ interface FlowPageProps {
   area: Area;
   height: number;
   viewport: Viewport | null;
-  onMeasured?(bounds: Rect): void;
+  onMeasured?(bounds: Rect, leftGutter: number): void;
   /** Called with the drawn board (its React Flow viewport) once it shows `viewport`. */
   onShown(drawn: HTMLElement): void;
   /** Drawn over the board: the overview's tile grid. */
@@ -93,7 +93,7 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, detail, strataBan
           {/* The edges are passed on each change: their marks' words follow the detail. */}
           <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
             {strataBands && <StrataBands />}
-            {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
+            {onMeasured && <MeasureBounds onMeasured={onMeasured} drawn={flowRef} />}
             <ShowViewport viewport={viewport} onShown={shown} />
           </ReactFlow>
         </DetailContext.Provider>
@@ -167,7 +167,7 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
 
   // Stable callbacks, one per page, so a page that is drawn is not drawn again.
   const shownPage = (key: string) => () => setShown((current) => (current.has(key) ? current : new Set(current).add(key)));
-  const measured = useCallback((bounds: Rect) => setPlan(planBoard(bounds, area, minZoom)), [area, minZoom]);
+  const measured = useCallback((bounds: Rect, leftGutter: number) => setPlan(planBoard(bounds, area, minZoom, leftGutter)), [area, minZoom]);
   const overviewShown = useCallback((drawn: HTMLElement) => {
     setOverview(drawn);
     setShown((current) => (current.has('overview') ? current : new Set(current).add('overview')));

@@ -62,10 +62,13 @@ export interface Tile {
 
 /**
  * How a board of `bounds` prints on pages of `area`: one fitted page, or, under `minZoom`, an
- * overview and its tiles.
+ * overview and its tiles. `leftGutter` (CSS px) is kept free at each page's left edge, for the
+ * strata bands' labels.
  */
-export function planBoard(bounds: Rect, area: Area, minZoom = MIN_PRINT_ZOOM): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
-  const fit = viewportFor(bounds, area);
+export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, leftGutter = 0): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
+  const area = { width: page.width - leftGutter, height: page.height };
+  const shifted = (viewport: Viewport): Viewport => ({ ...viewport, x: viewport.x + leftGutter });
+  const fit = shifted(viewportFor(bounds, area));
   if (fit.zoom >= minZoom) return { fit, tiles: [], columns: 1, rows: 1 };
   const usable = { width: area.width - 2 * PAD_PX, height: area.height - 2 * PAD_PX };
   // Each tile grows by its overlaps on both sides: counted in, so every tile stays legible.
@@ -83,7 +86,7 @@ export function planBoard(bounds: Rect, area: Area, minZoom = MIN_PRINT_ZOOM): {
       const right = bounds.x + (column + 1) * cell.width + (column < columns - 1 ? overlapX : 0);
       const bottom = bounds.y + (row + 1) * cell.height + (row < rows - 1 ? overlapY : 0);
       const rect = { x: left, y: top, width: right - left, height: bottom - top };
-      tiles.push({ row, column, rect, viewport: viewportFor(rect, area) });
+      tiles.push({ row, column, rect, viewport: shifted(viewportFor(rect, area)) });
     }
   }
   return { fit, tiles, columns, rows };

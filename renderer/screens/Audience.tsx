@@ -6,7 +6,7 @@ import { nodeTypes } from '../canvas/nodes';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
-import { StrataBands } from '../canvas/StrataBands';
+import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
@@ -77,9 +77,11 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   // once is split into parts, unless the presenter chose otherwise.
   useEffect(() => {
     if (!state || !view || !measured || status !== 'ready') return;
-    const pane = document.querySelector('.audience .react-flow')?.getBoundingClientRect();
-    if (!pane) return;
-    const { viewport, parts } = cameraFor(view.bounds, pane, state.part, view.minZoom, state.fit);
+    const flowElement = document.querySelector('.audience .react-flow');
+    if (!flowElement) return;
+    const pane = flowElement.getBoundingClientRect();
+    const screen = { width: pane.width, height: pane.height, left: bandLabelGutter(flowElement) };
+    const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
     if (parts !== state.parts) usePresentation.getState().update({ parts });

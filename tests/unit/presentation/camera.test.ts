@@ -49,6 +49,13 @@ describe('the audience camera', () => {
     expect(cameraFor(huge, screen, 0, compact).parts).toBeGreaterThan(1);
     expect(cameraFor(huge, screen, 0, compact, 'whole').parts).toBe(1);
   });
+
+  it('keeps the strata bands’ labels clear of the step', () => {
+    const bounds = { x: 0, y: 0, width: 800, height: 400 };
+    const { viewport } = cameraFor(bounds, { ...screen, left: 300 }, 0, detailed);
+    expect(bounds.x * viewport.zoom + viewport.x).toBeGreaterThanOrEqual(300);
+    expect((bounds.x + bounds.width) * viewport.zoom + viewport.x).toBeLessThanOrEqual(screen.width);
+  });
 });
 
 describe('the least legible zoom of a step', () => {
