@@ -11,7 +11,12 @@ export function StrataBandsAt({ y, zoom }: { y: number; zoom: number }) {
     <div className="strata-bands" aria-hidden="true">
       {STRATUM_BANDS.map((band) => (
         <div key={band.stratum} className={`strata-band band-${band.stratum % 2 ? 'odd' : 'even'}`} style={{ top: band.top * zoom + y, height: (band.bottom - band.top) * zoom }}>
-          <span className="strata-band-label">{band.label}</span>
+          {/* In parts, so the projector can stack them in a narrow column (presentation.css). */}
+          <span className="strata-band-label">
+            {band.numeral}
+            <span className="strata-band-separator"> · </span>
+            <span className="strata-band-range">{band.range}</span>
+          </span>
         </div>
       ))}
     </div>

@@ -40,9 +40,10 @@ export function cameraFor(
   minZoom: number,
   fit: StepFit = 'auto',
 ): { viewport: Viewport; parts: number } {
-  const screen = { width: width - inset, height };
-  const usableWidth = screen.width * (1 - 2 * PADDING);
-  const usableHeight = screen.height * (1 - 2 * PADDING);
+  // A kept inset stands for the padding on its side.
+  const padLeft = inset > 0 ? inset : width * PADDING;
+  const usableWidth = width - padLeft - width * PADDING;
+  const usableHeight = height * (1 - 2 * PADDING);
   const fitted = Math.min(usableWidth / Math.max(bounds.width, 1), usableHeight / Math.max(bounds.height, 1), MAX_ZOOM);
   const zoom = fit === 'whole' ? fitted : Math.max(fitted, fit === 'parts' ? Math.max(minZoom, DETAILED_ZOOM) : minZoom);
   const viewWidth = usableWidth / zoom;
@@ -57,7 +58,7 @@ export function cameraFor(
   const left = columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth);
   const top = rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight);
   return {
-    viewport: { x: inset - left * zoom + screen.width * PADDING, y: -top * zoom + screen.height * PADDING, zoom },
+    viewport: { x: padLeft - left * zoom, y: -top * zoom + height * PADDING, zoom },
     parts,
   };
 }
