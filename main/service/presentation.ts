@@ -1,6 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { initialPresentation, type BoardNode, type PresentationState } from '../../shared/model';
-import { moveOn, withParts } from '../../shared/presentation/move';
+import { moveOn, patched, withParts } from '../../shared/presentation/move';
 import { revealItems } from '../../shared/presentation/reveal';
 import { presentationSteps } from '../../shared/presentation/steps';
 import { applyToTimers } from '../../shared/presentation/timer';
@@ -37,7 +37,7 @@ export function presentationService(store: Store, hub: EventHub, now: () => numb
   };
   return {
     'presentation.get': ({ sessionId }) => current(sessionId),
-    'presentation.update': ({ sessionId, patch }) => save({ ...current(sessionId), ...patch }),
+    'presentation.update': ({ sessionId, patch }) => save(patched(current(sessionId), patch)),
     'presentation.go': ({ sessionId, direction }) => {
       const state = current(sessionId);
       const steps = stepsOf(sessionId);

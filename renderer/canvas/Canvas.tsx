@@ -11,9 +11,9 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useState, type MouseEvent } from 'react';
 import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
-import { useFindings } from '../findings/findings-store';
+import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
 import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
@@ -22,7 +22,8 @@ import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { DotGrid } from './DotGrid';
 import { nodeTypes } from './nodes';
-import { OverviewContext } from './nodes/Overview';
+import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
+import { DetailContext } from './nodes/WithDetail';
 import { Palette } from './Palette';
 import { StrataBands } from './StrataBands';
 import { useCanvasKeys } from './useCanvasKeys';
@@ -41,36 +42,13 @@ const minimapColour = (node: BoardFlowNode) => MINIMAP_COLOURS[node.type ?? ''] 
  */
 const MINIMAP_MAX_NODES = 1000;
 /**
- * Below this zoom no text on a node is readable (24px labels under 6px): nodes show as their
- * shapes and colours only, and the snapping dots (under 8px apart) go, which makes a pan or a
- * drag over a whole big board far cheaper to draw.
+ * Zoomed out, cards show less (detail.ts); at bare shapes the snapping dots (under 8px apart) go
+ * too, which makes a pan or a drag over a whole big board far cheaper to draw.
  */
-const OVERVIEW_ZOOM = 0.25;
-const isOverview = (s: { transform: [number, number, number] }) => s.transform[2] < OVERVIEW_ZOOM;
+const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], EDITOR_DETAIL);
 
 function addEdge(source: string, target: string, kind: EdgeKind): void {
   useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
-}
-
-/**
- * Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong.
- * Zoomed far out the label could not be read, and React Flow measures each one as it mounts: the
- * edge keeps its look and its accessible name, without the label.
- */
-function useFlaggedEdges(edges: BoardFlowEdge[], overview: boolean): BoardFlowEdge[] {
-  const byEdge = useFindings((s) => s.byEdge);
-  return useMemo(
-    () =>
-      byEdge.size === 0
-        ? edges
-        : edges.map((edge) => {
-            const findings = byEdge.get(edge.id);
-            if (!findings) return edge;
-            const label = findings.map((f) => f.code.replace(/-/g, ' ')).join(', ');
-            return { ...edge, className: `${edge.className ?? ''} has-finding`, label: overview ? undefined : label, ariaLabel: `${edge.ariaLabel}: ${label}` };
-          }),
-    [edges, byEdge, overview],
-  );
 }
 
 const startEditing: NodeMouseHandler<BoardFlowNode> = (_event, node) => useBoard.getState().setEditing(node.id);
@@ -89,8 +67,9 @@ interface SettingsProps {
 
 function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const nodes = useBoard((s) => s.nodes);
-  const overview = useStore(isOverview);
-  const edges = useFlaggedEdges(useBoard((s) => s.edges), overview);
+  const detail = useStore(detailOf);
+  const overview = detail === 'shapes';
+  const edges = useFlaggedEdges(useBoard((s) => s.edges), detail);
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
@@ -127,12 +106,12 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   return (
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
       <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
-      <OverviewContext.Provider value={overview}>
+      <DetailContext.Provider value={detail}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
-          className={overview ? 'is-overview' : undefined}
+          className={`detail-${detail}`}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
@@ -161,7 +140,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
         </ReactFlow>
-      </OverviewContext.Provider>
+      </DetailContext.Provider>
       <CaptureDialogs />
       {pending && (
         <ConnectMenu

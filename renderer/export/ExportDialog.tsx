@@ -4,6 +4,8 @@ import { DEFAULT_PRINT_OPTIONS, printRoute, type Paper, type PrintOptions } from
 import { newId, type SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { downloadBlob, exportSession, safeFileName } from '../files/download';
+import { flagEdges } from '../findings/flagged-edges';
+import { useFindings } from '../findings/findings-store';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { showError, showInfo } from '../state/toasts';
@@ -51,9 +53,10 @@ function PdfProgress({ done, total }: { done: number; total: number }) {
   );
 }
 
-/** What the image holds: the whole board or the selection, with the edges between those nodes. */
+/** What the image holds: the whole board or the selection, with the edges between those nodes and their findings. */
 function imageContent(selectionOnly: boolean): { nodes: BoardFlowNode[]; edges: BoardFlowEdge[] } {
-  const { nodes, edges } = useBoard.getState();
+  const { nodes } = useBoard.getState();
+  const edges = flagEdges(useBoard.getState().edges, useFindings.getState().byEdge, 'full');
   const chosen = (selectionOnly ? nodes.filter((n) => n.selected) : nodes).map((n) => ({
     ...n,
     selected: false,
@@ -72,6 +75,7 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
   const [scale, setScale] = useState<ImageScale>(2);
   const [transparent, setTransparent] = useState(false);
   const hasSelection = useBoard((s) => selectionOf(s).nodeIds.length > 0);
+  const strataBands = useBoard((s) => s.strataBands);
   const [selectionOnly, setSelectionOnly] = useState(hasSelection);
   const [pdfJob, setPdfJob] = useState<{ id: string; done: number; total: number } | null>(null);
   const [image, setImage] = useState<{ content: ReturnType<typeof imageContent>; plan: ImagePlan; bounds: Rect } | null>(null);
@@ -212,7 +216,7 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
       {image && (
         <>
           <p aria-live="polite">Drawing the image…</p>
-          <ImageStage nodes={image.content.nodes} edges={image.content.edges} bounds={image.bounds} onDrawn={onDrawn} />
+          <ImageStage nodes={image.content.nodes} edges={image.content.edges} bounds={image.bounds} strataBands={strataBands} onDrawn={onDrawn} />
         </>
       )}
     </Dialog>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
+import { StrataBands } from '../canvas/StrataBands';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { IMAGE_PADDING } from './image-plan';
 
@@ -19,7 +20,7 @@ function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
  * The nodes to export drawn off screen at 1×, every one of them, whatever the editor's camera
  * shows or leaves out: the image is taken from here, never from the live canvas.
  */
-export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Rect; onDrawn(element: HTMLElement): void }) {
+export function ImageStage({ nodes, edges, bounds, strataBands, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Rect; strataBands: boolean; onDrawn(element: HTMLElement): void }) {
   const host = useRef<HTMLDivElement>(null);
   const width = Math.ceil(bounds.width + 2 * IMAGE_PADDING);
   const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);
@@ -28,6 +29,7 @@ export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlow
     <div ref={host} className="image-stage" aria-hidden="true" style={{ width, height }}>
       <ReactFlowProvider>
         <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
+          {strataBands && <StrataBands />}
           <WhenDrawn onDrawn={() => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current)} />
         </ReactFlow>
       </ReactFlowProvider>

@@ -8,6 +8,7 @@ const SHORTCUTS: [string, string][] = [
   ['F', 'Spotlight the selected node (the rest dims); again to end it'],
   ['T', 'Show or hide the timer on the projector'],
   ['V', 'Show or hide the live vote tally on the projector'],
+  ['C', 'Show or hide the findings (compression, gap) on the projector'],
   ['O', 'Presenter controls over the audience view (one screen)'],
   ['Esc', 'Leave the presentation'],
   ['?', 'This list'],

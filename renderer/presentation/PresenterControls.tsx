@@ -1,7 +1,7 @@
 import { usePresentation } from './presentation-store';
 import { timerOf, usedMs } from '../../shared/presentation/timer';
 import { Clock, useNow } from './Clock';
-import { currentItem, go, toggleReveal, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible } from './commands';
+import { currentItem, go, toggleFindingsVisible, toggleReveal, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible, toggleWholeStep } from './commands';
 
 /**
  * What the facilitator needs while the room watches: where we are, what comes next, the clock,
@@ -72,6 +72,12 @@ export function PresenterControls({ onHelp, onLeave, showPrompts }: { onHelp(): 
         </button>
         <button type="button" aria-pressed={state.tallyVisible} onClick={toggleTallyVisible} aria-keyshortcuts="V">
           Vote tally on screen
+        </button>
+        <button type="button" aria-pressed={state.findingsVisible} onClick={toggleFindingsVisible} aria-keyshortcuts="C">
+          Findings on screen
+        </button>
+        <button type="button" aria-pressed={state.parts === 1} onClick={toggleWholeStep}>
+          Whole step
         </button>
         <button type="button" aria-pressed={state.revealed !== null} onClick={toggleReveal}>
           Reveal step by step

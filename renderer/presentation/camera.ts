@@ -1,4 +1,5 @@
-import type { Viewport } from '../../shared/model';
+import type { NodeKind, StepFit, Viewport } from '../../shared/model';
+import { COMPACT_TEXT_PX, legibleAtNames, type DetailZooms } from '../canvas/nodes/detail';
 
 export interface Rect {
   x: number;
@@ -11,20 +12,40 @@ export interface Rect {
 export const SMALLEST_PROJECTOR_FONT_PX = 20;
 /** Nothing on the projector is smaller than this, read from the back of the room. */
 export const MIN_LEGIBLE_PX = 24;
+/** Where every card's details are legible; below it the cards draw compact (detail.ts). */
+const DETAILED_ZOOM = MIN_LEGIBLE_PX / SMALLEST_PROJECTOR_FONT_PX;
+/** The projector never draws bare shapes: the camera keeps its text legible instead. */
+export const PROJECTOR_DETAIL: DetailZooms = { names: DETAILED_ZOOM, shapes: 0 };
 const MAX_ZOOM = 2.5;
 const PADDING = 0.05;
 
 /**
- * The camera for a step: the rectangle fitted to the screen, unless that would shrink text
- * under MIN_LEGIBLE_PX; then the zoom stops there and the rectangle is shown in `parts`
- * (row by row), `part` choosing which.
+ * The least zoom at which a step of these kinds of node stays legible: an org map or a buying
+ * centre can draw its cards compact, name and stratum in large type; other nodes need their full text.
  */
-export function cameraFor(bounds: Rect, screen: { width: number; height: number }, part: number): { viewport: Viewport; parts: number } {
-  const usableWidth = screen.width * (1 - 2 * PADDING);
-  const usableHeight = screen.height * (1 - 2 * PADDING);
-  const minZoom = MIN_LEGIBLE_PX / SMALLEST_PROJECTOR_FONT_PX;
-  const fit = Math.min(usableWidth / Math.max(bounds.width, 1), usableHeight / Math.max(bounds.height, 1), MAX_ZOOM);
-  const zoom = Math.max(fit, minZoom);
+export function legibleZoom(kinds: Iterable<NodeKind>): number {
+  return legibleAtNames(kinds) ? MIN_LEGIBLE_PX / COMPACT_TEXT_PX : DETAILED_ZOOM;
+}
+
+/**
+ * The camera for a step. `auto` shows the step whole when it fits at `minZoom` or above, else
+ * in `parts` (row by row, `part` choosing which) at `minZoom`; `parts` splits it at the zoom where
+ * every card is drawn in full; `whole` fits it to the screen whatever the size of its text.
+ * `screen.left` is kept free at the screen's left edge (the strata bands' labels).
+ */
+export function cameraFor(
+  bounds: Rect,
+  { width, height, left: inset = 0 }: { width: number; height: number; left?: number },
+  part: number,
+  minZoom: number,
+  fit: StepFit = 'auto',
+): { viewport: Viewport; parts: number } {
+  // A kept inset stands for the padding on its side.
+  const padLeft = inset > 0 ? inset : width * PADDING;
+  const usableWidth = width - padLeft - width * PADDING;
+  const usableHeight = height * (1 - 2 * PADDING);
+  const fitted = Math.min(usableWidth / Math.max(bounds.width, 1), usableHeight / Math.max(bounds.height, 1), MAX_ZOOM);
+  const zoom = fit === 'whole' ? fitted : Math.max(fitted, fit === 'parts' ? Math.max(minZoom, DETAILED_ZOOM) : minZoom);
   const viewWidth = usableWidth / zoom;
   const viewHeight = usableHeight / zoom;
   const columns = Math.max(1, Math.ceil(bounds.width / viewWidth - 0.01));
@@ -37,7 +58,7 @@ export function cameraFor(bounds: Rect, screen: { width: number; height: number 
   const left = columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth);
   const top = rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight);
   return {
-    viewport: { x: -left * zoom + screen.width * PADDING, y: -top * zoom + screen.height * PADDING, zoom },
+    viewport: { x: padLeft - left * zoom, y: -top * zoom + height * PADDING, zoom },
     parts,
   };
 }

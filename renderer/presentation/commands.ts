@@ -36,6 +36,18 @@ export function toggleTallyVisible(): void {
   if (state) update({ tallyVisible: !state.tallyVisible });
 }
 
+/** C: the findings (a compression, a gap) on the projector's board, or not. */
+export function toggleFindingsVisible(): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ findingsVisible: !state.findingsVisible });
+}
+
+/** The step whole on one screen, or in parts with every card in full; the other of what the room sees now. */
+export function toggleWholeStep(): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ fit: state.parts > 1 ? 'whole' : 'parts' });
+}
+
 export function toggleReveal(): void {
   const { state, update } = usePresentation.getState();
   if (state) update({ revealed: state.revealed === null ? 0 : null });

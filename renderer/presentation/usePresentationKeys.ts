@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { go, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible } from './commands';
+import { go, toggleFindingsVisible, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible } from './commands';
 
 interface Options {
   /** In the editor the arrow keys belong to the canvas while something is selected. */
@@ -15,7 +15,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-/** The keys of presentation software: arrows, Space and PageDown go on; B, W, F, T; Esc leaves; ? lists them. */
+/** The keys of presentation software: arrows, Space and PageDown go on; B, W, F, T, V, C; Esc leaves; ? lists them. */
 export function usePresentationKeys({ arrowsOnlyWithoutSelection, hasSelection, onLeave, onHelp, onOverlay }: Options): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -30,6 +30,7 @@ export function usePresentationKeys({ arrowsOnlyWithoutSelection, hasSelection, 
       else if (key === 'f' || key === 'F') toggleSpotlight();
       else if (key === 't' || key === 'T') toggleTimerVisible();
       else if (key === 'v' || key === 'V') toggleTallyVisible();
+      else if (key === 'c' || key === 'C') toggleFindingsVisible();
       else if (key === '?') onHelp();
       else if (key === 'Escape') onLeave();
       else if (onOverlay && (key === 'o' || key === 'O')) onOverlay();

@@ -2,11 +2,18 @@ import { ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow } from 
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { checkBoard } from '../../shared/levels/checks';
+import type { Finding } from '../../shared/levels/findings';
 import type { Board } from '../../shared/model';
+import { createDoc } from '../../shared/ops';
 import { nodeTypes } from '../canvas/nodes';
+import { detailAt, type Detail } from '../canvas/nodes/detail';
+import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
+import { bandLabelGutter, StrataBands, StrataBandsAt } from '../canvas/StrataBands';
+import { flagEdges } from '../findings/flagged-edges';
 import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
-import { planBoard, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
+import { minPrintZoom, planBoard, PRINT_DETAIL, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
 import { copyForTile } from './tile-copy';
 
 type Plan = ReturnType<typeof planBoard>;
@@ -14,13 +21,13 @@ type Plan = ReturnType<typeof planBoard>;
 /** Two frames: React Flow draws the edges in the frame after it has measured the nodes. */
 const afterPaint = (then: () => void) => requestAnimationFrame(() => requestAnimationFrame(then));
 
-/** Calls `onMeasured` with the bounds of every node once React Flow has measured them all. */
-function MeasureBounds({ onMeasured }: { onMeasured(bounds: Rect): void }) {
+/** Calls `onMeasured` with the bounds of every node, once React Flow has measured them all, and the band labels' gutter. */
+function MeasureBounds({ onMeasured, drawn }: { onMeasured(bounds: Rect, leftGutter: number): void; drawn: React.RefObject<HTMLDivElement | null> }) {
   const initialised = useNodesInitialized();
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   useEffect(() => {
-    if (initialised) onMeasured(flow.getNodesBounds(flow.getNodes()));
-  }, [initialised, flow, onMeasured]);
+    if (initialised && drawn.current) onMeasured(flow.getNodesBounds(flow.getNodes()), bandLabelGutter(drawn.current));
+  }, [initialised, flow, onMeasured, drawn]);
   return null;
 }
 
@@ -35,14 +42,25 @@ function ShowViewport({ viewport, onShown }: { viewport: Viewport | null; onShow
   return null;
 }
 
+/** The checks' findings on a board's edges (a compression, a gap): the handout shows them as the editor does. */
+function findingsByEdge(board: Board): Map<string, Finding[]> {
+  const byEdge = new Map<string, Finding[]>();
+  for (const finding of checkBoard(createDoc(board.nodes, board.edges))) {
+    for (const id of finding.edgeIds) byEdge.set(id, [...(byEdge.get(id) ?? []), finding]);
+  }
+  return byEdge;
+}
+
 interface FlowPageProps {
   title: string;
   nodes: BoardFlowNode[];
   edges: BoardFlowEdge[];
+  detail: Detail;
+  strataBands: boolean;
   area: Area;
   height: number;
   viewport: Viewport | null;
-  onMeasured?(bounds: Rect): void;
+  onMeasured?(bounds: Rect, leftGutter: number): void;
   /** Called with the drawn board (its React Flow viewport) once it shows `viewport`. */
   onShown(drawn: HTMLElement): void;
   /** Drawn over the board: the overview's tile grid. */
@@ -62,7 +80,7 @@ function BoardPage({ title, height, area, children }: { title: string; height: n
   );
 }
 
-const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
+const FlowPage = memo(function FlowPage({ title, nodes, edges, detail, strataBands, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
   const flowRef = useRef<HTMLDivElement>(null);
   const shown = useCallback(() => {
     const drawn = flowRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
@@ -71,10 +89,14 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, vie
   return (
     <BoardPage title={title} height={height} area={area}>
       <ReactFlowProvider>
-        <ReactFlow ref={flowRef} defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
-          {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
-          <ShowViewport viewport={viewport} onShown={shown} />
-        </ReactFlow>
+        <DetailContext.Provider value={detail}>
+          {/* The edges are passed on each change: their marks' words follow the detail. */}
+          <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+            {strataBands && <StrataBands />}
+            {onMeasured && <MeasureBounds onMeasured={onMeasured} drawn={flowRef} />}
+            <ShowViewport viewport={viewport} onShown={shown} />
+          </ReactFlow>
+        </DetailContext.Provider>
       </ReactFlowProvider>
       {overlay}
     </BoardPage>
@@ -85,7 +107,7 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, vie
  * A tile of a large board: a copy of the overview's drawn board under the tile's camera. Static
  * DOM prints the same (text as text, edges as vectors) and costs a fraction of another React Flow.
  */
-const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, onShown }: { title: string; area: Area; height: number; drawn: HTMLElement; viewport: Viewport; onShown(): void }) {
+const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, strataBands, onShown }: { title: string; area: Area; height: number; drawn: HTMLElement; viewport: Viewport; strataBands: boolean; onShown(): void }) {
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const copy = copyForTile(drawn, viewport, area);
@@ -96,7 +118,9 @@ const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, 
   }, [drawn, viewport, area, onShown]);
   return (
     <BoardPage title={title} height={height} area={area}>
-      <div ref={host} className="react-flow print-tile-copy" aria-hidden="true" />
+      <div ref={host} className="react-flow print-tile-copy" aria-hidden="true">
+        {strataBands && <StrataBandsAt y={viewport.y} zoom={viewport.zoom} />}
+      </div>
     </BoardPage>
   );
 });
@@ -129,8 +153,10 @@ function TileGrid({ tiles, viewport }: { tiles: readonly Tile[]; viewport: Viewp
  */
 export const BoardPages = memo(function BoardPages({ board, area, height, onReady }: { board: Board; area: Area; height: number; onReady(boardId: string): void }) {
   const nodes = useMemo(() => board.nodes.map((n) => toFlowNode(n)), [board.nodes]);
-  const edges = useMemo(() => board.edges.map((e) => toFlowEdge(e)), [board.edges]);
   const [plan, setPlan] = useState<Plan | null>(null);
+  const detail = plan ? detailAt(plan.fit.zoom, PRINT_DETAIL) : 'full';
+  const edges = useMemo(() => flagEdges(board.edges.map((e) => toFlowEdge(e)), findingsByEdge(board), detail), [board, detail]);
+  const minZoom = useMemo(() => minPrintZoom(board.nodes.map((n) => n.kind)), [board.nodes]);
   const [overview, setOverview] = useState<HTMLElement | null>(null);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
 
@@ -141,7 +167,7 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
 
   // Stable callbacks, one per page, so a page that is drawn is not drawn again.
   const shownPage = (key: string) => () => setShown((current) => (current.has(key) ? current : new Set(current).add(key)));
-  const measured = useCallback((bounds: Rect) => setPlan(planBoard(bounds, area)), [area]);
+  const measured = useCallback((bounds: Rect, leftGutter: number) => setPlan(planBoard(bounds, area, minZoom, leftGutter)), [area, minZoom]);
   const overviewShown = useCallback((drawn: HTMLElement) => {
     setOverview(drawn);
     setShown((current) => (current.has('overview') ? current : new Set(current).add('overview')));
@@ -165,6 +191,8 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
         title={tiled ? `${board.title}: overview` : board.title}
         nodes={nodes}
         edges={edges}
+        detail={detail}
+        strataBands={board.settings.strataBands}
         area={area}
         height={height}
         viewport={plan?.fit ?? null}
@@ -182,6 +210,7 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
             height={height}
             drawn={overview}
             viewport={tile.viewport}
+            strataBands={board.settings.strataBands}
             onShown={tileShown.get(tileName(tile))!}
           />
         ))}

@@ -1,5 +1,7 @@
 import type { Dimensions, Rect, Viewport } from '@xyflow/react';
 import { PAPER_SIZES, type Paper } from '../../shared/export/print-options';
+import type { NodeKind } from '../../shared/model';
+import { COMPACT_TEXT_PX, legibleAtNames, type DetailZooms } from '../canvas/nodes/detail';
 
 export type { Rect, Viewport };
 /** The board's part of a page (CSS px). */
@@ -17,6 +19,15 @@ const PAD_PX = 12;
  * 5.4 pt: the board is tiled onto several pages after an overview instead.
  */
 export const MIN_PRINT_ZOOM = 0.45;
+/** A printed name is never under 8 pt (10.8 px), full card or compact. */
+const MIN_NAME_PX = 24 * MIN_PRINT_ZOOM;
+/** Cards print in full wherever that is legible; a board that would need tiles for it prints compact cards. */
+export const PRINT_DETAIL: DetailZooms = { names: MIN_PRINT_ZOOM, shapes: 0 };
+
+/** The least zoom a board of these kinds of node prints legibly at: role cards and decision-makers can print compact. */
+export function minPrintZoom(kinds: Iterable<NodeKind>): number {
+  return legibleAtNames(kinds) ? MIN_NAME_PX / COMPACT_TEXT_PX : MIN_PRINT_ZOOM;
+}
 /** A board so large that more tiles would be needed prints at a smaller zoom, on at most this many pages a side. */
 export const MAX_TILES_A_SIDE = 6;
 /** Tiles overlap by this share of their size, so a node cut at one edge is whole on the next page. */
@@ -49,13 +60,19 @@ export interface Tile {
   viewport: Viewport;
 }
 
-/** How a board of `bounds` prints on pages of `area`: one fitted page, or an overview and its tiles. */
-export function planBoard(bounds: Rect, area: Area): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
-  const fit = viewportFor(bounds, area);
-  if (fit.zoom >= MIN_PRINT_ZOOM) return { fit, tiles: [], columns: 1, rows: 1 };
+/**
+ * How a board of `bounds` prints on pages of `area`: one fitted page, or, under `minZoom`, an
+ * overview and its tiles. `leftGutter` (CSS px) is kept free at each page's left edge, for the
+ * strata bands' labels.
+ */
+export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, leftGutter = 0): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
+  const area = { width: page.width - leftGutter, height: page.height };
+  const shifted = (viewport: Viewport): Viewport => ({ ...viewport, x: viewport.x + leftGutter });
+  const fit = shifted(viewportFor(bounds, area));
+  if (fit.zoom >= minZoom) return { fit, tiles: [], columns: 1, rows: 1 };
   const usable = { width: area.width - 2 * PAD_PX, height: area.height - 2 * PAD_PX };
   // Each tile grows by its overlaps on both sides: counted in, so every tile stays legible.
-  const grown = MIN_PRINT_ZOOM * (1 + 2 * OVERLAP);
+  const grown = minZoom * (1 + 2 * OVERLAP);
   const columns = Math.min(MAX_TILES_A_SIDE, Math.ceil((bounds.width * grown) / usable.width));
   const rows = Math.min(MAX_TILES_A_SIDE, Math.ceil((bounds.height * grown) / usable.height));
   const cell = { width: bounds.width / columns, height: bounds.height / rows };
@@ -69,7 +86,7 @@ export function planBoard(bounds: Rect, area: Area): { fit: Viewport; tiles: Til
       const right = bounds.x + (column + 1) * cell.width + (column < columns - 1 ? overlapX : 0);
       const bottom = bounds.y + (row + 1) * cell.height + (row < rows - 1 ? overlapY : 0);
       const rect = { x: left, y: top, width: right - left, height: bottom - top };
-      tiles.push({ row, column, rect, viewport: viewportFor(rect, area) });
+      tiles.push({ row, column, rect, viewport: shifted(viewportFor(rect, area)) });
     }
   }
   return { fit, tiles, columns, rows };

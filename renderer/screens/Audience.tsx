@@ -1,11 +1,16 @@
-import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { nodeTypes } from '../canvas/nodes';
+import { detailAt, type Detail } from '../canvas/nodes/detail';
+import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
+import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
+import { useFlaggedEdges } from '../findings/flagged-edges';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
-import { cameraFor, type Rect } from '../presentation/camera';
+import { cameraFor, legibleZoom, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
 import { currentItem } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
@@ -19,25 +24,44 @@ import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
 import { EXPECTED_SIZE, type BoardFlowNode } from '../state/flow';
 
-/** The rectangle a step shows: its frame, or everything on its board. */
-function stepBounds(nodes: readonly BoardFlowNode[], frameId: string | null): Rect | null {
+const sizeOf = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? EXPECTED_SIZE[n.type!].width, height: n.height ?? n.measured?.height ?? EXPECTED_SIZE[n.type!].height });
+
+/** The rectangle a step shows (its frame, or everything on its board), and the least zoom its nodes stay legible at. */
+function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number } | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
   const shown = frame ? [frame] : nodes;
   if (!shown.length) return null;
-  const size = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? EXPECTED_SIZE[n.type!].width, height: n.height ?? n.measured?.height ?? EXPECTED_SIZE[n.type!].height });
   const left = Math.min(...shown.map((n) => n.position.x));
   const top = Math.min(...shown.map((n) => n.position.y));
-  const right = Math.max(...shown.map((n) => n.position.x + size(n).width));
-  const bottom = Math.max(...shown.map((n) => n.position.y + size(n).height));
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  const right = Math.max(...shown.map((n) => n.position.x + sizeOf(n).width));
+  const bottom = Math.max(...shown.map((n) => n.position.y + sizeOf(n).height));
+  const inside = frame ? nodes.filter((n) => n.position.x >= left && n.position.y >= top && n.position.x < right && n.position.y < bottom) : nodes;
+  return { bounds: { x: left, y: top, width: right - left, height: bottom - top }, minZoom: legibleZoom(inside.map((n) => n.type!)) };
+}
+
+const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
+
+/** The step's title and its question, under the board, large enough for the back of the room. */
+function StepCaption() {
+  const step = usePresentation((s) => (s.state ? s.steps[Math.min(s.state.stepIndex, s.steps.length - 1)] : undefined));
+  const question = usePresentation((s) => s.session?.agenda.find((item) => item.id === step?.agendaItemId)?.prompts[0]);
+  if (!step) return null;
+  return (
+    <section className="audience-caption" aria-label="Current step">
+      <h1>{step.title}</h1>
+      {question && <p>{question}</p>}
+    </section>
+  );
 }
 
 function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const state = usePresentation((s) => s.state);
   const steps = usePresentation((s) => s.steps);
   const nodes = useBoard((s) => s.nodes);
-  const edges = useBoard((s) => s.edges);
+  const detail = useStore(detailOf);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges), detail, state?.findingsVisible ?? true);
   const boardId = useBoard((s) => s.boardId);
+  const strataBands = usePresentation((s) => s.session?.boards.find((b) => b.id === boardId)?.settings.strataBands ?? false);
   const status = useBoard((s) => s.status);
   const doc = useBoard((s) => s.doc);
   // Only measurements arrive here (nothing is draggable): the camera needs every node's size.
@@ -45,27 +69,30 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const flow = useReactFlow();
   const step = state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
   const measured = nodes.every((n) => n.measured?.width || n.width);
-  const bounds = useMemo(() => (step && boardId === step.boardId ? stepBounds(nodes, step.frameId) : null), [nodes, step, boardId]);
+  const view = useMemo(() => (step && boardId === step.boardId ? stepView(nodes, step.frameId) : null), [nodes, step, boardId]);
 
   useEffect(() => {
     if (step && step.boardId !== useBoard.getState().boardId) void useBoard.getState().open(step.boardId);
   }, [step]);
 
-  // The camera follows the step; a step too large to read at once is split into parts, and main
-  // learns how many (an empty step, or none at all, is one part).
+  // The camera follows the step into the space the caption leaves; a step too large to read at
+  // once is split into parts unless the presenter chose otherwise, and main learns how many (an
+  // empty step, or none at all, is one part).
   useEffect(() => {
     if (!state) return;
     const { measured: report } = usePresentation.getState();
     if (!step) return report(state.stepIndex, 1);
     if (boardId !== step.boardId || !measured || status !== 'ready') return;
-    if (!bounds) return report(state.stepIndex, 1);
-    const pane = document.querySelector('.audience .react-flow')?.getBoundingClientRect();
-    if (!pane) return;
-    const { viewport, parts } = cameraFor(bounds, pane, state.part);
+    if (!view) return report(state.stepIndex, 1);
+    const flowElement = document.querySelector('.audience .react-flow');
+    if (!flowElement) return;
+    const pane = flowElement.getBoundingClientRect();
+    const screen = { width: pane.width, height: pane.height, left: bandLabelGutter(flowElement) };
+    const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
     report(state.stepIndex, parts);
-  }, [state, step, boardId, bounds, measured, status, flow, onMoving]);
+  }, [state, step, boardId, view, measured, status, flow, onMoving]);
 
   const items = step ? revealItems(doc.nodes, step.frameId) : [];
   const spotlight = state?.spotlightNodeId;
@@ -75,16 +102,12 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   ].join('\n');
 
   return (
-    <>
+    <DetailContext.Provider value={detail}>
       {css && <style>{css}</style>}
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        {...STATIC_FLOW_PROPS}
-      />
-    </>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
+        {strataBands && <StrataBands />}
+      </ReactFlow>
+    </DetailContext.Provider>
   );
 }
 
@@ -122,6 +145,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
       <ReactFlowProvider>
         <Stage onMoving={setMoving} />
       </ReactFlowProvider>
+      <StepCaption />
       {state?.screen !== 'board' && <div className="screen-cover" aria-label={state?.screen === 'black' ? 'Black screen' : 'White screen'} role="img" />}
       {state?.timerVisible && item && <Clock item={item} timer={timerOf(state.timers, item.id)} className="audience-clock" />}
       {state?.tallyVisible && <VoteTally />}

@@ -15,6 +15,10 @@ export interface StratumBand {
   bottom: number;
   /** "IV · 2 to 5 years" */
   label: string;
+  /** "IV" */
+  numeral: string;
+  /** "2 to 5 years" */
+  range: string;
 }
 
 /** The top of a stratum's band; null gives the row of roles without a stratum, below I. */
@@ -27,6 +31,8 @@ export const STRATUM_BANDS: readonly StratumBand[] = [...STRATA].reverse().map((
   top: bandTop(s.stratum),
   bottom: bandTop(s.stratum) + BAND_HEIGHT,
   label: `${stratumLabel(s.stratum)} · ${s.range}`,
+  numeral: stratumLabel(s.stratum),
+  range: s.range,
 }));
 
 export const NO_STRATUM_ROW = { top: bandTop(null), bottom: bandTop(null) + BAND_HEIGHT, label: 'No stratum yet' } as const;

@@ -4,6 +4,13 @@ import { Id } from './schemas';
 export const Screen = z.enum(['board', 'black', 'white']);
 export type Screen = z.infer<typeof Screen>;
 
+/**
+ * How the audience shows a step: whole when it fits legibly and in parts otherwise (`auto`), or
+ * as the presenter chose: `whole` at any size, `parts` with every card in full.
+ */
+export const StepFit = z.enum(['auto', 'whole', 'parts']);
+export type StepFit = z.infer<typeof StepFit>;
+
 /** The timer of one agenda item: time used so far, and since when it has been running. */
 export const ItemTimer = z.strictObject({
   usedMs: z.number().int().min(0),
@@ -33,6 +40,10 @@ export const PresentationState = z.strictObject({
   timerCarriesOn: z.boolean(),
   /** The presenter ended it: the audience view shows a neutral screen until the next Present. */
   ended: z.boolean(),
+  /** The live checks' findings (a compression, a gap) marked on the board on the projector. */
+  findingsVisible: z.boolean(),
+  /** How the current step is shown; back to `auto` at every step. */
+  fit: StepFit,
   timers: z.record(Id, ItemTimer),
 });
 export type PresentationState = z.infer<typeof PresentationState>;
@@ -42,5 +53,21 @@ export const PresentationPatch = PresentationState.omit({ sessionId: true, timer
 export type PresentationPatch = z.infer<typeof PresentationPatch>;
 
 export function initialPresentation(sessionId: string): PresentationState {
-  return { sessionId, stepIndex: 0, part: 0, parts: 1, revealed: null, screen: 'board', spotlightNodeId: null, timerVisible: false, tallyVisible: false, joinVisible: false, timerCarriesOn: true, ended: false, timers: {} };
+  return {
+    sessionId,
+    stepIndex: 0,
+    part: 0,
+    parts: 1,
+    revealed: null,
+    screen: 'board',
+    spotlightNodeId: null,
+    timerVisible: false,
+    tallyVisible: false,
+    joinVisible: false,
+    timerCarriesOn: true,
+    ended: false,
+    findingsVisible: true,
+    fit: 'auto',
+    timers: {},
+  };
 }

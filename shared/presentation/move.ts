@@ -1,4 +1,4 @@
-import type { PresentationState } from '../model/presentation';
+import type { PresentationPatch, PresentationState } from '../model/presentation';
 import { advance, type Step } from './steps';
 import { applyToTimers, timerOf } from './timer';
 
@@ -13,7 +13,7 @@ export interface Room {
  * Next or previous, decided from main's own state: a window never sends where it thinks the room
  * is, so a window whose copy is a round trip behind cannot skip a part. Nothing moves once the
  * presentation has ended. Leaving a step clears its
- * spotlight, and a running timer carries on to the next item's when the presenter wants it to.
+ * spotlight and its whole-or-parts choice, and a running timer carries on to the next item's when the presenter wants it to.
  */
 export function moveOn(state: PresentationState, direction: 1 | -1, { steps, revealCount, now }: Room): PresentationState {
   if (state.ended) return state;
@@ -23,7 +23,13 @@ export function moveOn(state: PresentationState, direction: 1 | -1, { steps, rev
   const from = steps[stepIndex]?.agendaItemId;
   const to = steps[next.stepIndex]?.agendaItemId;
   const carry = state.timerCarriesOn && from && to && from !== to && timerOf(state.timers, from)?.runningSince != null;
-  return { ...state, ...next, spotlightNodeId: null, timers: carry ? applyToTimers(state.timers, to, 'start', now) : state.timers };
+  return { ...state, ...next, spotlightNodeId: null, fit: 'auto', timers: carry ? applyToTimers(state.timers, to, 'start', now) : state.timers };
+}
+
+/** A window's change of what the room sees; showing the step whole or in parts starts it from its first part. */
+export function patched(state: PresentationState, patch: PresentationPatch): PresentationState {
+  const next = { ...state, ...patch };
+  return patch.fit !== undefined && patch.fit !== state.fit ? { ...next, part: 0 } : next;
 }
 
 /**

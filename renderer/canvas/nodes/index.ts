@@ -5,7 +5,7 @@ import { DecisionMakerNode } from './DecisionMakerNode';
 import { FrameNode } from './FrameNode';
 import { GoldenCircleNode } from './GoldenCircleNode';
 import { NoteNode } from './NoteNode';
-import { withOverview } from './Overview';
+import { withDetail } from './WithDetail';
 import { RoleNode } from './RoleNode';
 import { StageNode } from './StageNode';
 import { TextNode } from './TextNode';
@@ -15,11 +15,11 @@ import { TextNode } from './TextNode';
  * every node. Frames stay whole at any zoom: there are few, and their titles name regions.
  */
 export const nodeTypes = {
-  role: withOverview('role', RoleNode),
-  decisionMaker: withOverview('decisionMaker', DecisionMakerNode),
-  goldenCircle: withOverview('goldenCircle', GoldenCircleNode),
-  note: withOverview('note', NoteNode),
-  stage: withOverview('stage', StageNode),
+  role: withDetail('role', RoleNode),
+  decisionMaker: withDetail('decisionMaker', DecisionMakerNode),
+  goldenCircle: withDetail('goldenCircle', GoldenCircleNode),
+  note: withDetail('note', NoteNode),
+  stage: withDetail('stage', StageNode),
   frame: FrameNode,
-  text: withOverview('text', TextNode),
+  text: withDetail('text', TextNode),
 } satisfies NodeTypes & Record<NodeKind, unknown>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
 import { parseRoute } from '../../../renderer/state/router';
-import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, pageGeometry, planBoard, tileName, viewportFor } from '../../../renderer/print/pages';
+import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, planBoard, tileName, viewportFor } from '../../../renderer/print/pages';
 import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
 
 describe('print options in the print view route', () => {
@@ -58,6 +58,28 @@ describe('fitting a board to a page', () => {
     // Neighbours overlap, so a node cut at one page's edge is whole on the next.
     const [a1, a2] = plan.tiles;
     expect(a2.rect.x).toBeLessThan(a1.rect.x + a1.rect.width);
+  });
+
+  it('prints an org map of 30 roles on one page with compact cards, where full cards would need tiles', () => {
+    const map = { x: 0, y: 720, width: 2800, height: 1160 };
+    expect(planBoard(map, area).tiles.length).toBeGreaterThan(0);
+    const compact = minPrintZoom(['role', 'role', 'decisionMaker', 'frame', 'text']);
+    const plan = planBoard(map, area, compact);
+    expect(plan.tiles).toEqual([]);
+    // Its names (40 px on a compact card) print at 8 pt or more.
+    expect(40 * plan.fit.zoom * 0.75).toBeGreaterThanOrEqual(8);
+    expect(minPrintZoom(['role', 'note'])).toBe(MIN_PRINT_ZOOM);
+  });
+
+  it('keeps the strata bands’ label gutter free at each page’s left edge', () => {
+    const bounds = { x: 0, y: 0, width: 800, height: 300 };
+    const plain = planBoard(bounds, area);
+    const guttered = planBoard(bounds, area, MIN_PRINT_ZOOM, 200);
+    expect(bounds.x * guttered.fit.zoom + guttered.fit.x).toBeGreaterThanOrEqual(200);
+    expect((bounds.x + bounds.width) * guttered.fit.zoom + guttered.fit.x).toBeLessThanOrEqual(area.width);
+    expect(guttered.fit.zoom).toBeLessThan(plain.fit.zoom);
+    const tiled = planBoard({ x: 0, y: 0, width: 6000, height: 2500 }, area, MIN_PRINT_ZOOM, 200);
+    for (const tile of tiled.tiles) expect(tile.rect.x * tile.viewport.zoom + tile.viewport.x).toBeGreaterThanOrEqual(200);
   });
 
   it('stops at a fixed number of pages a side for a huge board', () => {

@@ -38,8 +38,8 @@ function crowded(doc: BoardDoc, sizes?: Map<string, Size>): string[] {
 describe('stratum bands', () => {
   it('stacks VIII at the top down to I, each 240 high, with the row for roles without a stratum below I', () => {
     expect(STRATUM_BANDS.map((b) => b.stratum)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
-    expect(STRATUM_BANDS[0]).toEqual({ stratum: 8, top: 0, bottom: 240, label: 'VIII · over 50 years' });
-    expect(STRATUM_BANDS.find((b) => b.stratum === 4)).toEqual({ stratum: 4, top: 960, bottom: 1200, label: 'IV · 2 to 5 years' });
+    expect(STRATUM_BANDS[0]).toEqual({ stratum: 8, top: 0, bottom: 240, label: 'VIII · over 50 years', numeral: 'VIII', range: 'over 50 years' });
+    expect(STRATUM_BANDS.find((b) => b.stratum === 4)).toEqual({ stratum: 4, top: 960, bottom: 1200, label: 'IV · 2 to 5 years', numeral: 'IV', range: '2 to 5 years' });
     expect(bandTop(1)).toBe(1680);
     expect(bandTop(null)).toBe(1920);
     expect(NO_STRATUM_ROW).toMatchObject({ top: 1920, bottom: 2160 });

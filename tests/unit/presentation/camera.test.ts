@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cameraFor, MIN_LEGIBLE_PX, SMALLEST_PROJECTOR_FONT_PX } from '../../../renderer/presentation/camera';
+import { COMPACT_TEXT_PX, detailAt } from '../../../renderer/canvas/nodes/detail';
+import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, SMALLEST_PROJECTOR_FONT_PX } from '../../../renderer/presentation/camera';
 
 const screen = { width: 1920, height: 1080 };
-const minZoom = MIN_LEGIBLE_PX / SMALLEST_PROJECTOR_FONT_PX;
+const detailed = MIN_LEGIBLE_PX / SMALLEST_PROJECTOR_FONT_PX;
+const compact = MIN_LEGIBLE_PX / COMPACT_TEXT_PX;
 
 describe('the audience camera', () => {
   it('fits a small step to the screen in one part', () => {
-    const { viewport, parts } = cameraFor({ x: 100, y: 100, width: 800, height: 400 }, screen, 0);
+    const { viewport, parts } = cameraFor({ x: 100, y: 100, width: 800, height: 400 }, screen, 0, detailed);
     expect(parts).toBe(1);
-    expect(viewport.zoom).toBeGreaterThan(minZoom);
+    expect(viewport.zoom).toBeGreaterThan(detailed);
     // Centred: the step's centre lands on the screen's centre.
     expect(500 * viewport.zoom + viewport.x).toBeCloseTo(960);
     expect(300 * viewport.zoom + viewport.y).toBeCloseTo(540);
@@ -16,12 +18,56 @@ describe('the audience camera', () => {
 
   it('never zooms out so far that the smallest text falls under 24 px: a large step splits into parts', () => {
     const bounds = { x: 0, y: 0, width: 5000, height: 2500 };
-    const first = cameraFor(bounds, screen, 0);
-    expect(first.viewport.zoom).toBeCloseTo(minZoom);
+    const first = cameraFor(bounds, screen, 0, detailed);
+    expect(first.viewport.zoom).toBeCloseTo(detailed);
     expect(first.parts).toBeGreaterThan(1);
-    const last = cameraFor(bounds, screen, first.parts - 1);
+    const last = cameraFor(bounds, screen, first.parts - 1, detailed);
     // The last part ends at the step's bottom-right corner, within the padding.
     expect(5000 * last.viewport.zoom + last.viewport.x).toBeLessThanOrEqual(screen.width);
     expect(5000 * last.viewport.zoom + last.viewport.x).toBeGreaterThan(screen.width * 0.9);
+  });
+
+  it('shows an org map of compact cards whole where full cards would need parts', () => {
+    // Thirty roles over five strata, ten cards at most in a row.
+    const map = { x: 0, y: 720, width: 2800, height: 1160 };
+    const full = cameraFor(map, screen, 0, detailed);
+    expect(full.parts).toBeGreaterThan(1);
+    const whole = cameraFor(map, screen, 0, compact);
+    expect(whole.parts).toBe(1);
+    expect(whole.viewport.zoom).toBeGreaterThanOrEqual(compact);
+    // At that zoom the cards draw as names, and the names are at least 24 px on screen.
+    expect(detailAt(whole.viewport.zoom, PROJECTOR_DETAIL)).toBe('names');
+    expect(COMPACT_TEXT_PX * whole.viewport.zoom).toBeGreaterThanOrEqual(MIN_LEGIBLE_PX);
+  });
+
+  it('follows the presenter: parts with every card in full, or whole at any size', () => {
+    const map = { x: 0, y: 0, width: 2800, height: 1160 };
+    const parts = cameraFor(map, screen, 0, compact, 'parts');
+    expect(parts.parts).toBeGreaterThan(1);
+    expect(detailAt(parts.viewport.zoom, PROJECTOR_DETAIL)).toBe('full');
+    const huge = { x: 0, y: 0, width: 9000, height: 3000 };
+    expect(cameraFor(huge, screen, 0, compact).parts).toBeGreaterThan(1);
+    expect(cameraFor(huge, screen, 0, compact, 'whole').parts).toBe(1);
+  });
+
+  it('keeps the strata bands’ labels clear of the step', () => {
+    const bounds = { x: 0, y: 0, width: 800, height: 400 };
+    const { viewport } = cameraFor(bounds, { ...screen, left: 300 }, 0, detailed);
+    expect(bounds.x * viewport.zoom + viewport.x).toBeGreaterThanOrEqual(300);
+    expect((bounds.x + bounds.width) * viewport.zoom + viewport.x).toBeLessThanOrEqual(screen.width);
+  });
+});
+
+describe('the least legible zoom of a step', () => {
+  it('lets role cards and decision-makers draw compact, with the frames and text around them, and nothing else', () => {
+    expect(legibleZoom(['frame', 'text', 'role', 'decisionMaker'])).toBeCloseTo(compact);
+    expect(legibleZoom(['role', 'note'])).toBeCloseTo(detailed);
+    expect(legibleZoom([])).toBeCloseTo(compact);
+  });
+
+  it('draws cards compact below the zoom where their details would fall under 24 px, never as bare shapes', () => {
+    expect(detailAt(detailed, PROJECTOR_DETAIL)).toBe('full');
+    expect(detailAt(detailed - 0.01, PROJECTOR_DETAIL)).toBe('names');
+    expect(detailAt(0.05, PROJECTOR_DETAIL)).toBe('names');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialPresentation, type PresentationState } from '../../../shared/model';
-import { moveOn, withParts } from '../../../shared/presentation/move';
+import { moveOn, patched, withParts } from '../../../shared/presentation/move';
 import type { Step } from '../../../shared/presentation/steps';
 import { usedMs } from '../../../shared/presentation/timer';
 
@@ -26,6 +26,16 @@ describe('moving the room on, as main decides it', () => {
   it('clears the spotlight when the step changes, not when the part does', () => {
     expect(moveOn(state({ parts: 2, spotlightNodeId: 'n' }), 1, room()).spotlightNodeId).toBe('n');
     expect(moveOn(state({ spotlightNodeId: 'n' }), 1, room()).spotlightNodeId).toBeNull();
+  });
+
+  it('clears the whole-or-parts choice when the step changes, not when the part does', () => {
+    expect(moveOn(state({ parts: 2, fit: 'parts' }), 1, room()).fit).toBe('parts');
+    expect(moveOn(state({ fit: 'whole' }), 1, room()).fit).toBe('auto');
+  });
+
+  it('starts a step shown whole or in parts from its first part; other changes keep the part', () => {
+    expect(patched(state({ parts: 3, part: 2 }), { fit: 'whole' })).toMatchObject({ fit: 'whole', part: 0 });
+    expect(patched(state({ parts: 3, part: 2 }), { timerVisible: true })).toMatchObject({ timerVisible: true, part: 2 });
   });
 
   it('carries a running timer on to the next item, and the total keeps running', () => {

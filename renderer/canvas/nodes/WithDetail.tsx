@@ -1,0 +1,101 @@
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { createContext, memo, useContext, type ComponentType } from 'react';
+import { stratumLabel, type DecisionMakerData, type NodeKind, type NoteData, type RoleData } from '../../../shared/model';
+import { estimateRoleSize } from '../../../shared/layout/role-size';
+import { EXPECTED_SIZE, type BoardFlowNode } from '../../state/flow';
+import { ringInset } from '../golden-circle-fit';
+import { COMPACT_KINDS, type Detail } from './detail';
+import { HorizontalHandles, VerticalHandles } from './Handles';
+
+/** How much of each node the surface's zoom shows (detail.ts). Without a provider every node is drawn in full. */
+export const DetailContext = createContext<Detail>('full');
+
+function kindClass(kind: NodeKind, data: BoardFlowNode['data']): string {
+  switch (kind) {
+    case 'decisionMaker':
+      return `decision-maker stance-${(data as DecisionMakerData).stance}`;
+    case 'note':
+      return `note category-${(data as NoteData).category}`;
+    case 'goldenCircle':
+      return 'golden-circle';
+    default:
+      return kind;
+  }
+}
+
+interface BoxProps {
+  kind: NodeKind;
+  data: BoardFlowNode['data'];
+  selected: boolean;
+  width?: number;
+  height?: number;
+}
+
+// The size React Flow measured, or its estimate before that (flow.ts: half a pixel over). Whole
+// pixels, as React Flow measures them: the estimate's half pixel would otherwise resize every
+// box once it is measured, and React Flow would measure them all a second time.
+const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(width ?? EXPECTED_SIZE[kind].width), height: Math.floor(height ?? EXPECTED_SIZE[kind].height) });
+
+/**
+ * A role or a decision-maker seen from afar: its name and stratum only, in large type, in the box
+ * of its full card, so the layout and the edges stay where they were. The box is the full card's
+ * size worked out from its text (the size the layouts use), not measured: a surface that opens
+ * zoomed out (the projector, a printed page) never draws the full card to measure it.
+ */
+function CompactCard({ kind, data, selected }: BoxProps) {
+  const person = kind === 'role' ? (data as RoleData).person : (data as DecisionMakerData).name;
+  const stratum = (data as RoleData | DecisionMakerData).stratum;
+  const size = kind === 'role' ? estimateRoleSize(data as RoleData) : EXPECTED_SIZE[kind];
+  return (
+    <div className={`gw-node compact-card ${kindClass(kind, data)}${selected ? ' is-selected' : ''}`} style={size}>
+      {kind === 'role' ? <VerticalHandles /> : <HorizontalHandles />}
+      {stratum !== null && (
+        <span className="compact-stratum">
+          <span className="visually-hidden">Stratum </span>
+          {stratumLabel(stratum)}
+        </span>
+      )}
+      <span className="compact-name">{person || 'Unnamed'}</span>
+    </div>
+  );
+}
+
+/**
+ * A node far out of reading distance: its box, shape and colour at its usual size, and its
+ * handles for the edges; none of the text, badges and editing a legible node carries. On a big
+ * board seen whole this is most of the cost of opening and moving it.
+ */
+function OverviewBox(props: BoxProps) {
+  const { kind, data, selected } = props;
+  return (
+    <div className={`gw-node ${kindClass(kind, data)}${selected ? ' is-selected' : ''}`} style={boxSize(props)}>
+      {kind === 'stage' && (
+        <svg className="stage-shape" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+          <polygon points="0,0 88,0 100,50 88,100 0,100 10,50" vectorEffect="non-scaling-stroke" />
+        </svg>
+      )}
+      {kind === 'goldenCircle' ? (
+        <>
+          <div className="gc-ring gc-what" style={{ inset: ringInset('what') }} aria-hidden="true" />
+          <Handle type="target" position={Position.Top} />
+          <Handle type="source" position={Position.Bottom} />
+        </>
+      ) : kind === 'decisionMaker' || kind === 'stage' ? (
+        <HorizontalHandles />
+      ) : (
+        <VerticalHandles />
+      )}
+    </div>
+  );
+}
+
+/** The node type for `kind`: in full, as a compact card, or as its overview box, as the zoom allows (detail.ts). */
+export function withDetail(kind: NodeKind, Full: ComponentType<NodeProps<BoardFlowNode>>): NodeTypes[string] {
+  return memo(function NodeAtDetail(props: NodeProps<BoardFlowNode>) {
+    const detail = useContext(DetailContext);
+    const box = { kind, data: props.data, selected: props.selected, width: props.width, height: props.height };
+    if (detail === 'shapes') return <OverviewBox {...box} />;
+    if (detail === 'names' && COMPACT_KINDS.has(kind)) return <CompactCard {...box} />;
+    return <Full {...props} />;
+  }) as NodeTypes[string];
+}

@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import type { Stratum } from '../../shared/model';
+import { execFileSync } from 'node:child_process';
+import { bandTop, STRATUM_BANDS } from '../../shared/levels/bands';
+import { expect, test } from './fixtures';
+import type { ServedShell } from './server';
+
+const PROJECTOR = { width: 1920, height: 1080 };
+const FIRST = ['Ana', 'Ben', 'Carla', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jana'];
+const LAST = ['Silva', 'Adler', 'Moreno', 'Patel', 'Berg', 'Lind', 'Okafor', 'Novak', 'Weber', 'Nair'];
+
+interface Role {
+  id: string;
+  person: string;
+  stratum: number;
+  manager?: string;
+}
+
+/** A requisite org map of 30 roles over strata V to I (1, 3, 8, 9, 9), laid out in its bands, 280 apart. */
+function thirtyRoles(): Role[] {
+  const rows = [1, 3, 8, 9, 9];
+  const roles: Role[] = [];
+  rows.forEach((count, row) => {
+    const above = roles.filter((r) => r.stratum === 6 - row);
+    for (let i = 0; i < count; i++) {
+      const id = `r${roles.length}`;
+      const manager = above.length ? above[Math.floor((i * above.length) / count)].id : undefined;
+      roles.push({ id, person: `${FIRST[roles.length % 10]} ${LAST[Math.floor(roles.length / 3) % 10]}`, stratum: 5 - row, manager });
+    }
+  });
+  return roles;
+}
+
+/** A 12-role sales organisation with one compression (Ana under Raj, both III) and one gap (Ben, I, under Maya, III). */
+const WITH_FINDINGS: Role[] = [
+  { id: 'ceo', person: 'Helen Cho', stratum: 5 },
+  { id: 'vps', person: 'Dana Whitfield', stratum: 4, manager: 'ceo' },
+  { id: 'vpm', person: 'Omar Haddad', stratum: 4, manager: 'ceo' },
+  { id: 'rm1', person: 'Sam Ortiz', stratum: 3, manager: 'vps' },
+  { id: 'rm2', person: 'Maya Lind', stratum: 3, manager: 'vps' },
+  { id: 'mm', person: 'Raj Patel', stratum: 3, manager: 'vpm' },
+  { id: 'ana', person: 'Ana Silva', stratum: 3, manager: 'mm' },
+  { id: 'kam', person: 'Lee Park', stratum: 2, manager: 'rm1' },
+  { id: 'rep1', person: 'Ravi Nair', stratum: 1, manager: 'kam' },
+  { id: 'ben', person: 'Ben Adler', stratum: 1, manager: 'rm2' },
+];
+
+/** A session whose one board is `roles` as an org map with strata bands on, and one agenda item on it with a question. */
+async function orgMapSession(shell: ServedShell, roles: Role[], title: string, question: string) {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Alder & Finch' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.updateSettings', { id: boardId, settings: { strataBands: true } });
+  const columns = new Map<number, number>();
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      ...roles.map((r) => {
+        const column = columns.get(r.stratum) ?? 0;
+        columns.set(r.stratum, column + 1);
+        const position = { x: column * 280, y: bandTop(r.stratum as Stratum) + 55 };
+        return { type: 'node.add', node: { id: r.id, kind: 'role', position, size: null, data: { person: r.person, title: 'Account lead', stratum: r.stratum, timeSpan: null, notes: '' } } };
+      }),
+      ...roles
+        .filter((r) => r.manager)
+        .map((r) => ({ type: 'edge.add', edge: { id: `e-${r.id}`, kind: 'reports-to', source: r.manager, target: r.id, data: { label: '', strength: null } } })),
+    ],
+  });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a0', title, timeboxMinutes: 10, boardId, frameId: null, prompts: [question] }] });
+  return { sessionId: session.id, boardId };
+}
+
+async function present(page: Page, shell: ServedShell, sessionId: string, boardId: string): Promise<Page> {
+  await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await audience.setViewportSize(PROJECTOR);
+  return audience;
+}
+
+/** The smallest on-screen size of the text of the audience's role cards, and how many of them lie wholly on screen. */
+function namesOnScreen(audience: Page) {
+  return audience.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const pane = document.querySelector('.audience .react-flow')!.getBoundingClientRect();
+    const names = [...document.querySelectorAll<HTMLElement>('.react-flow__node-role')].map((node) => {
+      const name = [...node.querySelectorAll<HTMLElement>('*')].find((el) => el.textContent && el.children.length === 0 && !el.closest('.visually-hidden, .compact-stratum, .stratum-badge'))!;
+      const box = node.getBoundingClientRect();
+      return { px: parseFloat(getComputedStyle(name).fontSize) * zoom, onScreen: box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom };
+    });
+    return { smallest: Math.min(...names.map((n) => n.px)), onScreen: names.filter((n) => n.onScreen).length };
+  });
+}
+
+test('at 1920×1080 a 30-role org map shows whole in its strata bands, every name at 24 px or more, under the step’s caption', async ({ page, shell }) => {
+  const { sessionId, boardId } = await orgMapSession(shell, thirtyRoles(), 'Draw the whole organisation', 'Who decides how the quarter’s targets are cut?');
+  const audience = await present(page, shell, sessionId, boardId);
+  await expect(audience.locator('.react-flow__node-role')).toHaveCount(30);
+  const controls = page.getByRole('region', { name: 'Presenter controls' });
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+
+  // The step's title and question, under the board.
+  const caption = audience.getByRole('region', { name: 'Current step' });
+  await expect(caption.getByRole('heading', { name: 'Draw the whole organisation' })).toBeVisible();
+  await expect(caption).toContainText('Who decides how the quarter’s targets are cut?');
+  // The bands and their labels behind the map.
+  const labels = audience.locator('.strata-band-label');
+  for (const band of STRATUM_BANDS.filter((b) => b.stratum <= 5)) await expect(labels.filter({ hasText: band.range })).toContainText(band.numeral);
+
+  // One part, every card on screen above the caption, every name legible from the back of the room.
+  await expect(controls).toContainText('Step 1 of 1');
+  await expect(controls).not.toContainText('part');
+  await expect.poll(async () => (await namesOnScreen(audience)).onScreen).toBe(30);
+  expect((await namesOnScreen(audience)).smallest).toBeGreaterThanOrEqual(24);
+
+  // The presenter can show it in parts instead, each card in full, and come back to the whole.
+  await controls.getByRole('button', { name: 'Whole step' }).click();
+  await expect(controls).toContainText(/part 1 of \d/);
+  await expect(audience.locator('.role-title').first()).toBeVisible();
+  await controls.getByRole('button', { name: 'Whole step' }).click();
+  await expect(controls).not.toContainText('part');
+  await expect.poll(async () => (await namesOnScreen(audience)).onScreen).toBe(30);
+});
+
+test('the audience view marks a compression and a gap on their edges, and the presenter hides and shows them', async ({ page, shell }) => {
+  const { sessionId, boardId } = await orgMapSession(shell, WITH_FINDINGS, 'Spot compression and gaps', 'Where do a manager and a report sit in the same band?');
+  const audience = await present(page, shell, sessionId, boardId);
+  await expect(audience.locator('.react-flow__node-role')).toHaveCount(WITH_FINDINGS.length);
+  const compression = audience.getByRole('img', { name: /compression/ });
+  const gap = audience.getByRole('img', { name: /gap/ });
+  await expect(compression).toHaveCount(1);
+  await expect(gap).toHaveCount(1);
+  await expect(compression.getByText('compression')).toBeVisible();
+  await expect(gap.getByText('gap')).toBeVisible();
+
+  // C on the presenter's side hides them from the room; the button shows it, and brings them back.
+  const controls = page.getByRole('region', { name: 'Presenter controls' });
+  const switchButton = controls.getByRole('button', { name: 'Findings on screen' });
+  await expect(switchButton).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('c');
+  await expect(switchButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(compression).toHaveCount(0);
+  await expect(gap).toHaveCount(0);
+  await switchButton.click();
+  await expect(compression).toHaveCount(1);
+  await expect(gap).toHaveCount(1);
+});
+
+test('the PDF handout draws the org map in its strata bands, with their labels as text, and marks its findings', async ({ page, shell }) => {
+  const { sessionId, boardId } = await orgMapSession(shell, WITH_FINDINGS, 'Spot compression and gaps', 'Where do a manager and a report sit in the same band?');
+  await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export PDF' }).click();
+  const file = test.info().outputPath('handout.pdf');
+  await (await download).saveAs(file);
+  // The org map's page, after the cover: its people, the bands' labels and the two findings' words.
+  const orgPage = execFileSync('pdftotext', ['-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const role of WITH_FINDINGS) expect(orgPage).toContain(role.person);
+  for (const band of STRATUM_BANDS.filter((b) => b.stratum <= 5)) expect(orgPage).toContain(band.label);
+  expect(orgPage).toContain('compression');
+  expect(orgPage).toContain('gap');
+});
