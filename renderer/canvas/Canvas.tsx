@@ -21,6 +21,8 @@ import { addNodeToType } from './capture';
 import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { DotGrid } from './DotGrid';
+import { edgeTypes } from './edges/BoardEdge';
+import { EdgeLabels } from './edges/EdgeLabels';
 import { nodeTypes } from './nodes';
 import { OverviewContext } from './nodes/Overview';
 import { Palette } from './Palette';
@@ -52,12 +54,8 @@ function addEdge(source: string, target: string, kind: EdgeKind): void {
   useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
 }
 
-/**
- * Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong.
- * Zoomed far out the label could not be read, and React Flow measures each one as it mounts: the
- * edge keeps its look and its accessible name, without the label.
- */
-function useFlaggedEdges(edges: BoardFlowEdge[], overview: boolean): BoardFlowEdge[] {
+/** Edges with findings (a compression, a gap) are drawn as such and labelled with what is wrong. */
+function useFlaggedEdges(edges: BoardFlowEdge[]): BoardFlowEdge[] {
   const byEdge = useFindings((s) => s.byEdge);
   return useMemo(
     () =>
@@ -67,9 +65,9 @@ function useFlaggedEdges(edges: BoardFlowEdge[], overview: boolean): BoardFlowEd
             const findings = byEdge.get(edge.id);
             if (!findings) return edge;
             const label = findings.map((f) => f.code.replace(/-/g, ' ')).join(', ');
-            return { ...edge, className: `${edge.className ?? ''} has-finding`, label: overview ? undefined : label, ariaLabel: `${edge.ariaLabel}: ${label}` };
+            return { ...edge, className: `${edge.className ?? ''} has-finding`, label, ariaLabel: `${edge.ariaLabel}: ${label}` };
           }),
-    [edges, byEdge, overview],
+    [edges, byEdge],
   );
 }
 
@@ -90,7 +88,7 @@ interface SettingsProps {
 function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const nodes = useBoard((s) => s.nodes);
   const overview = useStore(isOverview);
-  const edges = useFlaggedEdges(useBoard((s) => s.edges), overview);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges));
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
@@ -132,6 +130,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           className={overview ? 'is-overview' : undefined}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -158,6 +157,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
         >
           {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
           {strataBands && <StrataBands />}
+          <EdgeLabels />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
         </ReactFlow>

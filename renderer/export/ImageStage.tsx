@@ -1,6 +1,8 @@
 import { ReactFlow, ReactFlowProvider, useNodesInitialized, type Rect } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
@@ -27,7 +29,8 @@ export function ImageStage({ nodes, edges, bounds, onDrawn }: { nodes: BoardFlow
   return createPortal(
     <div ref={host} className="image-stage" aria-hidden="true" style={{ width, height }}>
       <ReactFlowProvider>
-        <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
+        <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
+          <EdgeLabels />
           <WhenDrawn onDrawn={() => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current)} />
         </ReactFlow>
       </ReactFlowProvider>

@@ -3,6 +3,8 @@ import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Board } from '../../shared/model';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
@@ -71,7 +73,8 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, area, height, vie
   return (
     <BoardPage title={title} height={height} area={area}>
       <ReactFlowProvider>
-        <ReactFlow ref={flowRef} defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+        <ReactFlow ref={flowRef} defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+          <EdgeLabels />
           {onMeasured && <MeasureBounds onMeasured={onMeasured} />}
           <ShowViewport viewport={viewport} onShown={shown} />
         </ReactFlow>

@@ -1,6 +1,8 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { timerOf } from '../../shared/presentation/timer';
@@ -74,9 +76,12 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         {...STATIC_FLOW_PROPS}
-      />
+      >
+        <EdgeLabels />
+      </ReactFlow>
     </>
   );
 }
