@@ -56,6 +56,18 @@ function candidates(points: readonly Point[], { width, height }: Size): Rect[] {
   });
 }
 
+/** Badge spots in rings around a point, nearest first: for an edge too short to hold even a number. */
+function around(at: Point, { width, height }: Size): Rect[] {
+  const spots: Rect[] = [];
+  for (let ring = 1; ring <= 4; ring++)
+    for (let k = 0; k < 8 * ring; k++) {
+      const angle = (2 * Math.PI * k) / (8 * ring) - Math.PI / 2;
+      const distance = ring * (width + 2 * MARGIN);
+      spots.push({ x: at.x + Math.cos(angle) * distance - width / 2, y: at.y + Math.sin(angle) * distance - height / 2, width, height });
+    }
+  return spots;
+}
+
 /**
  * Places edge labels so that none covers a card or another label: each along its own edge at
  * the first free spot from the middle out. A label with no free spot, or every label when
@@ -89,7 +101,7 @@ export function placeLabels(labels: readonly LabelRequest[], cards: readonly Rec
   const badges = waiting
     .sort((a, b) => top(a) - top(b) || a.id.localeCompare(b.id))
     .map((label, i): LabelPlacement => {
-      const spots = candidates(label.points, badge);
+      const spots = [...candidates(label.points, badge), ...around(pointAlong(label.points, 0.5).at, badge)];
       const box = spots.find(isFree) ?? spots[0];
       taken.push(inflate(box, MARGIN));
       return { id: label.id, box, number: i + 1 };
