@@ -143,6 +143,14 @@ test('a 10-role map with a compression and a gap, arranged by levels, keeps its 
   // The findings label the compression and the gap: four labels in all.
   await expectClean(page, ends, { edges: 9, labels: 4 });
 
+  // A label dropped onto Ben's long reporting line (the gap, two bands down): the line goes around it.
+  const ben = (await settled(shell, boardId)).nodes.find((n) => n.id === 'ben')!;
+  const benWidth = await page.locator('.react-flow__node[data-id="ben"]').evaluate((el) => (el as HTMLElement).offsetWidth);
+  const inTheWay = { id: 'in-the-way', kind: 'text', position: { x: ben.position.x + benWidth / 2 - 60, y: ben.position.y - 80 }, size: null, data: { text: 'Open role?', variant: 'label' } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: inTheWay }] });
+  await expect(page.locator('.react-flow__node')).toHaveCount(11);
+  await expectClean(page, ends, { edges: 9, labels: 4 });
+
   // The compression runs side to side: its path starts and ends level, beside its two cards.
   const compression = page.locator('.react-flow__edge[data-id="e-ana"] .react-flow__edge-path');
   const [start, end] = await compression.evaluate((path: SVGPathElement) => [path.getPointAtLength(0), path.getPointAtLength(path.getTotalLength())].map((p) => ({ x: p.x, y: p.y })));
