@@ -6,13 +6,29 @@ import { cardsIn } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
 import { useLabelRoute } from './EdgeLabels';
-import { inflate, sameRects, union } from './geometry';
+import { inflate, sameRects, union, type Rect } from './geometry';
 import './edges.css';
 
 /** How far around its two ends an edge looks for cards in its way. */
 const REACH = 240;
 /** The kinds whose direction means something: who sways whom, what comes next. */
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
+
+/**
+ * The cards around an edge. The selector runs on every change of React Flow's store, a pan's
+ * every frame included: it asks the index again only when the nodes have changed.
+ */
+function cardsNear(area: Rect | null, source: string, target: string) {
+  let seen: unknown = null;
+  let cards: Rect[] = [];
+  return (s: ReactFlowState) => {
+    if (s.nodes !== seen) {
+      seen = s.nodes;
+      cards = area ? cardsIn(s, area, [source, target]) : [];
+    }
+    return cards;
+  };
+}
 
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, interactionWidth }: EdgeProps<BoardFlowEdge>) {
@@ -26,10 +42,7 @@ function edgeOfKind(kind: EdgeKind) {
     );
     const bus = useStore(useCallback((s: ReactFlowState) => (kind === 'reports-to' ? busY(s, source) : null), [source]));
     const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
-    const obstacles = useStore(
-      useCallback((s: ReactFlowState) => (area ? cardsIn(s, area, [source, target]) : []), [area, source, target]),
-      sameRects,
-    );
+    const obstacles = useStore(useMemo(() => cardsNear(area, source, target), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
       () => (sourceRect && targetRect ? routeEdge({ source: sourceRect, target: targetRect, style, busY: bus, obstacles }) : null),

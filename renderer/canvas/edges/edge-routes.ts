@@ -70,7 +70,8 @@ function portsFor({ source, target, style, busY }: RouteRequest): { ports: [Port
     return {
       ports: [
         { x: centreX(source), y: bottom(source), side: 'bottom' },
-        { x: centreX(target), y: target.y, side: 'top' },
+        // A report nearly under its manager's centre takes the line straight, without a jog.
+        { x: Math.abs(centreX(target) - centreX(source)) <= STUB ? centreX(source) : centreX(target), y: target.y, side: 'top' },
       ],
       middle,
     };

@@ -26,6 +26,13 @@ describe('routeEdge', () => {
     expect(routes.map((r) => r[2].y)).toEqual([140, 140]);
   });
 
+  it('draws a report nearly under its manager with one straight line, not a jog', () => {
+    expect(routeEdge({ source: manager, target: card(290, 200, 230, 90), style: 'tree', busY: 140, obstacles: [] })).toEqual([
+      { x: 400, y: 90 },
+      { x: 400, y: 200 },
+    ]);
+  });
+
   it('joins two cards of one stratum side to side, not through their tops', () => {
     const route = routeEdge({ source: card(0, 0), target: card(400, 0), style: 'side', obstacles: [] });
     expect(route).toEqual([
