@@ -2,7 +2,7 @@ import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState
 import { memo, useCallback, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
-import { cardsIn } from './card-index';
+import { areaVersion, cardsIn } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
 import { useLabelRoute } from './EdgeLabels';
@@ -15,16 +15,20 @@ const REACH = 240;
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
 
 /**
- * The cards around an edge. The selector runs on every change of React Flow's store, a pan's
- * every frame included: it asks the index again only when the nodes have changed.
+ * The cards around an edge. The selector runs on every change of React Flow's store, each frame
+ * of a pan or a drag: it asks the index again only when a card near the edge has changed.
  */
 function cardsNear(area: Rect | null, source: string, target: string) {
-  let seen: unknown = null;
+  let seenNodes: unknown = null;
+  let seenVersion = '';
   let cards: Rect[] = [];
   return (s: ReactFlowState) => {
-    if (s.nodes !== seen) {
-      seen = s.nodes;
-      cards = area ? cardsIn(s, area, [source, target]) : [];
+    if (!area || s.nodes === seenNodes) return cards;
+    seenNodes = s.nodes;
+    const version = areaVersion(s, area);
+    if (version !== seenVersion) {
+      seenVersion = version;
+      cards = cardsIn(s, area, [source, target]);
     }
     return cards;
   };

@@ -7,6 +7,8 @@ const CELL = 400;
 interface CardIndex {
   rects: Map<string, Rect>;
   cells: Map<string, string[]>;
+  /** Moves on for a cell when a card in it came, went, moved or changed size since the previous index. */
+  versions: Map<string, number>;
 }
 
 /** A node's box on the board; frames are regions, not cards, and edges run across them. */
@@ -30,11 +32,27 @@ const cellsOf = (r: Rect) => {
  * drag rebuilds it once per frame, and every edge then asks it only about its own neighbourhood.
  */
 const indexes = new WeakMap<object, CardIndex>();
+/** Each flow's latest index (keyed by its node lookup, which lives as long as the flow), to carry the cell versions on. */
+const latest = new WeakMap<object, CardIndex>();
+
+const sameRect = (a: Rect | undefined, b: Rect | undefined) => !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+function cellVersions(index: CardIndex, previous: CardIndex | undefined): Map<string, number> {
+  const versions = new Map<string, number>();
+  const keys = new Set([...index.cells.keys(), ...(previous?.cells.keys() ?? [])]);
+  for (const key of keys) {
+    const now = index.cells.get(key) ?? [];
+    const before = previous?.cells.get(key) ?? [];
+    const same = now.length === before.length && now.every((id, i) => id === before[i] && sameRect(index.rects.get(id), previous?.rects.get(id)));
+    versions.set(key, (previous?.versions.get(key) ?? 0) + (same ? 0 : 1));
+  }
+  return versions;
+}
 
 function indexOf(state: ReactFlowState): CardIndex {
   const cached = indexes.get(state.nodes);
   if (cached) return cached;
-  const index: CardIndex = { rects: new Map(), cells: new Map() };
+  const index: CardIndex = { rects: new Map(), cells: new Map(), versions: new Map() };
   for (const node of state.nodeLookup.values()) {
     const rect = cardRect(node);
     if (!rect) continue;
@@ -45,8 +63,18 @@ function indexOf(state: ReactFlowState): CardIndex {
       else index.cells.set(key, [node.id]);
     }
   }
+  index.versions = cellVersions(index, latest.get(state.nodeLookup));
+  latest.set(state.nodeLookup, index);
   indexes.set(state.nodes, index);
   return index;
+}
+
+/** A key that changes whenever a card in `area` changes: an edge asks for its cards again only then. */
+export function areaVersion(state: ReactFlowState, area: Rect): string {
+  const { versions } = indexOf(state);
+  return cellsOf(area)
+    .map((key) => versions.get(key) ?? 0)
+    .join(',');
 }
 
 /** The cards that overlap `area`, but those in `except`, in a stable order. */
