@@ -21,6 +21,8 @@ import { addNodeToType } from './capture';
 import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { DotGrid } from './DotGrid';
+import { edgeTypes } from './edges/BoardEdge';
+import { EdgeLabels } from './edges/EdgeLabels';
 import { nodeTypes } from './nodes';
 import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
 import { DetailContext } from './nodes/WithDetail';
@@ -69,7 +71,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const nodes = useBoard((s) => s.nodes);
   const detail = useStore(detailOf);
   const overview = detail === 'shapes';
-  const edges = useFlaggedEdges(useBoard((s) => s.edges), detail);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges));
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
@@ -111,6 +113,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           className={`detail-${detail}`}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
@@ -137,6 +140,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
         >
           {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
           {strataBands && <StrataBands />}
+          <EdgeLabels />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
         </ReactFlow>

@@ -56,7 +56,7 @@ function PdfProgress({ done, total }: { done: number; total: number }) {
 /** What the image holds: the whole board or the selection, with the edges between those nodes and their findings. */
 function imageContent(selectionOnly: boolean): { nodes: BoardFlowNode[]; edges: BoardFlowEdge[] } {
   const { nodes } = useBoard.getState();
-  const edges = flagEdges(useBoard.getState().edges, useFindings.getState().byEdge, 'full');
+  const edges = flagEdges(useBoard.getState().edges, useFindings.getState().byEdge);
   const chosen = (selectionOnly ? nodes.filter((n) => n.selected) : nodes).map((n) => ({
     ...n,
     selected: false,

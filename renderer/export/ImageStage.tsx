@@ -1,6 +1,8 @@
 import { ReactFlow, ReactFlowProvider, useNodesInitialized, type Rect } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { StrataBands } from '../canvas/StrataBands';
@@ -28,8 +30,9 @@ export function ImageStage({ nodes, edges, bounds, strataBands, onDrawn }: { nod
   return createPortal(
     <div ref={host} className="image-stage" aria-hidden="true" style={{ width, height }}>
       <ReactFlowProvider>
-        <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
+        <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
           {strataBands && <StrataBands />}
+          <EdgeLabels />
           <WhenDrawn onDrawn={() => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current)} />
         </ReactFlow>
       </ReactFlowProvider>

@@ -6,6 +6,8 @@ import { checkBoard } from '../../shared/levels/checks';
 import type { Finding } from '../../shared/levels/findings';
 import type { Board } from '../../shared/model';
 import { createDoc } from '../../shared/ops';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
@@ -91,8 +93,9 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, detail, strataBan
       <ReactFlowProvider>
         <DetailContext.Provider value={detail}>
           {/* The edges are passed on each change: their marks' words follow the detail. */}
-          <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+          <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
             {strataBands && <StrataBands />}
+            <EdgeLabels />
             {onMeasured && <MeasureBounds onMeasured={onMeasured} drawn={flowRef} />}
             <ShowViewport viewport={viewport} onShown={shown} />
           </ReactFlow>
@@ -155,7 +158,7 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
   const nodes = useMemo(() => board.nodes.map((n) => toFlowNode(n)), [board.nodes]);
   const [plan, setPlan] = useState<Plan | null>(null);
   const detail = plan ? detailAt(plan.fit.zoom, PRINT_DETAIL) : 'full';
-  const edges = useMemo(() => flagEdges(board.edges.map((e) => toFlowEdge(e)), findingsByEdge(board), detail), [board, detail]);
+  const edges = useMemo(() => flagEdges(board.edges.map((e) => toFlowEdge(e)), findingsByEdge(board)), [board]);
   const minZoom = useMemo(() => minPrintZoom(board.nodes.map((n) => n.kind)), [board.nodes]);
   const [overview, setOverview] = useState<HTMLElement | null>(null);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());

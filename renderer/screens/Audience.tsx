@@ -2,6 +2,8 @@ import { ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/re
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { edgeTypes } from '../canvas/edges/BoardEdge';
+import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
@@ -59,7 +61,7 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const steps = usePresentation((s) => s.steps);
   const nodes = useBoard((s) => s.nodes);
   const detail = useStore(detailOf);
-  const edges = useFlaggedEdges(useBoard((s) => s.edges), detail, state?.findingsVisible ?? true);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges), state?.findingsVisible ?? true);
   const boardId = useBoard((s) => s.boardId);
   const strataBands = usePresentation((s) => s.session?.boards.find((b) => b.id === boardId)?.settings.strataBands ?? false);
   const status = useBoard((s) => s.status);
@@ -104,8 +106,9 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   return (
     <DetailContext.Provider value={detail}>
       {css && <style>{css}</style>}
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
         {strataBands && <StrataBands />}
+        <EdgeLabels />
       </ReactFlow>
     </DetailContext.Provider>
   );

@@ -127,6 +127,7 @@ export function toFlowEdge(edge: BoardEdge, previous?: BoardFlowEdge): BoardFlow
     id: edge.id,
     source: edge.source,
     target: edge.target,
+    type: edge.kind,
     label: edge.data.label || undefined,
     className: `edge-${edge.kind}`,
     ariaLabel: `${edge.kind} edge`,

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { callOf, edgeLengths, expect, test } from './fixtures';
 import type { ServedShell } from './server';
 import { handoutSession } from '../helpers/handout';
@@ -37,6 +37,18 @@ async function threeFrameSession(shell: ServedShell) {
     items: frames.map((title, i) => ({ id: `a${i}`, title, timeboxMinutes: 1, boardId, frameId: `f${i}`, prompts: [`What does “${title}” mean for our buyers?`] })),
   });
   return { sessionId: session.id, boardId };
+}
+
+/**
+ * Page Down until the presenter's controls show `step`: a step the audience window shows in parts
+ * takes one press a part. Each press waits for the room to move before the next.
+ */
+async function pageDownTo(page: Page, controls: Locator, step: string) {
+  await expect(async () => {
+    const before = await controls.textContent();
+    if (!before?.includes(step)) await page.keyboard.press('PageDown');
+    await expect(controls).toContainText(step, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /** The frame the audience camera shows: the one whose centre is nearest the screen's centre. */
@@ -242,13 +254,12 @@ test('a running timer carries on to the next item, a paused one does not', async
   await expect(timer.getByRole('checkbox', { name: 'Carry on to the next item' })).toBeChecked();
   await timer.getByRole('button', { name: 'Start' }).click();
   await expect(timer.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await page.keyboard.press('PageDown');
-  await expect(controls).toContainText('Step 2 of 3');
+  await pageDownTo(page, controls, 'Step 2 of 3');
   await expect(timer.getByRole('timer', { name: /^How we sell:/ })).toBeVisible();
   await expect(timer.getByRole('button', { name: 'Pause' })).toBeVisible();
   await timer.getByRole('button', { name: 'Pause' }).click();
   await expect(timer.getByRole('button', { name: 'Start' })).toBeVisible();
-  await page.keyboard.press('PageDown');
+  await pageDownTo(page, controls, 'Step 3 of 3');
   await expect(timer.getByRole('timer', { name: /^What we sell:/ })).toBeVisible();
   await expect(timer.getByRole('button', { name: 'Start' })).toBeVisible();
 });

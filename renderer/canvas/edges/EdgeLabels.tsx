@@ -1,0 +1,157 @@
+import { Panel, useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { createStore, useStore as useZustand, type StoreApi } from 'zustand';
+import { cardsIn } from './card-index';
+import { inflate, union, type Point } from './geometry';
+import { placeLabels, type LabelRequest } from './label-placement';
+
+interface LabelRoute {
+  text: string;
+  points: readonly Point[];
+  /** The label names a finding (a compression, a gap): drawn as its quiet tag. */
+  finding: boolean;
+}
+type Registry = StoreApi<{ routes: ReadonlyMap<string, LabelRoute> }>;
+
+/** The labelled edges' routes, one registry per React Flow instance: the editor, the projector and each printed page. */
+const registries = new WeakMap<object, Registry>();
+
+function useRegistry(): Registry {
+  // useStoreApi makes a new wrapper per caller; the store's own getState is the instance's identity.
+  const instance = useStoreApi().getState;
+  let registry = registries.get(instance);
+  if (!registry) {
+    registry = createStore(() => ({ routes: new Map() }));
+    registries.set(instance, registry);
+  }
+  return registry;
+}
+
+/** Hands an edge's label and route to the board's label layer, which places every label at once. */
+export function useLabelRoute(id: string, text: string, points: readonly Point[] | null, finding = false): void {
+  const registry = useRegistry();
+  useLayoutEffect(() => {
+    if (!text || !points) return;
+    registry.setState((s) => ({ routes: new Map(s.routes).set(id, { text, points, finding }) }));
+    return () =>
+      registry.setState((s) => {
+        const routes = new Map(s.routes);
+        routes.delete(id);
+        return { routes };
+      });
+  }, [registry, id, text, points, finding]);
+}
+
+interface Metrics {
+  font: string;
+  fontSize: number;
+  lineHeight: number;
+  padX: number;
+  padY: number;
+}
+
+/** A label wraps past this many ems. */
+const MAX_LINE_EMS = 18;
+/** On screen, a label under this size cannot be read: labels become numbers listed in the legend. */
+const MIN_READABLE_PX = 8;
+/** A number badge's size on screen, however far the board is zoomed out. */
+const BADGE_PX = 22;
+
+let measuring: CanvasRenderingContext2D | null = null;
+
+/** Breaks a label into lines no wider than the maximum, as the browser would at spaces. */
+function wrap(text: string, metrics: Metrics): { lines: string[]; width: number } {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  const context = measuring!;
+  context.font = metrics.font;
+  const max = MAX_LINE_EMS * metrics.fontSize;
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && context.measureText(`${last} ${word}`).width <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return { lines, width: Math.min(max, Math.max(0, ...lines.map((line) => context.measureText(line).width))) };
+}
+
+/** Zoom out by powers of two: badges keep their size on screen without a new placement per frame of a zoom. */
+const badgeScale = (s: ReactFlowState) => 2 ** Math.max(0, Math.ceil(Math.log2(1 / s.transform[2])));
+
+/**
+ * The board's edge labels, placed clear of cards and of each other along their edges; a label
+ * with no room, or every label when zoomed too far out to read, shows as a number on its edge
+ * and is listed in a legend on the board.
+ */
+export function EdgeLabels() {
+  const registry = useRegistry();
+  const routes = useZustand(registry, (s) => s.routes);
+  const flow = useStoreApi();
+  const nodes = useStore((s) => s.nodes);
+  const [metrics, setMetrics] = useState<Metrics | null>(null);
+  const readable = useStore((s) => !metrics || metrics.fontSize * s.transform[2] >= MIN_READABLE_PX);
+  const scale = useStore(badgeScale);
+
+  // The portal's host appears after the first render: the label font is read once the probe is in it.
+  const probe = useCallback((element: HTMLDivElement | null) => {
+    if (!element) return;
+    const style = getComputedStyle(element);
+    const fontSize = parseFloat(style.fontSize);
+    setMetrics({
+      font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+      fontSize,
+      lineHeight: parseFloat(style.lineHeight) || fontSize * 1.25,
+      padX: parseFloat(style.paddingLeft),
+      padY: parseFloat(style.paddingTop),
+    });
+  }, []);
+
+  const layout = useMemo(() => {
+    if (!metrics || routes.size === 0) return null;
+    const texts = new Map<string, string[]>();
+    const requests: LabelRequest[] = [...routes].map(([id, { text, points }]) => {
+      const { lines, width } = wrap(text, metrics);
+      texts.set(id, lines);
+      return { id, points, size: { width: Math.ceil(width) + 2 * metrics.padX + 2, height: lines.length * metrics.lineHeight + 2 * metrics.padY } };
+    });
+    const badge = BADGE_PX * (readable ? 1 : scale);
+    const reach = Math.max(badge, ...requests.map((r) => Math.max(r.size.width, r.size.height)));
+    const area = inflate(union(requests.flatMap((r) => r.points.map((p) => ({ ...p, width: 0, height: 0 })))), reach);
+    const placements = placeLabels(requests, cardsIn(flow.getState(), area), { width: badge, height: badge }, !readable);
+    return { placements, texts, badge };
+    // `nodes` stands for the cards: the layout follows them as they move or grow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [metrics, routes, readable, scale, flow, nodes]);
+
+  const legend = layout?.placements.filter((p) => p.number !== null).sort((a, b) => a.number! - b.number!) ?? [];
+  return (
+    <>
+      <ViewportPortal>
+        <div ref={probe} className="edge-label edge-label-probe" aria-hidden="true" />
+        {layout?.placements.map(({ id, box, number }) => (
+          <div
+            key={id}
+            className={`edge-label${number === null ? '' : ' edge-label-number'}${routes.get(id)?.finding ? ' edge-label-finding' : ''}`}
+            data-edge-id={id}
+            style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, ...(number === null ? {} : { fontSize: layout.badge * 0.6 }) }}
+          >
+            {number ?? layout.texts.get(id)!.map((line, i) => <span key={i}>{line}</span>)}
+          </div>
+        ))}
+      </ViewportPortal>
+      {legend.length > 0 && (
+        <Panel position="top-right" className="edge-legend">
+          <ol aria-label="Edge labels">
+            {legend.map(({ id, number }) => (
+              <li key={id}>
+                <span className="edge-label-number" aria-hidden="true">
+                  {number}
+                </span>
+                {routes.get(id)?.text}
+              </li>
+            ))}
+          </ol>
+        </Panel>
+      )}
+    </>
+  );
+}

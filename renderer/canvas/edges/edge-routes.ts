@@ -1,0 +1,271 @@
+import { bottom, centreX, centreY, inflate, right, segmentCrosses, union, type Point, type Rect } from './geometry';
+
+/** The side of a card a connector leaves or enters by. */
+export type Side = 'top' | 'right' | 'bottom' | 'left';
+
+interface Port extends Point {
+  side: Side;
+}
+
+/**
+ * How an edge attaches: `tree` is a reporting line (manager's bottom centre down to the
+ * report's top centre, across on the manager's bus); `side` joins the facing left and right
+ * sides (two cards of one stratum); `facing` takes whichever pair of facing sides has more room.
+ */
+export type RouteStyle = 'tree' | 'side' | 'facing';
+
+export interface RouteRequest {
+  source: Rect;
+  target: Rect;
+  style: RouteStyle;
+  /** For `tree`: the height of the manager's bus, shared by all its reports. Halfway down when not given. */
+  busY?: number | null;
+  /** Cards the edge must not cross: every card near it but its two ends. */
+  obstacles: readonly Rect[];
+}
+
+/** The shortest straight run out of a card before a bend. */
+export const STUB = 16;
+/** How far a connector keeps from cards it passes. */
+const CLEARANCE = 10;
+/** How far from a card's corner a connector may attach. */
+const INSET = 24;
+/** What a bend costs in the search, in px of length: a longer route with fewer bends reads better. */
+const BEND = 60;
+
+const OUTWARD: Record<Side, Point> = { top: { x: 0, y: -1 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } };
+
+/** The middle of the overlap of two ranges (each shrunk by INSET), or null when they do not overlap. */
+function sharedMiddle(aStart: number, aEnd: number, bStart: number, bEnd: number): number | null {
+  const start = Math.max(aStart + Math.min(INSET, (aEnd - aStart) / 2), bStart + Math.min(INSET, (bEnd - bStart) / 2));
+  const end = Math.min(aEnd - Math.min(INSET, (aEnd - aStart) / 2), bEnd - Math.min(INSET, (bEnd - bStart) / 2));
+  return start <= end ? (start + end) / 2 : null;
+}
+
+function verticalPorts(source: Rect, target: Rect): [Port, Port] {
+  const down = centreY(target) >= centreY(source);
+  const x = sharedMiddle(source.x, right(source), target.x, right(target));
+  return [
+    { x: x ?? centreX(source), y: down ? bottom(source) : source.y, side: down ? 'bottom' : 'top' },
+    { x: x ?? centreX(target), y: down ? target.y : bottom(target), side: down ? 'top' : 'bottom' },
+  ];
+}
+
+function sidePorts(source: Rect, target: Rect): [Port, Port] {
+  const rightward = centreX(target) >= centreX(source);
+  const y = sharedMiddle(source.y, bottom(source), target.y, bottom(target));
+  return [
+    { x: rightward ? right(source) : source.x, y: y ?? centreY(source), side: rightward ? 'right' : 'left' },
+    { x: rightward ? target.x : right(target), y: y ?? centreY(target), side: rightward ? 'left' : 'right' },
+  ];
+}
+
+const gapBetween = (aStart: number, aEnd: number, bStart: number, bEnd: number) => Math.max(bStart - aEnd, aStart - bEnd);
+
+/** The ends of the connector and, for a tree, the bus height it crosses at. */
+function portsFor({ source, target, style, busY }: RouteRequest): { ports: [Port, Port]; middle: number | null } {
+  const below = target.y - bottom(source);
+  if (style === 'tree' && below >= 2 * STUB) {
+    const middle = Math.min(Math.max(busY ?? bottom(source) + below / 2, bottom(source) + STUB), target.y - STUB);
+    return {
+      ports: [
+        { x: centreX(source), y: bottom(source), side: 'bottom' },
+        // A report nearly under its manager's centre takes the line straight, without a jog.
+        { x: Math.abs(centreX(target) - centreX(source)) <= STUB ? centreX(source) : centreX(target), y: target.y, side: 'top' },
+      ],
+      middle,
+    };
+  }
+  const across = gapBetween(source.x, right(source), target.x, right(target));
+  const apart = gapBetween(source.y, bottom(source), target.y, bottom(target));
+  const sideways = style === 'side' ? across >= 2 * STUB || apart < 2 * STUB : across >= apart;
+  return { ports: sideways ? sidePorts(source, target) : verticalPorts(source, target), middle: null };
+}
+
+const isVertical = (side: Side) => side === 'top' || side === 'bottom';
+
+/** The Z (or straight line) between two ports: out, across at `middle`, in. */
+function zRoute(from: Port, to: Port, middle: number | null): Point[] {
+  if (isVertical(from.side)) {
+    const y = middle ?? (from.y + to.y) / 2;
+    return [from, { x: from.x, y }, { x: to.x, y }, to];
+  }
+  const x = (from.x + to.x) / 2;
+  return [from, { x, y: from.y }, { x, y: to.y }, to];
+}
+
+const step = (p: Port, by: number): Point => ({ x: p.x + OUTWARD[p.side].x * by, y: p.y + OUTWARD[p.side].y * by });
+
+/** Drops repeated points and points in the middle of a straight run. */
+export function simplify(points: readonly Point[]): Point[] {
+  const distinct = points.filter((p, i) => i === 0 || p.x !== points[i - 1].x || p.y !== points[i - 1].y).map(({ x, y }) => ({ x, y }));
+  return distinct.filter((p, i) => {
+    if (i === 0 || i === distinct.length - 1) return true;
+    const a = distinct[i - 1];
+    const b = distinct[i + 1];
+    return !((a.x === p.x && p.x === b.x) || (a.y === p.y && p.y === b.y));
+  });
+}
+
+/** Whether the route stays out of every obstacle, and out of its own ends between its first and last run. */
+function isClear(route: readonly Point[], blocked: readonly Rect[], ends: readonly Rect[]): boolean {
+  for (let i = 1; i < route.length; i++) {
+    const [a, b] = [route[i - 1], route[i]];
+    if (blocked.some((r) => segmentCrosses(a, b, r))) return false;
+    if (i > 1 && i < route.length - 1 && ends.some((r) => segmentCrosses(a, b, r))) return false;
+  }
+  return true;
+}
+
+/**
+ * The orthogonal route of an edge: the plain org-chart shape when nothing is in its way, else the
+ * route with the fewest bends and least length around the cards in between (a search over the
+ * lines along the cards' sides, as orthogonal connector routers do).
+ */
+export function routeEdge(request: RouteRequest): Point[] {
+  const { ports, middle } = portsFor(request);
+  const [from, to] = ports;
+  const blocked = request.obstacles.map((r) => inflate(r, CLEARANCE));
+  const ends = [request.source, request.target];
+  const plain = simplify(zRoute(from, to, middle));
+  if (isClear(plain, blocked, ends)) return plain;
+  const around = searchAround(from, to, middle, [...blocked, ...ends.map((r) => inflate(r, CLEARANCE))]);
+  return around ? simplify([from, ...around, to]) : plain;
+}
+
+/** Each direction of travel: 0 right, 1 down, 2 left, 3 up. */
+const DIRECTIONS: Point[] = [
+  { x: 1, y: 0 },
+  { x: 0, y: 1 },
+  { x: -1, y: 0 },
+  { x: 0, y: -1 },
+];
+const directionOf = (v: Point) => DIRECTIONS.findIndex((d) => d.x === Math.sign(v.x) && d.y === Math.sign(v.y));
+
+/** The cheapest bend-penalised path on the grid of candidate lines, from one stub end to the other. */
+function searchAround(from: Port, to: Port, middle: number | null, blocked: readonly Rect[]): Point[] | null {
+  const start = step(from, STUB);
+  const goal = step(to, STUB);
+  const outer = inflate(union([...blocked, { x: start.x, y: start.y, width: 0, height: 0 }, { x: goal.x, y: goal.y, width: 0, height: 0 }]), 2 * STUB);
+  const lines = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
+  const xs = lines([start.x, goal.x, outer.x, right(outer), ...blocked.flatMap((r) => [r.x, right(r)])]);
+  const ys = lines([start.y, goal.y, outer.y, bottom(outer), ...(middle === null ? [] : [middle]), ...blocked.flatMap((r) => [r.y, bottom(r)])]);
+  const inside = (p: Point) => blocked.some((r) => p.x > r.x && p.x < right(r) && p.y > r.y && p.y < bottom(r));
+  const free = (a: Point, b: Point) => !blocked.some((r) => segmentCrosses(a, b, r));
+
+  const key = (i: number, j: number, d: number) => (i * ys.length + j) * 4 + d;
+  const startDir = directionOf(OUTWARD[from.side]);
+  const goalDir = directionOf({ x: -OUTWARD[to.side].x, y: -OUTWARD[to.side].y });
+  const [si, sj, gi, gj] = [xs.indexOf(start.x), ys.indexOf(start.y), xs.indexOf(goal.x), ys.indexOf(goal.y)];
+  const cost = new Map<number, number>([[key(si, sj, startDir), 0]]);
+  const previous = new Map<number, number>();
+  const queue = new MinQueue();
+  queue.push(key(si, sj, startDir), 0);
+  while (queue.size > 0) {
+    const [current, spent] = queue.pop();
+    if (spent > (cost.get(current) ?? Infinity)) continue;
+    const d = current % 4;
+    const cell = (current - d) / 4;
+    const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
+    if (i === gi && j === gj && d === goalDir) return unwind(current, previous, xs, ys);
+    for (let nd = 0; nd < 4; nd++) {
+      if (nd === (d + 2) % 4) continue;
+      const [ni, nj] = [i + DIRECTIONS[nd].x, j + DIRECTIONS[nd].y];
+      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) continue;
+      const a = { x: xs[i], y: ys[j] };
+      const b = { x: xs[ni], y: ys[nj] };
+      if (inside(b) || !free(a, b)) continue;
+      const next = key(ni, nj, nd);
+      const total = spent + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + (nd === d ? 0 : BEND);
+      if (total < (cost.get(next) ?? Infinity)) {
+        cost.set(next, total);
+        previous.set(next, current);
+        queue.push(next, total);
+      }
+    }
+  }
+  return null;
+}
+
+function unwind(end: number, previous: Map<number, number>, xs: number[], ys: number[]): Point[] {
+  const points: Point[] = [];
+  for (let at: number | undefined = end; at !== undefined; at = previous.get(at)) {
+    const cell = (at - (at % 4)) / 4;
+    points.push({ x: xs[Math.floor(cell / ys.length)], y: ys[cell % ys.length] });
+  }
+  return points.reverse();
+}
+
+/** A binary heap of (key, priority), lowest priority first. */
+class MinQueue {
+  private keys: number[] = [];
+  private priorities: number[] = [];
+  get size() {
+    return this.keys.length;
+  }
+  push(key: number, priority: number) {
+    this.keys.push(key);
+    this.priorities.push(priority);
+    let i = this.keys.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.priorities[parent] <= this.priorities[i]) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.keys[0], this.priorities[0]];
+    const lastKey = this.keys.pop()!;
+    const lastPriority = this.priorities.pop()!;
+    if (this.keys.length > 0) {
+      this.keys[0] = lastKey;
+      this.priorities[0] = lastPriority;
+      let i = 0;
+      for (;;) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let least = i;
+        if (l < this.keys.length && this.priorities[l] < this.priorities[least]) least = l;
+        if (r < this.keys.length && this.priorities[r] < this.priorities[least]) least = r;
+        if (least === i) break;
+        this.swap(i, least);
+        i = least;
+      }
+    }
+    return top;
+  }
+  private swap(a: number, b: number) {
+    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
+    [this.priorities[a], this.priorities[b]] = [this.priorities[b], this.priorities[a]];
+  }
+}
+
+/** The SVG path of a route, its bends rounded. */
+export function routePath(points: readonly Point[], radius = 8): string {
+  let d = `M ${points[0].x} ${points[0].y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const [a, p, b] = [points[i - 1], points[i], points[i + 1]];
+    const r = Math.min(radius, Math.hypot(p.x - a.x, p.y - a.y) / 2, Math.hypot(b.x - p.x, b.y - p.y) / 2);
+    const towards = (q: Point) => ({ x: Math.sign(q.x - p.x) * r, y: Math.sign(q.y - p.y) * r });
+    const [into, outOf] = [towards(a), towards(b)];
+    d += ` L ${p.x + into.x} ${p.y + into.y} Q ${p.x} ${p.y} ${p.x + outOf.x} ${p.y + outOf.y}`;
+  }
+  const last = points[points.length - 1];
+  return `${d} L ${last.x} ${last.y}`;
+}
+
+/**
+ * An arrowhead at the route's end, and the route shortened to its base so the line does not
+ * show through the tip.
+ */
+export function withArrowhead(points: readonly Point[], size = 12): { line: Point[]; head: string } {
+  const tip = points[points.length - 1];
+  const before = points[points.length - 2];
+  const length = Math.hypot(tip.x - before.x, tip.y - before.y) || 1;
+  const ux = (tip.x - before.x) / length;
+  const uy = (tip.y - before.y) / length;
+  const base = { x: tip.x - ux * size, y: tip.y - uy * size };
+  const half = size * 0.5;
+  const head = `M ${tip.x} ${tip.y} L ${base.x - uy * half} ${base.y + ux * half} L ${base.x + uy * half} ${base.y - ux * half} Z`;
+  return { line: [...points.slice(0, -1), base], head };
+}

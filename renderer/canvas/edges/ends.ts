@@ -1,0 +1,53 @@
+import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import { STUB } from './edge-routes';
+import { bottom, type Rect } from './geometry';
+
+/** A node's box on the board, any kind; null until React Flow knows its size. */
+export function nodeRect(node: InternalNode | undefined): Rect | null {
+  const width = node?.measured.width ?? node?.width;
+  const height = node?.measured.height ?? node?.height;
+  if (!node || !width || !height) return null;
+  return { x: node.internals.positionAbsolute.x, y: node.internals.positionAbsolute.y, width, height };
+}
+
+export const sameRect = (a: Rect | null, b: Rect | null) => a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height);
+
+/** A node's stratum, for the kinds that have one. */
+export function stratumOf(node: InternalNode | undefined): number | null {
+  const stratum = (node?.data as { stratum?: unknown } | undefined)?.stratum;
+  return typeof stratum === 'number' ? stratum : null;
+}
+
+/** Each manager's reports, per edges array (a new array comes with every change of an edge). */
+const reportsByEdges = new WeakMap<object, Map<string, string[]>>();
+
+function reportsOf(state: ReactFlowState, managerId: string): string[] {
+  let reports = reportsByEdges.get(state.edges);
+  if (!reports) {
+    reports = new Map();
+    for (const edge of state.edges) {
+      if (edge.type !== 'reports-to') continue;
+      const list = reports.get(edge.source);
+      if (list) list.push(edge.target);
+      else reports.set(edge.source, [edge.target]);
+    }
+    reportsByEdges.set(state.edges, reports);
+  }
+  return reports.get(managerId) ?? [];
+}
+
+/**
+ * The height of a manager's bus, the horizontal line all its reporting lines share: halfway
+ * between the manager and the highest of its reports below it.
+ */
+export function busY(state: ReactFlowState, managerId: string): number | null {
+  const manager = nodeRect(state.nodeLookup.get(managerId));
+  if (!manager) return null;
+  const floor = bottom(manager) + 2 * STUB;
+  let highest = Infinity;
+  for (const id of reportsOf(state, managerId)) {
+    const top = nodeRect(state.nodeLookup.get(id))?.y;
+    if (top !== undefined && top >= floor) highest = Math.min(highest, top);
+  }
+  return highest === Infinity ? null : bottom(manager) + (highest - bottom(manager)) / 2;
+}

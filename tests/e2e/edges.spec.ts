@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { boardIdOf, createSessionInUi, expect, settled, test } from './fixtures';
+import type { ServedShell } from './server';
+
+const PROJECTOR = { width: 1920, height: 1080 };
+
+interface Ends {
+  [edgeId: string]: { source: string; target: string };
+}
+
+interface Geometry {
+  /** Edges whose drawn path runs through a card other than its two ends, with that card. */
+  crossings: string[];
+  /** Pairs of edge labels (or numbers) that overlap, and labels over cards. */
+  overlaps: string[];
+  labels: number;
+  edges: number;
+}
+
+/**
+ * What the page draws, measured in the DOM: each edge path sampled along its length against the
+ * cards' boxes (shrunk by 2 px, so an end touching its card's border is not a crossing), and the
+ * labels' boxes against each other and the cards. Frames are regions, not cards.
+ */
+function geometry(page: Page, ends: Ends): Promise<Geometry> {
+  return page.evaluate((ends) => {
+    const inside = (p: { x: number; y: number }, r: DOMRect) => p.x > r.left + 2 && p.x < r.right - 2 && p.y > r.top + 2 && p.y < r.bottom - 2;
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node:not(.react-flow__node-frame)')].map((el) => ({ id: el.dataset.id!, rect: el.getBoundingClientRect() }));
+    const crossings: string[] = [];
+    const edges = [...document.querySelectorAll<SVGGElement>('.react-flow__edge')];
+    for (const edge of edges) {
+      const id = edge.dataset.id!;
+      const path = edge.querySelector<SVGPathElement>('.react-flow__edge-path')!;
+      const matrix = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      for (let d = 0; d <= length; d += 4) {
+        const p = new DOMPoint(path.getPointAtLength(d).x, path.getPointAtLength(d).y).matrixTransform(matrix);
+        const hit = cards.find((c) => c.id !== ends[id].source && c.id !== ends[id].target && inside(p, c.rect));
+        if (hit) {
+          crossings.push(`${id} through ${hit.id}`);
+          break;
+        }
+      }
+    }
+    const labels = [...document.querySelectorAll<HTMLElement>('.edge-label:not(.edge-label-probe)')].map((el) => ({ text: el.textContent, rect: el.getBoundingClientRect() }));
+    const overlaps: string[] = [];
+    labels.forEach((a, i) => {
+      labels.slice(i + 1).forEach((b) => meet(a.rect, b.rect) && overlaps.push(`"${a.text}" and "${b.text}"`));
+      cards.forEach((c) => meet(a.rect, c.rect) && overlaps.push(`"${a.text}" over ${c.id}`));
+    });
+    return { crossings, overlaps, labels: labels.length, edges: edges.length };
+  }, ends);
+}
+
+async function endsOf(shell: ServedShell, boardIds: string[]): Promise<Ends> {
+  const ends: Ends = {};
+  for (const id of boardIds) for (const edge of (await settled(shell, id)).edges) ends[edge.id] = { source: edge.source, target: edge.target };
+  return ends;
+}
+
+/** Waits until `expected` edges are drawn and measured, then checks the drawing. */
+async function expectClean(page: Page, ends: Ends, expected: { edges: number; labels: number }) {
+  await expect.poll(async () => (await geometry(page, ends)).edges).toBe(expected.edges);
+  await expect.poll(async () => (await geometry(page, ends)).labels).toBe(expected.labels);
+  const drawn = await geometry(page, ends);
+  expect(drawn.crossings, 'edges through cards that are not their ends').toEqual([]);
+  expect(drawn.overlaps, 'labels over labels or cards').toEqual([]);
+}
+
+interface SessionDetail {
+  id: string;
+  boards: { id: string; title: string }[];
+}
+
+const levelsOfWork = (shell: ServedShell) => shell.call<SessionDetail>('session.createFromTemplate', { templateId: 'builtin-levels-of-work' });
+
+test('the Levels of work template draws its edges clear of the cards, its labels apart, in the editor', async ({ page, shell }) => {
+  const session = await levelsOfWork(shell);
+  const [orgMap, deciders] = session.boards;
+  const ends = await endsOf(shell, [orgMap.id, deciders.id]);
+  await page.goto(`${shell.url}#/session/${session.id}/${orgMap.id}`);
+  await expectClean(page, ends, { edges: 5, labels: 0 });
+  await page.getByRole('tab', { name: 'Decision-makers' }).click();
+  await expectClean(page, ends, { edges: 2, labels: 2 });
+  expect((await page.locator('.edge-label:not(.edge-label-probe)').allTextContents()).sort()).toEqual(['brings the case from the field', 'signs off on security and fit']);
+  await expect(page.locator('.react-flow__edge-influences .edge-arrowhead')).toHaveCount(2);
+});
+
+test('the audience view and the print view draw the same clean edges', async ({ page, shell }) => {
+  const session = await levelsOfWork(shell);
+  const ends = await endsOf(shell, session.boards.map((b) => b.id));
+  await page.goto(`${shell.url}#/session/${session.id}/print?paper=a4&findings=0&signals=0&notes=0`);
+  await expect(page.getByText('Ready to print')).toBeVisible();
+  await expectClean(page, ends, { edges: 7, labels: 2 });
+
+  await page.goto(`${shell.url}#/session/${session.id}/${session.boards[0].id}`);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await audience.setViewportSize(PROJECTOR);
+  await expectClean(audience, ends, { edges: 5, labels: 0 });
+  // On to the steps on the decision-makers board.
+  const deciders = audience.getByText('Henrik Dahl');
+  await expect
+    .poll(async () => {
+      if ((await deciders.count()) === 0) await audience.keyboard.press('ArrowRight');
+      return deciders.count();
+    })
+    .toBe(1);
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+  await expectClean(audience, ends, { edges: 2, labels: 2 });
+});
+
+/** Ten roles with a compression (Ana under Raj, both III), a gap (Ben, I, under Maya, III) and two labelled lines. */
+const ROLES = [
+  { id: 'ceo', person: 'Helen Cho', stratum: 5 },
+  { id: 'vps', person: 'Dana Whitfield', stratum: 4, manager: 'ceo', label: 'runs the field' },
+  { id: 'vpm', person: 'Omar Haddad', stratum: 4, manager: 'ceo' },
+  { id: 'rm1', person: 'Sam Ortiz', stratum: 3, manager: 'vps' },
+  { id: 'rm2', person: 'Maya Lind', stratum: 3, manager: 'vps' },
+  { id: 'mm', person: 'Raj Patel', stratum: 3, manager: 'vpm' },
+  { id: 'ana', person: 'Ana Silva', stratum: 3, manager: 'mm' },
+  { id: 'kam', person: 'Lee Park', stratum: 2, manager: 'rm1', label: 'keeps the key accounts' },
+  { id: 'rep1', person: 'Ravi Nair', stratum: 1, manager: 'kam' },
+  { id: 'ben', person: 'Ben Adler', stratum: 1, manager: 'rm2' },
+];
+
+test('a 10-role map with a compression and a gap, arranged by levels, keeps its edges and labels clear', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Ten roles');
+  const boardId = boardIdOf(page);
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      ...ROLES.map((r, i) => ({
+        type: 'node.add',
+        node: { id: r.id, kind: 'role', position: { x: (i % 5) * 260, y: Math.floor(i / 5) * 200 }, size: null, data: { person: r.person, title: 'Role', stratum: r.stratum, timeSpan: null, notes: '' } },
+      })),
+      ...ROLES.filter((r) => r.manager).map((r) => ({ type: 'edge.add', edge: { id: `e-${r.id}`, kind: 'reports-to', source: r.manager, target: r.id, data: { label: r.label ?? '', strength: null } } })),
+    ],
+  });
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  await expect.poll(async () => (await settled(shell, boardId)).nodes.find((n) => n.id === 'ceo')!.position.y).toBeLessThan((await settled(shell, boardId)).nodes.find((n) => n.id === 'ben')!.position.y);
+  const ends = await endsOf(shell, [boardId]);
+  // The findings label the compression and the gap: four labels in all.
+  await expectClean(page, ends, { edges: 9, labels: 4 });
+
+  // A label dropped onto Ben's long reporting line (the gap, two bands down): the line goes around it.
+  const ben = (await settled(shell, boardId)).nodes.find((n) => n.id === 'ben')!;
+  const benWidth = await page.locator('.react-flow__node[data-id="ben"]').evaluate((el) => (el as HTMLElement).offsetWidth);
+  const inTheWay = { id: 'in-the-way', kind: 'text', position: { x: ben.position.x + benWidth / 2 - 60, y: ben.position.y - 80 }, size: null, data: { text: 'Open role?', variant: 'label' } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: inTheWay }] });
+  await expect(page.locator('.react-flow__node')).toHaveCount(11);
+  await expectClean(page, ends, { edges: 9, labels: 4 });
+
+  // The compression runs side to side: its path starts and ends level, beside its two cards.
+  const compression = page.locator('.react-flow__edge[data-id="e-ana"] .react-flow__edge-path');
+  const [start, end] = await compression.evaluate((path: SVGPathElement) => [path.getPointAtLength(0), path.getPointAtLength(path.getTotalLength())].map((p) => ({ x: p.x, y: p.y })));
+  expect(start.y).toBeCloseTo(end.y, 0);
+
+  // Zoomed out to the overview, the labels become numbers, listed in the legend.
+  for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  const legend = page.getByRole('list', { name: 'Edge labels' });
+  await expect(legend.getByRole('listitem')).toHaveCount(4);
+  await expect(legend).toContainText('keeps the key accounts');
+  await expectClean(page, ends, { edges: 9, labels: 4 });
+});

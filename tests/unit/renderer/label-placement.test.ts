@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { intersects, type Rect } from '../../../renderer/canvas/edges/geometry';
+import { placeLabels, type LabelRequest } from '../../../renderer/canvas/edges/label-placement';
+
+const badge = { width: 22, height: 22 };
+const noOverlaps = (boxes: Rect[], cards: Rect[]) =>
+  boxes.every((a, i) => boxes.every((b, j) => i === j || !intersects(a, b)) && cards.every((c) => !intersects(a, c)));
+
+describe('placeLabels', () => {
+  // The decision-makers board of the Levels of work template: two influences, side by side, into one card above.
+  const buyer = { x: 195, y: 0, width: 310, height: 200 };
+  const champion = { x: 0, y: 280, width: 310, height: 200 };
+  const evaluator = { x: 390, y: 280, width: 310, height: 200 };
+  const cards = [buyer, champion, evaluator];
+  const labels: LabelRequest[] = [
+    { id: 'a', points: [{ x: 252, y: 280 }, { x: 252, y: 200 }], size: { width: 250, height: 26 } },
+    { id: 'b', points: [{ x: 448, y: 280 }, { x: 448, y: 200 }], size: { width: 240, height: 26 } },
+  ];
+
+  it('writes out two labels of neighbouring edges without either covering the other or a card', () => {
+    const placed = placeLabels(labels, cards, badge);
+    expect(placed.map((p) => p.number)).toEqual([null, null]);
+    expect(noOverlaps(placed.map((p) => p.box), cards)).toBe(true);
+  });
+
+  it('numbers a label that has no free spot, and numbers the badges from the top', () => {
+    const tall = labels.map((l) => ({ ...l, size: { width: 250, height: 120 } }));
+    const placed = placeLabels(tall, cards, badge);
+    expect(placed.map((p) => [p.id, p.number])).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(noOverlaps(placed.map((p) => p.box), cards)).toBe(true);
+    expect(placed[0].box).toMatchObject(badge);
+  });
+
+  it('numbers every label when asked (zoomed out too far to read)', () => {
+    expect(placeLabels(labels, cards, badge, true).every((p) => p.number !== null)).toBe(true);
+  });
+
+  it('keeps a label along its own edge', () => {
+    const [placed] = placeLabels([labels[0]], cards, badge);
+    const near = (v: number, from: number, to: number) => v >= from - 300 && v <= to + 300;
+    expect(near(placed.box.x, 252, 252) && near(placed.box.y, 200, 280)).toBe(true);
+  });
+});
