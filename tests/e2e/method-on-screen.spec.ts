@@ -129,8 +129,12 @@ test('the audience view marks a compression and a gap on their edges, and the pr
   const gap = audience.getByRole('img', { name: /gap/ });
   await expect(compression).toHaveCount(1);
   await expect(gap).toHaveCount(1);
-  await expect(compression.getByText('compression')).toBeVisible();
-  await expect(gap.getByText('gap')).toBeVisible();
+  // Each word in a quiet tag on its edge, placed by the label layer; where the edge has no room
+  // for it (a compression between two cards side by side), a number there and the word in the legend.
+  const tags = audience.locator('.edge-label-finding');
+  await expect(tags).toHaveCount(2);
+  await expect(tags.filter({ hasText: 'gap' })).toBeVisible();
+  await expect(audience.locator('.edge-label-finding, .edge-legend').filter({ hasText: 'compression' }).first()).toBeVisible();
 
   // C on the presenter's side hides them from the room; the button shows it, and brings them back.
   const controls = page.getByRole('region', { name: 'Presenter controls' });
@@ -140,6 +144,7 @@ test('the audience view marks a compression and a gap on their edges, and the pr
   await expect(switchButton).toHaveAttribute('aria-pressed', 'false');
   await expect(compression).toHaveCount(0);
   await expect(gap).toHaveCount(0);
+  await expect(tags).toHaveCount(0);
   await switchButton.click();
   await expect(compression).toHaveCount(1);
   await expect(gap).toHaveCount(1);
