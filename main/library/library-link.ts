@@ -69,6 +69,29 @@ export class LibraryLink {
     return this.state();
   }
 
+  /**
+   * While publishes wait in the outbox, tries to deliver them every `everyMs`, so a publish made
+   * offline goes once the library is reachable again without anyone pressing Sync. Returns the stop.
+   */
+  deliverWhileWaiting(everyMs = 30_000): () => void {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      let waiting: boolean;
+      try {
+        waiting = this.cache.outbox().length > 0 && this.urlText() !== null;
+      } catch {
+        // The database closed under it (the app is stopping): nothing more to deliver from here.
+        return clearInterval(timer);
+      }
+      if (!waiting) return;
+      busy = true;
+      void this.sync().finally(() => (busy = false));
+    }, everyMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
   /** Delivers the outbox, then reads the list; a library that cannot be reached leaves the cache as it was and says so. */
   sync(): Promise<LibraryState> {
     return this.serial(async () => {

@@ -14,6 +14,7 @@ type LibraryMethods = Pick<Service, Extract<MethodName, `library.${string}`>>;
 export function libraryService(store: Store, templates: TemplateStore, hub: EventHub, override: string | null): LibraryMethods {
   const cache = new LibraryCache(store.db);
   const link = new LibraryLink(cache, override);
+  link.deliverWhileWaiting();
   return {
     'library.status': () => link.state(),
     'library.sync': () => link.sync(),

@@ -139,6 +139,9 @@ export function TeamLibrary({ query }: { query: string }) {
       .call('library.status', {})
       .then((cached) => setState((shown) => shown ?? cached), showError);
     void runSync();
+    // What main delivers by itself (a publish made offline) shows without a press of Sync now.
+    const timer = setInterval(() => void api().call('library.status', {}).then(setState, () => {}), 10_000);
+    return () => clearInterval(timer);
   }, [runSync]);
 
   const withdraw = (templateId: string) =>

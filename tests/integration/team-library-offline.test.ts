@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { LibraryCache } from '../../main/library/library-cache';
 import { LibraryLink } from '../../main/library/library-link';
 import { openDatabase } from '../../main/store/database';
@@ -59,6 +59,29 @@ test('offline the gallery reads the cache; a publish waits in the outbox, surviv
     await link.sync();
     expect(publishedRows()).toBe('2');
   } finally {
+    db.close();
+  }
+}, 60_000);
+
+test('a publish waiting in the outbox goes by itself once the library is reachable again, once', async () => {
+  const { url } = await setUpLibrary(cluster, 'by_itself');
+  const db = openDatabase(path.join(tempDirForTest('library'), 'groundwork.db'));
+  const rows = () => cluster.psql("SELECT count(*) FROM groundwork.template_versions WHERE template_id = 't-alone'", 'by_itself').trim();
+  const link = new LibraryLink(new LibraryCache(db));
+  const stop = link.deliverWhileWaiting(100);
+  try {
+    link.setUrl(url('ann'));
+    cluster.stop();
+    const state = await link.publish('t-alone', ownTemplate('Alone'), 'Written offline');
+    expect(state).toMatchObject({ offline: true, waiting: [{ templateId: 't-alone' }] });
+    cluster.start();
+    // Nobody syncs: the link delivers it on its own.
+    await vi.waitFor(() => expect(link.state().waiting).toEqual([]), { timeout: 20_000, interval: 100 });
+    expect(rows()).toBe('1');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(rows()).toBe('1');
+  } finally {
+    stop();
     db.close();
   }
 }, 60_000);

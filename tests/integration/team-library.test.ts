@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseLibraryUrl } from '../../main/library/connection';
@@ -6,6 +8,7 @@ import { TeamLibrary } from '../../main/library/team-library';
 import { runLibraryInit } from '../../main/cli/library-command';
 import { ownTemplate, publication, setUpLibrary } from '../helpers/library';
 import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
+import { tempDirForTest } from '../helpers/temp-dir';
 import { rejectionOf } from '../helpers/thrown';
 
 let cluster: PgCluster;
@@ -94,6 +97,23 @@ describe('bad input says what is wrong', () => {
     }
     expect(cluster.psql('SELECT count(*) FROM groundwork.template_versions', 'midway').trim()).toBe('0');
   }, 30_000);
+});
+
+describe('passwords stay out of Groundwork', () => {
+  test('an address without a password reads it from the PostgreSQL password file, as psql does', async () => {
+    await setUpLibrary(cluster, 'pgpass');
+    const file = path.join(tempDirForTest('pgpass'), 'pgpass');
+    fs.writeFileSync(file, `127.0.0.1:${cluster.port}:pgpass:ann:ann-secret\n`, { mode: 0o600 });
+    const before = process.env.PGPASSFILE;
+    process.env.PGPASSFILE = file;
+    try {
+      const ann = new TeamLibrary(parseLibraryUrl(`postgresql://ann@127.0.0.1:${cluster.port}/pgpass`));
+      expect(await ann.list()).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.PGPASSFILE;
+      else process.env.PGPASSFILE = before;
+    }
+  });
 });
 
 describe('two trainers and an administrator', () => {
