@@ -12,7 +12,7 @@ import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
-import { cameraFor, legibleZoom, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
+import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
 import { currentItem } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
@@ -108,7 +108,7 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
       {css && <style>{css}</style>}
       <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
         {strataBands && <StrataBands />}
-        <EdgeLabels />
+        <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
       </ReactFlow>
     </DetailContext.Provider>
   );

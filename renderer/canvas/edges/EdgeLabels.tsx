@@ -43,7 +43,8 @@ export function useLabelRoute(id: string, text: string, points: readonly Point[]
 }
 
 interface Metrics {
-  font: string;
+  /** The font without its size: "italic 700 {size} DejaVu Sans" as canvas wants it, size filled in. */
+  font: (size: number) => string;
   fontSize: number;
   lineHeight: number;
   padX: number;
@@ -63,7 +64,7 @@ let measuring: CanvasRenderingContext2D | null = null;
 function wrap(text: string, metrics: Metrics): { lines: string[]; width: number } {
   measuring ??= document.createElement('canvas').getContext('2d');
   const context = measuring!;
-  context.font = metrics.font;
+  context.font = metrics.font(metrics.fontSize);
   const max = MAX_LINE_EMS * metrics.fontSize;
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -74,22 +75,36 @@ function wrap(text: string, metrics: Metrics): { lines: string[]; width: number 
   return { lines, width: Math.min(max, Math.max(0, ...lines.map((line) => context.measureText(line).width))) };
 }
 
-/** Zoom out by powers of two: badges keep their size on screen without a new placement per frame of a zoom. */
-const badgeScale = (s: ReactFlowState) => 2 ** Math.max(0, Math.ceil(Math.log2(1 / s.transform[2])));
+/**
+ * Zoomed out, a badge grows by powers of two so it keeps about its size on screen (0.7 to 1.4
+ * times BADGE_PX) without a new placement on every frame of a zoom.
+ */
+const badgeScale = (s: ReactFlowState) => 2 ** Math.max(0, Math.round(Math.log2(1 / s.transform[2])));
+
+/**
+ * How many times larger (a power of two, so a zoom does not re-place labels on every frame) a
+ * size of `base` flow px must be drawn to be at least `px` on screen.
+ */
+const scaleFor = (px: number, base: number, zoom: number) => 2 ** Math.max(0, Math.ceil(Math.log2(px / (base * zoom))));
+/** A number badge's text, as a part of its size. */
+const BADGE_TEXT = 0.6;
 
 /**
  * The board's edge labels, placed clear of cards and of each other along their edges; a label
  * with no room, or every label when zoomed too far out to read, shows as a number on its edge
- * and is listed in a legend on the board.
+ * and is listed in a legend on the board. `minScreenPx`: the projector's floor for text, which
+ * labels and badges keep however far the camera zooms out.
  */
-export function EdgeLabels() {
+export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
   const registry = useRegistry();
   const routes = useZustand(registry, (s) => s.routes);
   const flow = useStoreApi();
   const nodes = useStore((s) => s.nodes);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const readable = useStore((s) => !metrics || metrics.fontSize * s.transform[2] >= MIN_READABLE_PX);
-  const scale = useStore(badgeScale);
+  const zoomedOutBadge = useStore(badgeScale);
+  const textScale = useStore((s) => (minScreenPx && metrics ? scaleFor(minScreenPx, metrics.fontSize, s.transform[2]) : 1));
+  const scale = useStore((s) => (minScreenPx ? Math.max(zoomedOutBadge, scaleFor(minScreenPx / BADGE_TEXT, BADGE_PX, s.transform[2])) : zoomedOutBadge));
 
   // The portal's host appears after the first render: the label font is read once the probe is in it.
   const probe = useCallback((element: HTMLDivElement | null) => {
@@ -97,7 +112,7 @@ export function EdgeLabels() {
     const style = getComputedStyle(element);
     const fontSize = parseFloat(style.fontSize);
     setMetrics({
-      font: `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`,
+      font: (size) => `${style.fontStyle} ${style.fontWeight} ${size}px ${style.fontFamily}`,
       fontSize,
       lineHeight: parseFloat(style.lineHeight) || fontSize * 1.25,
       padX: parseFloat(style.paddingLeft),
@@ -107,20 +122,28 @@ export function EdgeLabels() {
 
   const layout = useMemo(() => {
     if (!metrics || routes.size === 0) return null;
+    const drawn: Metrics = {
+      ...metrics,
+      fontSize: metrics.fontSize * textScale,
+      lineHeight: metrics.lineHeight * textScale,
+      padX: metrics.padX * textScale,
+      padY: metrics.padY * textScale,
+    };
     const texts = new Map<string, string[]>();
     const requests: LabelRequest[] = [...routes].map(([id, { text, points }]) => {
-      const { lines, width } = wrap(text, metrics);
+      const { lines, width } = wrap(text, drawn);
       texts.set(id, lines);
-      return { id, points, size: { width: Math.ceil(width) + 2 * metrics.padX + 2, height: lines.length * metrics.lineHeight + 2 * metrics.padY } };
+      return { id, points, size: { width: Math.ceil(width) + 2 * drawn.padX + 2, height: lines.length * drawn.lineHeight + 2 * drawn.padY } };
     });
-    const badge = BADGE_PX * (readable ? 1 : scale);
+    const badge = BADGE_PX * scale;
     const reach = Math.max(badge, ...requests.map((r) => Math.max(r.size.width, r.size.height)));
     const area = inflate(union(requests.flatMap((r) => r.points.map((p) => ({ ...p, width: 0, height: 0 })))), reach);
     const placements = placeLabels(requests, cardsIn(flow.getState(), area), { width: badge, height: badge }, !readable);
-    return { placements, texts, badge };
+    const text = { fontSize: drawn.fontSize, lineHeight: `${drawn.lineHeight}px`, padding: `${drawn.padY}px ${drawn.padX}px` };
+    return { placements, texts, badge, text };
     // `nodes` stands for the cards: the layout follows them as they move or grow.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [metrics, routes, readable, scale, flow, nodes]);
+  }, [metrics, routes, readable, scale, textScale, flow, nodes]);
 
   const legend = layout?.placements.filter((p) => p.number !== null).sort((a, b) => a.number! - b.number!) ?? [];
   return (
@@ -132,7 +155,7 @@ export function EdgeLabels() {
             key={id}
             className={`edge-label${number === null ? '' : ' edge-label-number'}${routes.get(id)?.finding ? ' edge-label-finding' : ''}`}
             data-edge-id={id}
-            style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, ...(number === null ? {} : { fontSize: layout.badge * 0.6 }) }}
+            style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, ...(number === null ? layout.text : { fontSize: layout.badge * BADGE_TEXT }) }}
           >
             {number ?? layout.texts.get(id)!.map((line, i) => <span key={i}>{line}</span>)}
           </div>
