@@ -115,16 +115,21 @@ test('at 1920×1080 the audience view renders no text under 24 px', async ({ pag
   const second = await shell.call<{ id: string }>('board.create', { sessionId, title: 'Everything' });
   await shell.call('board.apply', {
     boardId: second.id,
-    ops: Array.from({ length: 40 }, (_, i) => ({
-      type: 'node.add',
-      node: { id: `r${i}`, kind: 'role', position: { x: (i % 10) * 260, y: Math.floor(i / 10) * 200 }, size: null, data: { person: `Person ${i}`, title: 'Account lead', stratum: 2, timeSpan: null, notes: '' } },
-    })),
+    ops: [
+      ...Array.from({ length: 40 }, (_, i) => ({
+        type: 'node.add',
+        node: { id: `r${i}`, kind: 'role', position: { x: (i % 10) * 260, y: Math.floor(i / 10) * 200 }, size: null, data: { person: `Person ${i}`, title: 'Account lead', stratum: 2, timeSpan: null, notes: '' } },
+      })),
+      // Labelled lines, and findings on them (manager and report in one stratum): edge labels, finding tags or numbers.
+      ...[0, 3, 6].map((i) => ({ type: 'edge.add', edge: { id: `e${i}`, kind: 'reports-to', source: `r${i}`, target: `r${i + 10}`, data: { label: 'runs the accounts in the north', strength: null } } })),
+    ],
   });
   await shell.call('session.setAgenda', { sessionId, items: [{ id: 'x', title: 'Everyone', timeboxMinutes: 5, boardId: second.id, frameId: null, prompts: [] }] });
   const audience = await page.context().newPage();
   await audience.setViewportSize(PROJECTOR);
   await audience.goto(`${shell.url}#/session/${sessionId}/audience`);
   await expect(audience.locator('.react-flow__node')).toHaveCount(40);
+  await expect(audience.locator('.edge-label:not(.edge-label-probe)')).toHaveCount(3);
   // Measure where the camera settles.
   await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
 
