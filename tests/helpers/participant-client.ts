@@ -18,6 +18,9 @@ export interface Phone {
   close(): Promise<void>;
 }
 
+/** The address of the i-th of many phones (127.0.1.x…), as each phone in a room has its own: the room limits joins per address. */
+export const phoneAddress = (i: number) => `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
+
 /** `from`: the phone's own address, any of 127.0.0.0/8, so a test can be several devices at once. */
 export async function connectPhone(roomUrl: string, headers: Record<string, string> = {}, from?: string): Promise<Phone> {
   const socket = new WebSocket(new URL(ROOM_WS_PATH, roomUrl.replace(/^http/, 'ws')), { headers, localAddress: from });

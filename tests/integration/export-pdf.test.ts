@@ -81,9 +81,10 @@ describe('the PDF handout, printed by headless Chromium from the served shell', 
     const holds = (pageText: string, label: string) => new RegExp(`${label}(?!\\d)`).test(pageText);
     const onTiles = text(file, 6, 5 + tiles);
     for (const label of big.bigBoardLabels) expect(holds(onTiles, label), `${label} on a tile`).toBe(true);
-    // Each tile holds its own part of the board, not the whole board behind a clip.
+    // Each tile holds its own part of the board, not the whole board behind a clip (tiles overlap a
+    // little, so with two tiles the first may hold somewhat more than half).
     const onFirstTile = text(file, 6);
-    expect(big.bigBoardLabels.filter((label) => !holds(onFirstTile, label)).length).toBeGreaterThan(big.bigBoardLabels.length / 2);
+    expect(big.bigBoardLabels.filter((label) => !holds(onFirstTile, label)).length).toBeGreaterThan(big.bigBoardLabels.length / 3);
   });
 
   it('reports progress board by board and stops when cancelled, printing nothing', async () => {

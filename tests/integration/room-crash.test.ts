@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput, Reply } from '../../shared/api';
 import type { BoardNode } from '../../shared/model';
-import { connectPhone, type Phone } from '../helpers/participant-client';
+import { connectPhone, phoneAddress, type Phone } from '../helpers/participant-client';
 import { ROOM_HOST } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
 import { buildCliIfStale, killAllServes, startServe } from '../helpers/serve-process';
@@ -34,7 +34,7 @@ describe('the room after a crash', () => {
     const room = await call(first.url, 'room.open', { sessionId: session.id });
     expect(room.url).toMatch(/^http:\/\/127\.0\.0\.2:/);
 
-    phones.push(...(await Promise.all(Array.from({ length: 10 }, () => connectPhone(room.url!)))));
+    phones.push(...(await Promise.all(Array.from({ length: 10 }, (_, i) => connectPhone(room.url!, {}, phoneAddress(i))))));
     await Promise.all(phones.map((p, i) => p.join(room.code!, `P${i}`)));
     const replies = await Promise.all(
       phones.flatMap((p, i) => [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/api';
 import type { BoardNode } from '../../shared/model';
 import type { ParticipantState } from '../../shared/model/room';
-import { connectPhone, type Phone } from '../helpers/participant-client';
+import { connectPhone, phoneAddress, type Phone } from '../helpers/participant-client';
 import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
@@ -50,7 +50,7 @@ describe(`${PARTICIPANTS} phones each add ${NOTES_EACH} notes and cast ${VOTES_E
     await app.call('room.updateSettings', { settings: { autoAccept: true, voteBudget: VOTES_EACH } });
     const facilitator: SocketClient = await connectSocket(app.server.url);
 
-    phones.push(...(await Promise.all(Array.from({ length: PARTICIPANTS }, () => connectPhone(status.url!)))));
+    phones.push(...(await Promise.all(Array.from({ length: PARTICIPANTS }, (_, i) => connectPhone(status.url!, {}, phoneAddress(i))))));
     await Promise.all(phones.map((p, i) => p.join(status.code!, `Participant ${i}`)));
 
     // The burst: every message of every phone sent before any reply is awaited. Each phone also
