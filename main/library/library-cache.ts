@@ -2,30 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TemplateDocument } from '../../shared/fileformat/document';
 import type { LibraryOrigin, LibraryVersion } from '../../shared/model/library';
 import type { Db } from '../store/db';
-import type { Publication } from './team-library';
+import { versionOf, type Publication, type VersionRow } from './team-library';
 
 const URL_KEY = 'library.url';
 const SYNCED_KEY = 'library.syncedAt';
-
-interface VersionRow {
-  template_id: string;
-  version: number;
-  author: string;
-  published_at: number;
-  name: string;
-  description: string;
-  note: string;
-}
-
-const versionOf = (row: VersionRow): LibraryVersion => ({
-  templateId: row.template_id,
-  version: row.version,
-  author: row.author,
-  publishedAt: row.published_at,
-  name: row.name,
-  description: row.description,
-  note: row.note,
-});
 
 /** The team library as this laptop last saw it, in the local SQLite: the gallery works from it offline. */
 export class LibraryCache {
@@ -48,7 +28,7 @@ export class LibraryCache {
   }
 
   versions(): LibraryVersion[] {
-    const rows = this.db.prepare('SELECT * FROM library_versions ORDER BY lower(name), template_id, version DESC').all() as VersionRow[];
+    const rows = this.db.prepare('SELECT * FROM library_versions ORDER BY lower(name), template_id, version DESC').all() as VersionRow<number>[];
     return rows.map(versionOf);
   }
 

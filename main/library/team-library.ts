@@ -9,21 +9,22 @@ import { LIBRARY_SCHEMA } from './schema';
 const VERSIONS = `${LIBRARY_SCHEMA}.template_versions`;
 const SUMMARY_COLUMNS = 'template_id, version, author, published_at, name, description, note';
 
-interface VersionRow {
+/** A version's summary as a table holds it, the library's (a timestamp) or the local cache's (epoch ms). */
+export interface VersionRow<Time = Date> {
   template_id: string;
   version: number;
   author: string;
-  published_at: Date;
+  published_at: Time;
   name: string;
   description: string;
   note: string;
 }
 
-const versionOf = (row: VersionRow): LibraryVersion => ({
+export const versionOf = (row: VersionRow<Date | number>): LibraryVersion => ({
   templateId: row.template_id,
   version: row.version,
   author: row.author,
-  publishedAt: row.published_at.getTime(),
+  publishedAt: typeof row.published_at === 'number' ? row.published_at : row.published_at.getTime(),
   name: row.name,
   description: row.description,
   note: row.note,

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port';
 
 /** A throwaway PostgreSQL cluster on 127.0.0.1, in a temp dir owned by the `postgres` user (PostgreSQL refuses root). */
 export interface PgCluster {
@@ -29,16 +29,6 @@ const binary = (name: string) => (BIN ? path.join(BIN, name) : name);
 const asPostgres = (command: string, args: string[], input?: string) =>
   execFileSync('runuser', ['-u', 'postgres', '--', binary(command), ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * initdb with password authentication on TCP (scram) and trust on the cluster's own socket, so

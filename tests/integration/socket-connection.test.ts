@@ -1,7 +1,7 @@
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket, WebSocketServer } from 'ws';
 import { reconnectDelay, SocketConnection } from '../../renderer/api/socket-connection';
+import { freePort } from '../helpers/free-port';
 
 /** A tiny backend on 127.0.0.1 that answers `echo` and never answers `silence`. */
 function startEcho(port: number): Promise<WebSocketServer> {
@@ -22,14 +22,6 @@ const stop = (server: WebSocketServer) =>
     server.close(() => resolve());
   });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const open: SocketConnection[] = [];
 const servers: WebSocketServer[] = [];
