@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GroundworkError } from '../../shared/errors';
 import type { Db } from './db';
+import { fileStamp } from './file-stamp';
 import { openSqlite } from './sqlite';
 
 /**
@@ -44,7 +45,7 @@ function createdAtOf(name: string): number | null {
 /** A fresh name for a backup made at `at`; a clash (two in one millisecond) moves it on by a millisecond. */
 function newBackupName(dir: string, at: number, reason: BackupReason): string {
   for (let t = at; ; t++) {
-    const name = `groundwork-${new Date(t).toISOString().replace(/[:.]/g, '-')}-${reason.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}.db`;
+    const name = `groundwork-${fileStamp(t)}-${reason.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}.db`;
     if (!fs.existsSync(path.join(dir, name)) && !fs.existsSync(path.join(dir, name + PARTIAL))) return name;
   }
 }

@@ -6,6 +6,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { DatabaseRefusedError } from './refused';
 import type { Db } from './db';
 import { openSqlite } from './sqlite';
+import { fileStamp } from './file-stamp';
 
 export { DatabaseRefusedError };
 
@@ -121,10 +122,9 @@ function damageOf(db: Db): string | null {
   }
 }
 
-const stamp = (at: number) => new Date(at).toISOString().replace(/[:.]/g, '-');
 
 /** Where a database set aside at `at` goes, beside it: <file>.damaged-<time> or <file>.not-updated-<time>. */
-export const asidePath = (file: string, why: 'damaged' | 'not-updated', at: number) => `${file}.${why}-${stamp(at)}`;
+export const asidePath = (file: string, why: 'damaged' | 'not-updated', at: number) => `${file}.${why}-${fileStamp(at)}`;
 
 function describeBackup(backup: BackupInfo | null, dir: string): string {
   if (!backup) return 'There is no backup to restore from.';

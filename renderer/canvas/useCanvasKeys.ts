@@ -9,6 +9,7 @@ import { keyAction, type CanvasAction } from './key-actions';
 import { cycleRegion, focusCanvas } from './regions';
 import { showInfo } from '../state/toasts';
 import { appendTyped, dropTyped, startEditing } from './useLabelEditing';
+import { isTyping } from '../ui/is-typing';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
 
@@ -31,10 +32,6 @@ function keepKeyboardMapArranged(setting: ArrangeSetting): void {
   showInfo('Keep arranged is on: the map lays itself out by levels as you add. Turn it off in the toolbar.');
 }
 
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 /** The middle of what the canvas shows, in flow coordinates. */
 export function viewCentre(flow: Flow) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { copiedNodesText, isCopiedNodesText } from './clipboard';
 import { copySelection, paste } from './commands';
-import { isTyping } from './useCanvasKeys';
+import { isTyping } from '../ui/is-typing';
 
 const elsewhere = (event: Event) => isTyping(event.target) || !!document.querySelector('dialog[open]');
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { go, toggleFindingsVisible, toggleScreen, toggleSpotlight, toggleTimerVisible, toggleTallyVisible } from './commands';
+import { isTyping } from '../ui/is-typing';
 
 interface Options {
   /** In the editor the arrow keys belong to the canvas while something is selected. */
@@ -10,10 +11,6 @@ interface Options {
   onOverlay?(): void;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
 
 /** The keys of presentation software: arrows, Space and PageDown go on; B, W, F, T, V, C; Esc leaves; ? lists them. */
 export function usePresentationKeys({ arrowsOnlyWithoutSelection, hasSelection, onLeave, onHelp, onOverlay }: Options): void {
