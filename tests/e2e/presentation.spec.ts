@@ -191,8 +191,7 @@ for (const screen of [LAPTOP, PROJECTOR]) {
     await page.setViewportSize(screen);
     const { controls } = await present(page, shell, await levelsOfWorkSession(shell));
     await expect(controls).toContainText('Step 1 of 9');
-    await page.keyboard.press('PageDown');
-    await expect(controls).toContainText('Step 2 of 9');
+    await pageDownTo(page, controls, 'Step 2 of 9');
     const pane = page.getByLabel('Board canvas').locator('.react-flow');
     await expect.poll(async () => (await pane.boundingBox())!.height).toBeGreaterThanOrEqual(0.6 * screen.height);
     // The board tabs stay one row of tabs, not a band.
@@ -211,11 +210,10 @@ test('the Prompts panel beside the canvas follows the step', async ({ page, shel
   const prompt = (title: string) => panel.getByText(`What does “${title}” mean for our buyers?`);
   await expect(controls).toContainText('Step 1 of 3');
   await expect(prompt('Why we sell')).toBeVisible();
-  await page.keyboard.press('PageDown');
-  await expect(controls).toContainText('Step 2 of 3');
+  await pageDownTo(page, controls, 'Step 2 of 3');
   await expect(prompt('How we sell')).toBeVisible();
   await expect(prompt('Why we sell')).toBeHidden();
-  await page.keyboard.press('PageDown');
+  await pageDownTo(page, controls, 'Step 3 of 3');
   await expect(prompt('What we sell')).toBeVisible();
   await expect(prompt('How we sell')).toBeHidden();
 });
@@ -239,8 +237,7 @@ test('Show to the room puts the join code on the audience window, not the editor
 test('End presentation leaves the audience window on a neutral screen', async ({ page, shell }) => {
   const { sessionId } = await threeFrameSession(shell);
   const { audience, controls } = await present(page, shell, sessionId);
-  await page.keyboard.press('PageDown');
-  await expect(controls).toContainText('Step 2 of 3');
+  await pageDownTo(page, controls, 'Step 2 of 3');
   await expect(audience.getByText('How we sell: our answer')).toBeVisible();
   await controls.getByRole('button', { name: 'End presentation' }).click();
   await expect(audience.getByRole('heading', { name: 'Quarterly review' })).toBeVisible();
