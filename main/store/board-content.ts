@@ -14,16 +14,23 @@ export class BoardContent {
 
   constructor(db: Db) {
     this.sql = {
-      nodesOf: db.prepare('SELECT * FROM nodes WHERE board_id = ? ORDER BY rowid'),
-      edgesOf: db.prepare('SELECT * FROM edges WHERE board_id = ? ORDER BY rowid'),
-      insertNode: db.prepare('INSERT INTO nodes (id, board_id, kind, x, y, width, height, data) VALUES (@id, @board_id, @kind, @x, @y, @width, @height, @data)'),
+      nodesOf: db.prepare('SELECT * FROM nodes WHERE board_id = ? ORDER BY draw_order, rowid'),
+      edgesOf: db.prepare('SELECT * FROM edges WHERE board_id = ? ORDER BY draw_order, rowid'),
+      // A new row goes on top; an add with an index is put in its place by `reorder`.
+      insertNode: db.prepare(
+        `INSERT INTO nodes (id, board_id, kind, x, y, width, height, data, draw_order)
+         VALUES (@id, @board_id, @kind, @x, @y, @width, @height, @data, (SELECT coalesce(max(draw_order), 0) + 1 FROM nodes WHERE board_id = @board_id))`,
+      ),
       updateNode: db.prepare('UPDATE nodes SET x = @x, y = @y, width = @width, height = @height, data = @data WHERE id = @id AND board_id = @board_id'),
       deleteNode: db.prepare('DELETE FROM nodes WHERE id = ?'),
       insertEdge: db.prepare(
-        'INSERT INTO edges (id, board_id, kind, source_id, target_id, data) VALUES (@id, @board_id, @kind, @source_id, @target_id, @data)',
+        `INSERT INTO edges (id, board_id, kind, source_id, target_id, data, draw_order)
+         VALUES (@id, @board_id, @kind, @source_id, @target_id, @data, (SELECT coalesce(max(draw_order), 0) + 1 FROM edges WHERE board_id = @board_id))`,
       ),
       updateEdge: db.prepare('UPDATE edges SET kind = @kind, data = @data WHERE id = @id AND board_id = @board_id'),
       deleteEdge: db.prepare('DELETE FROM edges WHERE id = ?'),
+      orderNode: db.prepare('UPDATE nodes SET draw_order = ? WHERE id = ?'),
+      orderEdge: db.prepare('UPDATE edges SET draw_order = ? WHERE id = ?'),
       nodeExists: db.prepare('SELECT board_id FROM nodes WHERE id = ?').pluck(),
       edgeExists: db.prepare('SELECT board_id FROM edges WHERE id = ?').pluck(),
     };
@@ -67,8 +74,20 @@ export class BoardContent {
     });
   }
 
-  /** Writes the rows `op` changed; `doc` holds the batch's end state. */
-  persist(boardId: string, doc: BoardDoc, op: Op): void {
+  /** Writes the rows a batch changed; `doc` holds the batch's end state. */
+  persist(boardId: string, doc: BoardDoc, ops: readonly Op[]): void {
+    for (const op of ops) this.persistOne(boardId, doc, op);
+    // Rare (undoing a removal): an add in the middle of the order renumbers the board from the doc.
+    if (ops.some((op) => op.type === 'node.add' && op.index !== undefined)) this.reorder(doc.nodes, this.sql.orderNode);
+    if (ops.some((op) => op.type === 'edge.add' && op.index !== undefined)) this.reorder(doc.edges, this.sql.orderEdge);
+  }
+
+  private reorder(items: ReadonlyMap<string, unknown>, order: { run(position: number, id: string): unknown }): void {
+    let position = 0;
+    for (const id of items.keys()) order.run(++position, id);
+  }
+
+  private persistOne(boardId: string, doc: BoardDoc, op: Op): void {
     switch (op.type) {
       case 'node.add':
         this.sql.insertNode.run(nodeParams(boardId, op.node));

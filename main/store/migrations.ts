@@ -220,4 +220,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // The drawing order of a board's nodes and edges, kept apart from rowid so that undoing a
+    // removal puts the node or edge back at its old place (see ops' index). rowid was the order so far.
+    name: '0008_draw_order',
+    sql: `
+      ALTER TABLE nodes ADD COLUMN draw_order INTEGER NOT NULL DEFAULT 0;
+      UPDATE nodes SET draw_order = rowid;
+      CREATE INDEX nodes_board_order ON nodes (board_id, draw_order);
+      ALTER TABLE edges ADD COLUMN draw_order INTEGER NOT NULL DEFAULT 0;
+      UPDATE edges SET draw_order = rowid;
+      CREATE INDEX edges_board_order ON edges (board_id, draw_order);
+    `,
+  },
 ];

@@ -312,15 +312,14 @@ export class Store {
     applyOps(doc, ops);
     try {
       return this.db.transaction(() => {
-        for (const op of ops) this.content.persist(boardId, doc, op);
+        this.content.persist(boardId, doc, ops);
         this.touch(row.session_id);
         const { revision } = this.sql.bumpRevision.get(boardId) as { revision: number };
         if (batchId) this.batches.record(boardId, batchId, revision);
         return revision;
       })();
     } catch (error) {
-      // The transaction rolled back; reload from the database rather than undo with the inverses,
-      // which would re-add removed nodes at the end and change the drawing order.
+      // The transaction rolled back; the database is the truth to reload from.
       this.content.forget(boardId);
       throw error;
     }

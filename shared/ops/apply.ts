@@ -2,7 +2,7 @@ import { GroundworkError, fromZodError } from '../errors';
 import { allowedEdgeKinds, EDGE_KIND_NAMES, type EdgeKind } from '../model/edges';
 import { LIMITS } from '../model/limits';
 import { KIND_NAMES, NODE_DATA, type BoardNode } from '../model/nodes';
-import type { BoardDoc } from './doc';
+import { indexOf, insertAt, type BoardDoc } from './doc';
 import type { Op } from './ops';
 
 function missing(what: 'node' | 'edge', id: string, path: (string | number)[]): GroundworkError {
@@ -37,7 +37,7 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
   switch (op.type) {
     case 'node.add': {
       if (doc.nodes.has(op.node.id)) throw new GroundworkError('conflict', `A node with id ${op.node.id} already exists`, [...path, 'node', 'id']);
-      doc.nodes.set(op.node.id, op.node);
+      insertAt(doc.nodes, op.node.id, op.node, op.index);
       return { type: 'node.remove', id: op.node.id };
     }
     case 'node.remove': {
@@ -48,8 +48,9 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
           throw new GroundworkError('conflict', `Node ${op.id} still has edge ${edge.id}; remove its edges first`, [...path, 'id']);
         }
       }
+      const index = indexOf(doc.nodes, op.id);
       doc.nodes.delete(op.id);
-      return { type: 'node.add', node };
+      return { type: 'node.add', node, index };
     }
     case 'node.move': {
       const node = doc.nodes.get(op.id);
@@ -79,14 +80,15 @@ export function applyOp(doc: BoardDoc, op: Op, path: (string | number)[] = []): 
       if (!doc.nodes.has(edge.target)) throw missing('node', edge.target, [...path, 'edge', 'target']);
       if (edge.source === edge.target) throw new GroundworkError('invalid_input', 'An edge needs two different nodes', [...path, 'edge', 'target']);
       checkEdgeKind(doc, edge.kind, edge.source, edge.target, [...path, 'edge', 'kind']);
-      doc.edges.set(edge.id, edge);
+      insertAt(doc.edges, edge.id, edge, op.index);
       return { type: 'edge.remove', id: edge.id };
     }
     case 'edge.remove': {
       const edge = doc.edges.get(op.id);
       if (!edge) throw missing('edge', op.id, [...path, 'id']);
+      const index = indexOf(doc.edges, op.id);
       doc.edges.delete(op.id);
-      return { type: 'edge.add', edge };
+      return { type: 'edge.add', edge, index };
     }
     case 'edge.update': {
       const edge = doc.edges.get(op.id);
@@ -126,10 +128,6 @@ export function checkBoardCaps(nodes: number, edges: number, making: string, pat
  * caps) no fuller passes, so it can still be trimmed.
  */
 export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | number)[] = ['ops']): Op[] {
-  // Undoing a removal re-adds the node or edge at the end of its map, changing the drawing order.
-  // So a batch that removes before a later op could fail keeps a copy of the maps to restore;
-  // the common batches (moves, updates, adds, a single op) roll back exactly through their inverses.
-  const snapshot = ops.length > 1 && ops.some((op) => op.type.endsWith('.remove')) ? { nodes: [...doc.nodes], edges: [...doc.edges] } : null;
   const inverses: Op[] = [];
   const before = { nodes: doc.nodes.size, edges: doc.edges.size };
   try {
@@ -141,18 +139,9 @@ export function applyOps(doc: BoardDoc, ops: readonly Op[], path: (string | numb
       path,
     );
   } catch (error) {
-    if (snapshot) {
-      refill(doc.nodes, snapshot.nodes);
-      refill(doc.edges, snapshot.edges);
-    } else {
-      for (let i = inverses.length - 1; i >= 0; i--) applyOp(doc, inverses[i]);
-    }
+    // Inverses put removed nodes and edges back at their places: the doc is as it was.
+    for (let i = inverses.length - 1; i >= 0; i--) applyOp(doc, inverses[i]);
     throw error;
   }
   return inverses.reverse();
-}
-
-function refill<V>(map: Map<string, V>, entries: readonly [string, V][]): void {
-  map.clear();
-  for (const [key, value] of entries) map.set(key, value);
 }

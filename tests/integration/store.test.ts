@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroundworkError } from '../../shared/errors';
 import type { Board } from '../../shared/model';
-import type { Op } from '../../shared/ops';
+import { applyOps, createDoc, type Op } from '../../shared/ops';
 import { noteNode, roleNode, sampleEdge, textNode } from '../helpers/sample';
 import { countRows, openStoreIn, waitForClockPast, type OpenStore } from '../helpers/store';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
@@ -230,6 +230,30 @@ describe('applyOps', () => {
 
     open = openStoreIn(dir);
     expect(open.store.getBoard(boardId)).toEqual(before);
+  });
+
+  it('undoing a removal puts the node and its edges back at their places in the drawing order, on disk too', () => {
+    const { boardId, cfo } = sessionWithContent();
+    const { store } = open;
+    const before = store.getBoard(boardId);
+    const removal: Op[] = [
+      ...before.edges.filter((e) => e.source === cfo.id || e.target === cfo.id).map((e): Op => ({ type: 'edge.remove', id: e.id })),
+      { type: 'node.remove', id: cfo.id },
+    ];
+    const inverses = applyOps(createDoc(before.nodes, before.edges), removal);
+    store.applyOps(boardId, removal);
+    store.applyOps(boardId, [{ type: 'node.add', node: roleNode() }]);
+    const added = store.getBoard(boardId).nodes.at(-1)!;
+    store.applyOps(boardId, inverses);
+
+    const order = (board: Board) => ({ nodes: board.nodes.map((n) => n.id), edges: board.edges.map((e) => e.id) });
+    const expected = { nodes: [...order(before).nodes, added.id], edges: order(before).edges };
+    expect(order(store.getBoard(boardId))).toEqual(expected);
+    open.close();
+    open = openStoreIn(dir);
+    expect(order(open.store.getBoard(boardId))).toEqual(expected);
+    open.store.applyOps(boardId, [{ type: 'node.add', node: textNode() }]);
+    expect(open.store.getBoard(boardId).nodes.slice(0, -1).map((n) => n.id)).toEqual(expected.nodes);
   });
 
   it('increments the revision once per batch, however many ops it holds', () => {

@@ -108,10 +108,7 @@ describe('each op and its inverse', () => {
     expect([...doc.edges.keys()]).toEqual(['ab', 'bc']);
   });
 
-  // A known bug, kept running: node.add has no position in the drawing order (the store keeps that
-  // order as its rowid), so the undone removal comes back on top. Fixing it needs an order column
-  // and an index on node.add; this test then passes, and `fails` must come off.
-  it.fails('undoing the removal of a node in the middle of the drawing order puts it back at its old position', () => {
+  it('undoing the removal of a node in the middle of the drawing order puts it back at its old position', () => {
     const doc = fixture();
     const before = ordered(doc);
     const inverse = applyOps(doc, removeNodesOps(doc, ['b']));
