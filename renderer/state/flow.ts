@@ -135,7 +135,10 @@ export function toFlowEdge(edge: BoardEdge, previous?: BoardFlowEdge): BoardFlow
   };
 }
 
-/** Rebuilds the flow arrays after ops touched `nodeIds`/`edgeIds`, reusing every untouched object. */
+/**
+ * Rebuilds the flow arrays after ops touched `nodeIds`/`edgeIds`, reusing every untouched object,
+ * in the source's (drawing) order: an undone removal comes back at its place, not on top.
+ */
 export function patchFlow<T extends { id: string }, B extends { id: string }>(
   current: T[],
   source: Map<string, B>,
@@ -153,9 +156,8 @@ export function patchFlow<T extends { id: string }, B extends { id: string }>(
       if (fresh) next.push(convert(fresh, item));
     }
   }
-  for (const id of touched) {
-    const fresh = source.get(id);
-    if (fresh && !seen.has(id)) next.push(convert(fresh));
-  }
-  return next;
+  const added = [...touched].filter((id) => source.has(id) && !seen.has(id));
+  if (added.length === 0) return next;
+  const kept = new Map(next.map((item) => [item.id, item]));
+  return [...source.values()].map((item) => kept.get(item.id) ?? convert(item));
 }

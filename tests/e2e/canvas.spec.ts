@@ -127,6 +127,31 @@ test('selects several nodes, copies, pastes, duplicates and deletes them, each u
   await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(7);
 });
 
+test('undoing the deletion of a card in the middle puts it back under the cards drawn after it, after a reload too', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Drawing order');
+  const boardId = boardIdOf(page);
+  for (const text of ['First', 'Middle', 'Last']) {
+    await page.getByRole('button', addButton('note')).click();
+    await rename(page, 'Note: New note', text);
+    await expect(nodeByName(page, `Note: ${text}`)).toBeVisible();
+  }
+  const drawn = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  const stored = async () => (await shell.call<BoardSnapshot>('board.get', { id: boardId })).nodes.map((n) => n.data.text);
+  const order = ['Note: First', 'Note: Middle', 'Note: Last'];
+  await expect.poll(drawn).toEqual(order);
+
+  await nodeByName(page, 'Note: Middle').click();
+  await page.keyboard.press('Delete');
+  await expect(nodeByName(page, 'Note: Middle')).toHaveCount(0);
+  await expect.poll(stored).toEqual(['First', 'Last']);
+  await page.keyboard.press('Control+z');
+  await expect.poll(drawn).toEqual(order);
+  await expect.poll(stored).toEqual(['First', 'Middle', 'Last']);
+
+  await page.reload();
+  await expect.poll(drawn).toEqual(order);
+});
+
 test('box selection with Shift+drag selects the nodes inside it', async ({ page, shell }) => {
   await createSessionInUi(page, shell, 'Box select');
   for (let i = 0; i < 3; i++) await page.getByRole('button', addButton('role')).click();

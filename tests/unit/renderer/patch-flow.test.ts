@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { patchFlow } from '../../../renderer/state/flow';
+
+type Item = { id: string; v: number };
+const convert = (item: Item, previous?: Item): Item => ({ ...item, v: item.v + (previous ? 100 : 0) });
+const sourceOf = (...items: Item[]) => new Map(items.map((i) => [i.id, i]));
+
+describe('patchFlow', () => {
+  const a = { id: 'a', v: 1 };
+  const b = { id: 'b', v: 2 };
+  const c = { id: 'c', v: 3 };
+
+  it('puts an item added in the middle of the source at its place, reusing the untouched objects', () => {
+    const current = [a, c];
+    const next = patchFlow(current, sourceOf(a, b, c), new Set(['b']), convert);
+    expect(next.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(next[0]).toBe(a);
+    expect(next[2]).toBe(c);
+  });
+
+  it('updates touched items in place and drops removed ones', () => {
+    const next = patchFlow([a, b, c], sourceOf(a, { id: 'c', v: 30 }), new Set(['b', 'c']), convert);
+    expect(next).toEqual([a, { id: 'c', v: 130 }]);
+  });
+
+  it('returns the same array when nothing was touched', () => {
+    const current = [a, b];
+    expect(patchFlow(current, sourceOf(a, b), new Set(), convert)).toBe(current);
+  });
+});
