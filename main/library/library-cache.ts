@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateDocument } from '../../shared/fileformat/document';
-import type { LibraryOrigin, LibraryVersion } from '../../shared/model/library';
+import { LibraryCaller, type LibraryOrigin, type LibraryVersion } from '../../shared/model/library';
 import type { Db } from '../store/db';
 import { versionOf, type Publication, type VersionRow } from './team-library';
 
 const URL_KEY = 'library.url';
 const SYNCED_KEY = 'library.syncedAt';
+const CALLER_KEY = 'library.caller';
 
 /** The team library as this laptop last saw it, in the local SQLite: the gallery works from it offline. */
 export class LibraryCache {
@@ -23,7 +24,7 @@ export class LibraryCache {
       if (url === null) this.db.prepare('DELETE FROM settings WHERE key = ?').run(URL_KEY);
       else this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(URL_KEY, url);
       this.db.prepare('DELETE FROM library_versions').run();
-      this.db.prepare('DELETE FROM settings WHERE key = ?').run(SYNCED_KEY);
+      this.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(SYNCED_KEY, CALLER_KEY);
     })();
   }
 
@@ -37,15 +38,24 @@ export class LibraryCache {
     return row ? Number(row.value) : null;
   }
 
-  /** The list as the server just gave it, and when. */
-  replaceVersions(versions: readonly LibraryVersion[], at: number): void {
+  /** Who the library said this app is at the last sync, or null before one. */
+  caller(): LibraryCaller | null {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(CALLER_KEY) as { value: string } | undefined;
+    const parsed = row ? LibraryCaller.safeParse(JSON.parse(row.value)) : null;
+    return parsed?.success ? parsed.data : null;
+  }
+
+  /** The list and the caller as the server just gave them, and when. */
+  replaceVersions(versions: readonly LibraryVersion[], caller: LibraryCaller, at: number): void {
     const insert = this.db.prepare(
       'INSERT INTO library_versions (template_id, version, author, published_at, name, description, note) VALUES (@templateId, @version, @author, @publishedAt, @name, @description, @note)',
     );
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM library_versions').run();
       for (const version of versions) insert.run(version);
-      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SYNCED_KEY, String(at));
+      const setting = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      setting.run(SYNCED_KEY, String(at));
+      setting.run(CALLER_KEY, JSON.stringify(caller));
     })();
   }
 

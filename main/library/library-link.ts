@@ -40,18 +40,18 @@ export class LibraryLink {
 
   state(): LibraryState {
     const text = this.urlText();
-    let address: string | null = null;
+    let url: LibraryUrl | null = null;
     if (text) {
       try {
-        const url: LibraryUrl = parseLibraryUrl(text);
-        address = `${url.user}@${url.where}`;
+        url = parseLibraryUrl(text);
       } catch {
-        address = null;
+        url = null;
       }
     }
     return {
-      address,
+      address: url && `${url.user}@${url.where}`,
       addressFrom: this.override ? 'command line' : text ? 'setting' : null,
+      caller: this.cache.caller() ?? (url && { name: url.user, admin: false }),
       versions: this.cache.versions(),
       syncedAt: this.cache.syncedAt(),
       waiting: this.cache.outbox().map((p) => ({ templateId: p.templateId, name: p.document.template.name, note: p.note })),
@@ -86,7 +86,10 @@ export class LibraryLink {
       }
       if (!waiting) return;
       busy = true;
-      void this.sync().finally(() => (busy = false));
+      // sync() reports the library's errors in the state; what it throws is the database closing under it.
+      this.sync()
+        .catch(() => clearInterval(timer))
+        .finally(() => (busy = false));
     }, everyMs);
     timer.unref?.();
     return () => clearInterval(timer);
@@ -115,7 +118,7 @@ export class LibraryLink {
         }
         this.cache.settle(publication.publishId);
       }
-      this.cache.replaceVersions(await library.list(), this.now());
+      this.cache.replaceVersions(await library.list(), await library.caller(), this.now());
       this.problem = refused.length ? { message: refused.map((e) => e.message).join(' '), offline: false } : null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { GroundworkError } from '../../shared/errors';
 import type { TemplateDocument } from '../../shared/fileformat/document';
 import { parseDocument } from '../../shared/fileformat/validate';
-import type { LibraryVersion } from '../../shared/model/library';
+import type { LibraryCaller, LibraryVersion } from '../../shared/model/library';
 import { appliedLibrarySteps, checkLibrarySteps, withConnection, type LibraryUrl } from './connection';
 import { LIBRARY_SCHEMA } from './schema';
 
@@ -94,6 +94,14 @@ export class TeamLibrary {
     return this.connect('reading the list', async (client) => {
       const { rows } = await client.query<VersionRow>(`SELECT ${SUMMARY_COLUMNS} FROM ${VERSIONS} WHERE withdrawn_at IS NULL ORDER BY lower(name), template_id, version DESC`);
       return rows.map(versionOf);
+    });
+  }
+
+  /** The role this connection is, and whether it may withdraw what others published. */
+  caller(): Promise<LibraryCaller> {
+    return this.connect('reading who you are', async (client) => {
+      const { rows } = await client.query<LibraryCaller>(`SELECT current_user AS name, pg_has_role(current_user, 'groundwork_admin', 'MEMBER') AS admin`);
+      return rows[0];
     });
   }
 

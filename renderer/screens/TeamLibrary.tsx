@@ -10,6 +10,8 @@ import { syncedLine, teamTemplates, type TeamTemplate } from './team-library-vie
 const formatTime = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const formatDate = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
+const mayWithdraw = ({ caller }: LibraryState, { latest }: TeamTemplate) => caller !== null && (caller.admin || caller.name === latest.author);
+
 async function openVersion(templateId: string, version: number): Promise<void> {
   try {
     const session = await api().call('library.use', { templateId, version });
@@ -19,7 +21,8 @@ async function openVersion(templateId: string, version: number): Promise<void> {
   }
 }
 
-function TeamCard({ template, onWithdraw }: { template: TeamTemplate; onWithdraw(): void }) {
+/** `onWithdraw` is null where the library would refuse: the template is someone else's and the caller no administrator. */
+function TeamCard({ template, onWithdraw }: { template: TeamTemplate; onWithdraw: (() => void) | null }) {
   const nameId = useId();
   const { latest, behind } = template;
   return (
@@ -56,9 +59,11 @@ function TeamCard({ template, onWithdraw }: { template: TeamTemplate; onWithdraw
         <button type="button" className="primary" aria-describedby={nameId} onClick={() => void openVersion(latest.templateId, latest.version)}>
           Use template
         </button>
-        <button type="button" className="danger" aria-describedby={nameId} onClick={onWithdraw}>
-          Withdraw
-        </button>
+        {onWithdraw && (
+          <button type="button" className="danger" aria-describedby={nameId} onClick={onWithdraw}>
+            Withdraw
+          </button>
+        )}
       </div>
     </article>
   );
@@ -182,7 +187,11 @@ export function TeamLibrary({ query }: { query: string }) {
       {state.address && shown.length === 0 && <p className="empty">{query ? `No team template matches “${query}”.` : 'The team library has no templates yet. Publish one of yours from Mine.'}</p>}
       <div className="template-grid">
         {shown.map((template) => (
-          <TeamCard key={template.latest.templateId} template={template} onWithdraw={() => void withdraw(template.latest.templateId)} />
+          <TeamCard
+            key={template.latest.templateId}
+            template={template}
+            onWithdraw={mayWithdraw(state, template) ? () => void withdraw(template.latest.templateId) : null}
+          />
         ))}
       </div>
       {settings && (

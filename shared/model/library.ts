@@ -22,12 +22,18 @@ export type LibraryVersion = z.infer<typeof LibraryVersion>;
 export const LibraryOrigin = z.strictObject({ sessionId: Id, sessionTitle: z.string(), templateId: Id, version: z.number().int().min(1) });
 export type LibraryOrigin = z.infer<typeof LibraryOrigin>;
 
+/** Who this app is in the library: a template's Withdraw is offered to its author and to administrators. */
+export const LibraryCaller = z.strictObject({ name: z.string().max(LIMITS.title), admin: z.boolean() });
+export type LibraryCaller = z.infer<typeof LibraryCaller>;
+
 /** What the gallery shows of the team library: always the local cache, with how fresh it is. */
 export const LibraryState = z.strictObject({
   /** The library's address without its password (user@host:port/database), or null when none is set. */
   address: z.string().nullable(),
   /** The command line or environment (`--library-url`, GROUNDWORK_LIBRARY_URL) wins over the app's setting. */
   addressFrom: z.enum(['setting', 'command line']).nullable(),
+  /** As the library said at the last sync; before one, the address's user, not known to be an administrator. */
+  caller: LibraryCaller.nullable(),
   versions: z.array(LibraryVersion),
   syncedAt: z.number().int().nullable(),
   /** Publishes waiting in the outbox for the server. */

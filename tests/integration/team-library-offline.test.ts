@@ -25,7 +25,7 @@ test('offline the gallery reads the cache; a publish waits in the outbox, surviv
     let link = linkOver(db);
     link.setUrl(url('ann'));
     let state = await link.publish('t-kickoff', ownTemplate('Kick-off'), 'First cut');
-    expect(state).toMatchObject({ address: 'ann@127.0.0.1:' + cluster.port + '/firm', offline: false, problem: null, waiting: [] });
+    expect(state).toMatchObject({ address: 'ann@127.0.0.1:' + cluster.port + '/firm', caller: { name: 'ann', admin: false }, offline: false, problem: null, waiting: [] });
     expect(state.versions.map((v) => [v.name, v.version, v.author])).toEqual([['Kick-off', 1, 'ann']]);
     const synced = state.syncedAt;
     expect(await link.use('t-kickoff', 1)).toMatchObject({ template: { name: 'Kick-off' } });

@@ -147,6 +147,9 @@ describe('two trainers and an administrator', () => {
     expect(await ben.list()).toEqual([]);
     expect((await rejectionOf(() => ben.fetch('t-kickoff', 2))).message).toMatch(/it was withdrawn/);
 
+    // The gallery offers Withdraw to the author and to administrators, as the database decides.
+    expect(await ben.caller()).toEqual({ name: 'ben', admin: false });
+    expect(await as('ada').caller()).toEqual({ name: 'ada', admin: true });
     await ben.publish(publication('t-closing', ownTemplate('Closing'), 'First cut'));
     expect(await as('ada').withdraw('t-closing')).toEqual({ withdrawn: 1 });
     expect(await ann.list()).toEqual([]);
