@@ -115,6 +115,7 @@ function storeSection(store, memory) {
     [`open a ${num(store.boardNodes)}-node board: SQLite → Board (Store.getBoard, fresh connection and Store)`, fig(o.sqliteToBoard, 1, ' ms'), ''],
     [`open a ${num(store.boardNodes)}-node board: board.get on a new backend (SQLite + output validation)`, fig(o.serviceCold, 1, ' ms'), ''],
     [`open a ${num(store.boardNodes)}-node board: board.get over HTTP, server warm`, fig(o.httpWarm, 1, ' ms'), ''],
+    ...(o.httpImport ? [[`import it as a session file (file.import over HTTP, new ids, one transaction)`, fig(o.httpImport, 1, ' ms'), '']] : []),
   ];
   if (memory) rows.push(['peak memory of the backend process (VmHWM) at the end of the canvas runs', `${num(memory.peakMiB, 1)} MiB (RSS then ${num(memory.rssMiB, 1)} MiB)`, '']);
   return [`### Store (journal_mode=${store.pragmas.journal_mode}, synchronous=${SYNCHRONOUS[store.pragmas.synchronous] ?? store.pragmas.synchronous})`, table(['figure', 'median [min–max]', 'target'], rows)].join('\n');

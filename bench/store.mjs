@@ -2,7 +2,7 @@
  * Store: board.apply throughput on a real database opened as the app opens it (WAL,
  * synchronous=FULL: one fsync per commit, so every figure is a durable one), at three depths —
  * the Store itself, the service's dispatcher (input validation, events), and HTTP to a
- * `groundwork serve` child — and opening a 5,000-node board.
+ * `groundwork serve` child — opening a 5,000-node board, and importing it as a session file.
  */
 import path from 'node:path';
 import { dist } from './lib/app.mjs';
@@ -120,6 +120,12 @@ export async function benchStore({ runs, log }) {
     open.httpWarm = await timed(runs, async () => {
       const result = await call(server.url, 'board.get', { id: boardId });
       if (result.nodes.length !== BOARD_NODES) throw new Error('board did not load whole');
+    });
+    // A facilitator opening a colleague's .groundwork file: the whole 5,000-node session, new ids minted.
+    const document = await call(server.url, 'session.export', { id: session.id });
+    open.httpImport = await timed(runs, async () => {
+      const result = await call(server.url, 'file.import', { document });
+      if (result.kind !== 'session') throw new Error('the file did not import as a session');
     });
     const memory = server.memory();
     return { pragmas, boardNodes: BOARD_NODES, apply: { ...apply, httpSingle: http.single, httpBatch100: http.batch100 }, open, serverMemoryAfterStoreBench: memory };
