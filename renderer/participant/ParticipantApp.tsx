@@ -223,9 +223,10 @@ export function ParticipantApp() {
   const answer = async (choice: number) => {
     const poll = voting?.poll;
     if (!poll) return;
+    // Checked at once, as a radio button is; a refusal puts back what main holds.
+    setVoting((v) => (v?.poll?.id === poll.id ? { ...v, poll: { ...v.poll, myChoice: choice } } : v));
     try {
-      const { myChoice } = await connection.call('poll.answer', { pollId: poll.id, choice });
-      setVoting((v) => (v?.poll?.id === poll.id ? { ...v, poll: { ...v.poll, myChoice } } : v));
+      await connection.call('poll.answer', { pollId: poll.id, choice });
       setError('');
     } catch (failure) {
       setError(message(failure));
