@@ -161,7 +161,7 @@ function VoteHistory({ sessionId, status }: { sessionId: string; status: VotingS
                   .filter((r) => r.dots > 0)
                   .map((r) => (
                     <li key={r.nodeId}>
-                      <span className="vote-dots">{r.dots}</span> {r.text}
+                      {r.text} <span className="vote-dots">· {dotsWord(r.dots)}</span>
                     </li>
                   ))}
               </ol>
