@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
@@ -12,6 +13,11 @@ async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
   const page = await (await browser.newContext(PHONE)).newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 /**
@@ -88,6 +94,8 @@ test('a timed vote shows no count anywhere until it ends, then the ranking on th
   // Until the vote ends, no count of dots or votes on a note anywhere: text or accessible names.
   for (const shown of [page, audience, ...phones]) expect(await countsOnPage(shown)).toEqual([]);
   await expect(page.locator('.react-flow__node .vote-count')).toHaveCount(0);
+  expect(await seriousViolations(phones[0]), 'phone voting').toEqual([]);
+  expect(await seriousViolations(page), 'room panel with a vote running').toEqual([]);
 
   // Main's clock ends it: the projector's tally builds up, ranked, ties by text.
   const results = audience.getByRole('region', { name: 'Vote results' });
