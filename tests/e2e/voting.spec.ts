@@ -104,6 +104,11 @@ test('a timed vote shows no count anywhere until it ends, then the ranking on th
   await expect(page.locator('.react-flow__node').filter({ hasText: texts[2] }).getByLabel('3 votes')).toBeVisible();
   await expect(page.locator('.react-flow__node').filter({ hasText: texts[0] }).getByLabel('1 vote')).toBeVisible();
   await expect(panel.getByRole('list', { name: 'Results of the vote on Board 1' }).getByRole('listitem')).toHaveCount(3);
+  const arrival = () => results.getByRole('listitem').first().evaluate((li) => getComputedStyle(li).animationName);
+  expect(await arrival()).toBe('voting-arrive');
+  // Asked for less motion, the ranking is there at once.
+  await audience.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await arrival()).toBe('none');
   if (SHOTS) {
     await audience.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await audience.screenshot({ path: `${SHOTS}-projector-tally.png` });
@@ -121,6 +126,10 @@ test('a timed vote shows no count anywhere until it ends, then the ranking on th
   await answer(phones[1], 'IV');
   await answer(phones[2], 'VI');
   await expect(panel.getByText('3 of 3 have answered')).toBeVisible();
+  if (SHOTS) {
+    await phones[0].screenshot({ path: `${SHOTS}-phone-poll.png` });
+    await audience.screenshot({ path: `${SHOTS}-projector-poll-open.png` });
+  }
   await panel.getByRole('button', { name: 'Close and show results' }).click();
   const chart = audience.getByRole('list', { name: 'Answers' });
   await expect(chart.getByRole('listitem')).toHaveText(['I0', 'II0', 'III0', 'IV2', 'V0', 'VI1', 'VII0', 'VIII0']);
