@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { NodeOfKind } from '../../shared/model';
 import { VOTING_LIMITS, type VoteSummary, type VotingStatus } from '../../shared/model/voting';
 import { api } from '../api/client';
 import { useBoard } from '../state/board-store';
@@ -9,9 +10,10 @@ import './voting.css';
 
 const dotsWord = (n: number) => `${n} ${n === 1 ? 'dot' : 'dots'}`;
 
-/** The frames of the board on screen, by title: a vote can be on one of them. */
-const useFrames = () =>
-  useBoard(useShallow((s) => [...s.doc.nodes.values()].flatMap((n) => (n.kind === 'frame' ? [`${n.id}\u0000${n.data.title || 'Untitled frame'}`] : []))));
+type Frame = NodeOfKind<'frame'>;
+
+/** The frames of the board on screen: a vote can be on one of them. A frame's object is replaced only when it changes. */
+const useFrames = () => useBoard(useShallow((s) => [...s.doc.nodes.values()].filter((n): n is Frame => n.kind === 'frame')));
 
 function NumberField({ label, value, min, max, onChange, step }: { label: string; value: string; min: number; max: number; step?: number; onChange(value: string): void }) {
   return (
@@ -23,7 +25,7 @@ function NumberField({ label, value, min, max, onChange, step }: { label: string
 }
 
 function StartVote({ sessionId, boardId }: { sessionId: string; boardId: string }) {
-  const frames = useFrames().map((entry) => entry.split('\u0000') as [string, string]);
+  const frames = useFrames();
   const [frameId, setFrameId] = useState('');
   const [dots, setDots] = useState('3');
   const [perNote, setPerNote] = useState('1');
@@ -53,9 +55,9 @@ function StartVote({ sessionId, boardId }: { sessionId: string; boardId: string 
         <span>Vote on</span>
         <select value={frameId} onChange={(e) => setFrameId(e.target.value)}>
           <option value="">The whole board</option>
-          {frames.map(([id, title]) => (
-            <option key={id} value={id}>
-              Frame: {title}
+          {frames.map((frame) => (
+            <option key={frame.id} value={frame.id}>
+              Frame: {frame.data.title || 'Untitled frame'}
             </option>
           ))}
         </select>
