@@ -7,8 +7,8 @@ const FEED_EVERY_MS = 250;
 
 type Frame = Extract<BoardNode, { kind: 'frame' }>;
 
-/** A board as a phone shows it: its notes, each with its votes and the frame it sits in. */
-export function projectBoard(board: Board): ParticipantBoard {
+/** A board as a phone shows it: its notes, each with its votes (0 while hidden by a running vote) and the frame it sits in. */
+export function projectBoard(board: Board, countsHidden = false): ParticipantBoard {
   const frames = board.nodes.filter((n): n is Frame => n.kind === 'frame' && n.size !== null);
   const groupOf = (node: BoardNode) => {
     const { x, y } = node.position;
@@ -19,7 +19,7 @@ export function projectBoard(board: Board): ParticipantBoard {
   };
   const notes: ParticipantNote[] = [];
   for (const node of board.nodes) {
-    if (node.kind === 'note') notes.push({ id: node.id, text: node.data.text, category: node.data.category, votes: node.data.votes, group: groupOf(node) });
+    if (node.kind === 'note') notes.push({ id: node.id, text: node.data.text, category: node.data.category, votes: countsHidden ? 0 : node.data.votes, group: groupOf(node) });
   }
   return { id: board.id, title: board.title, revision: board.revision, notes };
 }
@@ -42,6 +42,7 @@ export class BoardFeed {
   constructor(
     private readonly store: () => Store,
     private readonly broadcast: (text: string) => void,
+    private readonly countsHidden: (boardId: string) => boolean,
   ) {}
 
   /** The board as phones were last told it; flushed first when it has changed since. */
@@ -77,7 +78,7 @@ export class BoardFeed {
   }
 
   private flushBoard(boardId: string): void {
-    const board = projectBoard(this.store().getBoard(boardId));
+    const board = projectBoard(this.store().getBoard(boardId), this.countsHidden(boardId));
     const previous = this.sent.get(boardId);
     const byId = new Map(board.notes.map((n) => [n.id, JSON.stringify(n)]));
     this.sent.set(boardId, { board, byId });

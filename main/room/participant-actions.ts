@@ -6,6 +6,7 @@ import type { BoardFeed } from './board-feed';
 import { hashToken, newToken, sameCode } from './codes';
 import type { OpenRoom, Participant, RoomStore } from './room-store';
 import type { RoomWrites } from './room-writes';
+import type { Voting } from './voting';
 
 /** What participants' actions need of the room. */
 export interface ParticipantRoom {
@@ -13,6 +14,7 @@ export interface ParticipantRoom {
   readonly feed: Pick<BoardFeed, 'current'>;
   readonly roomStore: RoomStore;
   readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote'>;
+  readonly voting: Pick<Voting, 'forParticipant' | 'placeDot' | 'answer' | 'running'>;
   current(): OpenRoom | null;
   roomIsFull(room: OpenRoom): boolean;
   scheduleAutoAccept(): void;
@@ -120,6 +122,7 @@ export class ParticipantActions {
 
   async castVote(participant: Participant, { nodeId }: ParticipantParsedInput<'vote.cast'>): Promise<ParticipantOutput<'vote.cast'>> {
     const room = this.openRoom();
+    if (this.room.voting.running(room.sessionId)) throw new GroundworkError('conflict', 'A vote is running: place your dots in it', ['nodeId']);
     const budget = room.settings.voteBudget;
     const votes = this.effectiveVotes(participant.id);
     if (votes.includes(nodeId)) return { votesLeft: Math.max(0, budget - votes.length) };
@@ -137,5 +140,18 @@ export class ParticipantActions {
     const boardId = this.room.roomStore.noteBoard(nodeId);
     if (boardId !== null && this.effectiveVotes(participant.id).includes(nodeId)) await this.room.writes.vote(boardId, participant.id, nodeId, -1);
     return { votesLeft: Math.max(0, room.settings.voteBudget - this.effectiveVotes(participant.id).length) };
+  }
+
+  /** The running vote with this participant's own dots, and the open poll. */
+  voting(participant: Participant): ParticipantOutput<'vote.current'> {
+    return this.room.voting.forParticipant(participant.id, this.openRoom().sessionId);
+  }
+
+  dot(participant: Participant, { voteId, nodeId, delta }: ParticipantParsedInput<'vote.dot'>): ParticipantOutput<'vote.dot'> {
+    return this.room.voting.placeDot(participant.id, voteId, nodeId, delta, this.openRoom().sessionId);
+  }
+
+  answer(participant: Participant, { pollId, choice }: ParticipantParsedInput<'poll.answer'>): ParticipantOutput<'poll.answer'> {
+    return this.room.voting.answer(participant.id, this.openRoom().sessionId, pollId, choice);
   }
 }

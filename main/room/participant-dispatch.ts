@@ -67,6 +67,12 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
         return actions.castVote(participant!, input as never);
       case 'vote.retract':
         return actions.retractVote(participant!, input as never);
+      case 'vote.current':
+        return actions.voting(participant!);
+      case 'vote.dot':
+        return actions.dot(participant!, input as never);
+      case 'poll.answer':
+        return actions.answer(participant!, input as never);
     }
   };
 

@@ -16,20 +16,26 @@ export function roomOf(hub: EventHub): Room | undefined {
   return rooms.get(hub);
 }
 
-/** Stops the room's listener when the backend closes; the room stays open in the database for the next start. */
-export async function stopRoomListener(hub: EventHub): Promise<void> {
-  await rooms.get(hub)?.stopListener();
-}
-
-/** The facilitator's room.* methods. */
-export function roomService(store: Store, hub: EventHub, printer: PdfPrinter = NO_PRINTER): RoomMethods {
+/** The backend's room, made on first use. */
+export function roomFor(hub: EventHub): Room {
   let room = rooms.get(hub);
   if (!room) {
     room = new Room(hub);
     rooms.set(hub, room);
   }
-  room.bind(store, printer);
-  const r = room;
+  return room;
+}
+
+/** Stops the room's listener when the backend closes; the room stays open in the database for the next start. */
+export async function stopRoomListener(hub: EventHub): Promise<void> {
+  rooms.get(hub)?.voting.stop();
+  await rooms.get(hub)?.stopListener();
+}
+
+/** The facilitator's room.* methods. */
+export function roomService(store: Store, hub: EventHub, printer: PdfPrinter = NO_PRINTER): RoomMethods {
+  const r = roomFor(hub);
+  r.bind(store, printer);
   return {
     'room.status': async () => {
       await r.ready();

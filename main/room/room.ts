@@ -17,6 +17,7 @@ import { roomPdf } from './room-pdf';
 import { roomStatus } from './room-status';
 import { RoomWrites } from './room-writes';
 import type { PdfPrinter } from '../export/printer';
+import { Voting } from './voting';
 
 const STATUS_EVERY_MS = 150;
 const AUTO_ACCEPT_BATCH = 40;
@@ -39,9 +40,21 @@ export class Room {
   readonly feed: BoardFeed;
   readonly participants: ParticipantActions;
   readonly writes: RoomWrites;
+  readonly voting: Voting;
 
   constructor(private readonly hub: EventHub) {
-    this.feed = new BoardFeed(() => this.store, (text) => this.listener?.broadcast(text));
+    this.feed = new BoardFeed(
+      () => this.store,
+      (text) => this.listener?.broadcast(text),
+      (boardId) => this.voting.countsHidden(boardId),
+    );
+    this.voting = new Voting(hub, {
+      joined: () => (this.room ? { sessionId: this.room.sessionId, participants: this.rooms.participantCount(this.room.id) } : null),
+      votingChanged: () => {
+        this.feed.reset();
+        this.listener?.broadcastEvent('voting.changed', {});
+      },
+    });
     this.participants = new ParticipantActions(this);
     this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, hub), () => this.autoAccepted(), () => {
       this.participantStateChanged();
@@ -62,6 +75,7 @@ export class Room {
   /** The database in use; a restore from backup gives another, and the room resumes from it. */
   bind(store: Store, printer: PdfPrinter): void {
     this.pdf = roomPdf(printer);
+    this.voting.bind(store);
     if (this.store === store) return;
     void this.stopListener();
     this.room = null;

@@ -11,6 +11,7 @@ import type { Service } from './methods';
 import { presentationService } from './presentation';
 import { snapshotService } from './snapshots';
 import { roomService } from '../room/room-service';
+import { votingService } from '../room/voting-service';
 import { exportService } from '../export/export-service';
 import { NO_PRINTER, type PdfPrinter } from '../export/printer';
 import { libraryService } from '../library/library-service';
@@ -211,6 +212,7 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     ...presentationService(store, hub, now),
     ...snapshots.methods,
     ...roomService(store, hub, printer),
+    ...votingService(hub),
     ...exportService(store, hub, printer),
     ...libraryService(store, templates, hub, libraryUrl ?? null),
   };

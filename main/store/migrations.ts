@@ -233,4 +233,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edges_board_order ON edges (board_id, draw_order);
     `,
   },
+  {
+    // Voting sessions and polls (main/room/voting.ts). A vote's dots are its own rows, apart from
+    // the notes' counts, which change only when it ends (to its results, kept as JSON with it).
+    // `voter` is a participant's id, or 'laptop:<name>' for a person voting from the facilitator's laptop.
+    name: '0009_votes_and_polls',
+    sql: `
+      CREATE TABLE vote_sessions (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        board_id TEXT NOT NULL,
+        frame_id TEXT,
+        scope TEXT NOT NULL,
+        notes TEXT NOT NULL CHECK (json_valid(notes)),
+        dots_per_person INTEGER NOT NULL,
+        max_per_note INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        ends_at INTEGER,
+        ended_at INTEGER,
+        results TEXT CHECK (results IS NULL OR json_valid(results))
+      );
+      CREATE INDEX vote_sessions_session ON vote_sessions (session_id, started_at);
+      CREATE UNIQUE INDEX vote_sessions_one_running ON vote_sessions (session_id) WHERE ended_at IS NULL;
+
+      CREATE TABLE vote_dots (
+        vote_id TEXT NOT NULL REFERENCES vote_sessions (id) ON DELETE CASCADE,
+        voter TEXT NOT NULL,
+        node_id TEXT NOT NULL,
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        PRIMARY KEY (vote_id, voter, node_id)
+      );
+
+      CREATE TABLE polls (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        question TEXT NOT NULL,
+        choices TEXT NOT NULL CHECK (json_valid(choices)),
+        started_at INTEGER NOT NULL,
+        closed_at INTEGER,
+        results TEXT CHECK (results IS NULL OR json_valid(results))
+      );
+      CREATE INDEX polls_session ON polls (session_id, started_at);
+      CREATE UNIQUE INDEX polls_one_open ON polls (session_id) WHERE closed_at IS NULL;
+
+      CREATE TABLE poll_answers (
+        poll_id TEXT NOT NULL REFERENCES polls (id) ON DELETE CASCADE,
+        voter TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        PRIMARY KEY (poll_id, voter)
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { NOTE_CATEGORY_NAMES, type NodeOfKind } from '../../shared/model';
+import { useCountsHidden } from '../room/voting-state';
 import { useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { selectAndCentre } from './centre';
@@ -16,6 +17,8 @@ export function TopSignals() {
   const sorted = [...signals].sort((a, b) => b.data.votes - a.data.votes || a.data.text.localeCompare(b.data.text));
   const vote = (signal: Signal, delta: number) =>
     useBoard.getState().edit([{ type: 'node.update', id: signal.id, data: { votes: Math.max(0, signal.data.votes + delta) } }]);
+  const countsHidden = useCountsHidden();
+  if (countsHidden) return <p className="panel-empty">The room is voting on this board: the counts appear here when you end and reveal the vote.</p>;
   if (!sorted.length) return <p className="panel-empty">No notes on this board yet. Add notes for the signals the room hears, then vote on them.</p>;
   return (
     <ol className="top-signals" aria-label="Top signals">

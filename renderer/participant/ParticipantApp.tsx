@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
+import type { ParticipantVoting } from '../../shared/model/voting';
 import { JOIN_CODE_LENGTH, ROOM_LIMITS } from '../../shared/model/room-limits';
 import { BoardView, type BoardNotes } from './BoardView';
 import { CallFailed, codeFromUrl, loadSaved, RoomConnection, save } from './connection';
@@ -9,6 +10,9 @@ let shared: RoomConnection | undefined;
 const roomConnection = () => (shared ??= new RoomConnection());
 import { NoteForm } from './NoteForm';
 import { PdfButton } from './PdfButton';
+import { PollPanel } from './PollPanel';
+import { VotePanel } from './VotePanel';
+import './voting.css';
 
 type Phase = 'connecting' | 'join' | 'room' | 'closed';
 
@@ -86,6 +90,19 @@ export function ParticipantApp() {
   const [boards, setBoards] = useState<Record<string, ParticipantBoard>>({});
   const [boardId, setBoardId] = useState<string | null>(null);
   const boardIdRef = useRef<string | null>(null);
+  const [voting, setVoting] = useState<ParticipantVoting | null>(null);
+  /** When the running vote ends, on this phone's clock. */
+  const [voteEndsAt, setVoteEndsAt] = useState<number | null>(null);
+
+  const loadVoting = useCallback(async () => {
+    try {
+      const next = await connection.call('vote.current', {});
+      setVoting(next);
+      setVoteEndsAt(next.vote?.msLeft == null ? null : Date.now() + next.vote.msLeft);
+    } catch {
+      // The room closed meanwhile: room.state says so.
+    }
+  }, [connection]);
 
   const leave = useCallback(
     (why: string) => {
@@ -115,6 +132,7 @@ export function ParticipantApp() {
       const next = await connection.call('room.state', {});
       setState(next);
       setPhase('room');
+      void loadVoting();
       const chosen = boardIdRef.current && next.boards.some((b) => b.id === boardIdRef.current) ? boardIdRef.current : (next.boards[0]?.id ?? null);
       boardIdRef.current = chosen;
       setBoardId(chosen);
@@ -122,7 +140,7 @@ export function ParticipantApp() {
     } catch (failure) {
       if (failure instanceof CallFailed && failure.code === 'forbidden') leave(failure.message);
     }
-  }, [connection, leave, loadBoard]);
+  }, [connection, leave, loadBoard, loadVoting]);
 
   useEffect(() => {
     const saved = loadSaved();
@@ -135,6 +153,11 @@ export function ParticipantApp() {
     });
     const offEvent = connection.onEvent((name, payload) => {
       if (name === 'room.state') void refresh();
+      // A vote started or ended: the counts on the board are hidden or revealed, so fetch it again too.
+      if (name === 'voting.changed') {
+        void loadVoting();
+        if (boardIdRef.current) void loadBoard(boardIdRef.current);
+      }
       if (name === 'room.closed') {
         save(null);
         connection.setToken(null);
@@ -161,7 +184,7 @@ export function ParticipantApp() {
       offOpen();
       offEvent();
     };
-  }, [connection, refresh, loadBoard]);
+  }, [connection, refresh, loadBoard, loadVoting]);
 
   const join = async (code: string, name: string) => {
     try {
@@ -184,6 +207,33 @@ export function ParticipantApp() {
     await refresh();
   };
 
+  const dot = async (nodeId: string, delta: 1 | -1) => {
+    const vote = voting?.vote;
+    if (!vote) return;
+    try {
+      const mine = await connection.call('vote.dot', { voteId: vote.id, nodeId, delta });
+      setVoting((v) => (v?.vote?.id === vote.id ? { ...v, vote: { ...v.vote, ...mine } } : v));
+      setError('');
+    } catch (failure) {
+      setError(message(failure));
+      await loadVoting();
+    }
+  };
+
+  const answer = async (choice: number) => {
+    const poll = voting?.poll;
+    if (!poll) return;
+    // Checked at once, as a radio button is; a refusal puts back what main holds.
+    setVoting((v) => (v?.poll?.id === poll.id ? { ...v, poll: { ...v.poll, myChoice: choice } } : v));
+    try {
+      await connection.call('poll.answer', { pollId: poll.id, choice });
+      setError('');
+    } catch (failure) {
+      setError(message(failure));
+      await loadVoting();
+    }
+  };
+
   if (phase === 'connecting') return <main className="join" aria-busy="true" />;
   if (phase === 'closed') {
     return (
@@ -204,10 +254,15 @@ export function ParticipantApp() {
       <header className="room-header">
         <h1>{state.sessionTitle}</h1>
         <p>
-          You are <strong>{state.name}</strong> ·{' '}
-          <span aria-live="polite">
-            {state.votesLeft} of {state.voteBudget} dots left
-          </span>
+          You are <strong>{state.name}</strong>
+          {!voting?.vote && (
+            <>
+              {' · '}
+              <span aria-live="polite">
+                {state.votesLeft} of {state.voteBudget} dots left
+              </span>
+            </>
+          )}
         </p>
       </header>
       {state.boards.length === 0 && <p className="hint">The facilitator has not opened a board for your notes yet.</p>}
@@ -235,8 +290,10 @@ export function ParticipantApp() {
           {error}
         </p>
       )}
+      {voting?.vote && <VotePanel vote={voting.vote} endsAt={voteEndsAt} onDot={(nodeId, delta) => void dot(nodeId, delta)} />}
+      {voting?.poll && <PollPanel poll={voting.poll} onAnswer={(choice) => void answer(choice)} />}
       {boardId && <NoteForm connection={connection} boardId={boardId} myNotes={state.myNotes} onSent={refresh} />}
-      {board && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} />}
+      {board && !voting?.vote && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} />}
       {state.allowPdf && <PdfButton connection={connection} onError={setError} />}
     </main>
   );

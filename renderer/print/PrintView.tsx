@@ -2,9 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRINT_STATUS_ATTRIBUTE, type PrintStatus } from '../../shared/export/print-status';
 import type { PrintOptions } from '../../shared/export/print-options';
 import type { Board, SessionDetail } from '../../shared/model';
+import type { VotingStatus } from '../../shared/model/voting';
 import { api } from '../api/client';
 import { errorMessage } from '../state/toasts';
 import { Appendix } from './Appendix';
+import { VotingResults } from './VotingResults';
 import { BoardPages } from './BoardPages';
 import { CoverPage } from './CoverPage';
 import { pageGeometry } from './pages';
@@ -21,7 +23,7 @@ function setStatus(status: PrintStatus): void {
  * its Print button prints it there.
  */
 export function PrintView({ sessionId, options }: { sessionId: string; options: PrintOptions }) {
-  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[] } | null>(null);
+  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[]; voting: VotingStatus } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [ready, setReady] = useState<ReadonlySet<string>>(new Set());
   const geometry = useMemo(() => pageGeometry(options.paper), [options.paper]);
@@ -32,8 +34,8 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
     let live = true;
     (async () => {
       const session = await api().call('session.get', { id: sessionId });
-      const boards = await Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id })));
-      if (live) setContent({ session, boards });
+      const [boards, voting] = await Promise.all([Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id }))), api().call('vote.status', { sessionId })]);
+      if (live) setContent({ session, boards, voting });
     })().catch((error: unknown) => {
       if (!live) return;
       const message = errorMessage(error);
@@ -97,6 +99,7 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
         <BoardPages key={board.id} board={board} area={geometry.board} height={Math.floor(geometry.content.height) - 1} onReady={onBoardReady} />
       ))}
       <Appendix boards={content.boards} options={options} />
+      {options.signals && <VotingResults voting={content.voting} />}
     </main>
   );
 }

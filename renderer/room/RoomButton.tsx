@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { followRoom, useRoom } from './room-state';
 import { RoomPanel } from './RoomPanel';
+import { useFollowVoting } from './voting-state';
 import './room.css';
 
 /** The editor's toolbar button for the room: how many joined and how many notes wait, and the panel. */
@@ -8,6 +9,7 @@ export function RoomButton({ sessionId, boardId }: { sessionId: string; boardId:
   const status = useRoom((s) => s.status);
   const panelOpen = useRoom((s) => s.panelOpen);
   useEffect(followRoom, []);
+  useFollowVoting(sessionId);
   const here = status?.open && status.sessionId === sessionId;
   const waiting = here ? status.pending.length : 0;
   const label = here ? `Room: ${status.participants} joined${waiting ? `, ${waiting} waiting` : ''}` : 'Room…';

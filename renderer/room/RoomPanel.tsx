@@ -7,6 +7,8 @@ import { openAudienceWindow } from '../presentation/PresenterBar';
 import { usePresentation } from '../presentation/presentation-store';
 import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
+import { PollControls } from './PollControls';
+import { VoteControls } from './VoteControls';
 import { roomCall, useRoom } from './room-state';
 
 /** The session's boards, kept current while the panel is open. */
@@ -151,6 +153,8 @@ export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: 
             {status.participants} joined · {status.connected} connected · {status.votesCast} dots placed
           </p>
           <ModerationQueue status={status} boards={boards} />
+          <VoteControls sessionId={sessionId} boardId={boardId} />
+          <PollControls sessionId={sessionId} />
           <Settings status={status} boards={boards} />
         </>
       )}

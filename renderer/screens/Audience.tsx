@@ -21,6 +21,8 @@ import { revealItems } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
 import { VoteTally } from '../presentation/VoteTally';
+import { VotingOnScreen } from '../presentation/VotingOnScreen';
+import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
@@ -123,6 +125,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const [overlay, setOverlay] = useState(false);
   const [help, setHelp] = useState(false);
   const [moving, setMoving] = useState(true);
+  useFollowVoting(sessionId);
 
   useEffect(() => {
     void usePresentation.getState().load(sessionId, { measures: true });
@@ -152,6 +155,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
       {state?.screen !== 'board' && <div className="screen-cover" aria-label={state?.screen === 'black' ? 'Black screen' : 'White screen'} role="img" />}
       {state?.timerVisible && item && <Clock item={item} timer={timerOf(state.timers, item.id)} className="audience-clock" />}
       {state?.tallyVisible && <VoteTally />}
+      <VotingOnScreen sessionId={sessionId} />
       {overlay && (
         <div className="audience-overlay">
           <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} showPrompts />

@@ -11,6 +11,7 @@ import { Op } from '../ops/ops';
 import { PrintOptions } from '../export/print-options';
 import { ModerateAction, RoomSettings, RoomStatus } from '../model/room';
 import { ChangeNote, LibraryState, LibraryUrlText } from '../model/library';
+import { LaptopVoter, PollQuestion, VoteRules, VotingScreen, VotingStatus } from '../model/voting';
 
 const Client = z.string().trim().max(LIMITS.title);
 
@@ -295,6 +296,41 @@ export const methods = {
     input: z.strictObject({ moderation: ModerateAction }),
     output: RoomStatus,
   },
+  /** The session's votes and polls: the running ones without counts, the ended ones with their results. */
+  'vote.status': {
+    input: z.strictObject({ sessionId: Id }),
+    output: VotingStatus,
+  },
+  /** Starts a vote on a board's notes, or a frame's; one runs at a time per session. */
+  'vote.start': {
+    input: z.strictObject({ sessionId: Id, rules: VoteRules }),
+    output: VotingStatus,
+  },
+  /** Ends the vote and reveals it: its ranked results are kept and become the notes' counts. */
+  'vote.end': {
+    input: z.strictObject({ voteId: Id }),
+    output: VotingStatus,
+  },
+  /** A dot placed (or taken back) for a person without a phone, by name, with a phone's rules. */
+  'vote.placeFor': {
+    input: z.strictObject({ voteId: Id, voter: LaptopVoter, nodeId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+    output: VotingStatus,
+  },
+  /** What the audience view shows of voting: a vote, a poll, or nothing. */
+  'vote.show': {
+    input: z.strictObject({ sessionId: Id, screen: VotingScreen }),
+    output: VotingStatus,
+  },
+  /** Asks the room a question with choices (a scale is choices in order); one poll open at a time. */
+  'poll.start': {
+    input: z.strictObject({ sessionId: Id, poll: PollQuestion }),
+    output: VotingStatus,
+  },
+  /** Closes the poll: its answers per choice are kept as its results. */
+  'poll.close': {
+    input: z.strictObject({ pollId: Id }),
+    output: VotingStatus,
+  },
   /** The team library as cached here; no network. */
   'library.status': {
     input: z.strictObject({}),
@@ -346,6 +382,8 @@ export const events = {
   'export.progress': z.object({ jobId: Id, done: z.number().int().min(0), total: z.number().int().min(0) }),
   /** The room opened, closed, changed its settings, or its queue or participants changed. */
   'room.changed': RoomStatus,
+  /** A vote or poll of a session started, ended, was answered or went on or off the screen. */
+  'voting.changed': VotingStatus,
 } as const;
 
 export type Methods = typeof methods;

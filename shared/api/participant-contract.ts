@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/schemas';
+import { ParticipantVoting } from '../model/voting';
 import { JoinCode, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState } from '../model/room';
 
 /**
@@ -36,6 +37,21 @@ export const participantMethods = {
     input: z.strictObject({ nodeId: Id }),
     output: z.strictObject({ votesLeft: z.number().int() }),
   },
+  /** The running vote (its notes, this participant's dots) and the open poll; never anyone else's counts. */
+  'vote.current': {
+    input: z.strictObject({}),
+    output: ParticipantVoting,
+  },
+  /** One dot more (+1) or fewer (-1) on a note of the running vote. */
+  'vote.dot': {
+    input: z.strictObject({ voteId: Id, nodeId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+    output: z.strictObject({ myDots: ParticipantVoting.shape.vote.unwrap().shape.myDots, dotsLeft: z.number().int().min(0) }),
+  },
+  /** This participant's answer to the open poll; answering again changes it. */
+  'poll.answer': {
+    input: z.strictObject({ pollId: Id, choice: z.number().int().min(0) }),
+    output: z.strictObject({ myChoice: z.number().int().min(0) }),
+  },
 } as const;
 
 export const participantEvents = {
@@ -49,6 +65,8 @@ export const participantEvents = {
     notes: ParticipantBoard.shape.notes,
     removed: z.array(Id),
   }),
+  /** A vote or poll started or ended: fetch vote.current again. */
+  'voting.changed': z.object({}),
   /** The room was closed: the token is dead. */
   'room.closed': z.object({}),
 } as const;

@@ -3,6 +3,7 @@ import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react';
 import { NOTE_CATEGORY_NAMES, type NoteData } from '../../../shared/model';
 import { NodeBadges } from '../../findings/NodeBadges';
 import { useBoard } from '../../state/board-store';
+import { useCountsHidden } from '../../room/voting-state';
 import type { BoardFlowNode } from '../../state/flow';
 import { LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
@@ -31,6 +32,8 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
   const addVote = useCallback(() => changeVotes(id, 1), [id]);
   const removeVote = useCallback(() => changeVotes(id, -1), [id]);
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
+  // While the room votes on this board its dots are elsewhere: no count here, and no buttons to change one.
+  const countsHidden = useCountsHidden();
   return (
     <div className={`gw-node note category-${note.category}${selected ? ' is-selected' : ''}`}>
       <VerticalHandles />
@@ -41,36 +44,38 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
       ) : (
         <div className="note-text">{note.text}</div>
       )}
-      <div className="note-votes">
-        <button
-          type="button"
-          className="vote-button nodrag"
-          aria-label={`Remove a vote from ${short}`}
-          title="Remove a vote"
-          disabled={note.votes === 0}
-          onClick={removeVote}
-          onDoubleClick={keepDoubleClick}
-          onKeyDown={keepPress}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          className="vote-button nodrag"
-          aria-label={`Add a vote to ${short}`}
-          title="Add a vote"
-          onClick={addVote}
-          onDoubleClick={keepDoubleClick}
-          onKeyDown={keepPress}
-        >
-          +
-        </button>
-        {note.votes > 0 && (
-          <span className="vote-count" aria-label={`${note.votes} vote${note.votes > 1 ? 's' : ''}`}>
-            {note.votes}
-          </span>
-        )}
-      </div>
+      {!countsHidden && (
+        <div className="note-votes">
+          <button
+            type="button"
+            className="vote-button nodrag"
+            aria-label={`Remove a vote from ${short}`}
+            title="Remove a vote"
+            disabled={note.votes === 0}
+            onClick={removeVote}
+            onDoubleClick={keepDoubleClick}
+            onKeyDown={keepPress}
+          >
+            −
+          </button>
+          <button
+            type="button"
+            className="vote-button nodrag"
+            aria-label={`Add a vote to ${short}`}
+            title="Add a vote"
+            onClick={addVote}
+            onDoubleClick={keepDoubleClick}
+            onKeyDown={keepPress}
+          >
+            +
+          </button>
+          {note.votes > 0 && (
+            <span className="vote-count" aria-label={`${note.votes} vote${note.votes > 1 ? 's' : ''}`}>
+              {note.votes}
+            </span>
+          )}
+        </div>
+      )}
     </div>
   );
 });
