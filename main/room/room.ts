@@ -16,6 +16,10 @@ import { RoomStore, type NoteRow, type OpenRoom } from './room-store';
 import { roomPdf } from './room-pdf';
 import { roomStatus } from './room-status';
 import { RoomWrites } from './room-writes';
+import { CoFacilitators } from './co-facilitators';
+import type { Dispatcher } from '../transport/dispatch';
+import type { Invitation } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_PATHS } from '../../shared/model/co-facilitator';
 import type { PdfPrinter } from '../export/printer';
 
 const STATUS_EVERY_MS = 150;
@@ -39,8 +43,11 @@ export class Room {
   readonly feed: BoardFeed;
   readonly participants: ParticipantActions;
   readonly writes: RoomWrites;
+  readonly coFacilitators = new CoFacilitators();
+  /** The backend's dispatcher, through which co-facilitators' calls go (main/service/backend.ts sets it). */
+  dispatch: Dispatcher = () => Promise.resolve({ ok: false, error: { code: 'unavailable', path: [], message: 'Groundwork is still starting' } });
 
-  constructor(private readonly hub: EventHub) {
+  constructor(readonly hub: EventHub) {
     this.feed = new BoardFeed(() => this.store, (text) => this.listener?.broadcast(text));
     this.participants = new ParticipantActions(this);
     this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, hub), () => this.autoAccepted(), () => {
@@ -64,6 +71,7 @@ export class Room {
     this.pdf = roomPdf(printer);
     if (this.store === store) return;
     void this.stopListener();
+    this.coFacilitators.revokeAll();
     this.room = null;
     this.resumed = null;
     this.store = store;
@@ -110,7 +118,28 @@ export class Room {
   }
 
   status(): RoomStatus {
-    return roomStatus(this.room, this.listener, this.rooms);
+    return roomStatus(this.room, this.listener, this.rooms, this.coFacilitators.list());
+  }
+
+  sessionOfBoard(boardId: string): string | null {
+    try {
+      return this.store.sessionOfBoard(boardId);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A pairing code for a co-facilitator's laptop, on the open room's address. */
+  invite(): Invitation {
+    const room = this.openRoom();
+    const status = this.status();
+    return this.coFacilitators.invite(room.sessionId, new URL(CO_FACILITATOR_PATHS.pairing, status.url!).href);
+  }
+
+  revokeCoFacilitator(id: string): RoomStatus {
+    this.coFacilitators.revoke(id);
+    this.statusChanged(true);
+    return this.status();
   }
 
   async open(sessionId: string, host: string | undefined, onScreen?: string): Promise<RoomStatus> {
@@ -163,6 +192,7 @@ export class Room {
     if (room) {
       this.writes.flush();
       this.rooms.close(room.id);
+      this.coFacilitators.revokeAll();
       this.room = null;
       await this.stopListener();
       this.statusChanged(true);

@@ -10,7 +10,9 @@ import type { EventHub } from './events';
 import type { Service } from './methods';
 import { presentationService } from './presentation';
 import { snapshotService } from './snapshots';
-import { roomService } from '../room/room-service';
+import { roomOf, roomService } from '../room/room-service';
+import { coFacilitatorService } from '../room/co-facilitator-service';
+import { presenceService } from './presence';
 import { exportService } from '../export/export-service';
 import { NO_PRINTER, type PdfPrinter } from '../export/printer';
 import { libraryService } from '../library/library-service';
@@ -211,6 +213,8 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     ...presentationService(store, hub, now),
     ...snapshots.methods,
     ...roomService(store, hub, printer),
+    ...coFacilitatorService(roomOf(hub)!),
+    ...presenceService(hub),
     ...exportService(store, hub, printer),
     ...libraryService(store, templates, hub, libraryUrl ?? null),
   };

@@ -11,6 +11,7 @@ import { Op } from '../ops/ops';
 import { PrintOptions } from '../export/print-options';
 import { ModerateAction, RoomSettings, RoomStatus } from '../model/room';
 import { ChangeNote, LibraryState, LibraryUrlText } from '../model/library';
+import { Invitation, Presence } from '../model/co-facilitator';
 
 const Client = z.string().trim().max(LIMITS.title);
 
@@ -295,6 +296,21 @@ export const methods = {
     input: z.strictObject({ moderation: ModerateAction }),
     output: RoomStatus,
   },
+  /** A pairing code for a co-facilitator's laptop (used once, for a few minutes) on the open room's address. */
+  'coFacilitator.invite': {
+    input: z.strictObject({}),
+    output: Invitation,
+  },
+  /** Ends a co-facilitator's access at once: their socket closes and their next call is refused. */
+  'coFacilitator.revoke': {
+    input: z.strictObject({ id: Id }),
+    output: RoomStatus,
+  },
+  /** This window's selection on a board, for the others to outline; answers what the others have selected there. */
+  'presence.set': {
+    input: Presence.pick({ sessionId: true, boardId: true, nodeIds: true }).strict(),
+    output: z.array(Presence),
+  },
   /** The team library as cached here; no network. */
   'library.status': {
     input: z.strictObject({}),
@@ -346,6 +362,8 @@ export const events = {
   'export.progress': z.object({ jobId: Id, done: z.number().int().min(0), total: z.number().int().min(0) }),
   /** The room opened, closed, changed its settings, or its queue or participants changed. */
   'room.changed': RoomStatus,
+  /** Another window's selection moved (empty once it left the board or closed). */
+  'presence.changed': Presence,
 } as const;
 
 export type Methods = typeof methods;
