@@ -1,6 +1,7 @@
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
-import { CO_FACILITATOR_CODE_LENGTH, PAIRING_CODE_MINUTES, type CoFacilitator, type Invitation } from '../../shared/model/co-facilitator';
+import type { CoFacilitator, Invitation } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_CODE_LENGTH, PAIRING_CODE_MINUTES } from '../../shared/api/co-facilitator-paths';
 import { hashToken, newJoinCode, newToken } from './codes';
 import { RateLimiter } from './rate-limit';
 

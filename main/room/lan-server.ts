@@ -8,7 +8,7 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
-import { CO_FACILITATOR_PATHS } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
 import { jsonWithin, replyJson } from '../transport/reply-json';
 import { allowedHostsFor } from '../transport/request-guard';

@@ -19,7 +19,7 @@ import { RoomWrites } from './room-writes';
 import { CoFacilitators } from './co-facilitators';
 import type { Dispatcher } from '../transport/dispatch';
 import type { Invitation } from '../../shared/model/co-facilitator';
-import { CO_FACILITATOR_PATHS } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import type { PdfPrinter } from '../export/printer';
 
 const STATUS_EVERY_MS = 150;

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { showError } from '../state/toasts';
 import { openAudienceWindow } from '../presentation/PresenterBar';
 import { usePresentation } from '../presentation/presentation-store';
+import { CoFacilitators } from './CoFacilitators';
 import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
 import { roomCall, useRoom } from './room-state';
@@ -150,6 +151,7 @@ export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: 
           <p className="room-counts" aria-live="polite">
             {status.participants} joined · {status.connected} connected · {status.votesCast} dots placed
           </p>
+          <CoFacilitators status={status} />
           <ModerationQueue status={status} boards={boards} />
           <Settings status={status} boards={boards} />
         </>

@@ -1,24 +1,12 @@
 import { z } from 'zod';
 import { Id } from './schemas';
-import { JOIN_CODE_ALPHABET } from './room-limits';
-import { ROOM_LIMITS } from './room-limits';
+import { CO_FACILITATOR_CODE_LENGTH } from '../api/co-facilitator-paths';
+import { JOIN_CODE_ALPHABET, ROOM_LIMITS } from './room-limits';
 
 /**
  * A co-facilitator: a second laptop paired over the room's network, editing one session beside
  * the host. Each sees the other's selection (presence), never stored.
  */
-export const CO_FACILITATOR_CODE_LENGTH = 8;
-/** How long a pairing code may wait for its one use. */
-export const PAIRING_CODE_MINUTES = 5;
-/** Where the room's listener serves the pairing page; the editor and its socket sit under it. */
-export const CO_FACILITATOR_PATHS = {
-  pairing: '/co-facilitator',
-  pair: '/co-facilitator/pair',
-  editor: '/co-facilitator/editor',
-  socket: '/co-facilitator/ws',
-} as const;
-/** The close code of a co-facilitator's socket once the host revoked them or closed the room: do not reconnect. */
-export const CO_FACILITATOR_ENDED_CODE = 4003;
 
 export const PairingCode = z
   .string()

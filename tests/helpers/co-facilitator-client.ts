@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { CO_FACILITATOR_COOKIE } from '../../main/room/co-facilitator-door';
-import { CO_FACILITATOR_PATHS } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { connectSocket, type SocketClient } from './ws-client';
 
 export interface Answer {

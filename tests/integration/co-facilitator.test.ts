@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodNames, type MethodOutput, type Reply } from '../../shared/api';
-import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { connectCoFacilitator, pair, roomRequest } from '../helpers/co-facilitator-client';
 import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';

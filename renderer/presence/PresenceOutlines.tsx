@@ -1,0 +1,30 @@
+import { useInternalNode, ViewportPortal } from '@xyflow/react';
+import { memo } from 'react';
+import { usePresence } from './presence-store';
+import './presence.css';
+
+/** One of the other's selected nodes, outlined; the first of their selection carries their name. */
+const Outline = memo(function Outline({ nodeId, name }: { nodeId: string; name: string | null }) {
+  const node = useInternalNode(nodeId);
+  if (!node) return null;
+  const { x, y } = node.internals.positionAbsolute;
+  const width = node.measured.width ?? 0;
+  const height = node.measured.height ?? 0;
+  return (
+    <div className="presence-outline" style={{ transform: `translate(${x - 4}px, ${y - 4}px)`, width: width + 8, height: height + 8 }}>
+      {name && <span className="presence-name">{name}</span>}
+    </div>
+  );
+});
+
+/** Where the other laptops are on this board: their selections, outlined with their names. */
+export function PresenceOutlines() {
+  const others = usePresence((s) => s.others);
+  return (
+    <ViewportPortal>
+      {Object.values(others).flatMap((presence) =>
+        presence.nodeIds.map((nodeId, i) => <Outline key={`${presence.clientId}:${nodeId}`} nodeId={nodeId} name={i === 0 ? presence.name : null} />),
+      )}
+    </ViewportPortal>
+  );
+}
