@@ -60,7 +60,8 @@ export const CO_FACILITATOR_SCOPE: Record<MethodName, Rule | null> = {
   'app.startupReport': null,
   'app.salvage': null,
   'app.status': () => ({ sessionIds: [], boardIds: [] }),
-  'app.takeCommands': null,
+  // The served shell has none; the desktop app's commands are per window, answered by its own shell.
+  'app.takeCommands': () => ({ sessionIds: [], boardIds: [] }),
   'app.dismissStartupReport': null,
   'snapshot.list': null,
   'snapshot.create': null,

@@ -35,6 +35,7 @@ const SESSION_METHODS = [
   'board.setViewport',
   'presence.set',
   'app.status',
+  'app.takeCommands',
   'room.status',
   'room.updateSettings',
   'room.moderate',
