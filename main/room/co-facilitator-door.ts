@@ -11,7 +11,6 @@ import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS } from '../../shared/ap
 import type { EventHub } from '../service/events';
 import type { Dispatcher } from '../transport/dispatch';
 import { refuseUpgrade, SECURITY_HEADERS, sendFile, sendNotFound } from '../transport/http-kit';
-import { MAX_MESSAGE_BYTES } from '../transport/http-server';
 import { STATUS_OF } from '../transport/http-status';
 import { jsonWithin, replyJson } from '../transport/reply-json';
 import { EDITOR_PAGE, PAIRING_PAGE, pageAssets } from './assets';
@@ -21,6 +20,8 @@ import type { CoFacilitatorHolder, CoFacilitators } from './co-facilitators';
 /** The token rides in this cookie: HttpOnly (no script reads it), sent only to the room's address under /co-facilitator. */
 export const CO_FACILITATOR_COOKIE = 'groundwork-co-facilitator';
 const MAX_PAIRING_BYTES = 2048;
+/** A batch of a large paste or an org chart import fits; a file import (the host's alone) need not. */
+const MAX_CALL_BYTES = 8 * 1024 * 1024;
 
 /** What the door needs of the room. */
 export interface CoFacilitatorRoom {
@@ -73,7 +74,7 @@ export function coFacilitatorDoor(room: CoFacilitatorRoom, rendererDir: string) 
     (method, input, ctx) => room.dispatch(method, input, ctx),
     (boardId) => room.sessionOfBoard(boardId),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_BYTES });
   const holderOf = (req: http.IncomingMessage) => room.coFacilitators.holderOf(tokenInCookie(req.headers.cookie));
   const file = (req: http.IncomingMessage, res: http.ServerResponse, name: string, immutable: boolean) => {
     void sendFile(req, res, name, immutable);

@@ -139,6 +139,22 @@ describe('pairing a co-facilitator', () => {
   });
 });
 
+describe('presence', () => {
+  it('tells the host where the co-facilitator’s selection is, with their name, and clears it when they leave', async () => {
+    const host = await connectSocket(app.server.url);
+    sockets.push(host);
+    expect(await host.call('presence.set', { sessionId, boardId, nodeIds: ['h1'] })).toEqual({ ok: true, result: [] });
+    const { socket } = await coFacilitator();
+    const answer = await socket.call('presence.set', { sessionId, boardId, nodeIds: ['n1', 'n2'] });
+    expect(answer).toMatchObject({ ok: true, result: [{ name: 'Host', nodeIds: ['h1'] }] });
+    expect(await host.waitFor((f) => isEvent(f) && f.name === 'presence.changed')).toMatchObject({ payload: { name: 'Priya', boardId, nodeIds: ['n1', 'n2'] } });
+    await socket.close();
+    expect(await host.waitFor((f) => isEvent(f) && f.name === 'presence.changed' && (f.payload as { nodeIds: string[] }).nodeIds.length === 0)).toMatchObject({
+      payload: { name: 'Priya' },
+    });
+  });
+});
+
 describe('ending a co-facilitator', () => {
   it('revoking closes their socket at once and refuses the token from then on', async () => {
     const { socket, cookie } = await coFacilitator();
