@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, nodeByName, settled, test } from './fixtures';
 import type { ServedShell } from './server';
@@ -67,7 +68,17 @@ test('a co-facilitator pairs over the room address, edits beside the host, sees 
   second.on('pageerror', (error) => errors.push(error.message));
   await second.goto(pairingUrl);
   await expect(second.getByRole('heading', { name: 'Join as co-facilitator' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page: second }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const code = second.getByLabel('Code');
+  const rightCode = await code.inputValue();
+  expect(rightCode).toMatch(/^[A-Z2-9]{8}$/);
+  await code.fill(rightCode === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
   await second.getByLabel('Your name').fill('Priya');
+  await second.getByRole('button', { name: 'Join as co-facilitator' }).click();
+  await expect(second.getByRole('alert')).toContainText('That code is not one the host made');
+  await second.screenshot({ path: '/tmp/cofac-pairing-error.png' });
+  await code.fill(rightCode);
   await second.getByRole('button', { name: 'Join as co-facilitator' }).click();
   await expect(second.getByRole('heading', { name: 'Account plan with Priya' })).toBeVisible();
   await expect(second.locator('.react-flow__node')).toHaveCount(6);
