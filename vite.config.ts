@@ -23,7 +23,14 @@ export default defineConfig({
     // The room's listener serves the participant page's files by this list (main/room/assets.ts).
     manifest: 'build-manifest.json',
     chunkSizeWarningLimit: 1500,
-    // The participant page is its own entry: the room's listener serves it and only what it loads.
-    rolldownOptions: { input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), participant: fileURLToPath(new URL('./renderer/participant.html', import.meta.url)) } },
+    // The participant page and the co-facilitator's pairing page are their own entries: the room's
+    // listener serves each and only what it loads.
+    rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        participant: fileURLToPath(new URL('./renderer/participant.html', import.meta.url)),
+        'co-facilitator': fileURLToPath(new URL('./renderer/co-facilitator.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -14,6 +14,7 @@ import { runLibraryInit } from './library-command';
 import { CommandFailed, runDataCommand } from './commands';
 import { IN_USE_EXIT_CODE, oneShotPlan } from './shared-data';
 import { startupNotice } from './startup-notice';
+import { exposureWarning } from './exposure-warning';
 
 const RENDERER_DIR = path.join(__dirname, '..', '..', 'renderer');
 
@@ -45,6 +46,8 @@ async function runServe(args: ServeArgs): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   console.log(`Groundwork is running at ${server.url}`);
+  const exposed = exposureWarning(args.host);
+  if (exposed) console.error(`groundwork: ${exposed}`);
   console.log(`Data: ${path.join(dataDir, 'groundwork.db')}`);
   const report = backend.startupReport;
   if (report) {

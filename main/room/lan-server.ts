@@ -8,10 +8,12 @@ import type { Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { ROOM_LIMITS } from '../../shared/model/room';
+import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { hostGuard, refusalBody, refuseUpgrade, SECURITY_HEADERS, sendFile } from '../transport/http-kit';
 import { jsonWithin, replyJson } from '../transport/reply-json';
 import { allowedHostsFor } from '../transport/request-guard';
-import { participantAssets, PARTICIPANT_PAGE } from './assets';
+import { pageAssets, PARTICIPANT_PAGE } from './assets';
+import { coFacilitatorDoor, type CoFacilitatorRoom } from './co-facilitator-door';
 import { createParticipantDispatcher } from './participant-dispatch';
 import { RateLimiter } from './rate-limit';
 import type { ParticipantActions } from './participant-actions';
@@ -44,27 +46,28 @@ function sendText(res: http.ServerResponse, status: number, body: string, type =
 }
 
 
-/** What the listener needs of the room: its participants, the open room, its PDF, and a word when its status changed. */
-export interface ListenedRoom {
+/** What the listener needs of the room: its participants and co-facilitators, the open room, its PDF, and a word when its status changed. */
+export interface ListenedRoom extends CoFacilitatorRoom {
   readonly participants: ParticipantActions;
   current(): OpenRoom | null;
   pdf(sessionId: string): Promise<Uint8Array>;
-  statusChanged(): void;
+  statusChanged(now?: boolean): void;
 }
 
 /**
  * The room's listener on the LAN address: participant.html and its own assets, the participant
- * API over one WebSocket, and nothing of the facilitator's (no /api, no /ws, no index.html).
- * Host and Origin must name this address and port.
+ * API over one WebSocket, and nothing of the facilitator's (no /api, no /ws); the editor only to
+ * a paired co-facilitator (co-facilitator-door.ts). Host and Origin must name this address and port.
  */
 export function startLanListener(room: ListenedRoom, options: LanOptions): Promise<LanListener> {
-  const assets = participantAssets(options.rendererDir);
+  const assets = pageAssets(options.rendererDir, PARTICIPANT_PAGE);
   const assetsDir = path.join(options.rendererDir, 'assets');
   const page = path.join(options.rendererDir, PARTICIPANT_PAGE);
   const dispatch = createParticipantDispatcher(room.participants);
   const identified = new Map<WebSocket, string>();
   const pdfLimit = new RateLimiter(3, 0.05);
   const hosts = hostGuard((port) => allowedHostsFor({ host: options.host, port }));
+  const coFacilitators = coFacilitatorDoor(room, options.rendererDir);
 
   const server = http.createServer((req, res) => {
     const decision = hosts.check(req);
@@ -73,6 +76,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
       return sendText(res, 403, refusalBody(decision), 'application/json; charset=utf-8');
     }
     const url = (req.url ?? '/').split('?')[0];
+    if (coFacilitators.handle(req, res, url)) return;
     if (url === ROOM_PDF_PATH) return void servePdf(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -105,9 +109,11 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PARTICIPANT_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').split('?')[0] !== ROOM_WS_PATH) return void socket.destroy();
+    const url = (req.url ?? '').split('?')[0];
+    if (url !== ROOM_WS_PATH && url !== CO_FACILITATOR_PATHS.socket) return void socket.destroy();
     const decision = hosts.check(req);
     if (!decision.ok) return refuseUpgrade(socket, '403 Forbidden', refusalBody(decision));
+    if (url === CO_FACILITATOR_PATHS.socket) return coFacilitators.upgrade(req, socket, head);
     if (wss.clients.size >= MAX_SOCKETS) return refuseUpgrade(socket, '503 Service Unavailable', '{"ok":false}');
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws, req.socket.remoteAddress ?? 'unknown'));
   });
@@ -167,6 +173,7 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
           new Promise<void>((done) => {
             broadcast(JSON.stringify({ type: 'event', name: 'room.closed', payload: {} }));
             for (const client of wss.clients) client.close(ROOM_CLOSED_CODE, 'room closed');
+            coFacilitators.close();
             identified.clear();
             setTimeout(() => {
               for (const client of wss.clients) client.terminate();

@@ -1,3 +1,4 @@
+import type { Owned } from '../../shared/api/co-facilitator-scope';
 import { GroundworkError } from '../../shared/errors';
 import { newId } from '../../shared/model';
 import { RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
@@ -16,6 +17,10 @@ import { RoomStore, type NoteRow, type OpenRoom } from './room-store';
 import { roomPdf } from './room-pdf';
 import { roomStatus } from './room-status';
 import { RoomWrites } from './room-writes';
+import { CoFacilitators } from './co-facilitators';
+import type { Dispatcher } from '../transport/dispatch';
+import type { Invitation } from '../../shared/model/co-facilitator';
+import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import type { PdfPrinter } from '../export/printer';
 import { Voting } from './voting';
 
@@ -41,8 +46,11 @@ export class Room {
   readonly participants: ParticipantActions;
   readonly writes: RoomWrites;
   readonly voting: Voting;
+  readonly coFacilitators = new CoFacilitators();
+  /** The backend's dispatcher, through which co-facilitators' calls go (main/service/backend.ts sets it). */
+  dispatch: Dispatcher = () => Promise.resolve({ ok: false, error: { code: 'unavailable', path: [], message: 'Groundwork is still starting' } });
 
-  constructor(private readonly hub: EventHub) {
+  constructor(readonly hub: EventHub) {
     this.feed = new BoardFeed(
       () => this.store,
       (text) => this.listener?.broadcast(text),
@@ -78,6 +86,7 @@ export class Room {
     this.voting.bind(store);
     if (this.store === store) return;
     void this.stopListener();
+    this.coFacilitators.revokeAll();
     this.room = null;
     this.resumed = null;
     this.store = store;
@@ -124,7 +133,30 @@ export class Room {
   }
 
   status(): RoomStatus {
-    return roomStatus(this.room, this.listener, this.rooms);
+    return roomStatus(this.room, this.listener, this.rooms, this.coFacilitators.list());
+  }
+
+  /** The session a board, vote or poll belongs to, or null when there is none with that id. */
+  sessionOf(kind: Owned, id: string): string | null {
+    if (kind !== 'board') return this.voting.sessionOf(kind, id);
+    try {
+      return this.store.sessionOfBoard(id);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A pairing code for a co-facilitator's laptop, on the open room's address. */
+  invite(): Invitation {
+    const room = this.openRoom();
+    const status = this.status();
+    return this.coFacilitators.invite(room.sessionId, new URL(CO_FACILITATOR_PATHS.pairing, status.url!).href);
+  }
+
+  revokeCoFacilitator(id: string): RoomStatus {
+    this.coFacilitators.revoke(id);
+    this.statusChanged(true);
+    return this.status();
   }
 
   async open(sessionId: string, host: string | undefined, onScreen?: string): Promise<RoomStatus> {
@@ -177,6 +209,7 @@ export class Room {
     if (room) {
       this.writes.flush();
       this.rooms.close(room.id);
+      this.coFacilitators.revokeAll();
       this.room = null;
       await this.stopListener();
       this.statusChanged(true);

@@ -99,6 +99,11 @@ export class Voting {
     return this.rows.votes(sessionId, 1).find((v) => v.endedAt === null) ?? null;
   }
 
+  /** The session a vote or poll belongs to, or null when there is none with that id. */
+  sessionOf(kind: 'vote' | 'poll', id: string): string | null {
+    return (kind === 'vote' ? this.rows.vote(id) : this.rows.poll(id))?.sessionId ?? null;
+  }
+
   /** Whether the notes' counts of a board are hidden: a vote runs on it. */
   countsHidden(boardId: string): boolean {
     return this.rows.running().some((v) => v.boardId === boardId);

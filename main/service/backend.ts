@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatcher } from '../transport/dispatch';
 import { atomically } from './atomic';
 import { EventHub } from './events';
 import { createService } from './service';
+import { roomOf } from '../room/room-service';
 
 /** Everything behind a transport: the database, the service and its events. Electron and `serve` both start one. */
 export interface Backend {
@@ -108,6 +109,8 @@ function openBackend(dataDir: string, lock: DataLock | null, { onDamage, migrati
   const wire = () => {
     store = new Store(db);
     dispatch = createDispatcher(createService(store, hub, { backups: control, printer, libraryUrl }), console.error, atomically(store, hub));
+    // Co-facilitators' calls come in on the room's listener and take the same path, once checked.
+    roomOf(hub)!.dispatch = (method, input, ctx) => dispatch(method, input, ctx);
   };
   wire();
 

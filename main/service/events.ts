@@ -5,12 +5,23 @@ export type EventListener = (name: EventName, payload: unknown) => void;
 /** Fans events out to every connected client (windows, browser tabs) but the one that caused them. */
 export class EventHub {
   private readonly listeners = new Map<string, EventListener>();
+  private readonly leaveListeners = new Set<(clientId: string) => void>();
   /** Events published while a call's transaction is open, sent once it commits (see holdWhile). */
   private held: { name: EventName; payload: unknown; exceptClientId?: string }[] | null = null;
 
+  /** The returned function unsubscribes: the client has gone (its socket or window closed). */
   subscribe(clientId: string, listener: EventListener): () => void {
     this.listeners.set(clientId, listener);
-    return () => this.listeners.delete(clientId);
+    return () => {
+      this.listeners.delete(clientId);
+      this.leaveListeners.forEach((left) => left(clientId));
+    };
+  }
+
+  /** Hears each client leave (what it left behind, a selection say, is cleared). */
+  onLeave(listener: (clientId: string) => void): () => void {
+    this.leaveListeners.add(listener);
+    return () => this.leaveListeners.delete(listener);
   }
 
   publish<E extends EventName>(name: E, payload: EventPayload<E>, exceptClientId?: string): void {

@@ -3,6 +3,8 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 export interface CallContext {
   /** The window, tab or socket the call came from; its own edits are not echoed back to it. */
   clientId: string;
+  /** The co-facilitator's name on a call from their laptop; the host's own windows have none. */
+  name?: string;
 }
 
 /**

@@ -10,8 +10,10 @@ import type { EventHub } from './events';
 import type { Service } from './methods';
 import { presentationService } from './presentation';
 import { snapshotService } from './snapshots';
-import { roomService } from '../room/room-service';
 import { votingService } from '../room/voting-service';
+import { roomOf, roomService } from '../room/room-service';
+import { coFacilitatorService } from '../room/co-facilitator-service';
+import { presenceService } from './presence';
 import { exportService } from '../export/export-service';
 import { NO_PRINTER, type PdfPrinter } from '../export/printer';
 import { libraryService } from '../library/library-service';
@@ -213,6 +215,8 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     ...snapshots.methods,
     ...roomService(store, hub, printer),
     ...votingService(hub),
+    ...coFacilitatorService(roomOf(hub)!),
+    ...presenceService(hub),
     ...exportService(store, hub, printer),
     ...libraryService(store, templates, hub, libraryUrl ?? null),
   };

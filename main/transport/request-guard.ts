@@ -28,7 +28,8 @@ function normaliseName(name: string): string {
   return name.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
 }
 
-const isLoopback = (name: string) => LOOPBACK_NAMES.includes(name) || /^127\.\d+\.\d+\.\d+$/.test(name);
+/** Whether a host name or address stays on this machine (127.0.0.0/8, localhost, ::1). */
+export const isLoopback = (name: string) => LOOPBACK_NAMES.includes(name) || /^127\.\d+\.\d+\.\d+$/.test(name);
 
 /** "name:port" with IPv6 names in brackets: the form a Host header takes. */
 function hostKey(name: string, port: number): string {

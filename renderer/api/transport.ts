@@ -1,5 +1,6 @@
 import { WS_PATH, type GroundworkBridge, type Reply } from '../../shared/api';
-import { CALL_TIMEOUT_MS, SocketConnection, type ConnectionState } from './socket-connection';
+import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS, ENDED_FRAGMENT } from '../../shared/api/co-facilitator-paths';
+import { CALL_TIMEOUT_MS, SocketConnection, type ConnectionState, type SocketConnectionOptions } from './socket-connection';
 
 /** How the client reaches main: Electron's preload bridge, or a WebSocket to the served shell. */
 export interface Transport {
@@ -39,11 +40,12 @@ const SLOW_CALLS: Record<string, number> = {
  * Calls and events share one socket, so a call's reply and the events that follow it arrive in
  * the order main sent them. The socket reconnects by itself after a drop.
  */
-export function socketTransport(url: string, WebSocketImpl?: typeof WebSocket): Transport {
+export function socketTransport(url: string, { WebSocket: WebSocketImpl, onClose }: Pick<SocketConnectionOptions, 'WebSocket' | 'onClose'> = {}): Transport {
   const connection = new SocketConnection({
     url,
     unavailableMessage: 'Groundwork could not be reached. Edits on the board wait and are saved once it is back; try this again then.',
     WebSocket: WebSocketImpl,
+    onClose,
   });
   return {
     call: (method, input) => connection.call({ method, input }, SLOW_CALLS[method] ?? CALL_TIMEOUT_MS),
@@ -57,8 +59,18 @@ export function socketTransport(url: string, WebSocketImpl?: typeof WebSocket): 
   };
 }
 
+/** The editor served to a paired co-facilitator on the room's address, rather than the host's own. */
+export const isCoFacilitator = () => location.pathname.startsWith(CO_FACILITATOR_PATHS.pairing);
+
 export function defaultTransport(): Transport {
   if (window.groundwork) return bridgeTransport(window.groundwork);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return socketTransport(`${scheme}://${location.host}${WS_PATH}`);
+  if (!isCoFacilitator()) return socketTransport(`${scheme}://${location.host}${WS_PATH}`);
+  // The token rides in the pairing's HttpOnly cookie. Once the host ends the access, the pairing
+  // page says so (and takes a new code) instead of the editor retrying for ever.
+  return socketTransport(`${scheme}://${location.host}${CO_FACILITATOR_PATHS.socket}`, {
+    onClose: (event) => {
+      if (event.code === CO_FACILITATOR_ENDED_CODE) location.assign(`${CO_FACILITATOR_PATHS.pairing}${ENDED_FRAGMENT}`);
+    },
+  });
 }

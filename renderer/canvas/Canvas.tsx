@@ -28,6 +28,7 @@ import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
 import { DetailContext } from './nodes/WithDetail';
 import { Palette } from './Palette';
 import { StrataBands } from './StrataBands';
+import { PresenceOutlines } from '../presence/PresenceOutlines';
 import { useCanvasKeys } from './useCanvasKeys';
 import { useViewportSaver } from './useViewportSaver';
 
@@ -141,6 +142,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
           {strataBands && <StrataBands />}
           <EdgeLabels />
+          <PresenceOutlines />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
         </ReactFlow>

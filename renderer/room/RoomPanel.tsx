@@ -2,9 +2,11 @@ import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../shared/model';
 import { ROOM_LIMITS, type RoomSettings, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
+import { isCoFacilitator } from '../api/transport';
 import { showError } from '../state/toasts';
 import { openAudienceWindow } from '../presentation/PresenterBar';
 import { usePresentation } from '../presentation/presentation-store';
+import { CoFacilitators } from './CoFacilitators';
 import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
 import { PollControls } from './PollControls';
@@ -145,13 +147,16 @@ export function RoomPanel({ sessionId, boardId }: { sessionId: string; boardId: 
           <JoinCard status={status} />
           <div className="room-actions">
             <ShowToRoom sessionId={sessionId} />
-            <button type="button" className="danger" onClick={() => void roomCall(() => api().call('room.close', {}))}>
-              Close room
-            </button>
+            {!isCoFacilitator() && (
+              <button type="button" className="danger" onClick={() => void roomCall(() => api().call('room.close', {}))}>
+                Close room
+              </button>
+            )}
           </div>
           <p className="room-counts" aria-live="polite">
             {status.participants} joined · {status.connected} connected · {status.votesCast} dots placed
           </p>
+          <CoFacilitators status={status} />
           <ModerationQueue status={status} boards={boards} />
           <VoteControls sessionId={sessionId} boardId={boardId} />
           <PollControls sessionId={sessionId} />

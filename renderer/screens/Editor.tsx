@@ -13,8 +13,12 @@ import { present, PresenterBar } from '../presentation/PresenterBar';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { RoomButton } from '../room/RoomButton';
+import { isCoFacilitator } from '../api/transport';
+import { useSharedSelection } from '../presence/presence-store';
 
 /** A session: its boards as tabs and the active board's canvas. */
+const coFacilitator = isCoFacilitator();
+
 export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: string }) {
   const [session, setSession] = useState<SessionDetail | null>(null);
   const [missing, setMissing] = useState(false);
@@ -67,6 +71,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   }, [activeId, boardId, sessionId]);
   useEffect(() => () => useBoard.getState().close(), []);
 
+  useSharedSelection(sessionId, activeId ?? '');
   const editorSession = useMemo(() => session && { session, reload: load }, [session, load]);
 
   const select = (id: string) => navigate({ screen: 'session', sessionId, boardId: id });
@@ -94,9 +99,11 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   return (
     <main className={presenting ? 'editor presenting' : 'editor'}>
       <header className="editor-header">
-        <a href="#/" className="back">
-          ← Sessions
-        </a>
+        {!coFacilitator && (
+          <a href="#/" className="back">
+            ← Sessions
+          </a>
+        )}
         <h1>{session.title}</h1>
         {session.client && <span className="client">{session.client}</span>}
         <SaveIndicator />
@@ -113,15 +120,20 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
             Present
           </button>
           <RoomButton sessionId={sessionId} boardId={activeId} />
-          <button type="button" onClick={() => setSavingTemplate(true)}>
-            Save as template…
-          </button>
-          <button type="button" onClick={() => setShowingHistory(true)}>
-            History…
-          </button>
-          <button type="button" onClick={() => setExporting(true)}>
-            Export…
-          </button>
+          {/* The host's own: a co-facilitator's token reaches this session's editing only. */}
+          {!coFacilitator && (
+            <>
+              <button type="button" onClick={() => setSavingTemplate(true)}>
+                Save as template…
+              </button>
+              <button type="button" onClick={() => setShowingHistory(true)}>
+                History…
+              </button>
+              <button type="button" onClick={() => setExporting(true)}>
+                Export…
+              </button>
+            </>
+          )}
         </span>
       </header>
       {presenting && <PresenterBar sessionId={sessionId} onLeave={() => setPresenting(false)} />}

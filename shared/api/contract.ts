@@ -12,6 +12,7 @@ import { PrintOptions } from '../export/print-options';
 import { ModerateAction, RoomSettings, RoomStatus } from '../model/room';
 import { ChangeNote, LibraryState, LibraryUrlText } from '../model/library';
 import { LaptopVoter, PollQuestion, VoteRules, VotingScreen, VotingStatus } from '../model/voting';
+import { Invitation, Presence } from '../model/co-facilitator';
 
 const Client = z.string().trim().max(LIMITS.title);
 
@@ -331,6 +332,21 @@ export const methods = {
     input: z.strictObject({ pollId: Id }),
     output: VotingStatus,
   },
+  /** A pairing code for a co-facilitator's laptop (used once, for a few minutes) on the open room's address. */
+  'coFacilitator.invite': {
+    input: z.strictObject({}),
+    output: Invitation,
+  },
+  /** Ends a co-facilitator's access at once: their socket closes and their next call is refused. */
+  'coFacilitator.revoke': {
+    input: z.strictObject({ id: Id }),
+    output: RoomStatus,
+  },
+  /** This window's selection on a board, for the others to outline; answers what the others have selected there. */
+  'presence.set': {
+    input: Presence.pick({ sessionId: true, boardId: true, nodeIds: true }).strict(),
+    output: z.array(Presence),
+  },
   /** The team library as cached here; no network. */
   'library.status': {
     input: z.strictObject({}),
@@ -384,6 +400,8 @@ export const events = {
   'room.changed': RoomStatus,
   /** A vote or poll of a session started, ended, was answered or went on or off the screen. */
   'voting.changed': VotingStatus,
+  /** Another window's selection moved (empty once it left the board or closed). */
+  'presence.changed': Presence,
 } as const;
 
 export type Methods = typeof methods;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { NoteCategory } from './nodes';
 import { Id } from './schemas';
+import { CoFacilitator } from './co-facilitator';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, ROOM_LIMITS } from './room-limits';
 
 export { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, ROOM_LIMITS };
@@ -70,6 +71,7 @@ export const RoomStatus = z.strictObject({
   votesCast: z.number().int().min(0),
   settings: RoomSettings,
   pending: z.array(PendingNote),
+  coFacilitators: z.array(CoFacilitator),
 });
 export type RoomStatus = z.infer<typeof RoomStatus>;
 

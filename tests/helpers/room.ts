@@ -23,11 +23,14 @@ export function fakeRendererDir(): string {
   fs.writeFileSync(path.join(dir, 'assets', 'chunk-2.js'), 'export const a=1');
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Groundwork</title><script type="module" src="./assets/index-3.js"></script>');
   fs.writeFileSync(path.join(dir, 'assets', 'index-3.js'), 'console.log("facilitator")');
+  fs.writeFileSync(path.join(dir, 'co-facilitator.html'), '<!doctype html><title>Pair</title><script type="module" src="./assets/pairing-4.js"></script>');
+  fs.writeFileSync(path.join(dir, 'assets', 'pairing-4.js'), 'console.log("pairing")');
   // What Vite's build manifest says of these files (vite.config.ts `build.manifest`).
   const manifest = {
     '_chunk-2.js': { file: 'assets/chunk-2.js' },
     'index.html': { file: 'assets/index-3.js', src: 'index.html', isEntry: true, imports: ['_chunk-2.js'] },
     'participant.html': { file: 'assets/participant-1.js', src: 'participant.html', isEntry: true, imports: ['_chunk-2.js'] },
+    'co-facilitator.html': { file: 'assets/pairing-4.js', src: 'co-facilitator.html', isEntry: true },
   };
   fs.writeFileSync(path.join(dir, 'build-manifest.json'), JSON.stringify(manifest));
   return dir;

@@ -17,8 +17,9 @@ export interface SocketClient {
   close(): Promise<void>;
 }
 
-export async function connectSocket(serverUrl: string): Promise<SocketClient> {
-  const socket = new WebSocket(new URL('/ws', serverUrl.replace(/^http/, 'ws')));
+/** `path` and `headers`: another socket than the facilitator's /ws, as a co-facilitator's with its cookie. */
+export async function connectSocket(serverUrl: string, { path = '/ws', headers = {} }: { path?: string; headers?: Record<string, string> } = {}): Promise<SocketClient> {
+  const socket = new WebSocket(new URL(path, serverUrl.replace(/^http/, 'ws')), { headers });
   const frames: ServerFrame[] = [];
   const waiters: { match: (frame: ServerFrame) => boolean; resolve: (frame: ServerFrame) => void }[] = [];
   socket.on('message', (data) => {
