@@ -6,8 +6,12 @@ import { thrownBy } from '../helpers/thrown';
 
 const thrown = (run: () => unknown) => thrownBy(GroundworkError, run);
 
-const boards: Record<string, string> = { b1: 's1', b2: 's1', other: 's2' };
-const sessionOf = (kind: Owned, id: string) => (kind === 'board' ? (boards[id] ?? null) : null);
+const owners: Record<Owned, Record<string, string>> = {
+  board: { b1: 's1', b2: 's1', other: 's2' },
+  vote: { v1: 's1', v2: 's2' },
+  poll: { p1: 's1', p2: 's2' },
+};
+const sessionOf = (kind: Owned, id: string) => owners[kind][id] ?? null;
 const allowed = (method: string, input: unknown) => withinSession(coFacilitatorClaims(method, input), 's1', sessionOf);
 
 describe('what a co-facilitator of one session may call', () => {
@@ -16,6 +20,17 @@ describe('what a co-facilitator of one session may call', () => {
     expect(allowed('session.get', { id: 's1' })).toBe(true);
     expect(allowed('presentation.go', { sessionId: 's1', direction: 1 })).toBe(true);
     expect(allowed('board.reorder', { sessionId: 's1', boardIds: ['b2', 'b1'] })).toBe(true);
+  });
+
+  it('runs the votes and polls of that session and of no other', () => {
+    expect(allowed('vote.start', { sessionId: 's1', rules: {} })).toBe(true);
+    expect(allowed('vote.end', { voteId: 'v1' })).toBe(true);
+    expect(allowed('vote.placeFor', { voteId: 'v1', voter: 'Ana', nodeId: 'n', delta: 1 })).toBe(true);
+    expect(allowed('poll.close', { pollId: 'p1' })).toBe(true);
+    expect(allowed('vote.end', { voteId: 'v2' })).toBe(false);
+    expect(allowed('vote.end', { voteId: 'p1' })).toBe(false);
+    expect(allowed('poll.close', { pollId: 'p2' })).toBe(false);
+    expect(allowed('vote.status', { sessionId: 's2' })).toBe(false);
   });
 
   it('refuses ids of another session, of no board, or missing, and every method outside the editor', () => {
