@@ -1,5 +1,7 @@
 import { DEFAULT_SIZE, newId, type BoardNode, type NoteCategory } from '../../shared/model';
 import type { Op } from '../../shared/ops';
+import type { RoomSettings } from '../../shared/model/room';
+import type { NoteRow } from './room-store';
 
 /** Where accepted notes land: a frame of this title on their board, made when missing. */
 export const INBOX_TITLE = 'Inbox';
@@ -29,6 +31,21 @@ export interface IncomingNote {
   text: string;
   category: NoteCategory;
   votes?: number;
+  author?: string;
+  hidden?: boolean;
+}
+
+/**
+ * A participant's note as it lands on the board: hidden while private mode is on, and with its
+ * author's name only when the room showed names as it was sent (a note sent anonymously stays so).
+ */
+export function landingOf(note: NoteRow, settings: RoomSettings): IncomingNote {
+  return {
+    text: note.text,
+    category: note.category as NoteCategory,
+    ...(note.named ? { author: note.author } : {}),
+    ...(settings.privateMode ? { hidden: true } : {}),
+  };
 }
 
 /**
@@ -73,7 +90,13 @@ export function inboxOps(nodes: readonly BoardNode[], notes: readonly IncomingNo
         kind: 'note',
         position: { x: area.x + GAP + column * (NOTE_WIDTH + GAP), y: bottoms[column] },
         size: null,
-        data: { text: note.text, category: note.category, votes: note.votes ?? 0 },
+        data: {
+          text: note.text,
+          category: note.category,
+          votes: note.votes ?? 0,
+          ...(note.author ? { author: note.author } : {}),
+          ...(note.hidden ? { hidden: true } : {}),
+        },
       },
     });
     bottoms[column] += estimatedNoteHeight(note.text) + GAP;

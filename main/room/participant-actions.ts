@@ -1,6 +1,6 @@
 import type { ParticipantOutput, ParticipantParsedInput } from '../../shared/api/participant-contract';
 import { GroundworkError } from '../../shared/errors';
-import { ROOM_LIMITS, type ParticipantState } from '../../shared/model/room';
+import { ROOM_LIMITS, type ParticipantState, type ParticipantStep } from '../../shared/model/room';
 import type { Store } from '../store/store';
 import type { BoardFeed } from './board-feed';
 import { hashToken, newToken, sameCode } from './codes';
@@ -13,6 +13,7 @@ export interface ParticipantRoom {
   readonly feed: Pick<BoardFeed, 'current'>;
   readonly roomStore: RoomStore;
   readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote'>;
+  readonly steps: { current(): ParticipantStep | null };
   current(): OpenRoom | null;
   roomIsFull(room: OpenRoom): boolean;
   scheduleAutoAccept(): void;
@@ -71,6 +72,8 @@ export class ParticipantActions {
         status: n.status,
       })),
       allowPdf: room.settings.allowPdf,
+      privateMode: room.settings.privateMode,
+      names: room.settings.names,
     };
   }
 
@@ -81,6 +84,11 @@ export class ParticipantActions {
 
   private checkInputBoard(room: OpenRoom, boardId: string, path: string[]): void {
     if (!room.settings.inputBoardIds.includes(boardId)) throw new GroundworkError('forbidden', 'That board is not open for input', path);
+  }
+
+  step(): ParticipantOutput<'room.step'> {
+    this.openRoom();
+    return { step: this.room.steps.current() };
   }
 
   board({ boardId }: ParticipantParsedInput<'room.board'>): ParticipantOutput<'room.board'> {
@@ -102,7 +110,7 @@ export class ParticipantActions {
     if (rooms.pendingCount(room.id) >= ROOM_LIMITS.pendingNotes) {
       throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
     }
-    const note = rooms.insertNote(participant.id, input.id, input.boardId, input.text, input.category);
+    const note = rooms.insertNote(participant, input.id, input.boardId, input.text, input.category, room.settings.names === 'shown');
     if (room.settings.autoAccept) this.room.scheduleAutoAccept();
     this.room.statusChanged();
     return { id: note.client_key, status: 'pending' };

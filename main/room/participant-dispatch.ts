@@ -59,6 +59,8 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
         return actions.join(input as never);
       case 'room.state':
         return actions.state(participant!);
+      case 'room.step':
+        return actions.step();
       case 'room.board':
         return actions.board(input as never);
       case 'note.add':

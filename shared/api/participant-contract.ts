@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/schemas';
-import { JoinCode, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState } from '../model/room';
+import { JoinCode, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState, ParticipantStep } from '../model/room';
 
 /**
  * The contract of the room's listener, separate from the facilitator's: these methods are all a
@@ -16,6 +16,11 @@ export const participantMethods = {
   'room.state': {
     input: z.strictObject({}),
     output: ParticipantState,
+  },
+  /** The presentation's step on screen, for phones that follow the facilitator; null when none runs. */
+  'room.step': {
+    input: z.strictObject({}),
+    output: z.strictObject({ step: ParticipantStep.nullable() }),
   },
   /** A board opened for input, read-only: its notes with their votes. */
   'room.board': {
@@ -49,6 +54,8 @@ export const participantEvents = {
     notes: ParticipantBoard.shape.notes,
     removed: z.array(Id),
   }),
+  /** The presentation moved to another step, or started or ended. */
+  'room.step': z.object({ step: ParticipantStep.nullable() }),
   /** The room was closed: the token is dead. */
   'room.closed': z.object({}),
 } as const;
