@@ -12,6 +12,7 @@ const COLUMNS = 5;
 /** Room under the frame's title before the first row. */
 const TITLE_BAND = 72;
 const FRAME_WIDTH = COLUMNS * (NOTE_WIDTH + GAP) + GAP;
+const LINE = 27;
 
 /**
  * A note's height on the canvas as its text will wrap (20px text in a 240px note, about 17
@@ -19,7 +20,7 @@ const FRAME_WIDTH = COLUMNS * (NOTE_WIDTH + GAP) + GAP;
  */
 export function estimatedNoteHeight(text: string): number {
   const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 16)), 0);
-  return 12 + 22 + 4 + lines * 27 + 12 + 8;
+  return 12 + 22 + 4 + lines * LINE + 12 + 8;
 }
 
 function heightOf(node: BoardNode): number {
@@ -99,7 +100,8 @@ export function inboxOps(nodes: readonly BoardNode[], notes: readonly IncomingNo
         },
       },
     });
-    bottoms[column] += estimatedNoteHeight(note.text) + GAP;
+    // The author's name and the "hidden" mark each take a line under the text.
+    bottoms[column] += estimatedNoteHeight(note.text) + (note.author ? LINE : 0) + (note.hidden ? LINE : 0) + GAP;
   }
   const needed = Math.max(...bottoms) - area.y;
   if (needed > area.height) ops.push({ type: 'node.resize', id: frame.id, size: { width: area.width, height: Math.ceil(needed) } });

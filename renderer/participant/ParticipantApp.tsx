@@ -9,6 +9,8 @@ let shared: RoomConnection | undefined;
 const roomConnection = () => (shared ??= new RoomConnection());
 import { NoteForm } from './NoteForm';
 import { PdfButton } from './PdfButton';
+import { OnScreen } from './OnScreen';
+import { useFollowing } from './useFollowing';
 
 type Phase = 'connecting' | 'join' | 'room' | 'closed';
 
@@ -31,7 +33,7 @@ function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: str
   return (
     <main className="join">
       <h1>Join the workshop</h1>
-      <p className="hint">Type the code on the screen and the name the room will see beside your notes.</p>
+      <p className="hint">Type the code on the screen and your name. Once you are in, this page says whether your name appears beside your notes.</p>
       {!reachable && (
         <p className="hint" role="status">
           Waiting for the room…
@@ -86,6 +88,9 @@ export function ParticipantApp() {
   const [boards, setBoards] = useState<Record<string, ParticipantBoard>>({});
   const [boardId, setBoardId] = useState<string | null>(null);
   const boardIdRef = useRef<string | null>(null);
+  const { step, following, follow, lookAround } = useFollowing(connection, phase === 'room');
+  // The board on screen, while this phone follows and the board is open for notes.
+  const followed = following && step && state?.boards.some((b) => b.id === step.boardId) ? step.boardId : null;
 
   const leave = useCallback(
     (why: string) => {
@@ -163,6 +168,13 @@ export function ParticipantApp() {
     };
   }, [connection, refresh, loadBoard]);
 
+  useEffect(() => {
+    if (!followed || followed === boardIdRef.current) return;
+    boardIdRef.current = followed;
+    setBoardId(followed);
+    void loadBoard(followed);
+  }, [followed, loadBoard]);
+
   const join = async (code: string, name: string) => {
     try {
       const { token } = await connection.call('room.join', { code, name });
@@ -209,7 +221,12 @@ export function ParticipantApp() {
             {state.votesLeft} of {state.voteBudget} dots left
           </span>
         </p>
+        <p className="policy">
+          {state.names === 'shown' ? 'Your name will appear beside your notes.' : 'Your notes are anonymous.'}
+          {state.privateMode && ' Private mode: only you and the facilitator see your notes until the reveal.'}
+        </p>
       </header>
+      {step && <OnScreen step={step} following={following} boardOpen={state.boards.some((b) => b.id === step.boardId)} onFollow={follow} />}
       {state.boards.length === 0 && <p className="hint">The facilitator has not opened a board for your notes yet.</p>}
       {state.boards.length > 1 && (
         <label className="field">
@@ -217,6 +234,7 @@ export function ParticipantApp() {
           <select
             value={boardId ?? ''}
             onChange={(e) => {
+              lookAround();
               boardIdRef.current = e.target.value;
               setBoardId(e.target.value);
               void loadBoard(e.target.value);
@@ -236,7 +254,7 @@ export function ParticipantApp() {
         </p>
       )}
       {boardId && <NoteForm connection={connection} boardId={boardId} myNotes={state.myNotes} onSent={refresh} />}
-      {board && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} />}
+      {board && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} onScreen={followed === board.id ? (step?.frame ?? null) : null} />}
       {state.allowPdf && <PdfButton connection={connection} onError={setError} />}
     </main>
   );

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRINT_STATUS_ATTRIBUTE, type PrintStatus } from '../../shared/export/print-status';
 import type { PrintOptions } from '../../shared/export/print-options';
-import type { Board, SessionDetail } from '../../shared/model';
+import { roomView, type Board, type SessionDetail } from '../../shared/model';
+import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { api } from '../api/client';
 import { errorMessage } from '../state/toasts';
 import { Appendix } from './Appendix';
@@ -21,7 +22,7 @@ function setStatus(status: PrintStatus): void {
  * its Print button prints it there.
  */
 export function PrintView({ sessionId, options }: { sessionId: string; options: PrintOptions }) {
-  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[] } | null>(null);
+  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[]; namesShown: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [ready, setReady] = useState<ReadonlySet<string>>(new Set());
   const geometry = useMemo(() => pageGeometry(options.paper), [options.paper]);
@@ -32,8 +33,9 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
     let live = true;
     (async () => {
       const session = await api().call('session.get', { id: sessionId });
-      const boards = await Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id })));
-      if (live) setContent({ session, boards });
+      const [boards, room] = await Promise.all([Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id }))), api().call('room.settings', { sessionId })]);
+      // A handout goes to the room (and to phones): notes private mode still hides are not in it.
+      if (live) setContent({ session, boards: boards.map(roomView), namesShown: room.names === 'shown' });
     })().catch((error: unknown) => {
       if (!live) return;
       const message = errorMessage(error);
@@ -83,6 +85,7 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
 
   const pageStyle = `@page { size: ${geometry.page.widthMm}mm ${geometry.page.heightMm}mm; margin: 10mm 10mm 14mm 10mm; }`;
   return (
+    <NoteNamesContext.Provider value={content.namesShown}>
     <main className="print" aria-label={`Handout: ${content.session.title}`} style={{ width: Math.floor(geometry.content.width) }}>
       <style>{pageStyle}</style>
       <div className="print-toolbar">
@@ -98,5 +101,6 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
       ))}
       <Appendix boards={content.boards} options={options} />
     </main>
+    </NoteNamesContext.Provider>
   );
 }

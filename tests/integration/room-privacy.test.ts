@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodOutput } from '../../shared/api';
+import type { MethodOutput, Reply } from '../../shared/api';
 import type { NodeOfKind } from '../../shared/model';
 import type { ParticipantBoard, ParticipantState, ParticipantStep } from '../../shared/model/room';
 import { connectPhone, type Phone } from '../helpers/participant-client';
@@ -42,9 +42,9 @@ async function phone(name: string, from: string): Promise<Phone & { wire: string
   return Object.assign(p, { wire });
 }
 
-const result = <T>(reply: { ok: boolean }) => {
-  if (!reply.ok) throw new Error(JSON.stringify(reply));
-  return (reply as { result: T }).result;
+const result = <T>(reply: Reply): T => {
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.result as T;
 };
 
 async function sendAndAccept(p: Phone, key: string, text: string) {
