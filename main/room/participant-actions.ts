@@ -70,6 +70,7 @@ export class ParticipantActions {
         text: n.text,
         category: n.category as ParticipantState['myNotes'][number]['category'],
         status: n.status,
+        hidden: n.node_id !== null && this.room.roomStore.isHidden(n.node_id),
       })),
       allowPdf: room.settings.allowPdf,
       privateMode: room.settings.privateMode,

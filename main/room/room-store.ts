@@ -95,6 +95,7 @@ export class RoomStore {
       deleteVote: db.prepare('DELETE FROM room_votes WHERE participant_id = ? AND node_id = ?'),
       votesOf: db.prepare('SELECT node_id FROM room_votes WHERE participant_id = ? ORDER BY created_at, rowid').pluck(),
       // A note hidden by private mode is not on the board as the room sees it.
+      hiddenNode: db.prepare("SELECT 1 FROM nodes WHERE id = ? AND json_extract(data, '$.hidden') IS 1").pluck(),
       noteBoard: db.prepare("SELECT board_id FROM nodes WHERE id = ? AND kind = 'note' AND json_extract(data, '$.hidden') IS NOT 1").pluck(),
       votesInRoom: db.prepare('SELECT count(*) FROM room_votes v JOIN room_participants p ON p.id = v.participant_id WHERE p.room_id = ?').pluck(),
     };
@@ -209,6 +210,11 @@ export class RoomStore {
   /** The board a note is on, or null when no note has that id or it is hidden from the room. */
   noteBoard(nodeId: string): string | null {
     return (this.sql.noteBoard.get(nodeId) as string | undefined) ?? null;
+  }
+
+  /** Whether a node is a note private mode hides. */
+  isHidden(nodeId: string): boolean {
+    return this.sql.hiddenNode.get(nodeId) !== undefined;
   }
 
   votesInRoom(roomId: string): number {

@@ -108,7 +108,15 @@ export const ParticipantBoard = z.strictObject({
 });
 export type ParticipantBoard = z.infer<typeof ParticipantBoard>;
 
-export const MyNote = z.strictObject({ id: Id, boardId: Id, text: z.string(), category: NoteCategory, status: PendingNoteStatus });
+export const MyNote = z.strictObject({
+  id: Id,
+  boardId: Id,
+  text: z.string(),
+  category: NoteCategory,
+  status: PendingNoteStatus,
+  /** On the board and hidden by private mode: only its author and the facilitator see it. */
+  hidden: z.boolean(),
+});
 export type MyNote = z.infer<typeof MyNote>;
 
 /** Everything a participant's page needs besides the boards' notes. */

@@ -73,7 +73,7 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   ] as const) {
     await phone.getByLabel('Your note').fill(text);
     await phone.getByRole('button', { name: 'Add note' }).click();
-    await expect(phone.getByText('on the board')).toBeVisible();
+    await expect(phone.getByText('on the board, seen only by you and the facilitator')).toBeVisible();
   }
 
   // The facilitator sees both, marked hidden from the room, each with its author's name beside it.
@@ -134,6 +134,7 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   await expect(banner).toHaveCount(0);
   await expect(anaOnCanvas).not.toContainText('Hidden from the room');
   for (const phone of [ben, chloe]) await expect(phone.getByText(ANA)).toBeVisible();
+  await expect(ana.getByText('on the board', { exact: true })).toBeVisible();
   await expect(chloe.getByText(BEN)).toBeVisible();
   await expect(audience.locator('.react-flow__node').filter({ hasText: ANA })).toContainText('Ana');
   await expect(audience.locator('.react-flow__node').filter({ hasText: BEN })).toContainText('Ben');

@@ -74,7 +74,7 @@ describe('private mode', () => {
     expect(await ben.call('vote.cast', { nodeId: hidden.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Ana sees hers among her own notes, and knows private mode is on.
     const anas = result<ParticipantState>(await ana.call('room.state', {}));
-    expect(anas).toMatchObject({ privateMode: true, myNotes: [{ id: 'k1', text: 'Our buyers fear the audit', status: 'accepted' }] });
+    expect(anas).toMatchObject({ privateMode: true, myNotes: [{ id: 'k1', text: 'Our buyers fear the audit', status: 'accepted', hidden: true }] });
     expect(ben.wire.join('\n')).not.toContain('audit');
     expect(result<ParticipantBoard>(await ana.call('room.board', { boardId })).notes).toEqual([]);
 
@@ -84,6 +84,7 @@ describe('private mode', () => {
     await ben.waitForEvent('room.state', () => ben.events.filter((e) => e.name === 'room.state').length > statesBefore);
     expect(result<ParticipantBoard>(await ben.call('room.board', { boardId })).notes).toEqual([expect.objectContaining({ id: hidden.id, text: 'Our buyers fear the audit' })]);
     expect((await notesOn())[0].data.hidden).toBe(false);
+    expect(result<ParticipantState>(await ana.call('room.state', {})).myNotes).toMatchObject([{ id: 'k1', status: 'accepted', hidden: false }]);
     expect((await app.call('room.status', {})).settings.privateMode).toBe(false);
     expect(await ben.call('vote.cast', { nodeId: hidden.id })).toMatchObject({ ok: true });
   });

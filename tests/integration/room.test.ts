@@ -272,7 +272,7 @@ describe('notes, moderation and votes', () => {
     await facilitator.waitFor((f) => isEvent(f) && f.name === 'board.changed' && (f.payload as { revision: number }).revision === board.revision);
     await ana.waitForEvent('room.state');
     const state = (await ana.call('room.state', {})) as { result: ParticipantState };
-    expect(state.result.myNotes).toEqual([{ id: 'k1', boardId, text: note.text, category: 'weak-signal', status: 'accepted' }]);
+    expect(state.result.myNotes).toEqual([{ id: 'k1', boardId, text: note.text, category: 'weak-signal', status: 'accepted', hidden: false }]);
     await facilitator.close();
   });
 
