@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { ServedShell } from './server';
@@ -39,10 +40,15 @@ async function workshop(shell: ServedShell) {
   return { sessionId: session.id, boardId };
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
+
 const ANA = 'The buyer fears the audit';
 const BEN = 'Procurement owns the shortlist';
 
-test('private mode hides phones’ notes from the room until the reveal, names show beside notes, and phones follow the steps', async ({ page, shell, browser }) => {
+test('private mode hides phones’ notes from the room until the reveal, names show beside notes, and phones follow the steps', async ({ page, shell, browser }, testInfo) => {
   test.setTimeout(240_000);
   const { sessionId, boardId } = await workshop(shell);
   await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
@@ -85,7 +91,8 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   await expect(page.locator('.react-flow__node').filter({ hasText: BEN })).toContainText('Ben');
   const banner = page.getByRole('region', { name: 'Private mode' });
   await expect(banner).toContainText('2 notes on this board wait for the reveal');
-  await page.screenshot({ path: '/tmp/private-canvas-hidden.png' });
+  await page.screenshot({ path: testInfo.outputPath('canvas-hidden-notes.png') });
+  expect(await seriousViolations(page), 'canvas with the private-mode banner').toEqual([]);
 
   // No other phone has them: not in its text, not in an accessible name.
   await expect(chloe.getByText('Budgets move to Q3')).toBeVisible();
@@ -108,7 +115,7 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   await expect(audience.locator('.react-flow__node').filter({ hasText: BEN })).toHaveCount(0);
   for (const phone of phones) await expect(phone.getByRole('region', { name: 'On screen' })).toContainText('On screen: Signals');
   await expect(chloe.getByRole('region', { name: 'Signals' })).toContainText('on screen');
-  await chloe.screenshot({ path: '/tmp/private-phone-following.png' });
+  await chloe.screenshot({ path: testInfo.outputPath('phone-following.png') });
 
   await ben.getByRole('combobox', { name: 'Board' }).selectOption({ label: 'Parking lot' });
   await expect(ben.getByRole('heading', { name: 'Parking lot' })).toBeVisible();
@@ -119,6 +126,8 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   await expect(ben.getByRole('region', { name: 'On screen' })).toContainText('On screen: Patterns');
   // Ben looked around: he stays where he is until he asks to follow.
   await expect(ben.getByRole('heading', { name: 'Parking lot' })).toBeVisible();
+  await ben.screenshot({ path: testInfo.outputPath('phone-looking-around.png') });
+  expect(await seriousViolations(ben), 'phone looking around').toEqual([]);
   await ben.getByRole('button', { name: 'Follow the facilitator' }).click();
   await expect(ben.getByRole('combobox', { name: 'Board' })).toHaveValue(boardId);
   await expect(ben.getByRole('region', { name: 'On screen' })).toContainText('you are following');
@@ -138,7 +147,10 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   await expect(chloe.getByText(BEN)).toBeVisible();
   await expect(audience.locator('.react-flow__node').filter({ hasText: ANA })).toContainText('Ana');
   await expect(audience.locator('.react-flow__node').filter({ hasText: BEN })).toContainText('Ben');
-  await audience.screenshot({ path: '/tmp/private-projector-revealed.png' });
+  await audience.screenshot({ path: testInfo.outputPath('projector-revealed.png') });
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.screenshot({ path: testInfo.outputPath('canvas-names.png') });
 
   // Anonymous hides the names everywhere (they come back with Shown); phones say so.
   await page.getByRole('button', { name: /^Room: 3 joined/ }).click();
