@@ -52,6 +52,11 @@ export class ParticipantActions {
     return { token, name };
   }
 
+  welcome(): ParticipantOutput<'room.welcome'> {
+    const { settings } = this.openRoom();
+    return { names: settings.names, privateMode: settings.privateMode };
+  }
+
   state(participant: Participant): ParticipantState {
     const room = this.openRoom();
     const session = this.room.boards.getSession(room.sessionId);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
 import { JOIN_CODE_LENGTH, ROOM_LIMITS } from '../../shared/model/room-limits';
 import { BoardView, type BoardNotes } from './BoardView';
+import type { ParticipantOutput } from '../../shared/api/participant-contract';
 import { CallFailed, codeFromUrl, loadSaved, RoomConnection, save } from './connection';
 
 let shared: RoomConnection | undefined;
@@ -25,7 +26,36 @@ function useReachable(connection: RoomConnection): boolean {
 
 const NOT_OPEN = 'The room is not open right now, or this phone is not on the workshop’s Wi-Fi. This page keeps trying: join once the facilitator opens the room.';
 
-function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean }) {
+/** What the room does with a participant's name and notes, as the facilitator set it. */
+function RoomPolicy({ names, privateMode }: ParticipantOutput<'room.welcome'>) {
+  return (
+    <p className="policy">
+      {names === 'shown' ? 'Your name will appear beside your notes.' : 'Your notes are anonymous.'}
+      {privateMode && ' Private mode: only you and the facilitator see your notes until the reveal.'}
+    </p>
+  );
+}
+
+/** What the room says of names and privacy before anyone joins; null until it answers. */
+function useWelcome(connection: RoomConnection, reachable: boolean): ParticipantOutput<'room.welcome'> | null {
+  const [welcome, setWelcome] = useState<ParticipantOutput<'room.welcome'> | null>(null);
+  useEffect(() => {
+    if (!reachable) return;
+    let live = true;
+    connection.call('room.welcome', {}).then(
+      (answer) => live && setWelcome(answer),
+      // A room that closed meanwhile: the join itself says so.
+      () => live && setWelcome(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connection, reachable]);
+  return welcome;
+}
+
+function JoinForm({ onJoin, error, reachable, connection }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean; connection: RoomConnection }) {
+  const welcome = useWelcome(connection, reachable);
   const [code, setCode] = useState(codeFromUrl() || '');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,7 +63,8 @@ function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: str
   return (
     <main className="join">
       <h1>Join the workshop</h1>
-      <p className="hint">Type the code on the screen and your name. Once you are in, this page says whether your name appears beside your notes.</p>
+      <p className="hint">Type the code on the screen and your name.</p>
+      {welcome && <RoomPolicy {...welcome} />}
       {!reachable && (
         <p className="hint" role="status">
           Waiting for the room…
@@ -208,7 +239,7 @@ export function ParticipantApp() {
       </main>
     );
   }
-  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} reachable={reachable} />;
+  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} reachable={reachable} connection={connection} />;
 
   const board = boardId ? boards[boardId] : undefined;
   return (
@@ -221,10 +252,7 @@ export function ParticipantApp() {
             {state.votesLeft} of {state.voteBudget} dots left
           </span>
         </p>
-        <p className="policy">
-          {state.names === 'shown' ? 'Your name will appear beside your notes.' : 'Your notes are anonymous.'}
-          {state.privateMode && ' Private mode: only you and the facilitator see your notes until the reveal.'}
-        </p>
+        <RoomPolicy names={state.names} privateMode={state.privateMode} />
       </header>
       {step && <OnScreen step={step} following={following} boardOpen={state.boards.some((b) => b.id === step.boardId)} onFollow={follow} />}
       {state.boards.length === 0 && <p className="hint">The facilitator has not opened a board for your notes yet.</p>}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../model/schemas';
-import { JoinCode, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState, ParticipantStep } from '../model/room';
+import { JoinCode, NoteNames, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState, ParticipantStep } from '../model/room';
 
 /**
  * The contract of the room's listener, separate from the facilitator's: these methods are all a
@@ -12,6 +12,11 @@ export const participantMethods = {
   'room.join': {
     input: z.strictObject({ code: JoinCode, name: ParticipantName }),
     output: z.strictObject({ token: z.string(), name: z.string() }),
+  },
+  /** Without a token too: what the join page tells people before they give their name. */
+  'room.welcome': {
+    input: z.strictObject({}),
+    output: z.strictObject({ names: NoteNames, privateMode: z.boolean() }),
   },
   'room.state': {
     input: z.strictObject({}),
@@ -69,6 +74,9 @@ export type ParticipantEventName = keyof typeof participantEvents;
 export type ParticipantEventPayload<E extends ParticipantEventName> = z.output<(typeof participantEvents)[E]>;
 
 export const participantMethodNames = Object.keys(participantMethods) as ParticipantMethodName[];
+
+/** The methods a phone calls before it has a token; every other one needs it. */
+export const TOKENLESS_METHODS: readonly ParticipantMethodName[] = ['room.join', 'room.welcome'];
 
 export function isParticipantMethod(name: unknown): name is ParticipantMethodName {
   return typeof name === 'string' && Object.hasOwn(participantMethods, name);

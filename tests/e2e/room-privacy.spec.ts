@@ -66,9 +66,11 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   const phones = await Promise.all(names.map(() => openPhone(browser, errors)));
   for (const [i, phone] of phones.entries()) {
     await phone.goto(status.joinUrl);
-    await expect(phone.getByText('Once you are in, this page says whether your name appears beside your notes')).toBeVisible();
+    // The join page says what the room does with names before anyone gives theirs.
+    await expect(phone.getByText('Your name will appear beside your notes.')).toBeVisible();
     await phone.getByLabel('Your name').fill(names[i]);
     await phone.getByRole('button', { name: 'Join' }).click();
+    await expect(phone.getByRole('heading', { name: 'Signals from the field' })).toBeVisible();
     await expect(phone.getByText('Your name will appear beside your notes.')).toBeVisible();
     await expect(phone.getByText(/Private mode: only you and the facilitator see your notes/)).toBeVisible();
   }

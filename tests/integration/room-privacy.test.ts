@@ -128,6 +128,16 @@ describe('names beside notes', () => {
   });
 });
 
+describe('the join page', () => {
+  it('learns without a token whether names are shown and private mode is on, as the facilitator sets them', async () => {
+    const stranger = await connectPhone(status.url!, {}, '127.0.0.13');
+    phones.push(stranger);
+    expect(await stranger.raw('room.welcome', {}, null)).toEqual({ ok: true, result: { names: 'shown', privateMode: false } });
+    await app.call('room.updateSettings', { settings: { names: 'anonymous', privateMode: true } });
+    expect(await stranger.raw('room.welcome', {}, null)).toEqual({ ok: true, result: { names: 'anonymous', privateMode: true } });
+  });
+});
+
 describe('following the facilitator', () => {
   it('phones hear the step on screen as the presenter moves: its board, frame title and step title, nothing else', async () => {
     const frame = (title: string, y: number) => sampleNode('frame', { position: { x: 0, y }, size: { width: 600, height: 400 }, data: { title } });

@@ -4,7 +4,7 @@ import { methodNames, type MethodOutput } from '../../shared/api';
 import { ROOM_LIMITS, type ParticipantBoard, type ParticipantState } from '../../shared/model/room';
 import { JOINS_PER_ADDRESS, RATES } from '../../main/room/participant-dispatch';
 import { ROOM_PDF_PATH, ROOM_TOKEN_HEADER } from '../../shared/api/room-paths';
-import { participantMethodNames } from '../../shared/api/participant-contract';
+import { participantMethodNames, TOKENLESS_METHODS } from '../../shared/api/participant-contract';
 import { connectPhone, type Phone } from '../helpers/participant-client';
 import { fakeRendererDir, ROOM_HOST, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
@@ -181,7 +181,7 @@ describe('the room listener serves only the participant page and its API', () =>
 
   it('refuses every participant method without a valid token, and the join without the code', async () => {
     const stranger = await phone('');
-    for (const method of participantMethodNames.filter((m) => m !== 'room.join')) {
+    for (const method of participantMethodNames.filter((m) => !TOKENLESS_METHODS.includes(m))) {
       expect(await stranger.raw(method, {}, 'not-a-token')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await stranger.raw(method, {}, null)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
