@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
 import { JOIN_CODE_LENGTH, ROOM_LIMITS } from '../../shared/model/room-limits';
 import { BoardView, type BoardNotes } from './BoardView';
-import type { ParticipantOutput } from '../../shared/api/participant-contract';
 import { CallFailed, codeFromUrl, loadSaved, RoomConnection, save } from './connection';
 
 let shared: RoomConnection | undefined;
@@ -11,6 +10,7 @@ const roomConnection = () => (shared ??= new RoomConnection());
 import { NoteForm } from './NoteForm';
 import { PdfButton } from './PdfButton';
 import { OnScreen } from './OnScreen';
+import { RoomPolicy, useWelcome } from './RoomPolicy';
 import { useFollowing } from './useFollowing';
 
 type Phase = 'connecting' | 'join' | 'room' | 'closed';
@@ -25,34 +25,6 @@ function useReachable(connection: RoomConnection): boolean {
 }
 
 const NOT_OPEN = 'The room is not open right now, or this phone is not on the workshop’s Wi-Fi. This page keeps trying: join once the facilitator opens the room.';
-
-/** What the room does with a participant's name and notes, as the facilitator set it. */
-function RoomPolicy({ names, privateMode }: ParticipantOutput<'room.welcome'>) {
-  return (
-    <p className="policy">
-      {names === 'shown' ? 'Your name will appear beside your notes.' : 'Your notes are anonymous.'}
-      {privateMode && ' Private mode: only you and the facilitator see your notes until the reveal.'}
-    </p>
-  );
-}
-
-/** What the room says of names and privacy before anyone joins; null until it answers. */
-function useWelcome(connection: RoomConnection, reachable: boolean): ParticipantOutput<'room.welcome'> | null {
-  const [welcome, setWelcome] = useState<ParticipantOutput<'room.welcome'> | null>(null);
-  useEffect(() => {
-    if (!reachable) return;
-    let live = true;
-    connection.call('room.welcome', {}).then(
-      (answer) => live && setWelcome(answer),
-      // A room that closed meanwhile: the join itself says so.
-      () => live && setWelcome(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [connection, reachable]);
-  return welcome;
-}
 
 function JoinForm({ onJoin, error, reachable, connection }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean; connection: RoomConnection }) {
   const welcome = useWelcome(connection, reachable);
