@@ -19,7 +19,8 @@ export function projectBoard(board: Board, countsHidden = false): ParticipantBoa
   };
   const notes: ParticipantNote[] = [];
   for (const node of board.nodes) {
-    if (node.kind === 'note') notes.push({ id: node.id, text: node.data.text, category: node.data.category, votes: countsHidden ? 0 : node.data.votes, group: groupOf(node) });
+    // A note hidden by private mode reaches no phone; its author sees it among their own notes.
+    if (node.kind === 'note' && !node.data.hidden) notes.push({ id: node.id, text: node.data.text, category: node.data.category, votes: countsHidden ? 0 : node.data.votes, group: groupOf(node) });
   }
   return { id: board.id, title: board.title, revision: board.revision, notes };
 }

@@ -1,12 +1,12 @@
-import type { PendingNote } from '../../shared/model/room';
+import type { RoomSettings } from '../../shared/model/room';
 import type { EventHub } from '../service/events';
 import type { Store } from '../store/store';
-import { inboxOps } from './inbox';
+import { inboxOps, landingOf } from './inbox';
 import type { RoomStore } from './room-store';
 import type { BoardWriter } from './room-writes';
 
 /** The room's writes to boards, on the database bound at the moment of each write (a restore binds another). */
-export function boardWriter(store: () => Store, rooms: () => RoomStore, hub: EventHub): BoardWriter {
+export function boardWriter(store: () => Store, rooms: () => RoomStore, settings: () => RoomSettings, hub: EventHub): BoardWriter {
   return {
     votesOf: (boardId) => {
       const votes = new Map<string, number>();
@@ -22,7 +22,7 @@ export function boardWriter(store: () => Store, rooms: () => RoomStore, hub: Eve
     },
     insertVote: (participantId, nodeId) => rooms().insertVote(participantId, nodeId),
     deleteVote: (participantId, nodeId) => rooms().deleteVote(participantId, nodeId),
-    inbox: (boardId, notes) => inboxOps(store().getBoard(boardId).nodes, notes.map((n) => ({ text: n.text, category: n.category as PendingNote['category'] }))),
+    inbox: (boardId, notes) => inboxOps(store().getBoard(boardId).nodes, notes.map((n) => landingOf(n, settings()))),
     markAccepted: (notes, nodeIds) => notes.forEach((n, i) => rooms().setStatus(n.id, 'accepted', nodeIds[i])),
   };
 }

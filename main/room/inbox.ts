@@ -1,5 +1,7 @@
 import { DEFAULT_SIZE, newId, type BoardNode, type NoteCategory } from '../../shared/model';
 import type { Op } from '../../shared/ops';
+import type { RoomSettings } from '../../shared/model/room';
+import type { NoteRow } from './room-store';
 
 /** Where accepted notes land: a frame of this title on their board, made when missing. */
 export const INBOX_TITLE = 'Inbox';
@@ -10,6 +12,7 @@ const COLUMNS = 5;
 /** Room under the frame's title before the first row. */
 const TITLE_BAND = 72;
 const FRAME_WIDTH = COLUMNS * (NOTE_WIDTH + GAP) + GAP;
+const LINE = 27;
 
 /**
  * A note's height on the canvas as its text will wrap (20px text in a 240px note, about 17
@@ -17,7 +20,7 @@ const FRAME_WIDTH = COLUMNS * (NOTE_WIDTH + GAP) + GAP;
  */
 export function estimatedNoteHeight(text: string): number {
   const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 16)), 0);
-  return 12 + 22 + 4 + lines * 27 + 12 + 8;
+  return 12 + 22 + 4 + lines * LINE + 12 + 8;
 }
 
 function heightOf(node: BoardNode): number {
@@ -29,6 +32,21 @@ export interface IncomingNote {
   text: string;
   category: NoteCategory;
   votes?: number;
+  author?: string;
+  hidden?: boolean;
+}
+
+/**
+ * A participant's note as it lands on the board: hidden while private mode is on, and with its
+ * author's name only when the room showed names as it was sent (a note sent anonymously stays so).
+ */
+export function landingOf(note: NoteRow, settings: RoomSettings): IncomingNote {
+  return {
+    text: note.text,
+    category: note.category as NoteCategory,
+    ...(note.named ? { author: note.author } : {}),
+    ...(settings.privateMode ? { hidden: true } : {}),
+  };
 }
 
 /**
@@ -73,10 +91,17 @@ export function inboxOps(nodes: readonly BoardNode[], notes: readonly IncomingNo
         kind: 'note',
         position: { x: area.x + GAP + column * (NOTE_WIDTH + GAP), y: bottoms[column] },
         size: null,
-        data: { text: note.text, category: note.category, votes: note.votes ?? 0 },
+        data: {
+          text: note.text,
+          category: note.category,
+          votes: note.votes ?? 0,
+          ...(note.author ? { author: note.author } : {}),
+          ...(note.hidden ? { hidden: true } : {}),
+        },
       },
     });
-    bottoms[column] += estimatedNoteHeight(note.text) + GAP;
+    // The author's name and the "hidden" mark each take a line under the text.
+    bottoms[column] += estimatedNoteHeight(note.text) + (note.author ? LINE : 0) + (note.hidden ? LINE : 0) + GAP;
   }
   const needed = Math.max(...bottoms) - area.y;
   if (needed > area.height) ops.push({ type: 'node.resize', id: frame.id, size: { width: area.width, height: Math.ceil(needed) } });

@@ -1,6 +1,6 @@
 import type { ParticipantOutput, ParticipantParsedInput } from '../../shared/api/participant-contract';
 import { GroundworkError } from '../../shared/errors';
-import { ROOM_LIMITS, type ParticipantState } from '../../shared/model/room';
+import { ROOM_LIMITS, type ParticipantState, type ParticipantStep } from '../../shared/model/room';
 import type { Store } from '../store/store';
 import type { BoardFeed } from './board-feed';
 import { hashToken, newToken, sameCode } from './codes';
@@ -15,6 +15,7 @@ export interface ParticipantRoom {
   readonly roomStore: RoomStore;
   readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote'>;
   readonly voting: Pick<Voting, 'forParticipant' | 'placeDot' | 'answer' | 'running'>;
+  readonly steps: { current(): ParticipantStep | null };
   current(): OpenRoom | null;
   roomIsFull(room: OpenRoom): boolean;
   scheduleAutoAccept(): void;
@@ -53,6 +54,11 @@ export class ParticipantActions {
     return { token, name };
   }
 
+  welcome(): ParticipantOutput<'room.welcome'> {
+    const { settings } = this.openRoom();
+    return { names: settings.names, privateMode: settings.privateMode };
+  }
+
   state(participant: Participant): ParticipantState {
     const room = this.openRoom();
     const session = this.room.boards.getSession(room.sessionId);
@@ -71,8 +77,11 @@ export class ParticipantActions {
         text: n.text,
         category: n.category as ParticipantState['myNotes'][number]['category'],
         status: n.status,
+        hidden: n.node_id !== null && this.room.roomStore.isHidden(n.node_id),
       })),
       allowPdf: room.settings.allowPdf,
+      privateMode: room.settings.privateMode,
+      names: room.settings.names,
     };
   }
 
@@ -83,6 +92,11 @@ export class ParticipantActions {
 
   private checkInputBoard(room: OpenRoom, boardId: string, path: string[]): void {
     if (!room.settings.inputBoardIds.includes(boardId)) throw new GroundworkError('forbidden', 'That board is not open for input', path);
+  }
+
+  step(): ParticipantOutput<'room.step'> {
+    this.openRoom();
+    return { step: this.room.steps.current() };
   }
 
   board({ boardId }: ParticipantParsedInput<'room.board'>): ParticipantOutput<'room.board'> {
@@ -104,7 +118,7 @@ export class ParticipantActions {
     if (rooms.pendingCount(room.id) >= ROOM_LIMITS.pendingNotes) {
       throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
     }
-    const note = rooms.insertNote(participant.id, input.id, input.boardId, input.text, input.category);
+    const note = rooms.insertNote(participant, input.id, input.boardId, input.text, input.category, room.settings.names === 'shown');
     if (room.settings.autoAccept) this.room.scheduleAutoAccept();
     this.room.statusChanged();
     return { id: note.client_key, status: 'pending' };

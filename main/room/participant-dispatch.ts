@@ -1,6 +1,7 @@
 import {
   isParticipantMethod,
   participantMethods,
+  TOKENLESS_METHODS,
   type ParticipantMethodName,
 } from '../../shared/api/participant-contract';
 import type { Reply } from '../../shared/api';
@@ -57,8 +58,12 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
     switch (method) {
       case 'room.join':
         return actions.join(input as never);
+      case 'room.welcome':
+        return actions.welcome();
       case 'room.state':
         return actions.state(participant!);
+      case 'room.step':
+        return actions.step();
       case 'room.board':
         return actions.board(input as never);
       case 'note.add':
@@ -87,7 +92,7 @@ export function createParticipantDispatcher(actions: ParticipantActions, log: (e
       if (method === 'room.join') {
         if (!failedByAddress.allows(ctx.address)) return refuse('rate_limited', 'Too many wrong codes: wait a minute, then check the code on the screen');
         if (!joinsByAddress.allows(ctx.address)) return refuse('rate_limited', 'This device has joined several times in a row: wait a few seconds, then join again');
-      } else {
+      } else if (!TOKENLESS_METHODS.includes(method)) {
         participant = token ? actions.participantOf(token) : null;
         if (!participant) return refuse('forbidden', 'You are not in the room (it was closed, or you have not joined): join with the code on the screen', ['token']);
         ctx.identified(participant);

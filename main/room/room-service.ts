@@ -45,5 +45,7 @@ export function roomService(store: Store, hub: EventHub, printer: PdfPrinter = N
     'room.close': () => r.close(),
     'room.updateSettings': ({ settings }) => r.updateSettings(settings),
     'room.moderate': ({ moderation }) => r.moderate(moderation),
+    'room.settings': ({ sessionId }) => r.settingsOf(sessionId),
+    'room.reveal': ({ sessionId }) => r.reveal(sessionId),
   };
 }

@@ -36,10 +36,14 @@ export interface NoteRow {
   status: MyNote['status'];
   node_id: string | null;
   created_at: number;
+  /** 1 when the room showed names as the note was sent. */
+  named: number;
+  /** The participant's name (joined from room_participants). */
+  author: string;
 }
 
 /** Names and notes an older version stored with a lone surrogate come back repaired (see stored-text.ts). */
-const toNoteRow = (row: NoteRow | undefined): NoteRow | null => (row ? { ...row, text: storedText(row.text) } : null);
+const toNoteRow = (row: NoteRow | undefined): NoteRow | null => (row ? { ...row, text: storedText(row.text), author: storedText(row.author) } : null);
 const toParticipant = (row: Participant | undefined): Participant | null => (row ? { id: row.id, name: storedText(row.name) } : null);
 
 const toRoom = (row: RoomRow): OpenRoom => ({
@@ -70,10 +74,10 @@ export class RoomStore {
       participantByToken: db.prepare('SELECT p.id, p.name FROM room_participants p JOIN rooms r ON r.id = p.room_id WHERE p.token_hash = ? AND r.closed_at IS NULL'),
       insertParticipant: db.prepare('INSERT INTO room_participants (id, room_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'),
       countParticipants: db.prepare('SELECT count(*) FROM room_participants WHERE room_id = ?').pluck(),
-      noteByKey: db.prepare('SELECT * FROM room_notes WHERE participant_id = ? AND client_key = ?'),
+      noteByKey: db.prepare('SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.participant_id = ? AND n.client_key = ?'),
       insertNote: db.prepare(
-        `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at)
-         VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at)`,
+        `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at, named)
+         VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at, @named)`,
       ),
       pending: db.prepare(
         `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
@@ -82,15 +86,17 @@ export class RoomStore {
       countPending: db.prepare("SELECT count(*) FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.status = 'pending' AND p.room_id = ?").pluck(),
       countPendingOf: db.prepare("SELECT count(*) FROM room_notes WHERE participant_id = ? AND status = 'pending'").pluck(),
       pendingNote: db.prepare(
-        `SELECT n.* FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.id = ? AND n.status = 'pending' AND p.room_id = ?`,
+        `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.id = ? AND n.status = 'pending' AND p.room_id = ?`,
       ),
       setNoteStatus: db.prepare('UPDATE room_notes SET status = ?, node_id = ? WHERE id = ?'),
       editNote: db.prepare('UPDATE room_notes SET text = ?, category = ? WHERE id = ?'),
-      notesOf: db.prepare('SELECT * FROM room_notes WHERE participant_id = ? ORDER BY created_at, rowid'),
+      notesOf: db.prepare('SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.participant_id = ? ORDER BY n.created_at, n.rowid'),
       insertVote: db.prepare('INSERT OR IGNORE INTO room_votes (participant_id, node_id, created_at) VALUES (?, ?, ?)'),
       deleteVote: db.prepare('DELETE FROM room_votes WHERE participant_id = ? AND node_id = ?'),
       votesOf: db.prepare('SELECT node_id FROM room_votes WHERE participant_id = ? ORDER BY created_at, rowid').pluck(),
-      noteBoard: db.prepare("SELECT board_id FROM nodes WHERE id = ? AND kind = 'note'").pluck(),
+      // A note hidden by private mode is not on the board as the room sees it.
+      hiddenNode: db.prepare("SELECT 1 FROM nodes WHERE id = ? AND json_extract(data, '$.hidden') IS 1").pluck(),
+      noteBoard: db.prepare("SELECT board_id FROM nodes WHERE id = ? AND kind = 'note' AND json_extract(data, '$.hidden') IS NOT 1").pluck(),
       votesInRoom: db.prepare('SELECT count(*) FROM room_votes v JOIN room_participants p ON p.id = v.participant_id WHERE p.room_id = ?').pluck(),
     };
   }
@@ -146,10 +152,10 @@ export class RoomStore {
     return toNoteRow(this.sql.noteByKey.get(participantId, clientKey) as NoteRow | undefined);
   }
 
-  insertNote(participantId: string, clientKey: string, boardId: string, text: string, category: string): NoteRow {
-    const row = { id: newId('rn'), participant_id: participantId, client_key: clientKey, board_id: boardId, text, category, created_at: Date.now() };
+  insertNote(participant: Participant, clientKey: string, boardId: string, text: string, category: string, named: boolean): NoteRow {
+    const row = { id: newId('rn'), participant_id: participant.id, client_key: clientKey, board_id: boardId, text, category, created_at: Date.now(), named: named ? 1 : 0 };
     this.sql.insertNote.run(row);
-    return { ...row, status: 'pending', node_id: null };
+    return { ...row, status: 'pending', node_id: null, author: participant.name };
   }
 
   pending(roomId: string): PendingNote[] {
@@ -201,9 +207,14 @@ export class RoomStore {
     return this.sql.votesOf.all(participantId) as string[];
   }
 
-  /** The board a note is on, or null when no note has that id. */
+  /** The board a note is on, or null when no note has that id or it is hidden from the room. */
   noteBoard(nodeId: string): string | null {
     return (this.sql.noteBoard.get(nodeId) as string | undefined) ?? null;
+  }
+
+  /** Whether a node is a note private mode hides. */
+  isHidden(nodeId: string): boolean {
+    return this.sql.hiddenNode.get(nodeId) !== undefined;
   }
 
   votesInRoom(roomId: string): number {

@@ -1,20 +1,22 @@
 import type { Owned } from '../../shared/api/co-facilitator-scope';
 import { GroundworkError } from '../../shared/errors';
-import { newId } from '../../shared/model';
-import { RoomSettings, ROOM_LIMITS, type ModerateAction, type PendingNote, type RoomStatus } from '../../shared/model/room';
+import { newId, type PresentationState } from '../../shared/model';
+import { RoomSettings, ROOM_LIMITS, type ModerateAction, type RoomStatus } from '../../shared/model/room';
 import type { EventHub } from '../service/events';
 import type { Db } from '../store/db';
 import type { Store } from '../store/store';
 import { boardWriter } from './board-writer';
 import { newJoinCode } from './codes';
 import { roomAddresses, roomConfig } from './config';
-import { inboxOps } from './inbox';
+import { inboxOps, landingOf } from './inbox';
 import { applyModeration } from './moderation';
 import { startLanListener, type LanListener } from './lan-server';
 import { ParticipantActions } from './participant-actions';
 import { BoardFeed } from './board-feed';
 import { RoomStore, type NoteRow, type OpenRoom } from './room-store';
 import { roomPdf } from './room-pdf';
+import { revealNotes } from './reveal';
+import { StepFeed } from './room-step';
 import { roomStatus } from './room-status';
 import { RoomWrites } from './room-writes';
 import { CoFacilitators } from './co-facilitators';
@@ -49,6 +51,7 @@ export class Room {
   readonly coFacilitators = new CoFacilitators();
   /** The backend's dispatcher, through which co-facilitators' calls go (main/service/backend.ts sets it). */
   dispatch: Dispatcher = () => Promise.resolve({ ok: false, error: { code: 'unavailable', path: [], message: 'Groundwork is still starting' } });
+  readonly steps: StepFeed;
 
   constructor(readonly hub: EventHub) {
     this.feed = new BoardFeed(
@@ -64,9 +67,15 @@ export class Room {
       },
     });
     this.participants = new ParticipantActions(this);
-    this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, hub), () => this.autoAccepted(), () => {
+    const settings = () => this.openRoom().settings;
+    this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, settings, hub), () => this.autoAccepted(), () => {
       this.participantStateChanged();
       this.statusChanged();
+    });
+    this.steps = new StepFeed(() => this.store, () => this.room?.sessionId ?? null, (step) => this.listener?.broadcastEvent('room.step', { step }));
+    // Heard whether or not the room is open: a room opened mid-presentation follows at once.
+    hub.subscribe(newId('room-step'), (name, payload) => {
+      if (name === 'presentation.changed') this.steps.presented(payload as PresentationState);
     });
   }
 
@@ -75,7 +84,10 @@ export class Room {
     this.unfollow?.();
     this.unfollow = this.hub.subscribe(newId('room'), (name, payload) => {
       if (name === 'board.changed') this.feed.changed((payload as { boardId: string }).boardId);
-      if (name === 'session.changed' && this.room) this.participantStateChanged();
+      if (name === 'session.changed' && this.room) {
+        this.participantStateChanged();
+        this.steps.changed();
+      }
     });
     return listener;
   }
@@ -123,6 +135,7 @@ export class Room {
       this.room = room;
       this.listener = this.follow(await startLanListener(this, { host: room.host, port: room.port, rendererDir: roomConfig().rendererDir }));
       this.feed.reset();
+      this.steps.reset();
       if (room.settings.autoAccept) this.scheduleAutoAccept();
     } catch (error) {
       // The address is gone (another network) or the port taken: the room cannot go on as it was.
@@ -188,6 +201,7 @@ export class Room {
     this.rooms.setPort(room.id, room.port);
     this.room = room;
     this.feed.reset();
+    this.steps.reset();
     this.statusChanged(true);
     return this.status();
   }
@@ -200,6 +214,22 @@ export class Room {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
       return startLanListener(this, { host, port: 0, rendererDir });
     }
+  }
+
+  /** The session's room settings: the open room's, else its last room's. */
+  async settingsOf(sessionId: string): Promise<RoomSettings> {
+    await this.ready();
+    this.store.getSession(sessionId);
+    return this.room?.sessionId === sessionId ? this.room.settings : this.rooms.lastSettings(sessionId);
+  }
+
+  /** Shows every note private mode hid on the session's boards, and ends private mode in its open room. */
+  async reveal(sessionId: string): Promise<{ revealed: number }> {
+    await this.ready();
+    this.store.getSession(sessionId);
+    const revealed = revealNotes(this.store, this.hub, sessionId);
+    if (this.room?.sessionId === sessionId && this.room.settings.privateMode) await this.updateSettings({ privateMode: false });
+    return { revealed };
   }
 
   /** Stops the listener and revokes every token: the code and the tokens die with the room. */
@@ -247,8 +277,10 @@ export class Room {
         if (!boards.has(id)) throw new GroundworkError('not_found', `No board with id ${id} in this session`, ['settings', 'inputBoardIds', index]);
       });
     }
+    const ending = patch.privateMode === false && room.settings.privateMode;
     room.settings = RoomSettings.parse({ ...room.settings, ...patch, inputBoardIds: [...new Set(patch.inputBoardIds ?? room.settings.inputBoardIds)] });
     this.rooms.setSettings(room.id, room.settings);
+    if (ending) revealNotes(this.store, this.hub, room.sessionId);
     if (room.settings.autoAccept) this.scheduleAutoAccept();
     this.feed.reset();
     this.participantStateChanged();
@@ -275,7 +307,7 @@ export class Room {
     for (const note of notes) byBoard.set(note.board_id, [...(byBoard.get(note.board_id) ?? []), note]);
     for (const [boardId, group] of byBoard) {
       const board = this.store.getBoard(boardId);
-      const { ops, nodeIds } = inboxOps(board.nodes, group.map((n) => ({ text: n.text, category: n.category as PendingNote['category'] })));
+      const { ops, nodeIds } = inboxOps(board.nodes, group.map((n) => landingOf(n, this.openRoom().settings)));
       const revision = this.db.transaction(() => {
         group.forEach((n, i) => this.rooms.setStatus(n.id, 'accepted', nodeIds[i]));
         return this.store.applyOps(boardId, ops);

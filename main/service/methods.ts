@@ -21,6 +21,8 @@ export const ASYNC_METHODS = {
   'room.close': true,
   'room.updateSettings': true,
   'room.moderate': true,
+  'room.settings': true,
+  'room.reveal': true,
   'library.sync': true,
   'library.publish': true,
   'library.use': true,

@@ -284,4 +284,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Whether a note's author agreed to be named: the room showed names as the note was sent. A
+    // note sent while the room was anonymous never carries its author's name onto the board.
+    name: '0010_room_note_names',
+    sql: `ALTER TABLE room_notes ADD COLUMN named INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

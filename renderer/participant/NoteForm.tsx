@@ -131,7 +131,7 @@ export function NoteForm({ connection, boardId, myNotes, onSent }: { connection:
               ))}
             {mine.map((n) => (
               <li key={n.id}>
-                {n.text} <span className={`status ${n.status}`}>{STATUS_NAMES[n.status]}</span>
+                {n.text} <span className={`status ${n.status}`}>{n.hidden ? 'on the board, seen only by you and the facilitator' : STATUS_NAMES[n.status]}</span>
               </li>
             ))}
           </ul>

@@ -13,6 +13,9 @@ import { PdfButton } from './PdfButton';
 import { PollPanel } from './PollPanel';
 import { VotePanel } from './VotePanel';
 import './voting.css';
+import { OnScreen } from './OnScreen';
+import { RoomPolicy, useWelcome } from './RoomPolicy';
+import { useFollowing } from './useFollowing';
 
 type Phase = 'connecting' | 'join' | 'room' | 'closed';
 
@@ -27,7 +30,8 @@ function useReachable(connection: RoomConnection): boolean {
 
 const NOT_OPEN = 'The room is not open right now, or this phone is not on the workshop’s Wi-Fi. This page keeps trying: join once the facilitator opens the room.';
 
-function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean }) {
+function JoinForm({ onJoin, error, reachable, connection }: { onJoin(code: string, name: string): Promise<void>; error: string; reachable: boolean; connection: RoomConnection }) {
+  const welcome = useWelcome(connection, reachable);
   const [code, setCode] = useState(codeFromUrl() || '');
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -35,7 +39,8 @@ function JoinForm({ onJoin, error, reachable }: { onJoin(code: string, name: str
   return (
     <main className="join">
       <h1>Join the workshop</h1>
-      <p className="hint">Type the code on the screen and the name the room will see beside your notes.</p>
+      <p className="hint">Type the code on the screen and your name.</p>
+      {welcome && <RoomPolicy {...welcome} />}
       {!reachable && (
         <p className="hint" role="status">
           Waiting for the room…
@@ -103,6 +108,9 @@ export function ParticipantApp() {
       // The room closed meanwhile: room.state says so.
     }
   }, [connection]);
+  const { step, following, follow, lookAround } = useFollowing(connection, phase === 'room');
+  // The board on screen, while this phone follows and the board is open for notes.
+  const followed = following && step && state?.boards.some((b) => b.id === step.boardId) ? step.boardId : null;
 
   const leave = useCallback(
     (why: string) => {
@@ -186,6 +194,13 @@ export function ParticipantApp() {
     };
   }, [connection, refresh, loadBoard, loadVoting]);
 
+  useEffect(() => {
+    if (!followed || followed === boardIdRef.current) return;
+    boardIdRef.current = followed;
+    setBoardId(followed);
+    void loadBoard(followed);
+  }, [followed, loadBoard]);
+
   const join = async (code: string, name: string) => {
     try {
       const { token } = await connection.call('room.join', { code, name });
@@ -246,7 +261,7 @@ export function ParticipantApp() {
       </main>
     );
   }
-  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} reachable={reachable} />;
+  if (phase === 'join' || !state) return <JoinForm onJoin={join} error={error} reachable={reachable} connection={connection} />;
 
   const board = boardId ? boards[boardId] : undefined;
   return (
@@ -264,7 +279,9 @@ export function ParticipantApp() {
             </>
           )}
         </p>
+        <RoomPolicy names={state.names} privateMode={state.privateMode} />
       </header>
+      {step && <OnScreen step={step} following={following} boardOpen={state.boards.some((b) => b.id === step.boardId)} onFollow={follow} />}
       {state.boards.length === 0 && <p className="hint">The facilitator has not opened a board for your notes yet.</p>}
       {state.boards.length > 1 && (
         <label className="field">
@@ -272,6 +289,7 @@ export function ParticipantApp() {
           <select
             value={boardId ?? ''}
             onChange={(e) => {
+              lookAround();
               boardIdRef.current = e.target.value;
               setBoardId(e.target.value);
               void loadBoard(e.target.value);
@@ -293,7 +311,9 @@ export function ParticipantApp() {
       {voting?.vote && <VotePanel vote={voting.vote} endsAt={voteEndsAt} onDot={(nodeId, delta) => void dot(nodeId, delta)} />}
       {voting?.poll && <PollPanel poll={voting.poll} onAnswer={(choice) => void answer(choice)} />}
       {boardId && <NoteForm connection={connection} boardId={boardId} myNotes={state.myNotes} onSent={refresh} />}
-      {board && !voting?.vote && <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} />}
+      {board && !voting?.vote && (
+        <BoardView board={board} myVotes={state.myVotes} votesLeft={state.votesLeft} onVote={vote} onScreen={followed === board.id ? (step?.frame ?? null) : null} />
+      )}
       {state.allowPdf && <PdfButton connection={connection} onError={setError} />}
     </main>
   );

@@ -11,7 +11,7 @@ const SHOWN = 6;
 export function VoteTally() {
   const countsHidden = useCountsHidden();
   // The note objects are replaced when their votes change, so a shallow compare sees every vote.
-  const notes = useBoard(useShallow((s) => [...s.doc.nodes.values()].filter((n): n is Note => n.kind === 'note' && n.data.votes > 0)));
+  const notes = useBoard(useShallow((s) => [...s.doc.nodes.values()].filter((n): n is Note => n.kind === 'note' && n.data.votes > 0 && !n.data.hidden)));
   const top = [...notes].sort((a, b) => b.data.votes - a.data.votes || a.data.text.localeCompare(b.data.text)).slice(0, SHOWN);
   const total = notes.reduce((sum, n) => sum + n.data.votes, 0);
   if (countsHidden) return null;

@@ -1,7 +1,9 @@
+import { useContext } from 'react';
 import type { PrintOptions } from '../../shared/export/print-options';
 import { checkBoard } from '../../shared/levels/checks';
 import { NOTE_CATEGORY_NAMES, type Board, type NodeOfKind } from '../../shared/model';
 import { createDoc } from '../../shared/ops/doc';
+import { NoteNamesContext } from '../canvas/nodes/note-names';
 
 type Note = NodeOfKind<'note'>;
 /** The top-voted signals page lists at most this many. */
@@ -70,6 +72,7 @@ function TopSignals({ boards }: { boards: readonly Board[] }) {
 }
 
 function AllNotes({ boards }: { boards: readonly Board[] }) {
+  const namesShown = useContext(NoteNamesContext);
   const withNotes = boards.map((board) => ({ board, notes: notesOf(board).sort(byVotes) })).filter((b) => b.notes.length > 0);
   return (
     <section className="print-appendix" aria-label="All notes">
@@ -82,6 +85,7 @@ function AllNotes({ boards }: { boards: readonly Board[] }) {
             {notes.map((note) => (
               <li key={note.id}>
                 <span className="print-note-kind">{NOTE_CATEGORY_NAMES[note.data.category]}</span> {note.data.text}
+                {namesShown && note.data.author && <span className="print-note-author"> — {note.data.author}</span>}
                 {note.data.votes > 0 && <span className="print-note-votes"> ({votes(note.data.votes)})</span>}
               </li>
             ))}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { PRINT_STATUS_ATTRIBUTE, type PrintStatus } from '../../shared/export/print-status';
 import type { PrintOptions } from '../../shared/export/print-options';
-import type { Board, SessionDetail } from '../../shared/model';
+import { roomView, type Board, type SessionDetail } from '../../shared/model';
 import type { VotingStatus } from '../../shared/model/voting';
+import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { api } from '../api/client';
 import { errorMessage } from '../state/toasts';
 import { Appendix } from './Appendix';
@@ -23,7 +24,7 @@ function setStatus(status: PrintStatus): void {
  * its Print button prints it there.
  */
 export function PrintView({ sessionId, options }: { sessionId: string; options: PrintOptions }) {
-  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[]; voting: VotingStatus } | null>(null);
+  const [content, setContent] = useState<{ session: SessionDetail; boards: Board[]; voting: VotingStatus; namesShown: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [ready, setReady] = useState<ReadonlySet<string>>(new Set());
   const geometry = useMemo(() => pageGeometry(options.paper), [options.paper]);
@@ -34,8 +35,13 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
     let live = true;
     (async () => {
       const session = await api().call('session.get', { id: sessionId });
-      const [boards, voting] = await Promise.all([Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id }))), api().call('vote.status', { sessionId })]);
-      if (live) setContent({ session, boards, voting });
+      const [boards, voting, room] = await Promise.all([
+        Promise.all(session.boards.map((b) => api().call('board.get', { id: b.id }))),
+        api().call('vote.status', { sessionId }),
+        api().call('room.settings', { sessionId }),
+      ]);
+      // A handout goes to the room (and to phones): notes private mode still hides are not in it.
+      if (live) setContent({ session, boards: boards.map(roomView), voting, namesShown: room.names === 'shown' });
     })().catch((error: unknown) => {
       if (!live) return;
       const message = errorMessage(error);
@@ -85,6 +91,7 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
 
   const pageStyle = `@page { size: ${geometry.page.widthMm}mm ${geometry.page.heightMm}mm; margin: 10mm 10mm 14mm 10mm; }`;
   return (
+    <NoteNamesContext.Provider value={content.namesShown}>
     <main className="print" aria-label={`Handout: ${content.session.title}`} style={{ width: Math.floor(geometry.content.width) }}>
       <style>{pageStyle}</style>
       <div className="print-toolbar">
@@ -101,5 +108,6 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
       <Appendix boards={content.boards} options={options} />
       {options.signals && <VotingResults voting={content.voting} />}
     </main>
+    </NoteNamesContext.Provider>
   );
 }

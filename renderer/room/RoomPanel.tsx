@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../shared/model';
-import { ROOM_LIMITS, type RoomSettings, type RoomStatus } from '../../shared/model/room';
+import { ROOM_LIMITS, type NoteNames, type RoomSettings, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { isCoFacilitator } from '../api/transport';
 import { showError } from '../state/toasts';
@@ -59,6 +59,11 @@ function OpenRoomForm({ sessionId, boardId, status }: { sessionId: string; board
   );
 }
 
+const NAME_CHOICES: { value: NoteNames; label: string }[] = [
+  { value: 'shown', label: 'Shown' },
+  { value: 'anonymous', label: 'Anonymous' },
+];
+
 function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary[] }) {
   // Shown at once (a checkbox follows the click), then as main answers; a refusal reloads the room.
   const update = (settings: Partial<RoomSettings>) => {
@@ -92,6 +97,27 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
         <input type="checkbox" checked={settings.allowPdf} onChange={(e) => update({ allowPdf: e.target.checked })} />
         Participants may download the PDF
       </label>
+      <label className="check">
+        <input type="checkbox" checked={settings.privateMode} onChange={(e) => update({ privateMode: e.target.checked })} aria-describedby="private-mode-hint" />
+        Private mode
+      </label>
+      <p id="private-mode-hint" className="hint">
+        Notes from phones are seen only by their author and you until you reveal them. Turning it off reveals them all at once.
+      </p>
+      <fieldset className="names">
+        <legend>Names beside notes</legend>
+        {NAME_CHOICES.map(({ value, label }) => (
+          <label key={value} className="check">
+            <input type="radio" name="note-names" value={value} checked={settings.names === value} onChange={() => update({ names: value })} aria-describedby="names-hint" />
+            {label}
+          </label>
+        ))}
+        <p id="names-hint" className="hint">
+          {settings.names === 'shown'
+            ? 'Phones say: “Your name will appear beside your notes.”'
+            : 'Phones say: “Your notes are anonymous.” Names already beside notes are hidden, not deleted: Shown brings them back. A note sent while anonymous never carries a name.'}
+        </p>
+      </fieldset>
       <p className="room-subhead">Boards open for input</p>
       {boards.map((board) => (
         <label key={board.id} className="check">

@@ -26,6 +26,9 @@ import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
+import { isHiddenNote } from '../../shared/model';
+import { NoteNamesContext } from '../canvas/nodes/note-names';
+import { useNamesShown } from '../room/names-shown';
 import { EXPECTED_SIZE, type BoardFlowNode } from '../state/flow';
 
 const sizeOf = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? EXPECTED_SIZE[n.type!].width, height: n.height ?? n.measured?.height ?? EXPECTED_SIZE[n.type!].height });
@@ -61,7 +64,9 @@ function StepCaption() {
 function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const state = usePresentation((s) => s.state);
   const steps = usePresentation((s) => s.steps);
-  const nodes = useBoard((s) => s.nodes);
+  const allNodes = useBoard((s) => s.nodes);
+  // Notes private mode still hides never reach the projector: not drawn, not framed by the camera.
+  const nodes = useMemo(() => allNodes.filter((n) => !isHiddenNote(n.type, n.data)), [allNodes]);
   const detail = useStore(detailOf);
   const edges = useFlaggedEdges(useBoard((s) => s.edges), state?.findingsVisible ?? true);
   const boardId = useBoard((s) => s.boardId);
@@ -126,6 +131,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const [help, setHelp] = useState(false);
   const [moving, setMoving] = useState(true);
   useFollowVoting(sessionId);
+  const namesShown = useNamesShown(sessionId);
 
   useEffect(() => {
     void usePresentation.getState().load(sessionId, { measures: true });
@@ -149,7 +155,9 @@ export function Audience({ sessionId }: { sessionId: string }) {
   return (
     <main className={`audience projector screen-${state?.screen ?? 'board'}`} aria-label="Audience view" aria-busy={moving}>
       <ReactFlowProvider>
-        <Stage onMoving={setMoving} />
+        <NoteNamesContext.Provider value={namesShown}>
+          <Stage onMoving={setMoving} />
+        </NoteNamesContext.Provider>
       </ReactFlowProvider>
       <StepCaption />
       {state?.screen !== 'board' && <div className="screen-cover" aria-label={state?.screen === 'black' ? 'Black screen' : 'White screen'} role="img" />}

@@ -15,6 +15,9 @@ import { HistoryDialog } from './HistoryDialog';
 import { RoomButton } from '../room/RoomButton';
 import { isCoFacilitator } from '../api/transport';
 import { useSharedSelection } from '../presence/presence-store';
+import { useNamesShown } from '../room/names-shown';
+import { PrivateModeBanner } from '../room/PrivateModeBanner';
+import { NoteNamesContext } from '../canvas/nodes/note-names';
 
 /** A session: its boards as tabs and the active board's canvas. */
 const coFacilitator = isCoFacilitator();
@@ -28,6 +31,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const [exporting, setExporting] = useState(false);
   const status = useBoard((s) => s.status);
   const loadedBoard = useBoard((s) => s.boardId);
+  const namesShown = useNamesShown(sessionId);
 
   const load = useCallback(() => {
     return api()
@@ -147,13 +151,16 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
         onDelete={(id) => act(() => api().call('board.delete', { id }))}
       />
       <EditorSessionContext.Provider value={editorSession}>
+        <NoteNamesContext.Provider value={namesShown}>
         {status === 'ready' && loadedBoard === activeId ? <Canvas
             boardId={activeId}
             onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))}
             keepArrangedChosen={active.settings.keepArranged !== undefined}
             onKeepArranged={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { keepArranged: on } }))}
           /> : <div className="canvas loading" aria-busy="true" />}
+        </NoteNamesContext.Provider>
       </EditorSessionContext.Provider>
+      <PrivateModeBanner sessionId={sessionId} />
       {savingTemplate && <SaveTemplateDialog session={session} onClose={() => setSavingTemplate(false)} />}
       {exporting && <ExportDialog session={session} boardTitle={active.title} onClose={() => setExporting(false)} />}
       {showingHistory && <HistoryDialog sessionId={sessionId} onClose={() => setShowingHistory(false)} onRestored={() => void load()} />}

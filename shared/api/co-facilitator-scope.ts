@@ -78,6 +78,8 @@ export const CO_FACILITATOR_SCOPE: Record<MethodName, Rule | null> = {
   'room.open': null,
   'room.close': null,
   'room.updateSettings': theRoom,
+  'room.settings': session('sessionId'),
+  'room.reveal': session('sessionId'),
   'room.moderate': theRoom,
   'vote.status': session('sessionId'),
   'vote.start': session('sessionId'),

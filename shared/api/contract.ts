@@ -292,6 +292,16 @@ export const methods = {
     input: z.strictObject({ settings: RoomSettings.partial() }),
     output: RoomStatus,
   },
+  /** The room's settings for a session: the open room's, else those its last room had (defaults when none). */
+  'room.settings': {
+    input: z.strictObject({ sessionId: Id }),
+    output: RoomSettings,
+  },
+  /** Shows every note hidden by private mode on the session's boards, and ends private mode. */
+  'room.reveal': {
+    input: z.strictObject({ sessionId: Id }),
+    output: z.strictObject({ revealed: z.number().int().min(0) }),
+  },
   /** Accepts (onto the board's Inbox frame), edits, merges or rejects notes waiting in the queue. */
   'room.moderate': {
     input: z.strictObject({ moderation: ModerateAction }),

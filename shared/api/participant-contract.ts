@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../model/schemas';
 import { ParticipantVoting } from '../model/voting';
-import { JoinCode, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState } from '../model/room';
+import { JoinCode, NoteNames, ParticipantBoard, ParticipantCategory, ParticipantName, ParticipantNoteText, ParticipantState, ParticipantStep } from '../model/room';
 
 /**
  * The contract of the room's listener, separate from the facilitator's: these methods are all a
@@ -14,9 +14,19 @@ export const participantMethods = {
     input: z.strictObject({ code: JoinCode, name: ParticipantName }),
     output: z.strictObject({ token: z.string(), name: z.string() }),
   },
+  /** Without a token too: what the join page tells people before they give their name. */
+  'room.welcome': {
+    input: z.strictObject({}),
+    output: z.strictObject({ names: NoteNames, privateMode: z.boolean() }),
+  },
   'room.state': {
     input: z.strictObject({}),
     output: ParticipantState,
+  },
+  /** The presentation's step on screen, for phones that follow the facilitator; null when none runs. */
+  'room.step': {
+    input: z.strictObject({}),
+    output: z.strictObject({ step: ParticipantStep.nullable() }),
   },
   /** A board opened for input, read-only: its notes with their votes. */
   'room.board': {
@@ -67,6 +77,8 @@ export const participantEvents = {
   }),
   /** A vote or poll started or ended: fetch vote.current again. */
   'voting.changed': z.object({}),
+  /** The presentation moved to another step, or started or ended. */
+  'room.step': z.object({ step: ParticipantStep.nullable() }),
   /** The room was closed: the token is dead. */
   'room.closed': z.object({}),
 } as const;
@@ -80,6 +92,9 @@ export type ParticipantEventName = keyof typeof participantEvents;
 export type ParticipantEventPayload<E extends ParticipantEventName> = z.output<(typeof participantEvents)[E]>;
 
 export const participantMethodNames = Object.keys(participantMethods) as ParticipantMethodName[];
+
+/** The methods a phone calls before it has a token; every other one needs it. */
+export const TOKENLESS_METHODS: readonly ParticipantMethodName[] = ['room.join', 'room.welcome'];
 
 export function isParticipantMethod(name: unknown): name is ParticipantMethodName {
   return typeof name === 'string' && Object.hasOwn(participantMethods, name);

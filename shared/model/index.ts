@@ -9,3 +9,4 @@ export * from './schemas';
 export * from './presentation';
 export * from './template';
 export * from './snapshot';
+export * from './hidden-notes';

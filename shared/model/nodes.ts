@@ -51,6 +51,10 @@ export const NoteData = z.strictObject({
   text: LongText,
   category: NoteCategory,
   votes: z.number().int().min(0).max(1_000_000),
+  /** The name of the participant who sent it from a phone, when the room showed names as it was sent. */
+  author: Label.optional(),
+  /** Sent in private mode and not revealed yet: only its author and the facilitator see it. */
+  hidden: z.boolean().optional(),
 });
 export type NoteData = z.infer<typeof NoteData>;
 

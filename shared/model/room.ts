@@ -26,6 +26,9 @@ export const PARTICIPANT_CATEGORIES = ParticipantCategory.options;
 
 export const ParticipantNoteText = z.string().trim().min(1, 'Write the note first').max(ROOM_LIMITS.noteText);
 
+export const NoteNames = z.enum(['shown', 'anonymous']);
+export type NoteNames = z.infer<typeof NoteNames>;
+
 export const RoomSettings = z.strictObject({
   /** Dots each participant may place. */
   voteBudget: z.number().int().min(0).max(ROOM_LIMITS.maxVoteBudget),
@@ -35,10 +38,14 @@ export const RoomSettings = z.strictObject({
   inputBoardIds: z.array(Id).max(LIMITS.boardsPerSession),
   /** Participants may download the session's PDF. */
   allowPdf: z.boolean(),
+  /** Notes from phones land hidden: only their author and the facilitator see them until the reveal. */
+  privateMode: z.boolean(),
+  /** Whether the canvas, the projector and the PDF show a phone's note with its author's name. */
+  names: NoteNames,
 });
 export type RoomSettings = z.infer<typeof RoomSettings>;
 
-export const DEFAULT_ROOM_SETTINGS: RoomSettings = { voteBudget: 3, autoAccept: false, inputBoardIds: [], allowPdf: false };
+export const DEFAULT_ROOM_SETTINGS: RoomSettings = { voteBudget: 3, autoAccept: false, inputBoardIds: [], allowPdf: false, privateMode: false, names: 'shown' };
 
 export const PendingNoteStatus = z.enum(['pending', 'accepted', 'rejected', 'merged']);
 
@@ -103,7 +110,15 @@ export const ParticipantBoard = z.strictObject({
 });
 export type ParticipantBoard = z.infer<typeof ParticipantBoard>;
 
-export const MyNote = z.strictObject({ id: Id, boardId: Id, text: z.string(), category: NoteCategory, status: PendingNoteStatus });
+export const MyNote = z.strictObject({
+  id: Id,
+  boardId: Id,
+  text: z.string(),
+  category: NoteCategory,
+  status: PendingNoteStatus,
+  /** On the board and hidden by private mode: only its author and the facilitator see it. */
+  hidden: z.boolean(),
+});
 export type MyNote = z.infer<typeof MyNote>;
 
 /** Everything a participant's page needs besides the boards' notes. */
@@ -116,5 +131,20 @@ export const ParticipantState = z.strictObject({
   myVotes: z.array(Id),
   myNotes: z.array(MyNote),
   allowPdf: z.boolean(),
+  privateMode: z.boolean(),
+  names: NoteNames,
 });
 export type ParticipantState = z.infer<typeof ParticipantState>;
+
+/**
+ * The presentation's current step as phones follow it: its board, the frame it shows (its title,
+ * which names the group of notes on the phone) and the step's title. Nothing else of the
+ * facilitator's presentation reaches a phone.
+ */
+export const ParticipantStep = z.strictObject({
+  boardId: Id,
+  /** The frame's title; null when the step is the whole board. */
+  frame: z.string().nullable(),
+  title: z.string(),
+});
+export type ParticipantStep = z.infer<typeof ParticipantStep>;

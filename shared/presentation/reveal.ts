@@ -1,4 +1,5 @@
 import { RINGS, type BoardNode, type Ring } from '../model/nodes';
+import { isHiddenNote } from '../model/hidden-notes';
 import { readingOrder } from './steps';
 
 export interface RevealItem {
@@ -15,6 +16,7 @@ function within(node: BoardNode, frame: BoardNode): boolean {
 /** What a step shows one at a time when reveal is on: its nodes in reading order. */
 export function revealItems(nodes: ReadonlyMap<string, BoardNode>, frameId: string | null): RevealItem[] {
   const frame = frameId ? nodes.get(frameId) : undefined;
-  const shown = [...nodes.values()].filter((n) => n.kind !== 'frame' && (!frame || within(n, frame)));
+  // A note private mode hides is not on the projector: revealing it would show nothing.
+  const shown = [...nodes.values()].filter((n) => n.kind !== 'frame' && !isHiddenNote(n.kind, n.data) && (!frame || within(n, frame)));
   return readingOrder(shown).flatMap((node): RevealItem[] => (node.kind === 'goldenCircle' ? RINGS.map((ring) => ({ nodeId: node.id, ring })) : [{ nodeId: node.id, ring: null }]));
 }

@@ -39,6 +39,15 @@ const SESSION_METHODS = [
   'room.status',
   'room.updateSettings',
   'room.moderate',
+  'room.settings',
+  'room.reveal',
+  'vote.status',
+  'vote.start',
+  'vote.end',
+  'vote.placeFor',
+  'vote.show',
+  'poll.start',
+  'poll.close',
 ];
 
 beforeEach(async () => {

@@ -56,6 +56,23 @@ describe('the PDF handout, printed by headless Chromium from the served shell', 
     expect(qpdfCheck(file)).toContain('No syntax or stream encoding errors');
   });
 
+  it('shows a phone note’s author beside it, and leaves out the notes private mode still hides', async () => {
+    const session = await server.call('session.create', { title: 'Private round' });
+    const note = (id: string, data: Record<string, unknown>, x: number) => ({
+      type: 'node.add' as const,
+      node: { id, kind: 'note' as const, position: { x, y: 0 }, size: null, data: { category: 'idea' as const, votes: 0, ...data } as never },
+    });
+    await server.call('board.apply', {
+      boardId: session.boards[0].id,
+      ops: [note('n1', { text: 'Shared with the room', author: 'Ana Ruiz' }, 0), note('n2', { text: 'Not revealed yet', author: 'Ben Ode', hidden: true }, 300)],
+    });
+    const words = text(await exportPdf(session.id, { findings: false, signals: false, notes: true }));
+    expect(words).toContain('Shared with the room');
+    expect(words.split('Ana Ruiz').length - 1, 'on the board and in the list of notes').toBe(2);
+    expect(words).not.toContain('Not revealed yet');
+    expect(words).not.toContain('Ben Ode');
+  });
+
   it('prints on Letter when asked, with the appendix pages after the boards', async () => {
     const file = await exportPdf(small.sessionId, { paper: 'letter', findings: true, signals: true, notes: true });
     expect(pdfinfo(file)).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);

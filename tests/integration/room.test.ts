@@ -4,6 +4,7 @@ import { methodNames, type MethodOutput } from '../../shared/api';
 import { ROOM_LIMITS, type ParticipantBoard, type ParticipantState } from '../../shared/model/room';
 import { JOINS_PER_ADDRESS, RATES } from '../../main/room/participant-dispatch';
 import { ROOM_PDF_PATH, ROOM_TOKEN_HEADER } from '../../shared/api/room-paths';
+import { participantMethodNames, TOKENLESS_METHODS } from '../../shared/api/participant-contract';
 import { connectPhone, type Phone } from '../helpers/participant-client';
 import { fakeRendererDir, ROOM_HOST, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
@@ -180,7 +181,7 @@ describe('the room listener serves only the participant page and its API', () =>
 
   it('refuses every participant method without a valid token, and the join without the code', async () => {
     const stranger = await phone('');
-    for (const method of ['room.state', 'room.board', 'note.add', 'vote.cast', 'vote.retract']) {
+    for (const method of participantMethodNames.filter((m) => !TOKENLESS_METHODS.includes(m))) {
       expect(await stranger.raw(method, {}, 'not-a-token')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await stranger.raw(method, {}, null)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -271,7 +272,7 @@ describe('notes, moderation and votes', () => {
     await facilitator.waitFor((f) => isEvent(f) && f.name === 'board.changed' && (f.payload as { revision: number }).revision === board.revision);
     await ana.waitForEvent('room.state');
     const state = (await ana.call('room.state', {})) as { result: ParticipantState };
-    expect(state.result.myNotes).toEqual([{ id: 'k1', boardId, text: note.text, category: 'weak-signal', status: 'accepted' }]);
+    expect(state.result.myNotes).toEqual([{ id: 'k1', boardId, text: note.text, category: 'weak-signal', status: 'accepted', hidden: false }]);
     await facilitator.close();
   });
 

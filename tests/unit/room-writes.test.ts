@@ -10,7 +10,7 @@ describe('RoomWrites on a full board', () => {
     const doc = createDoc(Array.from({ length: LIMITS.nodesPerBoard }, (_, i) => noteNode({ id: `n${i}` })));
     const votes = new Set<string>();
     const accepted: string[] = [];
-    const waiting: NoteRow[] = [{ id: 'p1', participant_id: 'ann', client_key: 'k1', board_id: 'b', text: 'Late idea', category: 'idea', status: 'pending', node_id: null, created_at: 0 }];
+    const waiting: NoteRow[] = [{ id: 'p1', participant_id: 'ann', client_key: 'k1', board_id: 'b', text: 'Late idea', category: 'idea', status: 'pending', node_id: null, created_at: 0, named: 0, author: 'Ann' }];
     // The real ops path (applyOps with its caps) behind the writer; a failure rolls the writes back, as the transaction would.
     const writer: BoardWriter = {
       votesOf: () => new Map([...doc.nodes.values()].map((n) => [n.id, n.kind === 'note' ? n.data.votes : 0])),

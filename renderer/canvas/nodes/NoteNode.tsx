@@ -1,5 +1,5 @@
 import type { NodeProps } from '@xyflow/react';
-import { memo, useCallback, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useContext, type KeyboardEvent, type MouseEvent } from 'react';
 import { NOTE_CATEGORY_NAMES, type NoteData } from '../../../shared/model';
 import { NodeBadges } from '../../findings/NodeBadges';
 import { useBoard } from '../../state/board-store';
@@ -8,6 +8,7 @@ import type { BoardFlowNode } from '../../state/flow';
 import { LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { VerticalHandles } from './Handles';
+import { NoteNamesContext } from './note-names';
 
 /** Reads the count from the replica, not the render, so two quick clicks count twice. */
 function changeVotes(id: string, delta: number): void {
@@ -34,16 +35,23 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
   const short = note.text.length > 40 ? `${note.text.slice(0, 40)}…` : note.text;
   // While the room votes on this board its dots are elsewhere: no count here, and no buttons to change one.
   const countsHidden = useCountsHidden();
+  const namesShown = useContext(NoteNamesContext);
   return (
-    <div className={`gw-node note category-${note.category}${selected ? ' is-selected' : ''}`}>
+    <div className={`gw-node note category-${note.category}${selected ? ' is-selected' : ''}${note.hidden ? ' is-hidden' : ''}`}>
       <VerticalHandles />
       <NodeBadges nodeId={id} />
       <div className="note-category">{NOTE_CATEGORY_NAMES[note.category]}</div>
+      {note.hidden && (
+        <div className="note-hidden" title="Private mode: only its author and you see it until you reveal it">
+          Hidden from the room
+        </div>
+      )}
       {editing ? (
         <LabelEditor value={note.text} multiline label="Note text" onCommit={commit} onCancel={cancel} seed={seed} />
       ) : (
         <div className="note-text">{note.text}</div>
       )}
+      {namesShown && note.author && <div className="note-author">{note.author}</div>}
       {!countsHidden && (
         <div className="note-votes">
           <button

@@ -15,7 +15,7 @@ function kindClass(kind: NodeKind, data: BoardFlowNode['data']): string {
     case 'decisionMaker':
       return `decision-maker stance-${(data as DecisionMakerData).stance}`;
     case 'note':
-      return `note category-${(data as NoteData).category}`;
+      return `note category-${(data as NoteData).category}${(data as NoteData).hidden ? ' is-hidden' : ''}`;
     case 'goldenCircle':
       return 'golden-circle';
     default:
