@@ -108,17 +108,21 @@ describe('pairing a co-facilitator', () => {
 
   it('lets a co-facilitator call every method the session needs and refuses every other', async () => {
     const { socket } = await coFacilitator();
+    await app.call('board.apply', { boardId, ops: [{ type: 'node.add', node: noteNode({ data: { text: 'Pricing is unclear' } }) }] });
+    const voting = await app.call('vote.start', { sessionId, rules: { boardId, frameId: null, dotsPerPerson: 3, maxPerNote: 1, seconds: null } });
+    const { polls } = await app.call('poll.start', { sessionId, poll: { question: 'Which stratum is the buyer?', choices: ['IV', 'V'] } });
     const before = await app.call('session.list', {});
     for (const method of methodNames) {
       // The extra field makes every input invalid: an allowed method answers invalid_input and changes nothing.
-      const input = { sessionId, boardId, boardIds: [boardId], id: method.startsWith('board.') ? boardId : sessionId, extra: 1 };
+      const ids = { sessionId, boardId, boardIds: [boardId], voteId: voting.votes[0].id, pollId: polls[0].id };
+      const input = { ...ids, id: method.startsWith('board.') ? boardId : sessionId, extra: 1 };
       const reply = await socket.call(method, input as never);
       expect({ method, refused: refused(reply) }).toEqual({ method, refused: !SESSION_METHODS.includes(method) });
     }
     expect(await app.call('session.list', {})).toEqual(before);
 
     const applied = await socket.call('board.apply', { boardId, batchId: 'batch_cofac1', ops: [{ type: 'node.add', node: noteNode({ id: 'n1', data: { text: 'From the second laptop' } }) }] });
-    expect(applied).toEqual({ ok: true, result: { revision: 1 } });
+    expect(applied).toEqual({ ok: true, result: { revision: 2 } });
     expect((await app.call('board.get', { id: boardId })).nodes.map((n) => n.id)).toContain('n1');
     expect(await socket.call('presentation.go', { sessionId, direction: 1 })).toMatchObject({ ok: true });
   });

@@ -160,11 +160,15 @@ describe('the room listener serves only the participant page and its API', () =>
   });
 
   it('refuses a participant token on every facilitator method', async () => {
-    const ana = await phone('Ana');
     const before = await app.call('session.list', {});
-    for (const method of methodNames) {
-      const reply = await ana.raw(method, { sessionId, id: sessionId, boardId }, ana.token);
-      expect({ method, reply }).toMatchObject({ method, reply: { ok: false, error: { code: 'unknown_method' } } });
+    // A phone may send RATES.messages.capacity messages at once (its join among them): the contract is tried in turns, one phone each.
+    const turn = RATES.messages.capacity / 2;
+    for (let from = 0; from < methodNames.length; from += turn) {
+      const caller = await phone(`Ana ${from}`);
+      for (const method of methodNames.slice(from, from + turn)) {
+        const reply = await caller.raw(method, { sessionId, id: sessionId, boardId }, caller.token);
+        expect({ method, reply }).toMatchObject({ method, reply: { ok: false, error: { code: 'unknown_method' } } });
+      }
     }
     expect(await app.call('session.list', {})).toEqual(before);
     expect((await app.call('room.status', {})).open).toBe(true);
