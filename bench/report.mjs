@@ -43,10 +43,65 @@ function targets(results) {
   const store = results.store?.apply;
   if (store) rows.push(['durable board.apply in batches of 100 ≥ 20,000 ops/s (Store)', fig(store.storeBatch100, 0, ' ops/s'), mark(store.storeBatch100.median >= 20000)]);
   if (results.checks?.checkBoard) rows.push(['checks on a 1,000-role map ≤ 5 ms', fig(results.checks.checkBoard, 2, ' ms'), mark(results.checks.checkBoard.median <= 5)]);
+  rows.push(...roomWaitsTargets(results));
   const pdf = results.export;
   if (pdf?.median !== undefined) rows.push([`PDF of a ${pdf.boards}-board session ≤ 3 s`, fig(pdf, 2, ' s'), mark(pdf.median <= 3)]);
   else rows.push(['PDF of a 10-board session ≤ 3 s', pdf?.error ? `failed: ${pdf.error}` : 'not measured', '–']);
   return table(['Target', 'Measured: median [min–max]', ''], rows);
+}
+
+const EDIT_TO_PROJECTOR_MS = 50;
+const TYPING_MS = 16.7;
+const PHONE_TO_PROJECTOR_MS = 300;
+const BURST_FRAME_MS = 33;
+const LISTENING_MS = 300;
+const BOARD_PAINTED_MS = 1500;
+const EDITS = [
+  ['label', 'a label edit'],
+  ['drag', 'a node drag'],
+  ['add', 'a new node'],
+];
+
+/** The targets of what the room waits for: the projector, typing, the phones, start-up. */
+function roomWaitsTargets(results) {
+  const rows = [];
+  const within = (s, limit, digits = 0) => [fig(s, digits, ' ms'), mark(s?.runs ? s.median <= limit : undefined)];
+  const projector = results.projector;
+  if (projector?.edits) {
+    for (const [kind, label] of EDITS) rows.push([`edit to projector p95, ${label} ≤ ${EDIT_TO_PROJECTOR_MS} ms`, ...within(projector.edits[kind].p95, EDIT_TO_PROJECTOR_MS)]);
+    rows.push([`typing p95 on a ${num(projector.typing.nodes)}-node board ≤ ${TYPING_MS} ms (one frame)`, ...within(projector.typing.p95, TYPING_MS, 1)]);
+    for (const [when, label] of [
+      ['alone', 'alone'],
+      ['burst', `during ${projector.phones.phones} phones' burst`],
+    ]) {
+      rows.push([`a phone's note on the projector p95, ${label} (auto-accept) ≤ ${PHONE_TO_PROJECTOR_MS} ms`, ...within(projector.phones[when].notes.p95, PHONE_TO_PROJECTOR_MS)]);
+      rows.push([`a phone's dot on the projector p95, ${label} ≤ ${PHONE_TO_PROJECTOR_MS} ms`, ...within(projector.phones[when].dots.p95, PHONE_TO_PROJECTOR_MS)]);
+    }
+  } else if (projector?.error) rows.push(['edit to projector, typing, a phone to the projector', `failed: ${projector.error}`, '–']);
+  if (results.room?.frames) rows.push([`facilitator's canvas frame p95 during ${results.room.phones} phones' burst ≤ ${BURST_FRAME_MS} ms`, ...within(results.room.frames.p95, BURST_FRAME_MS, 1)]);
+  const startup = results.startup;
+  if (startup?.listening) {
+    rows.push([`\`serve\` listening, cold ≤ ${num(LISTENING_MS)} ms`, ...within(startup.listening, LISTENING_MS)]);
+    rows.push([`board painted, from a cold start ≤ ${num(BOARD_PAINTED_MS)} ms`, ...within(startup.canvas, BOARD_PAINTED_MS)]);
+  }
+  return rows;
+}
+
+function projectorSection(p) {
+  const row = (label, s) => [label, fig(s.p50, 1), fig(s.p95, 1)];
+  const head = ['figure', 'p50, ms: median [min–max]', 'p95, ms: median [min–max]'];
+  const phones = p.phones;
+  return [
+    `### What the room waits for: edits to the projector (${num(p.edits.nodes)}-node board, ${p.edits.label.samples} samples of each per run), typing, a phone's note and dot`,
+    table(head, [
+      ...EDITS.map(([kind, label]) => row(`edit to projector: ${label}, from the editor's event to the audience window's paint`, p.edits[kind])),
+      row(`typing: a key in a role's label editor to the character painted (${num(p.typing.nodes)}-node board, zoom 1)`, p.typing),
+      row(`a phone's note to the projector's paint, alone (auto-accept on)`, phones.alone.notes),
+      row(`a phone's dot to the projector's paint, alone`, phones.alone.dots),
+      row(`a phone's note to the projector's paint, while ${phones.phones} phones send their burst`, phones.burst.notes),
+      row(`a phone's dot to the projector's paint, while ${phones.phones} phones send their burst`, phones.burst.dots),
+    ]),
+  ].join('\n');
 }
 
 function exportSection(pdf) {
@@ -159,6 +214,7 @@ const definitions = ({ steps, budgetSeconds, figureSeconds }) => `### Definition
 - **Frame times**: requestAnimationFrame deltas from the button going down until two frames after it comes up. The gesture is driven in the page: one mousemove per frame (as Chromium delivers a real mouse), ${steps} moves, a drag of one node by (240, 120) px or a pan of the empty pane by (300, 150) px, back the other way on alternate runs. A gesture that would run past ${budgetSeconds} s lets go early; such runs are counted as *capped* and have fewer frames. A figure whose runs have taken more than ${figureSeconds} s in all stops after two runs (the frames row then gives the number of runs): at seconds per frame, more runs would say nothing new and the bench would take hours.
 - **Views**: *fitted*, the view a new board opens with (fit view; minZoom 0.05 shows every node of the bare page; our canvas, narrower beside its side panel, culls what it cannot show at minZoom, a few percent of a 5,000-node board: *nodes shown* says how many). Our canvas stores that view on its first open, and later opens use it. *Working*, zoom 1 centred on the dragged node, about 20 nodes on screen: a board reopened where the facilitator left it (ours opens it as the board's stored viewport, bare as its defaultViewport).
 - **Store**: a real \`groundwork.db\` in a temp dir opened with the app's openDatabase (WAL, synchronous=FULL: every commit fsyncs the -wal before board.apply returns, so an acknowledged edit survives a power cut; *durable* figures pay that fsync, one per batch). Throughput moves existing nodes of a 5,000-node board (\`node.move\`).
+- **Edit to projector**: the editor presenting the board (Present) and its audience window, two pages of one browser on one \`groundwork serve\`. From the input event in the editor (its \`timeStamp\`: Enter keeping a typed label, the mouse button coming up at the end of a drag, Alt+N adding a note) to the audience window's paint of the frame that first shows the change; a phone's note or dot is timed from the phone's send. *Paint* is a requestAnimationFrame callback after a MutationObserver saw the change, then a message posted from it: the main thread is done with that frame. Every time is \`performance.timeOrigin + performance.now()\`, one clock for both pages and the bench. **Typing**: a key going down in a role's label editor to the paint after its \`input\` event. Each run gives a p50 and a p95 of its samples (after one unmeasured sample of each).
 - Headless Chromium at 1920×1080 with software rendering (--disable-gpu): raster runs on the CPU, so paint-heavy pages pay for it in frame time.`;
 
 export function renderReport(results) {
@@ -196,6 +252,8 @@ export function renderReport(results) {
   if (results.startup?.canvas) parts.push(startupSection(results.startup), '');
   else if (results.startup?.error) parts.push(`### Start-up\nFailed: ${results.startup.error}`, '');
   if (results.room) parts.push(roomSection(results.room));
+  if (results.projector?.edits) parts.push(projectorSection(results.projector), '');
+  else if (results.projector?.error) parts.push(`### What the room waits for\nFailed: ${results.projector.error}`, '');
   parts.push(definitions({ steps: m.gestureSteps, budgetSeconds: num(m.gestureBudgetMs / 1000), figureSeconds: num(m.figureBudgetMs / 1000) }), '');
   return parts.join('\n');
 }

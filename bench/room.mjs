@@ -17,14 +17,14 @@ const PHONES = 60;
 const NOTES_EACH = 10;
 const VOTES_EACH = 3;
 const SEEDED = 30;
-const ROOM_HOST = '127.0.0.2';
+export const ROOM_HOST = '127.0.0.2';
 const VOTE_NOTES = 30;
 const VOTE_SECONDS = 10;
 const POLL_CHOICES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
-/** A phone from its own address (127.0.0.x), as each phone in a room has: the room limits joins per address. */
-function phone(url, index) {
-  const socket = new WebSocket(new URL('/room/ws', url.replace(/^http/, 'ws')), { localAddress: `127.0.1.${index + 1}` });
+/** A phone from its own address (127.0.subnet.x), as each phone in a room has: the room limits joins per address. */
+export function phone(url, index, subnet = 1) {
+  const socket = new WebSocket(new URL('/room/ws', url.replace(/^http/, 'ws')), { localAddress: `127.0.${subnet}.${index + 1}` });
   const pending = new Map();
   let nextId = 1;
   socket.on('message', (data) => {

@@ -3,7 +3,7 @@
  * `npm run bench`: builds what is stale, runs each section, and writes bench/results/latest.json
  * and latest.md (printed at the end). Not part of `npm test`.
  *
- *   node bench/run.mjs [--sections canvas,store,checks,startup,room,export] [--sizes 500,1000,3000,5000] [--runs 5] [--out DIR]
+ *   node bench/run.mjs [--sections canvas,store,checks,startup,room,export,projector] [--sizes 500,1000,3000,5000] [--runs 5] [--out DIR]
  *
  * BENCH_APP_DIR=DIR measures the app built in DIR (default: this repository).
  */
@@ -18,7 +18,7 @@ import { startServe, tempDir } from './lib/serve.mjs';
 import { serveStatic } from './lib/static-server.mjs';
 import { renderReport } from './report.mjs';
 
-const SECTIONS = ['checks', 'store', 'startup', 'canvas', 'room', 'export'];
+const SECTIONS = ['checks', 'store', 'startup', 'canvas', 'room', 'export', 'projector'];
 const { values: args } = parseArgs({
   options: {
     sections: { type: 'string', default: SECTIONS.join(',') },
@@ -78,7 +78,7 @@ async function main() {
   results.checks = await section('checks', async () => (await import('./checks.mjs')).benchChecks({ log }));
   results.store = await section('store', async () => (await import('./store.mjs')).benchStore({ runs, log }));
 
-  const needsBrowser = sections.includes('startup') || sections.includes('canvas') || sections.includes('room');
+  const needsBrowser = ['startup', 'canvas', 'room', 'projector'].some((s) => sections.includes(s));
   const browser = needsBrowser ? await launch() : null;
   cleanup.push(() => browser?.close());
   if (browser) results.meta.chromium = browser.version();
@@ -100,6 +100,7 @@ async function main() {
 
   results.export = await section('export', async () => (await import('./export.mjs')).benchExport({ runs, log }));
   results.room = await section('room', async () => (await import('./room.mjs')).benchRoom({ browser, runs, log }));
+  results.projector = await section('projector', async () => (await import('./projector.mjs')).benchProjector({ browser, runs, log }));
 
   results.meta.loadEnd = os.loadavg();
   results.meta.seconds = (Date.now() - started) / 1000;

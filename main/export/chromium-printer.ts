@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { READ_PRINT_STATUS } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
@@ -42,11 +42,13 @@ export const WARM_MS = 120_000;
 
 /**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for
- * it to say it is ready and prints it. Each export has its own browser context, closed when it
- * ends; the browser itself stays open for `warmMs` after the last export.
+ * it to say it is ready and prints it. Each export has its own page, closed when it ends; the
+ * browser and one context stay open for `warmMs` after the last export.
  */
 export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform), warmMs = WARM_MS): PdfPrinter {
   let browser: Promise<Browser> | null = null;
+  // Kept with the browser: its HTTP cache and compiled scripts let the next print view load sooner.
+  let context: Promise<BrowserContext> | null = null;
   let printing = 0;
   let idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,7 +57,10 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     // playwright-core (14 MB) out.
     browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) })).then(
       (started) => {
-        started.on('disconnected', () => (browser = null));
+        started.on('disconnected', () => {
+          browser = null;
+          context = null;
+        });
         return started;
       },
       (error: unknown) => {
@@ -65,10 +70,21 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     );
     return browser;
   };
+  const warmContext = (path: string): Promise<BrowserContext> => {
+    context ??= launched(path).then(
+      (started) => started.newContext(),
+      (error: unknown) => {
+        context = null;
+        throw error;
+      },
+    );
+    return context;
+  };
   const close = async () => {
     clearTimeout(idle);
     const closing = browser;
     browser = null;
+    context = null;
     await (await closing?.catch(() => null))?.close().catch(() => undefined);
   };
 
@@ -80,22 +96,21 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
       if (signal.aborted) throw cancelledError();
       clearTimeout(idle);
       printing++;
-      let context: BrowserContext | null = null;
-      // Closing the context stops a print however far it got, even a page that hangs.
-      const stop = () => void context?.close();
+      let page: Page | null = null;
+      // Closing the page stops a print however far it got, even a page that hangs.
+      const stop = () => void page?.close();
       signal.addEventListener('abort', stop);
       try {
-        context = await (await launched(executablePath)).newContext();
+        const opened = (page = await (await warmContext(executablePath)).newPage());
         if (signal.aborted) throw cancelledError();
-        const page = await context.newPage();
-        await page.goto(new URL(route, baseUrl()).href);
-        await waitUntilPrintable(() => page.evaluate(READ_PRINT_STATUS), { signal, onProgress });
-        return await page.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
+        await opened.goto(new URL(route, baseUrl()).href);
+        await waitUntilPrintable(() => opened.evaluate(READ_PRINT_STATUS), { signal, onProgress });
+        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;
       } finally {
         signal.removeEventListener('abort', stop);
-        await context?.close().catch(() => undefined);
+        await page?.close().catch(() => undefined);
         if (--printing === 0) {
           idle = setTimeout(() => void close(), warmMs);
           idle.unref();

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { GroundworkError } from '../../shared/errors';
 import { LIBRARY_MIGRATIONS, SCHEMA_VERSION_TABLE, type LibraryMigration } from './schema';
 
@@ -62,7 +62,9 @@ export function describeLibraryError(error: unknown, url: LibraryUrl, doing: str
 
 /** Opens one connection, runs `work` on it, closes it; every failure comes out as a message for the trainer. */
 export async function withConnection<T>(url: LibraryUrl, doing: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'groundwork' });
+  // Loaded on first use: most runs never reach a library, and pg costs `serve` a tenth of its start-up.
+  const { Client } = (await import('pg')).default;
+  const client = new Client({ connectionString: url.connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: 'groundwork' });
   // A server that goes away between queries emits 'error' on the idle client; the next query fails with it.
   client.on('error', () => {});
   try {

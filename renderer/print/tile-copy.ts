@@ -7,6 +7,29 @@ function visibleRect(viewport: Viewport, area: Area): Rect {
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+const DRAWN = ['.react-flow__node', '.react-flow__edge'];
+
+/**
+ * Where each drawn node and edge of the overview lies on the board, in DRAWN's order. Measured once
+ * per board and kept: every measurement after a change to the document lays the whole handout out
+ * again, and a board's tiles would each pay for that.
+ */
+const measured = new WeakMap<HTMLElement, Rect[][]>();
+
+function drawnRects(drawn: HTMLElement): Rect[][] {
+  const known = measured.get(drawn);
+  if (known) return known;
+  const frame = drawn.getBoundingClientRect();
+  const zoom = frame.width / drawn.offsetWidth;
+  const onBoard = (element: Element): Rect => {
+    const box = element.getBoundingClientRect();
+    return { x: (box.left - frame.left) / zoom, y: (box.top - frame.top) / zoom, width: box.width / zoom, height: box.height / zoom };
+  };
+  const rects = DRAWN.map((selector) => [...drawn.querySelectorAll(selector)].map(onBoard));
+  measured.set(drawn, rects);
+  return rects;
+}
+
 /**
  * A copy of the overview's drawn board (its React Flow viewport) holding only the nodes and edges
  * a page of `area` shows under `viewport`. A tile page draws its own part of the board, not the
@@ -14,18 +37,13 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
  */
 export function copyForTile(drawn: HTMLElement, viewport: Viewport, area: Area): HTMLElement {
   const rect = visibleRect(viewport, area);
+  const rects = drawnRects(drawn);
   const copy = drawn.cloneNode(true) as HTMLElement;
-  const frame = drawn.getBoundingClientRect();
-  const zoom = frame.width / drawn.offsetWidth;
-  const onBoard = (element: Element): Rect => {
-    const box = element.getBoundingClientRect();
-    return { x: (box.left - frame.left) / zoom, y: (box.top - frame.top) / zoom, width: box.width / zoom, height: box.height / zoom };
-  };
-  for (const selector of ['.react-flow__node', '.react-flow__edge']) {
+  DRAWN.forEach((selector, kind) => {
     const copies = copy.querySelectorAll(selector);
-    drawn.querySelectorAll(selector).forEach((element, i) => {
-      if (!overlaps(onBoard(element), rect)) copies[i].remove();
+    rects[kind].forEach((onBoard, i) => {
+      if (!overlaps(onBoard, rect)) copies[i].remove();
     });
-  }
+  });
   return copy;
 }
