@@ -2,37 +2,17 @@ import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState
 import { memo, useCallback, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
-import { areaVersion, cardsIn } from './card-index';
+import { cardsNear } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
 import { useLabelRoute } from './EdgeLabels';
-import { inflate, sameRects, union, type Rect } from './geometry';
+import { inflate, sameRects, union } from './geometry';
 import './edges.css';
 
 /** How far around its two ends an edge looks for cards in its way. */
 const REACH = 240;
 /** The kinds whose direction means something: who sways whom, what comes next. */
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
-
-/**
- * The cards around an edge. The selector runs on every change of React Flow's store, each frame
- * of a pan or a drag: it asks the index again only when a card near the edge has changed.
- */
-function cardsNear(area: Rect | null, source: string, target: string) {
-  let seenNodes: unknown = null;
-  let seenVersion = '';
-  let cards: Rect[] = [];
-  return (s: ReactFlowState) => {
-    if (!area || s.nodes === seenNodes) return cards;
-    seenNodes = s.nodes;
-    const version = areaVersion(s, area);
-    if (version !== seenVersion) {
-      seenVersion = version;
-      cards = cardsIn(s, area, [source, target]);
-    }
-    return cards;
-  };
-}
 
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
@@ -46,7 +26,7 @@ function edgeOfKind(kind: EdgeKind) {
     );
     const bus = useStore(useCallback((s: ReactFlowState) => (kind === 'reports-to' ? busY(s, source) : null), [source]));
     const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
-    const obstacles = useStore(useMemo(() => cardsNear(area, source, target), [area, source, target]), sameRects);
+    const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
       () => (sourceRect && targetRect ? routeEdge({ source: sourceRect, target: targetRect, style, busY: bus, obstacles }) : null),
