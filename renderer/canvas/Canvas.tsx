@@ -8,6 +8,7 @@ import {
   type Connection,
   type NodeMouseHandler,
   type OnMoveEnd,
+  type ReactFlowProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -67,11 +68,20 @@ interface SettingsProps {
   onKeepArranged(on: boolean): void;
 }
 
-function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
+/**
+ * React Flow with the board's nodes and edges: the one part of the canvas that renders again on
+ * every frame of a drag. What it is given besides (the layers drawn with it, the handlers) comes
+ * from Flow, which does not, so React skips those.
+ */
+function BoardFlow(props: Omit<ReactFlowProps<BoardFlowNode, BoardFlowEdge>, 'nodes' | 'edges'>) {
   const nodes = useBoard((s) => s.nodes);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges));
+  return <ReactFlow nodes={nodes} edges={edges} {...props} />;
+}
+
+function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const detail = useStore(detailOf);
   const overview = detail === 'shapes';
-  const edges = useFlaggedEdges(useBoard((s) => s.edges));
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
@@ -109,9 +119,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
       <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
       <DetailContext.Provider value={detail}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
+        <BoardFlow
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           className={`detail-${detail}`}
@@ -143,7 +151,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           <EdgeLabels />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
-        </ReactFlow>
+        </BoardFlow>
       </DetailContext.Provider>
       <CaptureDialogs />
       {pending && (
