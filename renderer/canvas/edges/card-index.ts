@@ -1,4 +1,5 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import { nodeRect } from './ends';
 import { intersects, type Rect } from './geometry';
 
 /** Grid cells of the index, in flow px: about a card and a gap. */
@@ -20,10 +21,7 @@ interface CardIndex {
  */
 export function cardRect(node: InternalNode | undefined): Rect | null {
   if (!node || node.type === 'frame' || node.hidden || node.dragging) return null;
-  const width = node.measured.width ?? node.width ?? 0;
-  const height = node.measured.height ?? node.height ?? 0;
-  if (!width || !height) return null;
-  return { x: node.internals.positionAbsolute.x, y: node.internals.positionAbsolute.y, width, height };
+  return nodeRect(node);
 }
 
 const span = (r: Rect) => ({ i0: Math.floor(r.x / CELL), i1: Math.floor((r.x + r.width) / CELL), j0: Math.floor(r.y / CELL), j1: Math.floor((r.y + r.height) / CELL) });
