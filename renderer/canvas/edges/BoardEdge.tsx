@@ -1,7 +1,8 @@
 import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useContext, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
+import { DetailContext } from '../nodes/WithDetail';
 import { cardsNear } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
@@ -25,7 +26,11 @@ function edgeOfKind(kind: EdgeKind) {
       }, [source, target]),
     );
     const bus = useStore(useCallback((s: ReactFlowState) => (kind === 'reports-to' ? busY(s, source) : null), [source]));
-    const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
+    // Zoomed out to bare shapes (detail.ts), an edge keeps its plain shape and runs under the cards
+    // in its way: routing around them is most of the cost of opening a big board seen whole, or of
+    // dropping a card on it, for detours too small to follow there.
+    const aroundCards = useContext(DetailContext) !== 'shapes';
+    const area = useMemo(() => (aroundCards && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [aroundCards, sourceRect, targetRect]);
     const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
