@@ -87,7 +87,9 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
   const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
-  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES);
+  // Zoomed out to bare shapes, most of the board is on screen: working out what is, on every
+  // frame of a drag or a pan, would cost more than drawing the few boxes it leaves out.
+  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES) && !overview;
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
