@@ -1,13 +1,12 @@
-import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useContext, useMemo } from 'react';
+import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
-import { DetailContext } from '../nodes/WithDetail';
 import { cardsNear } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
 import { useLabelRoute } from './EdgeLabels';
-import { inflate, sameRects, union } from './geometry';
+import { inflate, sameRects, union, type Rect } from './geometry';
 import './edges.css';
 
 /** How far around its two ends an edge looks for cards in its way. */
@@ -15,22 +14,45 @@ const REACH = 240;
 /** The kinds whose direction means something: who sways whom, what comes next. */
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
 
+interface Ends {
+  sourceRect: Rect | null;
+  targetRect: Rect | null;
+  /** Two cards of one stratum are joined side to side. */
+  sameStratum: boolean;
+  bus: number | null;
+}
+
+/**
+ * What an edge's shape depends on at its ends. The selector runs on every change of React Flow's
+ * store, each frame of a drag or a pan, for every edge: it looks again only when one of its two
+ * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, a node
+ * (the manager's bus follows all its reports), and keeps its answer while that answer holds.
+ */
+function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowState) => Ends {
+  let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown } = {};
+  let ends: Ends = { sourceRect: null, targetRect: null, sameStratum: false, bus: null };
+  return (s) => {
+    const [a, b] = [s.nodeLookup.get(source), s.nodeLookup.get(target)];
+    if (a === seen.a && b === seen.b && (kind !== 'reports-to' || s.nodes === seen.nodes)) return ends;
+    seen = { a, b, nodes: s.nodes };
+    const [sourceRect, targetRect] = [nodeRect(a), nodeRect(b)];
+    const stratum = stratumOf(a);
+    const next: Ends = {
+      sourceRect: sameRect(sourceRect, ends.sourceRect) ? ends.sourceRect : sourceRect,
+      targetRect: sameRect(targetRect, ends.targetRect) ? ends.targetRect : targetRect,
+      sameStratum: stratum !== null && stratum === stratumOf(b),
+      bus: kind === 'reports-to' ? busY(s, source) : null,
+    };
+    const same = next.sourceRect === ends.sourceRect && next.targetRect === ends.targetRect && next.sameStratum === ends.sameStratum && next.bus === ends.bus;
+    return same ? ends : (ends = next);
+  };
+}
+
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
-    const sourceRect = useStore(useCallback((s: ReactFlowState) => nodeRect(s.nodeLookup.get(source)), [source]), sameRect);
-    const targetRect = useStore(useCallback((s: ReactFlowState) => nodeRect(s.nodeLookup.get(target)), [target]), sameRect);
-    const sameStratum = useStore(
-      useCallback((s: ReactFlowState) => {
-        const stratum = stratumOf(s.nodeLookup.get(source));
-        return stratum !== null && stratum === stratumOf(s.nodeLookup.get(target));
-      }, [source, target]),
-    );
-    const bus = useStore(useCallback((s: ReactFlowState) => (kind === 'reports-to' ? busY(s, source) : null), [source]));
-    // Zoomed out to bare shapes (detail.ts), an edge keeps its plain shape and runs under the cards
-    // in its way: routing around them is most of the cost of opening a big board seen whole, or of
-    // dropping a card on it, for detours too small to follow there.
-    const aroundCards = useContext(DetailContext) !== 'shapes';
-    const area = useMemo(() => (aroundCards && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [aroundCards, sourceRect, targetRect]);
+    const ends = useStore(useMemo(() => endsOf(kind, source, target), [source, target]));
+    const { sourceRect, targetRect, sameStratum, bus } = ends;
+    const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
     const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
