@@ -20,6 +20,8 @@ interface Ends {
   /** Two cards of one stratum are joined side to side. */
   sameStratum: boolean;
   bus: number | null;
+  /** An end is being dragged: the edge keeps its plain shape until the drop, then goes around cards. */
+  moving: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Ends {
  */
 function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowState) => Ends {
   let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown } = {};
-  let ends: Ends = { sourceRect: null, targetRect: null, sameStratum: false, bus: null };
+  let ends: Ends = { sourceRect: null, targetRect: null, sameStratum: false, bus: null, moving: false };
   return (s) => {
     const [a, b] = [s.nodeLookup.get(source), s.nodeLookup.get(target)];
     if (a === seen.a && b === seen.b && (kind !== 'reports-to' || s.nodes === seen.nodes)) return ends;
@@ -42,8 +44,10 @@ function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowSt
       targetRect: sameRect(targetRect, ends.targetRect) ? ends.targetRect : targetRect,
       sameStratum: stratum !== null && stratum === stratumOf(b),
       bus: kind === 'reports-to' ? busY(s, source) : null,
+      moving: !!a?.dragging || !!b?.dragging,
     };
-    const same = next.sourceRect === ends.sourceRect && next.targetRect === ends.targetRect && next.sameStratum === ends.sameStratum && next.bus === ends.bus;
+    const same =
+      next.sourceRect === ends.sourceRect && next.targetRect === ends.targetRect && next.sameStratum === ends.sameStratum && next.bus === ends.bus && next.moving === ends.moving;
     return same ? ends : (ends = next);
   };
 }
@@ -51,8 +55,8 @@ function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowSt
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
     const ends = useStore(useMemo(() => endsOf(kind, source, target), [source, target]));
-    const { sourceRect, targetRect, sameStratum, bus } = ends;
-    const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
+    const { sourceRect, targetRect, sameStratum, bus, moving } = ends;
+    const area = useMemo(() => (!moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [moving, sourceRect, targetRect]);
     const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
