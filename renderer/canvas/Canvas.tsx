@@ -8,6 +8,7 @@ import {
   type Connection,
   type NodeMouseHandler,
   type OnMoveEnd,
+  type ReactFlowProps,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -68,17 +69,28 @@ interface SettingsProps {
   onKeepArranged(on: boolean): void;
 }
 
-function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
+/**
+ * React Flow with the board's nodes and edges: the one part of the canvas that renders again on
+ * every frame of a drag. What it is given besides (the layers drawn with it, the handlers) comes
+ * from Flow, which does not, so React skips those.
+ */
+function BoardFlow(props: Omit<ReactFlowProps<BoardFlowNode, BoardFlowEdge>, 'nodes' | 'edges'>) {
   const nodes = useBoard((s) => s.nodes);
+  const edges = useFlaggedEdges(useBoard((s) => s.edges));
+  return <ReactFlow nodes={nodes} edges={edges} {...props} />;
+}
+
+function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const detail = useStore(detailOf);
   const overview = detail === 'shapes';
-  const edges = useFlaggedEdges(useBoard((s) => s.edges));
   const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
   const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
-  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES);
+  // Zoomed out to bare shapes, most of the board is on screen: working out what is, on every
+  // frame of a drag or a pan, would cost more than drawing the few boxes it leaves out.
+  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES) && !overview;
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
@@ -110,9 +122,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
       <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
       <DetailContext.Provider value={detail}>
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
+        <BoardFlow
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           className={`detail-${detail}`}
@@ -145,7 +155,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           <PresenceOutlines />
           <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
           {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
-        </ReactFlow>
+        </BoardFlow>
       </DetailContext.Provider>
       <CaptureDialogs />
       {pending && (

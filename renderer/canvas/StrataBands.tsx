@@ -1,32 +1,50 @@
-import { useViewport } from '@xyflow/react';
+import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useLayoutEffect, useRef, type Ref } from 'react';
 import { STRATUM_BANDS } from '../../shared/levels/bands';
 
 /**
  * The stratum bands behind the org map, VIII at the top, each labelled with its time-span.
  * Drawn in screen space from the camera (`y`, `zoom`) so the labels stay at the left edge while
- * panning; a printed tile, a copy of a drawn board, passes its own camera.
+ * panning; a printed tile, a copy of a drawn board, passes its own camera. The bands are placed
+ * for the zoom and moved by `y` as one layer (`slide` lets the canvas slide it without a render).
  */
-export function StrataBandsAt({ y, zoom }: { y: number; zoom: number }) {
+export function StrataBandsAt({ y, zoom, slide }: { y: number; zoom: number; slide?: Ref<HTMLDivElement> }) {
   return (
     <div className="strata-bands" aria-hidden="true">
-      {STRATUM_BANDS.map((band) => (
-        <div key={band.stratum} className={`strata-band band-${band.stratum % 2 ? 'odd' : 'even'}`} style={{ top: band.top * zoom + y, height: (band.bottom - band.top) * zoom }}>
-          {/* In parts, so the projector can stack them in a narrow column (presentation.css). */}
-          <span className="strata-band-label">
-            {band.numeral}
-            <span className="strata-band-separator"> · </span>
-            <span className="strata-band-range">{band.range}</span>
-          </span>
-        </div>
-      ))}
+      <div ref={slide} className="strata-bands-slide" style={slide ? undefined : { top: y }}>
+        {STRATUM_BANDS.map((band) => (
+          <div key={band.stratum} className={`strata-band band-${band.stratum % 2 ? 'odd' : 'even'}`} style={{ top: band.top * zoom, height: (band.bottom - band.top) * zoom }}>
+            {/* In parts, so the projector can stack them in a narrow column (presentation.css). */}
+            <span className="strata-band-label">
+              {band.numeral}
+              <span className="strata-band-separator"> · </span>
+              <span className="strata-band-range">{band.range}</span>
+            </span>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
 
-/** The bands under the React Flow camera they are drawn in. */
+const selectZoom = (s: ReactFlowState) => s.transform[2];
+
+/** The bands under the React Flow camera they are drawn in: drawn again when the zoom changes, slid from the store on a pan. */
 export function StrataBands() {
-  const { y, zoom } = useViewport();
-  return <StrataBandsAt y={y} zoom={zoom} />;
+  const zoom = useStore(selectZoom);
+  const store = useStoreApi();
+  const layer = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    // `top`, not a transform: the labels stick to the top of the view (canvas.css), which goes by layout.
+    let shown = '';
+    const slide = ({ transform: [, y] }: ReactFlowState) => {
+      const top = `${y}px`;
+      if (top !== shown && layer.current) layer.current.style.top = shown = top;
+    };
+    slide(store.getState());
+    return store.subscribe(slide);
+  }, [store]);
+  return <StrataBandsAt y={0} zoom={zoom} slide={layer} />;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState } from '@xyflow/react';
-import { memo, useCallback, useMemo } from 'react';
+import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
-import { areaVersion, cardsIn } from './card-index';
+import { cardsNear } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
 import { useLabelRoute } from './EdgeLabels';
@@ -14,39 +14,50 @@ const REACH = 240;
 /** The kinds whose direction means something: who sways whom, what comes next. */
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
 
+interface Ends {
+  sourceRect: Rect | null;
+  targetRect: Rect | null;
+  /** Two cards of one stratum are joined side to side. */
+  sameStratum: boolean;
+  bus: number | null;
+  /** An end is being dragged: the edge keeps its plain shape until the drop, then goes around cards. */
+  moving: boolean;
+}
+
 /**
- * The cards around an edge. The selector runs on every change of React Flow's store, each frame
- * of a pan or a drag: it asks the index again only when a card near the edge has changed.
+ * What an edge's shape depends on at its ends. The selector runs on every change of React Flow's
+ * store, each frame of a drag or a pan, for every edge: it looks again only when one of its two
+ * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, a node
+ * (the manager's bus follows all its reports), and keeps its answer while that answer holds.
  */
-function cardsNear(area: Rect | null, source: string, target: string) {
-  let seenNodes: unknown = null;
-  let seenVersion = '';
-  let cards: Rect[] = [];
-  return (s: ReactFlowState) => {
-    if (!area || s.nodes === seenNodes) return cards;
-    seenNodes = s.nodes;
-    const version = areaVersion(s, area);
-    if (version !== seenVersion) {
-      seenVersion = version;
-      cards = cardsIn(s, area, [source, target]);
-    }
-    return cards;
+function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowState) => Ends {
+  let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown } = {};
+  let ends: Ends = { sourceRect: null, targetRect: null, sameStratum: false, bus: null, moving: false };
+  return (s) => {
+    const [a, b] = [s.nodeLookup.get(source), s.nodeLookup.get(target)];
+    if (a === seen.a && b === seen.b && (kind !== 'reports-to' || s.nodes === seen.nodes)) return ends;
+    seen = { a, b, nodes: s.nodes };
+    const [sourceRect, targetRect] = [nodeRect(a), nodeRect(b)];
+    const stratum = stratumOf(a);
+    const next: Ends = {
+      sourceRect: sameRect(sourceRect, ends.sourceRect) ? ends.sourceRect : sourceRect,
+      targetRect: sameRect(targetRect, ends.targetRect) ? ends.targetRect : targetRect,
+      sameStratum: stratum !== null && stratum === stratumOf(b),
+      bus: kind === 'reports-to' ? busY(s, source) : null,
+      moving: !!a?.dragging || !!b?.dragging,
+    };
+    const same =
+      next.sourceRect === ends.sourceRect && next.targetRect === ends.targetRect && next.sameStratum === ends.sameStratum && next.bus === ends.bus && next.moving === ends.moving;
+    return same ? ends : (ends = next);
   };
 }
 
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
-    const sourceRect = useStore(useCallback((s: ReactFlowState) => nodeRect(s.nodeLookup.get(source)), [source]), sameRect);
-    const targetRect = useStore(useCallback((s: ReactFlowState) => nodeRect(s.nodeLookup.get(target)), [target]), sameRect);
-    const sameStratum = useStore(
-      useCallback((s: ReactFlowState) => {
-        const stratum = stratumOf(s.nodeLookup.get(source));
-        return stratum !== null && stratum === stratumOf(s.nodeLookup.get(target));
-      }, [source, target]),
-    );
-    const bus = useStore(useCallback((s: ReactFlowState) => (kind === 'reports-to' ? busY(s, source) : null), [source]));
-    const area = useMemo(() => (sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [sourceRect, targetRect]);
-    const obstacles = useStore(useMemo(() => cardsNear(area, source, target), [area, source, target]), sameRects);
+    const ends = useStore(useMemo(() => endsOf(kind, source, target), [source, target]));
+    const { sourceRect, targetRect, sameStratum, bus, moving } = ends;
+    const area = useMemo(() => (!moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [moving, sourceRect, targetRect]);
+    const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(
       () => (sourceRect && targetRect ? routeEdge({ source: sourceRect, target: targetRect, style, busY: bus, obstacles }) : null),

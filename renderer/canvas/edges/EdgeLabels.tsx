@@ -1,8 +1,8 @@
 import { Panel, useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { createStore, useStore as useZustand, type StoreApi } from 'zustand';
-import { cardsIn } from './card-index';
-import { inflate, union, type Point } from './geometry';
+import { cardsNear } from './card-index';
+import { inflate, sameRects, union, type Point } from './geometry';
 import { placeLabels, type LabelRequest } from './label-placement';
 
 interface LabelRoute {
@@ -98,8 +98,6 @@ const BADGE_TEXT = 0.6;
 export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
   const registry = useRegistry();
   const routes = useZustand(registry, (s) => s.routes);
-  const flow = useStoreApi();
-  const nodes = useStore((s) => s.nodes);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const readable = useStore((s) => !metrics || metrics.fontSize * s.transform[2] >= MIN_READABLE_PX);
   const zoomedOutBadge = useStore(badgeScale);
@@ -120,7 +118,8 @@ export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
     });
   }, []);
 
-  const layout = useMemo(() => {
+  // The labels' sizes and the board area they may take: these change with the labels and the zoom steps, not per frame.
+  const labels = useMemo(() => {
     if (!metrics || routes.size === 0) return null;
     const drawn: Metrics = {
       ...metrics,
@@ -138,12 +137,18 @@ export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
     const badge = BADGE_PX * scale;
     const reach = Math.max(badge, ...requests.map((r) => Math.max(r.size.width, r.size.height)));
     const area = inflate(union(requests.flatMap((r) => r.points.map((p) => ({ ...p, width: 0, height: 0 })))), reach);
-    const placements = placeLabels(requests, cardsIn(flow.getState(), area), { width: badge, height: badge }, !readable);
     const text = { fontSize: drawn.fontSize, lineHeight: `${drawn.lineHeight}px`, padding: `${drawn.padY}px ${drawn.padX}px` };
+    return { requests, texts, badge, area, text };
+  }, [metrics, routes, scale, textScale]);
+  // The cards the labels keep clear of: a new placement only when one of them came, went, moved or grew.
+  const cards = useStore(useMemo(() => cardsNear(labels?.area ?? null), [labels]), sameRects);
+
+  const layout = useMemo(() => {
+    if (!labels) return null;
+    const { requests, texts, badge, text } = labels;
+    const placements = placeLabels(requests, cards, { width: badge, height: badge }, !readable);
     return { placements, texts, badge, text };
-    // `nodes` stands for the cards: the layout follows them as they move or grow.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [metrics, routes, readable, scale, textScale, flow, nodes]);
+  }, [labels, cards, readable]);
 
   const legend = layout?.placements.filter((p) => p.number !== null).sort((a, b) => a.number! - b.number!) ?? [];
   return (

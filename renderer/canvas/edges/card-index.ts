@@ -1,4 +1,5 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
+import { nodeRect } from './ends';
 import { intersects, type Rect } from './geometry';
 
 /** Grid cells of the index, in flow px: about a card and a gap. */
@@ -7,81 +8,121 @@ const CELL = 400;
 interface CardIndex {
   rects: Map<string, Rect>;
   cells: Map<string, string[]>;
-  /** Moves on for a cell when a card in it came, went, moved or changed size since the previous index. */
-  versions: Map<string, number>;
+  /** Counts up each time a card comes, goes, moves or changes size. */
+  generation: number;
+  /** The cells, as [column, row], where a card changed since the index of the generation before. */
+  changed: [number, number][];
 }
-
-/** A node's box on the board; frames are regions, not cards, and edges run across them. */
-export function cardRect(node: InternalNode | undefined): Rect | null {
-  if (!node || node.type === 'frame' || node.hidden) return null;
-  const width = node.measured.width ?? node.width ?? 0;
-  const height = node.measured.height ?? node.height ?? 0;
-  if (!width || !height) return null;
-  return { x: node.internals.positionAbsolute.x, y: node.internals.positionAbsolute.y, width, height };
-}
-
-const cellsOf = (r: Rect) => {
-  const keys: string[] = [];
-  for (let i = Math.floor(r.x / CELL); i <= Math.floor((r.x + r.width) / CELL); i++)
-    for (let j = Math.floor(r.y / CELL); j <= Math.floor((r.y + r.height) / CELL); j++) keys.push(`${i}:${j}`);
-  return keys;
-};
 
 /**
- * One index per nodes array: React Flow hands out a new array on every change of any node, so a
- * drag rebuilds it once per frame, and every edge then asks it only about its own neighbourhood.
+ * A node's box on the board; frames are regions, not cards, and edges run across them. A card
+ * being dragged is no obstacle until it is dropped: the edges near its path are routed again
+ * once, where it lands, not on every frame of the drag (the card is drawn over them meanwhile).
+ */
+export function cardRect(node: InternalNode | undefined): Rect | null {
+  if (!node || node.type === 'frame' || node.hidden || node.dragging) return null;
+  return nodeRect(node);
+}
+
+const span = (r: Rect) => ({ i0: Math.floor(r.x / CELL), i1: Math.floor((r.x + r.width) / CELL), j0: Math.floor(r.y / CELL), j1: Math.floor((r.y + r.height) / CELL) });
+
+function cellsOf(r: Rect): [number, number][] {
+  const { i0, i1, j0, j1 } = span(r);
+  const cells: [number, number][] = [];
+  for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) cells.push([i, j]);
+  return cells;
+}
+
+const cellKey = ([i, j]: [number, number]) => `${i}:${j}`;
+
+const sameRect = (a: Rect | undefined, b: Rect | null) => !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/**
+ * One index per nodes array: React Flow hands out a new array on every change of any node (each
+ * frame of a drag). The index carries over from the flow's previous one and changes only where a
+ * card did, so a frame that moves no card (a dragged card is none) costs one pass over the nodes.
  */
 const indexes = new WeakMap<object, CardIndex>();
-/** Each flow's latest index (keyed by its node lookup, which lives as long as the flow), to carry the cell versions on. */
+/** Each flow's latest index (keyed by its node lookup, which lives as long as the flow). */
 const latest = new WeakMap<object, CardIndex>();
 
-const sameRect = (a: Rect | undefined, b: Rect | undefined) => !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-
-function cellVersions(index: CardIndex, previous: CardIndex | undefined): Map<string, number> {
-  const versions = new Map<string, number>();
-  const keys = new Set([...index.cells.keys(), ...(previous?.cells.keys() ?? [])]);
-  for (const key of keys) {
-    const now = index.cells.get(key) ?? [];
-    const before = previous?.cells.get(key) ?? [];
-    const same = now.length === before.length && now.every((id, i) => id === before[i] && sameRect(index.rects.get(id), previous?.rects.get(id)));
-    versions.set(key, (previous?.versions.get(key) ?? 0) + (same ? 0 : 1));
+/** The cards now, each with its box, and whether they are the cards of `previous`. */
+function currentCards(state: ReactFlowState, previous: CardIndex | undefined) {
+  const rects = new Map<string, Rect>();
+  let same = !!previous;
+  for (const node of state.nodeLookup.values()) {
+    const rect = cardRect(node);
+    if (!rect) continue;
+    rects.set(node.id, rect);
+    if (same && !sameRect(previous!.rects.get(node.id), rect)) same = false;
   }
-  return versions;
+  return { rects, same: same && rects.size === previous!.rects.size };
 }
 
 function indexOf(state: ReactFlowState): CardIndex {
   const cached = indexes.get(state.nodes);
   if (cached) return cached;
-  const index: CardIndex = { rects: new Map(), cells: new Map(), versions: new Map() };
-  for (const node of state.nodeLookup.values()) {
-    const rect = cardRect(node);
-    if (!rect) continue;
-    index.rects.set(node.id, rect);
-    for (const key of cellsOf(rect)) {
-      const cell = index.cells.get(key);
-      if (cell) cell.push(node.id);
-      else index.cells.set(key, [node.id]);
-    }
-  }
-  index.versions = cellVersions(index, latest.get(state.nodeLookup));
+  const previous = latest.get(state.nodeLookup);
+  const { rects, same } = currentCards(state, previous);
+  const index = same ? previous! : rebuild(rects, previous);
   latest.set(state.nodeLookup, index);
   indexes.set(state.nodes, index);
   return index;
 }
 
-/** A key that changes whenever a card in `area` changes: an edge asks for its cards again only then. */
-export function areaVersion(state: ReactFlowState, area: Rect): string {
-  const { versions } = indexOf(state);
-  return cellsOf(area)
-    .map((key) => versions.get(key) ?? 0)
-    .join(',');
+function rebuild(rects: Map<string, Rect>, previous: CardIndex | undefined): CardIndex {
+  const cells = new Map<string, string[]>();
+  for (const [id, rect] of rects)
+    for (const key of cellsOf(rect).map(cellKey)) {
+      const cell = cells.get(key);
+      if (cell) cell.push(id);
+      else cells.set(key, [id]);
+    }
+  const changed: [number, number][] = [];
+  const ids = new Set([...rects.keys(), ...(previous?.rects.keys() ?? [])]);
+  for (const id of ids) {
+    const [now, before] = [rects.get(id), previous?.rects.get(id)];
+    if (sameRect(before, now ?? null)) continue;
+    if (now) changed.push(...cellsOf(now));
+    if (before) changed.push(...cellsOf(before));
+  }
+  return { rects, cells, generation: (previous?.generation ?? 0) + 1, changed };
+}
+
+/** Whether a card in `area` may have changed since the index of generation `seen`, and the generation now. */
+function cardsChangedIn(state: ReactFlowState, area: Rect, seen: number): { generation: number; changed: boolean } {
+  const index = indexOf(state);
+  if (index.generation === seen) return { generation: seen, changed: false };
+  // Generations skipped (an edge mounted again): nothing says which cells changed meanwhile.
+  if (index.generation !== seen + 1) return { generation: index.generation, changed: true };
+  const { i0, i1, j0, j1 } = span(area);
+  return { generation: index.generation, changed: index.changed.some(([i, j]) => i >= i0 && i <= i1 && j >= j0 && j <= j1) };
+}
+
+/**
+ * A selector of the cards that overlap `area`, but those in `except`. It runs on every change of
+ * React Flow's store, each frame of a pan or a drag, and asks the index again only when a card in
+ * `area` changed; compare its results with sameRects.
+ */
+export function cardsNear(area: Rect | null, except: readonly string[] = []): (state: ReactFlowState) => Rect[] {
+  let seenNodes: unknown = null;
+  let seenGeneration = -1;
+  let cards: Rect[] = [];
+  return (state) => {
+    if (!area || state.nodes === seenNodes) return cards;
+    seenNodes = state.nodes;
+    const { generation, changed } = cardsChangedIn(state, area, seenGeneration);
+    seenGeneration = generation;
+    if (changed) cards = cardsIn(state, area, except);
+    return cards;
+  };
 }
 
 /** The cards that overlap `area`, but those in `except`, in a stable order. */
-export function cardsIn(state: ReactFlowState, area: Rect, except: readonly string[] = []): Rect[] {
+function cardsIn(state: ReactFlowState, area: Rect, except: readonly string[] = []): Rect[] {
   const index = indexOf(state);
   const ids = new Set<string>();
-  for (const key of cellsOf(area)) for (const id of index.cells.get(key) ?? []) if (!except.includes(id)) ids.add(id);
+  for (const key of cellsOf(area).map(cellKey)) for (const id of index.cells.get(key) ?? []) if (!except.includes(id)) ids.add(id);
   return [...ids]
     .sort()
     .map((id) => index.rects.get(id)!)

@@ -142,6 +142,36 @@ const DIRECTIONS: Point[] = [
 ];
 const directionOf = (v: Point) => DIRECTIONS.findIndex((d) => d.x === Math.sign(v.x) && d.y === Math.sign(v.y));
 
+/**
+ * Which points and unit runs of the grid of candidate lines lie in a blocked card: worked out once
+ * per search, card by card, so each step of the search is a lookup, not a walk over every card
+ * (a long edge across a big board has hundreds of cards around it).
+ */
+function blockedGrid(xs: readonly number[], ys: readonly number[], blocked: readonly Rect[]) {
+  const [columns, rows] = [xs.length, ys.length];
+  const inside = new Uint8Array(columns * rows);
+  /** The run from (i, j) to (i + 1, j). */
+  const across = new Uint8Array(columns * rows);
+  /** The run from (i, j) to (i, j + 1). */
+  const down = new Uint8Array(columns * rows);
+  const xIndex = new Map(xs.map((x, i) => [x, i]));
+  const yIndex = new Map(ys.map((y, j) => [y, j]));
+  for (const r of blocked) {
+    // Every card's sides are lines of the grid.
+    const [i0, i1, j0, j1] = [xIndex.get(r.x)!, xIndex.get(right(r))!, yIndex.get(r.y)!, yIndex.get(bottom(r))!];
+    for (let i = i0; i <= i1; i++)
+      for (let j = j0; j <= j1; j++) {
+        const at = i * rows + j;
+        const inX = i > i0 && i < i1;
+        const inY = j > j0 && j < j1;
+        if (inX && inY) inside[at] = 1;
+        if (inY && i < i1) across[at] = 1;
+        if (inX && j < j1) down[at] = 1;
+      }
+  }
+  return { inside, across, down };
+}
+
 /** The cheapest bend-penalised path on the grid of candidate lines, from one stub end to the other. */
 function searchAround(from: Port, to: Port, middle: number | null, blocked: readonly Rect[]): Point[] | null {
   const start = step(from, STUB);
@@ -150,20 +180,33 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
   const lines = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
   const xs = lines([start.x, goal.x, outer.x, right(outer), ...blocked.flatMap((r) => [r.x, right(r)])]);
   const ys = lines([start.y, goal.y, outer.y, bottom(outer), ...(middle === null ? [] : [middle]), ...blocked.flatMap((r) => [r.y, bottom(r)])]);
-  const inside = (p: Point) => blocked.some((r) => p.x > r.x && p.x < right(r) && p.y > r.y && p.y < bottom(r));
-  const free = (a: Point, b: Point) => !blocked.some((r) => segmentCrosses(a, b, r));
+  const grid = blockedGrid(xs, ys, blocked);
+  /** Whether the unit run from (i, j) one step in direction `d` is clear. */
+  const free = (i: number, j: number, d: number) => {
+    switch (d) {
+      case 0:
+        return !grid.across[i * ys.length + j];
+      case 1:
+        return !grid.down[i * ys.length + j];
+      case 2:
+        return !grid.across[(i - 1) * ys.length + j];
+      default:
+        return !grid.down[i * ys.length + j - 1];
+    }
+  };
 
   const key = (i: number, j: number, d: number) => (i * ys.length + j) * 4 + d;
   const startDir = directionOf(OUTWARD[from.side]);
   const goalDir = directionOf({ x: -OUTWARD[to.side].x, y: -OUTWARD[to.side].y });
   const [si, sj, gi, gj] = [xs.indexOf(start.x), ys.indexOf(start.y), xs.indexOf(goal.x), ys.indexOf(goal.y)];
-  const cost = new Map<number, number>([[key(si, sj, startDir), 0]]);
-  const previous = new Map<number, number>();
+  const cost = new Float64Array(xs.length * ys.length * 4).fill(Infinity);
+  const previous = new Int32Array(cost.length).fill(-1);
+  cost[key(si, sj, startDir)] = 0;
   const queue = new MinQueue();
   queue.push(key(si, sj, startDir), 0);
   while (queue.size > 0) {
     const [current, spent] = queue.pop();
-    if (spent > (cost.get(current) ?? Infinity)) continue;
+    if (spent > cost[current]) continue;
     const d = current % 4;
     const cell = (current - d) / 4;
     const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
@@ -172,14 +215,12 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
       if (nd === (d + 2) % 4) continue;
       const [ni, nj] = [i + DIRECTIONS[nd].x, j + DIRECTIONS[nd].y];
       if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) continue;
-      const a = { x: xs[i], y: ys[j] };
-      const b = { x: xs[ni], y: ys[nj] };
-      if (inside(b) || !free(a, b)) continue;
+      if (grid.inside[ni * ys.length + nj] || !free(i, j, nd)) continue;
       const next = key(ni, nj, nd);
-      const total = spent + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + (nd === d ? 0 : BEND);
-      if (total < (cost.get(next) ?? Infinity)) {
-        cost.set(next, total);
-        previous.set(next, current);
+      const total = spent + Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + (nd === d ? 0 : BEND);
+      if (total < cost[next]) {
+        cost[next] = total;
+        previous[next] = current;
         queue.push(next, total);
       }
     }
@@ -187,9 +228,9 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
   return null;
 }
 
-function unwind(end: number, previous: Map<number, number>, xs: number[], ys: number[]): Point[] {
+function unwind(end: number, previous: Int32Array, xs: number[], ys: number[]): Point[] {
   const points: Point[] = [];
-  for (let at: number | undefined = end; at !== undefined; at = previous.get(at)) {
+  for (let at = end; at !== -1; at = previous[at]) {
     const cell = (at - (at % 4)) / 4;
     points.push({ x: xs[Math.floor(cell / ys.length)], y: ys[cell % ys.length] });
   }

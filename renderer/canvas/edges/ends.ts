@@ -2,10 +2,14 @@ import type { InternalNode, ReactFlowState } from '@xyflow/react';
 import { STUB } from './edge-routes';
 import { bottom, type Rect } from './geometry';
 
-/** A node's box on the board, any kind; null until React Flow knows its size. */
+/**
+ * A node's box on the board, any kind; null until React Flow knows its size. In whole pixels, as
+ * React Flow measures: the estimate a big board's nodes arrive with (flow.ts, half a pixel over)
+ * then routes every edge once, not again when the measured size turns out the same.
+ */
 export function nodeRect(node: InternalNode | undefined): Rect | null {
-  const width = node?.measured.width ?? node?.width;
-  const height = node?.measured.height ?? node?.height;
+  const width = Math.floor(node?.measured.width ?? node?.width ?? 0);
+  const height = Math.floor(node?.measured.height ?? node?.height ?? 0);
   if (!node || !width || !height) return null;
   return { x: node.internals.positionAbsolute.x, y: node.internals.positionAbsolute.y, width, height };
 }
