@@ -76,17 +76,14 @@ describe('routeEdge', () => {
     expect(route[1].y).toBe(200);
   });
 
-  it('finds the way across a big board in a moment: a line from the top of a map of 600 cards to its far corner', () => {
+  it('finds the way across a big board: a line from the top of a map of 600 cards to its far corner', () => {
     // As a reporting line near the root of a 5,000-node board: every card around it is in the way.
     const cards = Array.from({ length: 600 }, (_, k) => card((k % 30) * 400, 300 + Math.floor(k / 30) * 288, 240 + (k % 4) * 20, 130 + (k % 3) * 30));
     const source = card(6000, 0);
     const target = card(11600, 300 + 20 * 288);
-    const started = performance.now();
+    // How long it takes is the bench's (open and drag at 5,000 nodes route such lines); here, that it is right.
     const route = routeEdge({ source, target, style: 'tree', busY: null, obstacles: cards });
-    const took = performance.now() - started;
     expect(crossesAny(route, cards)).toBe(false);
     expect(isOrthogonal(route)).toBe(true);
-    // One edge of the board routed at its open or its drop, on a loaded machine; about 20 ms on a quiet one.
-    expect(took).toBeLessThan(1000);
   });
 });
