@@ -1,7 +1,6 @@
-import { stratumLabel, TimeSpanUnit, type TimeSpan } from '../../shared/model';
+import { stratumLabel, TimeSpanUnit, type FieldSpec, type TimeSpan } from '../../shared/model';
 import { STRATA } from '../../shared/levels/strata';
 import { DraftText } from '../ui/DraftText';
-import type { FieldSpec } from './fields';
 
 interface Props {
   spec: FieldSpec;

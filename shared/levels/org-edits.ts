@@ -1,7 +1,8 @@
 import { defaultEdgeData } from '../model/edges';
 import { newId } from '../model/ids';
 import type { Stratum } from '../model/levels';
-import { defaultNodeData, type BoardNode } from '../model/nodes';
+import { defaultNodeData } from '../model/node-kinds';
+import type { BoardNode } from '../model/nodes';
 import type { Position } from '../model/schemas';
 import type { BoardDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';

@@ -1,7 +1,8 @@
 import { GroundworkError, fromZodError } from '../errors';
 import { allowedEdgeKinds, EDGE_KIND_NAMES, type EdgeKind } from '../model/edges';
 import { LIMITS } from '../model/limits';
-import { KIND_NAMES, NODE_DATA, type BoardNode } from '../model/nodes';
+import { NODE_KIND_INFO } from '../model/node-kinds';
+import { NODE_DATA, type BoardNode } from '../model/nodes';
 import type { BoardDoc } from './doc';
 import type { Op } from './ops';
 
@@ -15,7 +16,7 @@ function checkEdgeKind(doc: BoardDoc, kind: EdgeKind, sourceId: string, targetId
   if (!allowedEdgeKinds(source.kind, target.kind).includes(kind)) {
     throw new GroundworkError(
       'invalid_input',
-      `A ${EDGE_KIND_NAMES[kind].toLowerCase()} edge cannot join a ${KIND_NAMES[source.kind].toLowerCase()} to a ${KIND_NAMES[target.kind].toLowerCase()}`,
+      `A ${EDGE_KIND_NAMES[kind].toLowerCase()} edge cannot join a ${NODE_KIND_INFO[source.kind].name.toLowerCase()} to a ${NODE_KIND_INFO[target.kind].name.toLowerCase()}`,
       path,
     );
   }
