@@ -17,7 +17,7 @@ interface TemplateRow {
   updated_at: number;
 }
 
-export interface SaveAsTemplate {
+interface SaveAsTemplate {
   name: string;
   description: string;
   boardIds: readonly string[];
@@ -151,7 +151,7 @@ function ownDocument(row: TemplateRow): TemplateDocument {
 const PREVIEW_NODES = 400;
 
 /** Where the nodes of the template's first board sit: the gallery card draws it small. */
-export function boardPreview(board: DocumentBoard | undefined): BoardPreview {
+function boardPreview(board: DocumentBoard | undefined): BoardPreview {
   const nodes = (board?.nodes ?? []).slice(0, PREVIEW_NODES).map((node) => {
     const size = node.size ?? expectedSize(node.kind, node.data);
     return { kind: node.kind, x: node.position.x, y: node.position.y, width: size.width, height: size.height };
@@ -159,7 +159,7 @@ export function boardPreview(board: DocumentBoard | undefined): BoardPreview {
   return { nodes };
 }
 
-export function templateSummary(id: string, document: TemplateDocument, builtIn: boolean, updatedAt: number): TemplateSummary {
+function templateSummary(id: string, document: TemplateDocument, builtIn: boolean, updatedAt: number): TemplateSummary {
   return {
     id,
     name: document.template.name,
@@ -180,7 +180,7 @@ export function templateSummary(id: string, document: TemplateDocument, builtIn:
  * viewports, and the whole agenda (titles, timeboxes, prompts, frame links). Dropped: roles,
  * decision-makers, notes, stages and label texts.
  */
-export function scaffoldOf(board: DocumentBoard): DocumentBoard {
+function scaffoldOf(board: DocumentBoard): DocumentBoard {
   const nodes = board.nodes.filter(isScaffold).map(blanked);
   const kept = new Set(nodes.map((n) => n.id));
   return { ...board, nodes, edges: board.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) };

@@ -4,7 +4,7 @@ export type ConnectionState = 'connecting' | 'open' | 'offline';
 
 type Frame = { type: 'hello' } | { type: 'reply'; id: number; reply: Reply } | { type: 'event'; name: string; payload: unknown };
 
-export interface SocketConnectionOptions {
+interface SocketConnectionOptions {
   url: string;
   /** Said to the caller of a call that could not reach the other end. */
   unavailableMessage: string;

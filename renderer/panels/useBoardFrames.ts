@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { useBoard } from '../state/board-store';
 import { showError } from '../state/toasts';
 
-export interface FrameChoice {
+interface FrameChoice {
   id: string;
   title: string;
 }

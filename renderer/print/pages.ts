@@ -9,9 +9,9 @@ export type Area = Dimensions;
 
 const PX_PER_MM = 96 / 25.4;
 /** Page margins (mm): the printer's footer with the page number sits in the bottom one. */
-export const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
+const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
 /** The board title above each board page (CSS px). */
-export const HEADER_PX = 52;
+const HEADER_PX = 52;
 /** Space kept between the board and the page's edges (CSS px). */
 const PAD_PX = 12;
 /**

@@ -1,5 +1,5 @@
 /** Where Enter makes a new line in a draft: nowhere (one line), on Shift+Enter (a label on the canvas), or on Enter (a form's text area). */
-export type NewLine = 'none' | 'shift-enter' | 'enter';
+type NewLine = 'none' | 'shift-enter' | 'enter';
 
 /** What a key does to a text being drafted: Escape drops the draft, Enter keeps it unless it makes a new line there. */
 export function draftKey(event: { key: string; shiftKey: boolean }, newLine: NewLine): 'commit' | 'cancel' | null {

@@ -13,18 +13,18 @@ export interface DocumentProblem {
   message: string;
 }
 
-export type ParsedDocument = { ok: true; document: GroundworkDocument } | { ok: false; problems: DocumentProblem[] };
+type ParsedDocument = { ok: true; document: GroundworkDocument } | { ok: false; problems: DocumentProblem[] };
 
-export interface ParseOptions {
+interface ParseOptions {
   /** The upgrade steps to older versions; tests pass their own. */
   upgrades?: Readonly<Record<number, Upgrade>>;
 }
 
 /** No Groundwork file nests deeper than about 8 levels; far deeper means a hostile or broken file. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /** A refusal names at most this many problems: the first ones, in document order. */
 export const MAX_PROBLEMS = 5;
-export const DOCUMENT_KINDS = ['session', 'template'] as const;
+const DOCUMENT_KINDS = ['session', 'template'] as const;
 
 
 /** `$.boards[0].nodes[3].data.person`; a key that is not a plain name is quoted, a very long one shortened. */

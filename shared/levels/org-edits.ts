@@ -13,7 +13,7 @@ export function stratumBelow(stratum: Stratum | null): Stratum | null {
   return stratum !== null && stratum > 1 ? stratum - 1 : null;
 }
 
-export interface NewRole {
+interface NewRole {
   id: string;
   ops: Op[];
 }
@@ -33,7 +33,7 @@ export function managerOf(map: OrgMap, roleId: string): string | null {
 }
 
 /** Everyone who reports to the role, directly or not. */
-export function reportsBelow(map: OrgMap, roleId: string): Set<string> {
+function reportsBelow(map: OrgMap, roleId: string): Set<string> {
   const below = new Set<string>();
   const pending = [roleId];
   while (pending.length) {

@@ -14,7 +14,7 @@ export type FieldSpec =
  * What the app knows of a kind of node beyond its schema (nodes.ts) and its component
  * (renderer/canvas/nodes): adding a kind is those two and an entry here.
  */
-export interface NodeKindInfo<K extends NodeKind> {
+interface NodeKindInfo<K extends NodeKind> {
   /** In the palette ("+ Role"), the inspector's heading and messages. */
   name: string;
   /** The field a double-click or Enter edits inline on the canvas. */

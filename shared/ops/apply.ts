@@ -23,7 +23,7 @@ function checkEdgeKind(doc: BoardDoc, kind: EdgeKind, sourceId: string, targetId
 }
 
 /** Validates a node whose data was patched: the merged data must still fit its kind. */
-export function mergeNodeData(node: BoardNode, patch: Record<string, unknown>, path: (string | number)[]): BoardNode {
+function mergeNodeData(node: BoardNode, patch: Record<string, unknown>, path: (string | number)[]): BoardNode {
   const merged = { ...node.data, ...patch };
   const parsed = NODE_DATA[node.kind].safeParse(merged);
   if (!parsed.success) throw fromZodError(parsed.error, [...path, 'data']);
