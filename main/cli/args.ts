@@ -1,3 +1,5 @@
+import { parseArgs as parseOptions } from 'node:util';
+
 export interface ServeArgs {
   command: 'serve';
   port: number;
@@ -71,28 +73,39 @@ Commands:
   help            Show this text
 
 Every command but help and library init takes --data-dir DIR: where groundwork.db lives (default: your data
-folder; GROUNDWORK_DATA_DIR overrides it).`;
+folder; GROUNDWORK_DATA_DIR overrides it). An option's value follows a space or an = (--port=5417);
+after -- every word is a word, even one that starts with a dash.`;
 
 export class UsageError extends Error {}
 
-/** Reads `--flag value` pairs (any order) and the words between them; a flag must be one of `allowed`. */
+/** Reads `--flag value` or `--flag=value` pairs (any order) and the words between them, or after `--`; a flag must be one of `allowed`. */
 function readFlags(command: string, rest: string[], allowed: readonly string[]): { flags: Map<string, string>; words: string[] } {
-  const flags = new Map<string, string>();
-  const words: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('-')) {
-      words.push(arg);
-      continue;
-    }
-    if (!allowed.includes(arg)) throw new UsageError(`Unknown option "${arg}" for ${command}`);
-    const value = rest[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-    if (flags.has(arg)) throw new UsageError(`${arg} is given twice`);
-    flags.set(arg, value);
-    i++;
+  const options = Object.fromEntries(allowed.map((flag) => [flag.slice(2), { type: 'string' as const }]));
+  let parsed;
+  try {
+    parsed = parseOptions({ args: rest, options, strict: true, allowPositionals: true, tokens: true });
+  } catch (error) {
+    throw usageErrorOf(command, rest, error);
   }
-  return { flags, words };
+  const flags = new Map<string, string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    const flag = `--${token.name}`;
+    if (flags.has(flag)) throw new UsageError(`${flag} is given twice`);
+    flags.set(flag, token.value ?? '');
+  }
+  return { flags, words: parsed.positionals };
+}
+
+/** node:util's parse errors in our words, naming the option. */
+function usageErrorOf(command: string, rest: string[], error: unknown): Error {
+  const code = (error as { code?: unknown }).code;
+  const option = /'(-[^', <]+)/.exec(String((error as Error).message))?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option.startsWith('--')) return new UsageError(`Unknown option "${option}" for ${command}`);
+  // node:util names one letter of "-weird.groundwork": name what was typed, and how to pass it as a word.
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`Unknown option "${rest.find((arg) => arg.startsWith(option)) ?? option}" for ${command} (a word that starts with a dash goes after --)`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(`${option} needs a value`);
+  return error as Error;
 }
 
 function noWords(command: string, words: string[]): void {
@@ -169,7 +182,8 @@ function parseLibrary(rest: string[]): LibraryInitArgs {
 /** Parses argv (without node and the script) into a command, or throws a UsageError saying what is wrong. */
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (!command || command === 'help' || command === '--help' || command === '-h' || options.includes('--help') || options.includes('-h')) return { command: 'help' };
   switch (command) {
     case 'serve':
       return parseServe(rest);

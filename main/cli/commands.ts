@@ -93,7 +93,7 @@ function describeFsError(error: unknown): string {
 }
 
 /** One template a line: id, name, boards, minutes, built-in or own; columns padded to line up. */
-export function templatesTable(templates: readonly TemplateSummary[]): string {
+function templatesTable(templates: readonly TemplateSummary[]): string {
   const rows = [
     ['ID', 'NAME', 'BOARDS', 'MINUTES', 'SOURCE'],
     ...templates.map((t) => [t.id, t.name, String(t.boardCount), String(t.totalMinutes), t.builtIn ? 'built-in' : 'own']),

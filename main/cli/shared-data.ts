@@ -1,9 +1,9 @@
 import { describeHolder, type LockHolder } from '../store/data-lock';
 
 /** The commands that open the database, do one thing and exit. */
-export type OneShotCommand = 'export' | 'import' | 'templates list' | 'backup';
+type OneShotCommand = 'export' | 'import' | 'templates list' | 'backup';
 
-export type OneShotPlan =
+type OneShotPlan =
   | { run: true; openIn: string | null; note: string | null }
   | { run: false; message: string };
 

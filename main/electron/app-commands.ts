@@ -6,7 +6,7 @@ export type AppCommand = AppCommandPayload['command'];
 export const APP_COMMAND_EVENT = 'app.command';
 
 /** Where a command goes: the editor window there is, or one opened for it; `focus` brings the editor to the front. */
-export type CommandRoute<W> = { to: W | 'new-editor'; focus: boolean } | null;
+type CommandRoute<W> = { to: W | 'new-editor'; focus: boolean } | null;
 
 /**
  * Every command the desktop app sends concerns the editor, whichever window has focus. After

@@ -2,19 +2,19 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { contentType, resolveStaticFile } from '../transport/static-files';
 import { APP_HOST, APP_SCHEME } from './trusted-url';
 
-export interface AppRequest {
+interface AppRequest {
   url: string;
   method: string;
 }
 
-export interface AppResponse {
+interface AppResponse {
   status: number;
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer> | string | null;
 }
 
 /** Reads a file; injected because Electron's fs reads inside app.asar and tests use a temp dir. */
-export type ReadFile = (file: string) => Promise<Uint8Array<ArrayBuffer>>;
+type ReadFile = (file: string) => Promise<Uint8Array<ArrayBuffer>>;
 
 /** What the app:// scheme is registered with: a standard, secure origin of its own, like https. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;

@@ -10,7 +10,7 @@ export interface KeyInput {
 }
 
 /** The parts of the audience BrowserWindow this module touches; tests pass a fake. */
-export interface AudienceWindowLike {
+interface AudienceWindowLike {
   removeMenu(): void;
   isFullScreen(): boolean;
   setFullScreen(flag: boolean): void;

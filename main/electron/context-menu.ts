@@ -4,7 +4,7 @@ import type { ContextMenuParams, MenuItemConstructorOptions } from 'electron';
 export type ContextMenuInputs = Pick<ContextMenuParams, 'isEditable' | 'selectionText' | 'misspelledWord' | 'dictionarySuggestions' | 'editFlags'>;
 
 /** What the menu's own items do, given by main for the web contents it opened on. */
-export interface ContextMenuActions {
+interface ContextMenuActions {
   replaceMisspelling(word: string): void;
   addToDictionary(word: string): void;
 }
@@ -56,7 +56,7 @@ export function contextMenuTemplate(params: ContextMenuInputs, actions: ContextM
  */
 export const OFFLINE_DICTIONARY_URL = 'http://127.0.0.1:9/';
 
-export interface SpellcheckSession {
+interface SpellcheckSession {
   setSpellCheckerDictionaryDownloadURL(url: string): void;
 }
 

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export interface MenuInputs {
+interface MenuInputs {
   platform: NodeJS.Platform;
   appName: string;
   /**

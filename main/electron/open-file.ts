@@ -37,7 +37,7 @@ export interface OpenFileEffects {
   openSession(sessionId: string): void;
 }
 
-export type OpenFileOutcome = 'imported' | 'cancelled' | 'refused';
+type OpenFileOutcome = 'imported' | 'cancelled' | 'refused';
 
 /**
  * Opening a file from the OS: read it (refused unread past the size limit), check it, say what it

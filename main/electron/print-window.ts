@@ -29,7 +29,7 @@ export const PDF_OPTIONS: PrintToPDFOptions = {
 };
 
 /** The print view's page stopped: its renderer process went away, or the page did not load. Nothing was exported. */
-export function printViewGone(reason: string): GroundworkError {
+function printViewGone(reason: string): GroundworkError {
   return new GroundworkError('unavailable', `The handout could not be made: the print view ${reason}. Nothing was exported; try again.`);
 }
 

@@ -3,7 +3,7 @@ import { openExternalUrl, type ExternalOpener } from './external-links';
 import { isTrustedAppUrl } from './trusted-url';
 
 /** The few parts of Electron's WebContents and Session that the hardening touches; tests pass fakes. */
-export interface PreventableEvent {
+interface PreventableEvent {
   preventDefault(): void;
 }
 export interface NavigationEvent extends PreventableEvent {
@@ -20,7 +20,7 @@ export interface HardenableSession {
 }
 
 /** Our pages only ever move between our own URLs (a reload, a route); anything else is refused. */
-export function shouldAllowNavigation(url: unknown): boolean {
+function shouldAllowNavigation(url: unknown): boolean {
   return isTrustedAppUrl(url);
 }
 
@@ -34,7 +34,7 @@ export function shouldGrantPermission(permission: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission);
 }
 
-export type WindowOpenDecision = { action: 'deny' } | { action: 'allow'; overrideBrowserWindowOptions: BrowserWindowConstructorOptions };
+type WindowOpenDecision = { action: 'deny' } | { action: 'allow'; overrideBrowserWindowOptions: BrowserWindowConstructorOptions };
 
 /** Our own audience view (#/session/ID/audience) is the one window a page may open. */
 export function isAudienceUrl(url: string): boolean {

@@ -12,12 +12,12 @@ export const APP_STARTING: AppStatus = {
 };
 
 /** What the gate needs from the shell: the window's queued commands, and a way to tell every page the status changed. */
-export interface StartupGateEffects {
+interface StartupGateEffects {
   takeCommands(clientId: string): AppCommandPayload[];
   publishStatus(status: AppStatus): void;
 }
 
-export interface StartupGate {
+interface StartupGate {
   /** The transport's dispatcher from the first window on: answers 'app.status' and 'app.takeCommands' itself, holds every other call until the backend is open. */
   dispatch: Dispatcher;
   /** The backend is open: held calls go to it, and so does every call from now on. */
@@ -59,7 +59,7 @@ export function startupGate(effects: StartupGateEffects): StartupGate {
 }
 
 /** How the shell learns the window has painted, and sets a timer: Electron's once('ready-to-show') and setTimeout, or a test's fakes. */
-export interface FirstPaintEffects {
+interface FirstPaintEffects {
   onceShown(listener: () => void): void;
   setTimer(run: () => void, ms: number): void;
 }

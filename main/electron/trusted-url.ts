@@ -1,7 +1,7 @@
 /** Groundwork's own pages are served from this origin by the app:// protocol handler (see app-protocol.ts). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'groundwork';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 const MAX_URL_LENGTH = 8192;

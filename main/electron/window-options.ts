@@ -3,9 +3,9 @@ import type { WindowState } from './window-state';
 
 export const MIN_WINDOW_SIZE = { width: 960, height: 600 } as const;
 /** The renderer's --paper background (renderer/styles.css), so the window does not flash white while it loads. */
-export const WINDOW_BACKGROUND = '#f6f4ef';
+const WINDOW_BACKGROUND = '#f6f4ef';
 
-export interface EditorWindowInputs {
+interface EditorWindowInputs {
   preloadPath: string;
   state: WindowState;
   /** DevTools are for development (`!app.isPackaged`); off, they cannot be opened by any key or call. */
@@ -50,7 +50,7 @@ function baseWindowOptions(preloadPath: string, devTools: boolean): BrowserWindo
   };
 }
 
-export interface DisplayArea {
+interface DisplayArea {
   id: number;
   bounds: { x: number; y: number; width: number; height: number };
 }

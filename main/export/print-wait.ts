@@ -2,7 +2,7 @@ import { GroundworkError } from '../../shared/errors';
 import { parsePrintStatus, type PrintStatus } from '../../shared/export/print-status';
 import { cancelledError } from './printer';
 
-export interface WaitOptions {
+interface WaitOptions {
   signal: AbortSignal;
   onProgress(status: PrintStatus): void;
   /** A print view that has not finished by then has hung: a browser that cannot draw, a board that never measures. */

@@ -2,7 +2,7 @@ import type { Paper } from '../../shared/export/print-options';
 import type { PrintStatus } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 
-export interface PrintJob {
+interface PrintJob {
   paper: Paper;
   /** Aborting it stops the print and closes what it opened. */
   signal: AbortSignal;

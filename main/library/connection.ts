@@ -43,7 +43,7 @@ export function isUnreachable(error: unknown): boolean {
 }
 
 /** PostgreSQL's or the network's error as a message that names what is wrong, for the trainer. */
-export function describeLibraryError(error: unknown, url: LibraryUrl, doing: string): GroundworkError {
+function describeLibraryError(error: unknown, url: LibraryUrl, doing: string): GroundworkError {
   if (error instanceof GroundworkError) return error;
   const code = (error as { code?: string }).code ?? '';
   const detail = error instanceof Error ? error.message : String(error);

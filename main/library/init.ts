@@ -1,7 +1,7 @@
 import { ADMIN_ROLE, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA, SCHEMA_VERSION_TABLE, TRAINER_ROLE, type LibraryMigration } from './schema';
 import { appliedLibrarySteps, refuseNewerLibrary, withConnection, type LibraryUrl } from './connection';
 
-export interface LibraryInitResult {
+interface LibraryInitResult {
   /** The schema steps this run applied (none when the library was up to date). */
   applied: string[];
   /** The roles this run created (none when they existed). */

@@ -1,4 +1,4 @@
-import { DEFAULT_SIZE, newId, type BoardNode, type NoteCategory } from '../../shared/model';
+import { newId, NODE_KIND_INFO, type BoardNode, type NoteCategory } from '../../shared/model';
 import type { Op } from '../../shared/ops';
 import type { RoomSettings } from '../../shared/model/room';
 import type { NoteRow } from './room-store';
@@ -64,12 +64,12 @@ export function inboxOps(nodes: readonly BoardNode[], notes: readonly IncomingNo
       id: newId('n'),
       kind: 'frame',
       position: { x: Number.isFinite(right) ? Math.round(right + 160) : 0, y: Number.isFinite(top) ? Math.round(top) : 0 },
-      size: { width: FRAME_WIDTH, height: DEFAULT_SIZE.frame!.height },
+      size: { width: FRAME_WIDTH, height: NODE_KIND_INFO.frame.expectedSize.height },
       data: { title: INBOX_TITLE },
     };
     ops.push({ type: 'node.add', node: frame });
   }
-  const area = { x: frame.position.x, y: frame.position.y, width: frame.size?.width ?? FRAME_WIDTH, height: frame.size?.height ?? DEFAULT_SIZE.frame!.height };
+  const area = { x: frame.position.x, y: frame.position.y, width: frame.size?.width ?? FRAME_WIDTH, height: frame.size?.height ?? NODE_KIND_INFO.frame.expectedSize.height };
   const columns = Math.max(1, Math.floor((area.width - GAP) / (NOTE_WIDTH + GAP)));
   const bottoms = Array.from({ length: columns }, () => area.y + TITLE_BAND);
   for (const node of nodes) {

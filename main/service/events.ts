@@ -1,6 +1,6 @@
 import type { EventName, EventPayload } from '../../shared/api';
 
-export type EventListener = (name: EventName, payload: unknown) => void;
+type EventListener = (name: EventName, payload: unknown) => void;
 
 /** Fans events out to every connected client (windows, browser tabs) but the one that caused them. */
 export class EventHub {

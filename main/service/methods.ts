@@ -28,7 +28,7 @@ export const ASYNC_METHODS = {
   'library.use': true,
   'library.withdraw': true,
 } as const satisfies Partial<Record<MethodName, true>>;
-export type AsyncMethod = keyof typeof ASYNC_METHODS;
+type AsyncMethod = keyof typeof ASYNC_METHODS;
 
 export function isAsyncMethod(method: MethodName): method is AsyncMethod {
   return Object.hasOwn(ASYNC_METHODS, method);

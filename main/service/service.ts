@@ -22,13 +22,13 @@ import { libraryService } from '../library/library-service';
  * A refused file as one error: the first problems with their JSON paths, in the message the UI
  * shows. The path names the `document` field; the places inside it are in the message.
  */
-export function documentRefused(problems: readonly DocumentProblem[]): GroundworkError {
+function documentRefused(problems: readonly DocumentProblem[]): GroundworkError {
   const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
   return new GroundworkError('invalid_input', `document: ${list}`, ['document']);
 }
 
 /** What the service works with beyond the store, each with a default for tests and one-shot commands. */
-export interface ServiceEnv {
+interface ServiceEnv {
   templates?: TemplateStore;
   backups?: BackupControl;
   /** The clock of automatic restore points. */

@@ -15,7 +15,7 @@ type SnapshotMethods = {
  * and the session has been edited for at least that long (counted from the first edit this run
  * saw, when it has none yet).
  */
-export function autoSnapshotDue(newestAt: number | null, editingSince: number, now: number): boolean {
+function autoSnapshotDue(newestAt: number | null, editingSince: number, now: number): boolean {
   return now - Math.max(newestAt ?? -Infinity, editingSince) >= AUTO_SNAPSHOT_INTERVAL_MS;
 }
 

@@ -23,16 +23,12 @@ export interface BackupInfo {
 }
 
 /** daily | manual | before-restore | before-<migration name> */
-export type BackupReason = string;
+type BackupReason = string;
 
 const NAME = /^groundwork-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([A-Za-z0-9_-]{1,80})\.db$/;
 const PARTIAL = '.partial';
 
 export const backupsDirFor = (dbFile: string) => path.join(path.dirname(dbFile), BACKUPS_DIR);
-
-export function isBackupName(name: string): boolean {
-  return NAME.test(name);
-}
 
 /** When the backup named `name` was made, read from its name (copies and restores keep names, not mtimes). */
 function createdAtOf(name: string): number | null {
@@ -64,7 +60,7 @@ export function listBackups(dir: string): BackupInfo[] {
 }
 
 /** Deletes all but the newest `keep` backups. */
-export function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
+function pruneBackups(dir: string, keep = KEEP_BACKUPS): void {
   for (const old of listBackups(dir).slice(keep)) fs.rmSync(path.join(dir, old.file), { force: true });
 }
 
@@ -83,7 +79,7 @@ export function moveDatabaseFiles(from: string, to: string): void {
  * restored database that a rename has put in place survives a power cut: without it the name
  * can reach the disk before the bytes it names.
  */
-export function fsyncPath(target: string): void {
+function fsyncPath(target: string): void {
   const folder = fs.statSync(target).isDirectory();
   let fd: number;
   try {

@@ -5,7 +5,7 @@ import type { Db } from './db';
  * batch does so within seconds of losing its reply, or after an outage in which it made the
  * edits it resends; 10,000 later revisions of the same board mean the batch is long settled.
  */
-export const BATCH_WINDOW = 10_000;
+const BATCH_WINDOW = 10_000;
 
 /**
  * The ids of the batches each board has applied, with the revision each one made. Recorded in

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface DataDirInputs {
+interface DataDirInputs {
   env: Record<string, string | undefined>;
   platform: NodeJS.Platform;
   home: string;
@@ -18,7 +18,7 @@ const APP_FOLDER = 'Groundwork';
  * Linux `$XDG_CONFIG_HOME/Groundwork` (default ~/.config/Groundwork), macOS
  * ~/Library/Application Support/Groundwork, Windows %APPDATA%\Groundwork.
  */
-export function defaultDataDir({ env, platform, home }: Omit<DataDirInputs, 'flag'>): string {
+function defaultDataDir({ env, platform, home }: Omit<DataDirInputs, 'flag'>): string {
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER);
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_FOLDER);
@@ -49,7 +49,7 @@ const MOVED_ENTRIES = [DB, `${DB}-wal`, `${DB}-shm`, 'backups'] as const;
 /** Left in the old folder, so someone looking there learns where the data went. */
 export const MOVED_NOTE = 'MOVED-TO.txt';
 
-export type AdoptPlan = { move: false } | { move: true; from: string; to: string; entries: readonly string[] };
+type AdoptPlan = { move: false } | { move: true; from: string; to: string; entries: readonly string[] };
 
 /**
  * Whether to bring the served shell's database over from its old folder: only when the data dir
@@ -70,7 +70,7 @@ export function planAdoptOldData(
 }
 
 /** Moves the planned entries (rename; a copy then removal across file systems) and leaves a note behind. */
-export function adoptOldData(plan: Extract<AdoptPlan, { move: true }>, now: Date): string {
+function adoptOldData(plan: Extract<AdoptPlan, { move: true }>, now: Date): string {
   fs.mkdirSync(plan.to, { recursive: true });
   for (const entry of plan.entries) {
     const from = path.join(plan.from, entry);
@@ -88,7 +88,7 @@ export function adoptOldData(plan: Extract<AdoptPlan, { move: true }>, now: Date
   return message;
 }
 
-export interface PreparedDataDir {
+interface PreparedDataDir {
   dir: string;
   /** Set when the served shell's old database was moved in: the shell prints it once. */
   moved: string | null;

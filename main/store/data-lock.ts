@@ -41,7 +41,7 @@ export function parseLock(text: string): LockHolder | null {
   }
 }
 
-export type LockDecision = { action: 'refuse'; holder: LockHolder | null } | { action: 'take-over'; why: string };
+type LockDecision = { action: 'refuse'; holder: LockHolder | null } | { action: 'take-over'; why: string };
 
 /**
  * What to do about a lock file that is already there. A holder on this machine whose pid is gone
@@ -89,7 +89,7 @@ export class DataDirLockedError extends DatabaseRefusedError {
 }
 
 /** Whether a process with this pid exists (EPERM: it does, under another user). */
-export function pidIsAlive(pid: number): boolean {
+function pidIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

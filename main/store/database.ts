@@ -50,7 +50,7 @@ export const DATABASE_FILE = 'groundwork.db';
  * cut, not only a crash of the app (NORMAL fsyncs only at checkpoints: a dead battery could roll
  * back the last few hundred acknowledged edits).
  */
-export const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
+const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'foreign_keys = ON', 'busy_timeout = 5000'] as const;
 
 /**
  * Opens (or creates) the database and brings its schema up to date. It is checked first
@@ -85,7 +85,7 @@ export function openDatabase(file: string, migrations: readonly Migration[] = MI
   }
 }
 
-export interface OpenOptions {
+interface OpenOptions {
   /**
    * A shell holds the database (a one-shot command runs beside it; see the data dir's lock): a
    * damaged file is refused where it is, never moved from under the shell, and no schema step runs.
@@ -131,7 +131,7 @@ function describeBackup(backup: BackupInfo | null, dir: string): string {
   return `Your newest backup is ${path.join(dir, backup.file)}, made ${new Date(backup.createdAt).toISOString()}. Start Groundwork again and choose "Restore from backup…" on the home screen to bring it back.`;
 }
 
-export const EMPTY_FILE_PROBLEM = 'the file is empty (0 bytes)';
+const EMPTY_FILE_PROBLEM = 'the file is empty (0 bytes)';
 
 const sizeOf = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 

@@ -4,7 +4,7 @@ import { withFreshIds, type NewSession, type SessionContent } from './session-co
 import type { TemplateStore } from './templates';
 
 /** What documents need of the store: a session with its content to export, a new session to import. */
-export interface SessionRecords {
+interface SessionRecords {
   getSession(id: string): SessionDetail;
   sessionContent(id: string): SessionContent;
   insertSession(input: NewSession, content: SessionContent): SessionDetail;
@@ -25,7 +25,7 @@ export function exportSession(store: SessionRecords, sessionId: string): Session
   };
 }
 
-export type ImportResult = { kind: 'session'; session: SessionDetail } | { kind: 'template'; template: TemplateSummary };
+type ImportResult = { kind: 'session'; session: SessionDetail } | { kind: 'template'; template: TemplateSummary };
 
 /**
  * Writes a checked document (parseDocument) as a new session or a new own template, all or

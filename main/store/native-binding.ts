@@ -12,7 +12,7 @@ export const NATIVE_FILE = 'better_sqlite3.node';
 /** The side folder's name: `electron-v145-linux-x64`. scripts/electron-native.mjs builds into it; electron-builder.yml ships it. */
 export const electronNativeFolder = (abi: string, platform: string, arch: string) => `electron-v${abi}-${platform}-${arch}`;
 
-export interface BindingInputs {
+interface BindingInputs {
   /** process.versions: `electron` is set only inside Electron; `modules` is the ABI. */
   versions: { electron?: string; modules: string };
   platform: string;
@@ -48,7 +48,7 @@ export function chooseBinding(inputs: BindingInputs): BindingChoice {
   return { kind: 'missing', looked, message: missingBindingMessage(versions.electron, versions.modules, platform, arch, looked) };
 }
 
-export function missingBindingMessage(electron: string, abi: string, platform: string, arch: string, looked: readonly string[]): string {
+function missingBindingMessage(electron: string, abi: string, platform: string, arch: string, looked: readonly string[]): string {
   return [
     `Groundwork's database module (better-sqlite3) has no build for Electron ${electron} (ABI ${abi}, ${platform}-${arch}).`,
     `It looked for ${looked.join(' and ')}.`,

@@ -15,7 +15,7 @@ import { openSqlite } from './sqlite';
  */
 
 /** How many rows of one table came back; `found` is how many the damaged file says it held, null when it cannot say. */
-export interface SalvagedKind {
+interface SalvagedKind {
   kind: string;
   salvaged: number;
   found: number | null;
@@ -80,7 +80,7 @@ function attempt<T>(read: () => T): T | null {
 }
 
 /** The tables of the database in use, parents before children (by their foreign keys), migrations' own table left out. */
-export function tablesInInsertOrder(db: Db): string[] {
+function tablesInInsertOrder(db: Db): string[] {
   const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations' ORDER BY rowid").all() as { name: string }[]).map((r) => r.name);
   const parents = new Map(names.map((name) => [name, (db.pragma(`foreign_key_list(${quote(name)})`) as { table: string }[]).map((fk) => fk.table).filter((t) => t !== name && names.includes(t))]));
   const ordered: string[] = [];
@@ -158,14 +158,14 @@ function words(table: string, count: number): string {
 }
 
 /** "412 of 430 nodes", "3 sessions", "12 votes (the file no longer says how many there were)". */
-export function describeKind({ kind, salvaged, found }: SalvagedKind): string {
+function describeKind({ kind, salvaged, found }: SalvagedKind): string {
   if (found === null) return `${salvaged} ${words(kind, salvaged)} (the file no longer says how many there were)`;
   if (found !== salvaged) return `${salvaged} of ${found} ${words(kind, found)}`;
   return `${salvaged} ${words(kind, salvaged)}`;
 }
 
 /** The result's sentence: every core kind, and any other kind the file had rows of. */
-export function salvageMessage(kinds: SalvagedKind[], unreadable: string | null): string {
+function salvageMessage(kinds: SalvagedKind[], unreadable: string | null): string {
   if (unreadable !== null) return `Nothing could be salvaged: the damaged file cannot be read at all (${unreadable}).`;
   if (kinds.every((k) => k.salvaged === 0)) return 'Nothing could be salvaged: none of the damaged file\'s rows could be read and kept.';
   const named = kinds.filter((k) => CORE_KINDS.includes(k.kind) || k.salvaged > 0 || k.found !== 0).map(describeKind);

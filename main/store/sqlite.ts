@@ -5,7 +5,7 @@ import { chooseBinding, type BindingChoice } from './native-binding';
 import { DatabaseRefusedError } from './refused';
 
 /** Electron has no build of better-sqlite3 to load; the message says how to make one. */
-export class NativeBindingMissingError extends DatabaseRefusedError {
+class NativeBindingMissingError extends DatabaseRefusedError {
   constructor(
     message: string,
     readonly looked: readonly string[],

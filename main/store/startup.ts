@@ -27,7 +27,7 @@ export interface StartupReport {
   salvaged: SalvageResult | null;
 }
 
-export interface OpenedAtStartup {
+interface OpenedAtStartup {
   db: Db;
   report: StartupReport | null;
 }

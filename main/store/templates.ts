@@ -1,7 +1,8 @@
 import { fromZodError, GroundworkError } from '../../shared/errors';
 import { FORMAT, FORMAT_VERSION, TemplateDocument, type DocumentBoard, type SessionDocument } from '../../shared/fileformat/document';
 import { parseDocument } from '../../shared/fileformat/validate';
-import { DEFAULT_SIZE, LIMITS, newId, type BoardNode, type BoardPreview, type NodeKind, type TemplateSummary } from '../../shared/model';
+import { expectedSize } from '../../shared/layout/expected-size';
+import { LIMITS, newId, type BoardNode, type BoardPreview, type TemplateSummary } from '../../shared/model';
 import { checkBoardCaps } from '../../shared/ops/apply';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from '../../shared/templates';
 import type { Db } from './db';
@@ -16,7 +17,7 @@ interface TemplateRow {
   updated_at: number;
 }
 
-export interface SaveAsTemplate {
+interface SaveAsTemplate {
   name: string;
   description: string;
   boardIds: readonly string[];
@@ -147,28 +148,18 @@ function ownDocument(row: TemplateRow): TemplateDocument {
   return TemplateDocument.parse(parseStoredJson(row.document));
 }
 
-/** Roughly how large each kind draws before it is measured (as the canvas palette assumes). */
-const PREVIEW_SIZE: Record<NodeKind, { width: number; height: number }> = {
-  role: { width: 200, height: 80 },
-  decisionMaker: { width: 310, height: 190 },
-  goldenCircle: DEFAULT_SIZE.goldenCircle ?? { width: 520, height: 520 },
-  note: { width: 240, height: 140 },
-  stage: { width: 300, height: 150 },
-  frame: DEFAULT_SIZE.frame ?? { width: 640, height: 420 },
-  text: { width: 220, height: 56 },
-};
 const PREVIEW_NODES = 400;
 
 /** Where the nodes of the template's first board sit: the gallery card draws it small. */
-export function boardPreview(board: DocumentBoard | undefined): BoardPreview {
+function boardPreview(board: DocumentBoard | undefined): BoardPreview {
   const nodes = (board?.nodes ?? []).slice(0, PREVIEW_NODES).map((node) => {
-    const size = node.size ?? PREVIEW_SIZE[node.kind];
+    const size = node.size ?? expectedSize(node.kind, node.data);
     return { kind: node.kind, x: node.position.x, y: node.position.y, width: size.width, height: size.height };
   });
   return { nodes };
 }
 
-export function templateSummary(id: string, document: TemplateDocument, builtIn: boolean, updatedAt: number): TemplateSummary {
+function templateSummary(id: string, document: TemplateDocument, builtIn: boolean, updatedAt: number): TemplateSummary {
   return {
     id,
     name: document.template.name,
@@ -189,7 +180,7 @@ export function templateSummary(id: string, document: TemplateDocument, builtIn:
  * viewports, and the whole agenda (titles, timeboxes, prompts, frame links). Dropped: roles,
  * decision-makers, notes, stages and label texts.
  */
-export function scaffoldOf(board: DocumentBoard): DocumentBoard {
+function scaffoldOf(board: DocumentBoard): DocumentBoard {
   const nodes = board.nodes.filter(isScaffold).map(blanked);
   const kept = new Set(nodes.map((n) => n.id));
   return { ...board, nodes, edges: board.edges.filter((e) => kept.has(e.source) && kept.has(e.target)) };

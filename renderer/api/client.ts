@@ -12,7 +12,7 @@ export interface ApiClient {
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
 }
 
-export function createClient(transport: Transport): ApiClient {
+function createClient(transport: Transport): ApiClient {
   return {
     async call(method, input) {
       const reply = await transport.call(method, input);

@@ -18,7 +18,7 @@ declare global {
   }
 }
 
-export function bridgeTransport(bridge: GroundworkBridge): Transport {
+function bridgeTransport(bridge: GroundworkBridge): Transport {
   return {
     call: bridge.call,
     onEvent: bridge.onEvent,

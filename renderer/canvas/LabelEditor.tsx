@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { draftKey } from '../ui/draft-keys';
 
 interface Props {
   value: string;
@@ -72,10 +73,10 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
       rows={multiline ? 3 : 1}
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Escape') finish(false);
-        else if (event.key === 'Enter' && !(multiline && event.shiftKey)) {
+        const action = draftKey(event, multiline ? 'shift-enter' : 'none');
+        if (action) {
           event.preventDefault();
-          finish(true);
+          finish(action === 'commit');
         } else if (event.key === 'Tab' && !event.shiftKey && onTab) {
           event.preventDefault();
           finish(true);

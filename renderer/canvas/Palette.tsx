@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { KIND_NAMES, NODE_KINDS, type NodeKind } from '../../shared/model';
+import { expectedSize } from '../../shared/layout/expected-size';
+import { defaultNodeData, NODE_KIND_INFO, NODE_KINDS, type NodeKind } from '../../shared/model';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog, Field } from '../ui/Dialog';
@@ -8,22 +9,11 @@ import { parseOrgPaste } from '../../shared/import/org-paste';
 import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import { showInfo } from '../state/toasts';
 import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard, tidySelectedNotes } from './commands';
+import { nodeBoxes } from './capture';
 import { openCaptureDialog } from './capture-dialogs';
 import { ImportOrgDialog } from './ImportOrgDialog';
 import { findFreeSpot } from './placement';
 import { useClipboardEvents } from './useClipboardEvents';
-
-/** Roughly how large each kind renders before React Flow has measured it. */
-const EXPECTED_SIZE: Partial<Record<NodeKind, { width: number; height: number }>> = {
-  role: { width: 200, height: 80 },
-  decisionMaker: { width: 310, height: 190 },
-  goldenCircle: { width: 520, height: 520 },
-  note: { width: 240, height: 140 },
-  stage: { width: 300, height: 150 },
-  frame: { width: 640, height: 420 },
-  text: { width: 220, height: 56 },
-};
-const FALLBACK_SIZE = { width: 200, height: 80 };
 
 type Modal = 'group' | 'import' | null;
 
@@ -67,14 +57,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
     return flow.screenToFlowPosition(centre);
   };
 
-  const add = (kind: NodeKind) => {
-    // A node React Flow has not measured yet (one added a moment ago) counts at its kind's usual size.
-    const occupied = useBoard.getState().nodes.map((n) => {
-      const expected = (n.type && EXPECTED_SIZE[n.type]) || FALLBACK_SIZE;
-      return { ...n.position, width: n.measured?.width ?? n.width ?? expected.width, height: n.measured?.height ?? n.height ?? expected.height };
-    });
-    addNode(kind, findFreeSpot(viewCentre(), EXPECTED_SIZE[kind] ?? FALLBACK_SIZE, occupied));
-  };
+  const add = (kind: NodeKind) => addNode(kind, findFreeSpot(viewCentre(), expectedSize(kind, defaultNodeData(kind)), [...nodeBoxes().values()]));
 
   // Text pasted onto an org map is an org chart: imported at once when it reads cleanly, else the
   // import dialog opens on its problems, as for a file.
@@ -104,8 +87,8 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
     <div className="palette" role="toolbar" aria-label="Board tools">
       <div className="palette-group" role="group" aria-label="Add">
         {NODE_KINDS.map((kind) => (
-          <button key={kind} type="button" aria-label={`Add ${KIND_NAMES[kind].toLowerCase()}`} onClick={() => add(kind)}>
-            + {KIND_NAMES[kind]}
+          <button key={kind} type="button" aria-label={`Add ${NODE_KIND_INFO[kind].name.toLowerCase()}`} onClick={() => add(kind)}>
+            + {NODE_KIND_INFO[kind].name}
           </button>
         ))}
       </div>

@@ -2,10 +2,10 @@ import { BAND_HEIGHT, bandTop } from '../../shared/levels/bands';
 import { addRoleOps, stratumBelow } from '../../shared/levels/org-edits';
 import { readOrgMap } from '../../shared/levels/org-map';
 import { bandStratumOps, GRID, SUBTREE_GAP } from '../../shared/layout/arrange-by-levels';
-import { defaultNodeData, newId, type BoardNode, type NodeKind, type Position, type Stance, type Stratum } from '../../shared/model';
+import { expectedSize } from '../../shared/layout/expected-size';
+import { defaultNodeData, newId, NODE_KIND_INFO, type BoardNode, type NodeKind, type Position, type Stance, type Stratum } from '../../shared/model';
 import type { Op } from '../../shared/ops';
 import { selectionOf, useBoard } from '../state/board-store';
-import { EXPECTED_SIZE } from '../state/flow';
 import type { Direction } from './key-actions';
 import { spatialNeighbour, treeNeighbour } from './navigation';
 import { findFreeInRow, findFreeSpot, type Box } from './placement';
@@ -17,7 +17,7 @@ import { startEditing } from './useLabelEditing';
 export function nodeBoxes(): Map<string, Box> {
   return new Map(
     useBoard.getState().nodes.map((n) => {
-      const expected = EXPECTED_SIZE[n.type ?? 'role'];
+      const expected = expectedSize(n.type!, n.data);
       return [n.id, { ...n.position, width: n.measured?.width ?? n.width ?? expected.width, height: n.measured?.height ?? n.height ?? expected.height }];
     }),
   );
@@ -102,10 +102,10 @@ export function addSibling(nodeId: string): string | null {
 
 /** A node of `kind` centred near `centre`, clear of every other, open for typing. */
 export function addNodeToType(kind: NodeKind, centre: Position): string | null {
-  const size = EXPECTED_SIZE[kind];
   const id = newId('n');
-  const position = findFreeSpot(centre, size, [...nodeBoxes().values()]);
-  const node = { id, kind, position: { x: snap(position.x), y: snap(position.y) }, size: null, data: defaultNodeData(kind) } as BoardNode;
+  const data = defaultNodeData(kind);
+  const position = findFreeSpot(centre, expectedSize(kind, data), [...nodeBoxes().values()]);
+  const node = { id, kind, position: { x: snap(position.x), y: snap(position.y) }, size: null, data } as BoardNode;
   return addAndType([{ type: 'node.add', node }], id) ? id : null;
 }
 
@@ -118,7 +118,7 @@ export function addNote(centre: Position): string | null {
   if (!around.length) return addNodeToType('note', centre);
   const right = Math.max(...around.map((b) => b.x + b.width));
   const top = Math.min(...around.map((b) => b.y));
-  const size = EXPECTED_SIZE.note;
+  const size = NODE_KIND_INFO.note.expectedSize;
   return addNodeToType('note', { x: right + SUBTREE_GAP + size.width / 2, y: top + size.height / 2 });
 }
 

@@ -28,10 +28,6 @@ export function isCopiedNodesText(text: string): boolean {
   return copiedText !== null && text.replace(/\r\n?/g, '\n') === copiedText.replace(/\r\n?/g, '\n');
 }
 
-export function hasCopiedNodes(): boolean {
-  return !!copied && copied.nodes.length > 0;
-}
-
 /** The fragment and how far to shift this paste, so repeated pastes fan out instead of stacking. */
 export function takeClipboard(): { fragment: Fragment; offset: { x: number; y: number } } | null {
   if (!copied || copied.nodes.length === 0) return null;

@@ -1,6 +1,6 @@
 import { orgImportOps, type OrgRow } from '../../shared/import/org-csv';
 import { arrangeByLevels } from '../../shared/layout/arrange-by-levels';
-import { DEFAULT_SIZE, defaultNodeData, newId, type NodeKind, type Position } from '../../shared/model';
+import { defaultNodeData, newId, NODE_KIND_INFO, type NodeKind, type Position } from '../../shared/model';
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
 import { tidyOps } from '../../shared/layout/notes';
 import { roleSizes } from '../../shared/layout/role-size';
@@ -17,7 +17,7 @@ const selectedEdgeIds = () => selectionOf(useBoard.getState()).edgeIds;
 export function addNode(kind: NodeKind, position: Position): string {
   const id = newId('n');
   const { edit, selectOnly } = useBoard.getState();
-  edit([{ type: 'node.add', node: { id, kind, position, size: DEFAULT_SIZE[kind] ?? null, data: defaultNodeData(kind) } as never }]);
+  edit([{ type: 'node.add', node: { id, kind, position, size: NODE_KIND_INFO[kind].newSize, data: defaultNodeData(kind) } as never }]);
   selectOnly([id]);
   return id;
 }

@@ -28,7 +28,8 @@ export function findFreeSpot(centre: Position, size: { width: number; height: nu
         if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) cells.push({ x: origin.x + dx * stepX, y: origin.y + dy * stepY });
       }
     }
-    cells.sort((a, b) => Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y));
+    // Nearest first; of two as near, the lower: the toolbar lies over the top of the canvas.
+    cells.sort((a, b) => Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y) || b.y - a.y);
     const free = cells.find((cell) => !occupied.some((box) => overlaps({ ...cell, ...size }, box)));
     if (free) return free;
   }

@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { roleLabelPatch } from '../../shared/levels/role-label';
-import { LABEL_FIELD, type NodeKind } from '../../shared/model';
+import { NODE_KIND_INFO, type NodeKind } from '../../shared/model';
 import { useBoard } from '../state/board-store';
 
 /**
@@ -65,7 +65,7 @@ function labelPatch(id: string, kind: NodeKind, value: string): Record<string, u
     const patch = roleLabelPatch(value, node.data);
     return Object.keys(patch).length ? patch : null;
   }
-  const field = LABEL_FIELD[kind];
+  const field = NODE_KIND_INFO[kind].labelField as string;
   return (node.data as Record<string, unknown>)[field] === value ? null : { [field]: value };
 }
 

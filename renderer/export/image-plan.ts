@@ -8,7 +8,7 @@ export const IMAGE_PADDING = 32;
 /** html-to-image shrinks any canvas side above this without a word; we fall back to SVG instead. */
 export const CANVAS_SIDE_LIMIT = 16_384;
 /** Chromium draws no canvas with more pixels than this. */
-export const CANVAS_AREA_LIMIT = 268_435_456;
+const CANVAS_AREA_LIMIT = 268_435_456;
 
 export interface ImagePlan {
   format: ImageFormat;

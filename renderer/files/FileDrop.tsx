@@ -9,7 +9,7 @@ import './files.css';
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The file's document, or why it cannot be imported before it ever reaches main. */
-export function parseDocumentText(name: string, text: string): { document: unknown } | { problem: string } {
+function parseDocumentText(name: string, text: string): { document: unknown } | { problem: string } {
   try {
     return { document: JSON.parse(text) as unknown };
   } catch (error) {
@@ -22,7 +22,7 @@ export function parseDocumentText(name: string, text: string): { document: unkno
  * Imports a `.groundwork` file (or one saved as `.groundwork.json` before): refused above the size limit or when it is not JSON; main
  * checks the rest and writes all of it or nothing. Opens what was imported.
  */
-export async function importDocumentFile(file: File): Promise<void> {
+async function importDocumentFile(file: File): Promise<void> {
   if (file.size > MAX_FILE_BYTES) {
     showError(new GroundworkError('too_large', `“${file.name}” is ${megabytes(file.size)}; Groundwork imports files up to ${megabytes(MAX_FILE_BYTES)}. Nothing was imported.`));
     return;

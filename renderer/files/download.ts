@@ -8,7 +8,7 @@ export { documentFileName, safeFileName } from '../../shared/fileformat/file-nam
  * Saves a document as a file. A download of a Blob works in both shells: the browser saves it
  * as any download, and Electron, with no will-download handler of ours, shows its own save dialog.
  */
-export function downloadDocument(document: unknown, filename: string): void {
+function downloadDocument(document: unknown, filename: string): void {
   downloadBlob(new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' }), filename);
 }
 

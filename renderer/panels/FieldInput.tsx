@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { stratumLabel, TimeSpanUnit, type TimeSpan } from '../../shared/model';
+import { stratumLabel, TimeSpanUnit, type FieldSpec, type TimeSpan } from '../../shared/model';
 import { STRATA } from '../../shared/levels/strata';
-import type { FieldSpec } from './fields';
+import { DraftText } from '../ui/DraftText';
 
 interface Props {
   spec: FieldSpec;
@@ -12,8 +11,8 @@ interface Props {
 const STRATUM_OPTIONS = STRATA.map((s) => ({ value: String(s.stratum), label: `${stratumLabel(s.stratum)} · ${s.range}` }));
 
 /**
- * One field of the inspector. Text commits when the field is left or on Enter (one undo step
- * per change, not per key); choices commit at once.
+ * One field of the inspector. Text is a draft until kept (one undo step per change, not per
+ * key); choices commit at once.
  */
 export function FieldInput({ spec, value, onCommit }: Props) {
   const id = `field-${spec.key}`;
@@ -28,7 +27,7 @@ export function FieldInput({ spec, value, onCommit }: Props) {
       return (
         <div className="inspector-field">
           {label}
-          <TextField id={id} multiline={spec.type === 'textarea'} value={String(value ?? '')} onCommit={onCommit} />
+          <DraftText id={id} multiline={spec.type === 'textarea'} rows={3} value={String(value ?? '')} onCommit={onCommit} />
         </div>
       );
     case 'number':
@@ -86,30 +85,6 @@ export function FieldInput({ spec, value, onCommit }: Props) {
     case 'timeSpan':
       return <TimeSpanField id={id} label={spec.label} value={value as TimeSpan | null} onCommit={onCommit} />;
   }
-}
-
-function TextField({ id, multiline, value, onCommit }: { id: string; multiline: boolean; value: string; onCommit(value: string): void }) {
-  const [draft, setDraft] = useState(value);
-  const [shown, setShown] = useState(value);
-  // A change from elsewhere (undo, another window) replaces the draft.
-  if (value !== shown) {
-    setShown(value);
-    setDraft(value);
-  }
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
-  };
-  const common = {
-    id,
-    value: draft,
-    onBlur: commit,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
-  };
-  return multiline ? (
-    <textarea {...common} rows={3} />
-  ) : (
-    <input {...common} type="text" onKeyDown={(e) => e.key === 'Enter' && commit()} />
-  );
 }
 
 function TimeSpanField({ id, label, value, onCommit }: { id: string; label: string; value: TimeSpan | null; onCommit(value: TimeSpan | null): void }) {

@@ -1,8 +1,7 @@
-import { allowedEdgeKinds, EDGE_KIND_NAMES, KIND_NAMES, type BoardEdge, type BoardNode, type EdgeKind } from '../../shared/model';
+import { allowedEdgeKinds, EDGE_KIND_NAMES, NODE_KIND_INFO, type BoardEdge, type BoardNode, type EdgeKind } from '../../shared/model';
 import { recoveryHorizon } from '../../shared/levels/strata';
 import { selectionOf, useBoard } from '../state/board-store';
 import { FieldInput } from './FieldInput';
-import { FIELDS } from './fields';
 
 function useSelection(): { node?: BoardNode; edge?: BoardEdge; count: number } {
   const nodeIds = useBoard((s) => selectionOf(s).nodeIds.join(' '));
@@ -18,9 +17,9 @@ function NodeInspector({ node }: { node: BoardNode }) {
   const data = node.data as Record<string, unknown>;
   const horizon = node.kind === 'role' ? recoveryHorizon(node.data) : null;
   return (
-    <form className="inspector" aria-label={`${KIND_NAMES[node.kind]} details`} onSubmit={(e) => e.preventDefault()}>
-      <h2>{KIND_NAMES[node.kind]}</h2>
-      {FIELDS[node.kind].map((spec) => (
+    <form className="inspector" aria-label={`${NODE_KIND_INFO[node.kind].name} details`} onSubmit={(e) => e.preventDefault()}>
+      <h2>{NODE_KIND_INFO[node.kind].name}</h2>
+      {NODE_KIND_INFO[node.kind].fields.map((spec) => (
         <FieldInput
           key={`${node.id}-${spec.key}`}
           spec={spec}

@@ -4,7 +4,7 @@ import { usePresentation } from './presentation-store';
 
 /** The presentation commands, shared by the keys, the presenter bar and the audience overlay. */
 
-export function currentStep() {
+function currentStep() {
   const { state, steps } = usePresentation.getState();
   return state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Dimensions, Rect, Viewport } from '@xyflow/react';
+import { getViewportForBounds, type Dimensions, type Rect, type Viewport } from '@xyflow/react';
 import { PAPER_SIZES, type Paper } from '../../shared/export/print-options';
 import type { NodeKind } from '../../shared/model';
 import { COMPACT_TEXT_PX, legibleAtNames, type DetailZooms } from '../canvas/nodes/detail';
@@ -9,9 +9,9 @@ export type Area = Dimensions;
 
 const PX_PER_MM = 96 / 25.4;
 /** Page margins (mm): the printer's footer with the page number sits in the bottom one. */
-export const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
+const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
 /** The board title above each board page (CSS px). */
-export const HEADER_PX = 52;
+const HEADER_PX = 52;
 /** Space kept between the board and the page's edges (CSS px). */
 const PAD_PX = 12;
 /**
@@ -44,14 +44,6 @@ export function pageGeometry(paper: Paper) {
   return { page, content, board: { width: Math.floor(content.width), height: Math.floor(content.height - HEADER_PX) } };
 }
 
-/** The viewport that centres `rect` in `area`, as large as fits with a little padding, never above `maxZoom`. */
-export function viewportFor(rect: Rect, area: Area, maxZoom = 1): Viewport {
-  const width = Math.max(rect.width, 1);
-  const height = Math.max(rect.height, 1);
-  const zoom = Math.min((area.width - 2 * PAD_PX) / width, (area.height - 2 * PAD_PX) / height, maxZoom);
-  return { zoom, x: area.width / 2 - (rect.x + width / 2) * zoom, y: area.height / 2 - (rect.y + height / 2) * zoom };
-}
-
 export interface Tile {
   row: number;
   column: number;
@@ -67,8 +59,12 @@ export interface Tile {
  */
 export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, leftGutter = 0): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
   const area = { width: page.width - leftGutter, height: page.height };
-  const shifted = (viewport: Viewport): Viewport => ({ ...viewport, x: viewport.x + leftGutter });
-  const fit = shifted(viewportFor(bounds, area));
+  // Centred in the area, as large as fits inside the padding, never enlarged beyond 1×.
+  const fitted = (rect: Rect): Viewport => {
+    const viewport = getViewportForBounds({ ...rect, width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) }, area.width, area.height, 0, 1, `${PAD_PX}px`);
+    return { ...viewport, x: viewport.x + leftGutter };
+  };
+  const fit = fitted(bounds);
   if (fit.zoom >= minZoom) return { fit, tiles: [], columns: 1, rows: 1 };
   const usable = { width: area.width - 2 * PAD_PX, height: area.height - 2 * PAD_PX };
   // Each tile grows by its overlaps on both sides: counted in, so every tile stays legible.
@@ -86,7 +82,7 @@ export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, le
       const right = bounds.x + (column + 1) * cell.width + (column < columns - 1 ? overlapX : 0);
       const bottom = bounds.y + (row + 1) * cell.height + (row < rows - 1 ? overlapY : 0);
       const rect = { x: left, y: top, width: right - left, height: bottom - top };
-      tiles.push({ row, column, rect, viewport: shifted(viewportFor(rect, area)) });
+      tiles.push({ row, column, rect, viewport: fitted(rect) });
     }
   }
   return { fit, tiles, columns, rows };

@@ -10,6 +10,7 @@ import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
 import { useFlaggedEdges } from '../findings/flagged-edges';
+import { expectedSize } from '../../shared/layout/expected-size';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
 import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
@@ -29,9 +30,12 @@ import { useBoard } from '../state/board-store';
 import { isHiddenNote } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { useNamesShown } from '../room/names-shown';
-import { EXPECTED_SIZE, type BoardFlowNode } from '../state/flow';
+import type { BoardFlowNode } from '../state/flow';
 
-const sizeOf = (n: BoardFlowNode) => ({ width: n.width ?? n.measured?.width ?? EXPECTED_SIZE[n.type!].width, height: n.height ?? n.measured?.height ?? EXPECTED_SIZE[n.type!].height });
+const sizeOf = (n: BoardFlowNode) => {
+  const expected = expectedSize(n.type!, n.data);
+  return { width: n.width ?? n.measured?.width ?? expected.width, height: n.height ?? n.measured?.height ?? expected.height };
+};
 
 /** The rectangle a step shows (its frame, or everything on its board), and the least zoom its nodes stay legible at. */
 function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number } | null {

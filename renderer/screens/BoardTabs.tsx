@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { BoardSummary } from '../../shared/model';
 import { Dialog, Field } from '../ui/Dialog';
+import { moved } from '../ui/moved';
 
 interface Props {
   boards: BoardSummary[];
@@ -13,13 +14,6 @@ interface Props {
 }
 
 type Modal = { kind: 'add' } | { kind: 'rename'; board: BoardSummary } | { kind: 'delete'; board: BoardSummary } | null;
-
-function moved(ids: string[], from: number, to: number): string[] {
-  const next = [...ids];
-  const [id] = next.splice(from, 1);
-  next.splice(to, 0, id);
-  return next;
-}
 
 /** A session's boards as tabs: switch with the arrow keys, reorder by dragging or with Alt+arrows. */
 export function BoardTabs({ boards, activeId, onSelect, onAdd, onRename, onReorder, onDelete }: Props) {

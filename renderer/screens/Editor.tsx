@@ -4,7 +4,7 @@ import type { SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { Canvas } from '../canvas/Canvas';
 import { ExportDialog } from '../export/ExportDialog';
-import { EditorSessionContext } from '../panels/AgendaPanel';
+import { EditorSessionContext } from '../panels/editor-session';
 import { useBoard } from '../state/board-store';
 import { navigate } from '../state/router';
 import { showError } from '../state/toasts';

@@ -25,7 +25,7 @@ const PREVIEW = { width: 240, height: 140, padding: 8 };
 const MAX_PREVIEW_SCALE = 0.16;
 const KIND_FILL: Record<string, string> = { role: '#13222b', decisionMaker: '#7a2e8e', note: '#e0b400', text: '#0d5c63', stage: '#1f6fb2', goldenCircle: '#b4462d', frame: '#e4eced' };
 
-export interface PreviewRect {
+interface PreviewRect {
   kind: string;
   x: number;
   y: number;
@@ -34,7 +34,7 @@ export interface PreviewRect {
 }
 
 /** The board's nodes scaled to fit the card's preview (never enlarged past a board's usual scale), centred, frames first so they sit behind. */
-export function previewRects(nodes: BoardPreview['nodes'], box = PREVIEW): PreviewRect[] {
+function previewRects(nodes: BoardPreview['nodes'], box = PREVIEW): PreviewRect[] {
   if (nodes.length === 0) return [];
   const left = Math.min(...nodes.map((n) => n.x));
   const top = Math.min(...nodes.map((n) => n.y));
@@ -53,7 +53,7 @@ export function previewRects(nodes: BoardPreview['nodes'], box = PREVIEW): Previ
   }));
 }
 
-export function describeTemplate(template: Pick<TemplateSummary, 'totalMinutes' | 'boardCount'>): string {
+function describeTemplate(template: Pick<TemplateSummary, 'totalMinutes' | 'boardCount'>): string {
   const boards = `${template.boardCount} board${template.boardCount === 1 ? '' : 's'}`;
   return template.totalMinutes > 0 ? `${template.totalMinutes} min · ${boards}` : boards;
 }

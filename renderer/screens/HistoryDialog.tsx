@@ -20,7 +20,7 @@ const REASON_WORDS: Record<SnapshotReason, string> = {
 };
 
 /** What the list calls a restore point: its name when it has one, else why it was taken. */
-export function restorePointLabel(point: Pick<RestorePoint, 'name' | 'reason'>): string {
+function restorePointLabel(point: Pick<RestorePoint, 'name' | 'reason'>): string {
   return point.name || REASON_WORDS[point.reason];
 }
 

@@ -9,7 +9,7 @@ type Backup = MethodOutput<'backup.list'>[number];
 const madeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Why a backup was made, in the words its file name keeps: daily, manual, before-restore, before-<update step>. */
-export function backupReason(file: string): string {
+function backupReason(file: string): string {
   const reason = /-(daily|manual|before-restore|before-[A-Za-z0-9_-]+)\.db$/.exec(file)?.[1];
   if (reason === 'daily') return 'daily';
   if (reason === 'manual') return 'made by hand';

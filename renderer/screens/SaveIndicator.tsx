@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSaveStatus, type SaveStatus } from '../state/sync/editor-outbox';
 
 /** The indicator's tone (its colour) and words. */
-export function describeSaveStatus({ waiting, connection }: SaveStatus): ['saved' | 'saving' | 'offline', string] {
+function describeSaveStatus({ waiting, connection }: SaveStatus): ['saved' | 'saving' | 'offline', string] {
   const edits = `${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting`;
   if (connection === 'connecting') return ['saving', waiting > 0 ? `Connecting: ${edits}` : 'Connecting…'];
   if (connection === 'offline') return ['offline', waiting > 0 ? `Offline: ${edits}` : 'Offline: all changes saved'];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Session } from '../../shared/model';
 import { Dialog, Field } from '../ui/Dialog';
 
-export interface SessionDetails {
+interface SessionDetails {
   title: string;
   client: string;
   workshopDate: string | null;

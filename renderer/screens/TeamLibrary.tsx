@@ -70,7 +70,7 @@ function TeamCard({ template, onWithdraw }: { template: TeamTemplate; onWithdraw
 }
 
 /** The address of the team library, kept in this app; the command line's `--library-url` wins over it. */
-export function LibrarySettingsDialog({ state, onClose, onSaved }: { state: LibraryState; onClose(): void; onSaved(state: LibraryState): void }) {
+function LibrarySettingsDialog({ state, onClose, onSaved }: { state: LibraryState; onClose(): void; onSaved(state: LibraryState): void }) {
   const [url, setUrl] = useState('');
   const hintId = useId();
   return (

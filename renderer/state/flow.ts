@@ -1,16 +1,12 @@
 import type { Edge as FlowEdge, Node as FlowNode, NodeHandle } from '@xyflow/react';
 import { Position } from '@xyflow/react';
-import { KIND_NAMES, nodeLabel, type BoardEdge, type BoardNode, type NodeKind } from '../../shared/model';
+import { expectedSize } from '../../shared/layout/expected-size';
+import { NODE_KIND_INFO, nodeLabel, type BoardEdge, type BoardNode, type NodeKind, type Size } from '../../shared/model';
 import { neededDiameter } from '../canvas/golden-circle-fit';
 import { measureCircle } from '../canvas/measure-words';
 
 export type BoardFlowNode = FlowNode<BoardNode['data'] & Record<string, unknown>, NodeKind>;
 export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>>;
-
-interface Size {
-  width: number;
-  height: number;
-}
 
 /**
  * From this many nodes the editor's canvas mounts only what is on screen. Below it, culling
@@ -19,34 +15,13 @@ interface Size {
  */
 export const CULLING_MIN_NODES = 500;
 
-/** Roughly how large each kind renders (nodes.css) before React Flow has measured it. */
-export const EXPECTED_SIZE: Record<NodeKind, Size> = {
-  role: { width: 240, height: 130 },
-  decisionMaker: { width: 310, height: 190 },
-  goldenCircle: { width: 520, height: 520 },
-  note: { width: 240, height: 190 },
-  stage: { width: 300, height: 150 },
-  frame: { width: 640, height: 420 },
-  text: { width: 250, height: 50 },
-};
-
-/** Where each kind has its handles (renderer/canvas/nodes): reports-to runs top to bottom, influence and flow left to right. */
-const HANDLE_SIDES: Record<NodeKind, 'vertical' | 'horizontal' | null> = {
-  role: 'vertical',
-  decisionMaker: 'horizontal',
-  goldenCircle: 'vertical',
-  note: 'vertical',
-  stage: 'horizontal',
-  frame: null,
-  text: 'vertical',
-};
 /** A handle's box (styles.css), centred on the node's edge. */
 const HANDLE = 12;
 
 function expectedHandles(kind: NodeKind, { width, height }: Size): NodeHandle[] {
   const half = HANDLE / 2;
   const box = { width: HANDLE, height: HANDLE };
-  switch (HANDLE_SIDES[kind]) {
+  switch (NODE_KIND_INFO[kind].handles) {
     case 'vertical':
       return [
         { type: 'target', position: Position.Top, x: width / 2 - half, y: -half, ...box },
@@ -65,7 +40,7 @@ function expectedHandles(kind: NodeKind, { width, height }: Size): NodeHandle[] 
 /** The size a node is drawn at: its own, but a golden circle as large as its words need (golden-circle-fit.ts). */
 function shownSize(node: BoardNode): Size | undefined {
   if (node.kind !== 'goldenCircle') return node.size ?? undefined;
-  const diameter = neededDiameter(measureCircle(node.data), node.size?.width ?? EXPECTED_SIZE.goldenCircle.width);
+  const diameter = neededDiameter(measureCircle(node.data), node.size?.width ?? NODE_KIND_INFO.goldenCircle.expectedSize.width);
   return { width: diameter, height: diameter };
 }
 
@@ -81,7 +56,7 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
     type: node.kind,
     position: node.position,
     data: node.data as BoardFlowNode['data'],
-    ariaLabel: `${KIND_NAMES[node.kind]}: ${nodeLabel(node)}`,
+    ariaLabel: `${NODE_KIND_INFO[node.kind].name}: ${nodeLabel(node)}`,
     width: size?.width,
     height: size?.height,
     // Frames are regions: drawn behind what they hold.
@@ -100,7 +75,7 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
 export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
   const flowNode = toFlowNode(node);
   if (previous?.measured?.width && previous.measured.height && !previous.handles) return { ...flowNode, measured: previous.measured };
-  const size = shownSize(node) ?? EXPECTED_SIZE[node.kind];
+  const size = shownSize(node) ?? expectedSize(node.kind, node.data);
   return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
 }
 

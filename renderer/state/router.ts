@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { parsePrintQuery, printRoute, type PrintOptions } from '../../shared/export/print-options';
 
-export type Route =
+type Route =
   | { screen: 'home'; creating?: boolean }
   | { screen: 'templates' }
   | { screen: 'session'; sessionId: string; boardId?: string }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { GroundworkError } from '../../shared/errors';
 
-export interface Toast {
+interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';

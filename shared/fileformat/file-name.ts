@@ -4,8 +4,7 @@
  * `x.groundwork.json` found the `.json` handler, never Groundwork. Files saved under the earlier
  * `.groundwork.json` name are still read everywhere a file comes in.
  */
-export const DOCUMENT_EXTENSION = '.groundwork';
-export const LEGACY_DOCUMENT_EXTENSION = '.groundwork.json';
+const DOCUMENT_EXTENSION = '.groundwork';
 
 /** Either extension, whatever the case, after a name of at least one character (not a dot folder such as `~/.groundwork`). */
 const DOCUMENT_NAME = /[^/\\]\.groundwork(\.json)?$/i;

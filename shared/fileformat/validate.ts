@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { allowedEdgeKinds, EDGE_KIND_NAMES } from '../model/edges';
-import { KIND_NAMES, type NodeKind } from '../model/nodes';
+import { NODE_KIND_INFO } from '../model/node-kinds';
+import type { NodeKind } from '../model/nodes';
 import { FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, SessionDocument, TemplateDocument, type GroundworkDocument } from './document';
 import { UPGRADES, type RawDocument, type Upgrade } from './upgrades';
 import { BROKEN_TEXT, findBrokenText } from '../text/well-formed';
@@ -12,18 +13,18 @@ export interface DocumentProblem {
   message: string;
 }
 
-export type ParsedDocument = { ok: true; document: GroundworkDocument } | { ok: false; problems: DocumentProblem[] };
+type ParsedDocument = { ok: true; document: GroundworkDocument } | { ok: false; problems: DocumentProblem[] };
 
-export interface ParseOptions {
+interface ParseOptions {
   /** The upgrade steps to older versions; tests pass their own. */
   upgrades?: Readonly<Record<number, Upgrade>>;
 }
 
 /** No Groundwork file nests deeper than about 8 levels; far deeper means a hostile or broken file. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /** A refusal names at most this many problems: the first ones, in document order. */
 export const MAX_PROBLEMS = 5;
-export const DOCUMENT_KINDS = ['session', 'template'] as const;
+const DOCUMENT_KINDS = ['session', 'template'] as const;
 
 
 /** `$.boards[0].nodes[3].data.person`; a key that is not a plain name is quoted, a very long one shortened. */
@@ -286,7 +287,7 @@ function findInconsistencies(document: GroundworkDocument): DocumentProblem[] {
       else if (!allowedEdgeKinds(source, target).includes(edge.kind)) {
         add(
           [...at, 'kind'],
-          `A ${EDGE_KIND_NAMES[edge.kind].toLowerCase()} edge cannot join a ${KIND_NAMES[source].toLowerCase()} to a ${KIND_NAMES[target].toLowerCase()}`,
+          `A ${EDGE_KIND_NAMES[edge.kind].toLowerCase()} edge cannot join a ${NODE_KIND_INFO[source].name.toLowerCase()} to a ${NODE_KIND_INFO[target].name.toLowerCase()}`,
         );
       }
     });
@@ -305,7 +306,7 @@ function findInconsistencies(document: GroundworkDocument): DocumentProblem[] {
     else if (board) {
       const kind = board.nodes.get(item.frameId);
       if (!kind) add(['agenda', i, 'frameId'], `The agenda item points at frame ${quote(item.frameId)}, which is not on board ${quote(board.title)}`);
-      else if (kind !== 'frame') add(['agenda', i, 'frameId'], `The agenda item points at ${quote(item.frameId)}, which is a ${KIND_NAMES[kind].toLowerCase()}, not a frame`);
+      else if (kind !== 'frame') add(['agenda', i, 'frameId'], `The agenda item points at ${quote(item.frameId)}, which is a ${NODE_KIND_INFO[kind].name.toLowerCase()}, not a frame`);
     }
   });
   return problems;

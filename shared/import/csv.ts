@@ -4,7 +4,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export interface CsvParse {
+interface CsvParse {
   records: CsvRecord[];
   /** The line where a quoted field opens and never closes; everything from its row on is lost. */
   unterminatedQuoteLine: number | null;

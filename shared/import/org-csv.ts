@@ -14,7 +14,7 @@ import { detectSeparator, parseCsv, type CsvRecord, type CsvSeparator } from './
 
 export const ORG_CSV_LIMITS = { rows: 5_000, chars: 2 * 1024 * 1024 } as const;
 
-export type OrgColumn = 'name' | 'title' | 'manager' | 'stratum' | 'timeSpan';
+type OrgColumn = 'name' | 'title' | 'manager' | 'stratum' | 'timeSpan';
 
 export interface OrgRow {
   line: number;
@@ -25,7 +25,7 @@ export interface OrgRow {
   timeSpan: TimeSpan | null;
 }
 
-export interface OrgCsvProblem {
+interface OrgCsvProblem {
   /** 1-based; the header is line 1, a row whose quoted field spans lines is named by its first. */
   line: number;
   /** The column at fault, when there is one: a problem in the manager column does not drop the row. */

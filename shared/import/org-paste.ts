@@ -14,7 +14,7 @@ import { isOrgHeader, ORG_CSV_LIMITS, parseOrgTable, readOrgRecords, type OrgCsv
  *   Bullets ("-", "*", "•", "1.") are dropped. A stratum or a time-span may end the line, after a
  *   comma or in brackets: "Helen Cho, CEO, V", "Sam Ortiz, Regional manager (18 months)".
  */
-export type OrgPasteFormat = 'table' | 'outline';
+type OrgPasteFormat = 'table' | 'outline';
 
 export function parseOrgPaste(text: string): OrgCsvResult & { format: OrgPasteFormat } {
   const firstLine = text.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
@@ -32,7 +32,7 @@ const BULLET = /^(?:[-*•‣◦–]|\d+[.)])\s+/;
 const NAME_TITLE = /^(.*?)\s*(?:,|\s[–—-]\s)\s*(.*)$/;
 
 /** The indented outline as the rows of a name/title/manager table, and their problems. */
-export function parseOrgOutline(text: string): OrgCsvResult {
+function parseOrgOutline(text: string): OrgCsvResult {
   if (text.length > ORG_CSV_LIMITS.chars) return refusedOutline('The text is larger than 2 MB; paste the part of the organisation the workshop needs.');
   const records: CsvRecord[] = [];
   /** The people above the current line, each with their indentation: the last one is the nearest. */

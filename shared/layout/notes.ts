@@ -7,10 +7,10 @@ import type { BoardDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';
 
 /** Between notes pushed apart or tidied. */
-export const NOTE_GAP = 24;
+const NOTE_GAP = 24;
 const GRID = 16;
 /** A note as nodes.css draws it with a line or two of text, before the canvas measures it. */
-export const NOTE_SIZE: Size = { width: 240, height: 190 };
+const NOTE_SIZE: Size = { width: 240, height: 190 };
 
 interface Box extends Size {
   id: string;

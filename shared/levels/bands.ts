@@ -9,7 +9,7 @@ import { STRATA } from './strata';
 export const BAND_HEIGHT = 240;
 const TOP_STRATUM = 8;
 
-export interface StratumBand {
+interface StratumBand {
   stratum: Stratum;
   top: number;
   bottom: number;

@@ -1,5 +1,5 @@
 /** What the live checks can find on a board (DOMAIN.md §1 and §2). */
-export type FindingCode =
+type FindingCode =
   | 'compression'
   | 'gap'
   | 'time-span-mismatch'

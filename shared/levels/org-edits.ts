@@ -1,7 +1,8 @@
 import { defaultEdgeData } from '../model/edges';
 import { newId } from '../model/ids';
 import type { Stratum } from '../model/levels';
-import { defaultNodeData, type BoardNode } from '../model/nodes';
+import { defaultNodeData } from '../model/node-kinds';
+import type { BoardNode } from '../model/nodes';
 import type { Position } from '../model/schemas';
 import type { BoardDoc } from '../ops/doc';
 import type { Op } from '../ops/ops';
@@ -12,7 +13,7 @@ export function stratumBelow(stratum: Stratum | null): Stratum | null {
   return stratum !== null && stratum > 1 ? stratum - 1 : null;
 }
 
-export interface NewRole {
+interface NewRole {
   id: string;
   ops: Op[];
 }
@@ -32,7 +33,7 @@ export function managerOf(map: OrgMap, roleId: string): string | null {
 }
 
 /** Everyone who reports to the role, directly or not. */
-export function reportsBelow(map: OrgMap, roleId: string): Set<string> {
+function reportsBelow(map: OrgMap, roleId: string): Set<string> {
   const below = new Set<string>();
   const pending = [roleId];
   while (pending.length) {

@@ -2,7 +2,7 @@ import type { TimeSpan } from '../model/levels';
 import type { RoleData } from '../model/nodes';
 import { parseTimeSpan, stratumForTimeSpan } from './strata';
 
-export interface RoleLabel {
+interface RoleLabel {
   person: string;
   /** Absent when the text had no comma: the title stays as it was. */
   title?: string;

@@ -1,8 +1,8 @@
-import { stratumLabel, type Stratum, type TimeSpan, type TimeSpanUnit } from '../model/levels';
+import type { Stratum, TimeSpan, TimeSpanUnit } from '../model/levels';
 import type { RoleData } from '../model/nodes';
 
 /** What the app knows about one stratum of work (DOMAIN.md §1). */
-export interface StratumInfo {
+interface StratumInfo {
   stratum: Stratum;
   roman: string;
   /** Time-span range in months: minMonths inclusive, maxMonths exclusive (Infinity for VIII). */
@@ -100,7 +100,7 @@ export const STRATA: readonly StratumInfo[] = [
   },
 ];
 
-export function stratumInfo(stratum: Stratum): StratumInfo {
+function stratumInfo(stratum: Stratum): StratumInfo {
   return STRATA[stratum - 1];
 }
 
@@ -184,9 +184,4 @@ export function parseTimeSpan(text: string): TimeSpan | null {
   const unit = UNIT_WORDS.find(([pattern]) => pattern.test(match[2].toLowerCase()))?.[1];
   if (!unit || !(value > 0) || value > 10_000) return null;
   return { value, unit };
-}
-
-/** "III (1 to 2 years)": how messages name a stratum. */
-export function stratumInWords(stratum: Stratum): string {
-  return `${stratumLabel(stratum)} (${stratumInfo(stratum).range})`;
 }

@@ -5,6 +5,7 @@ export * from './ids';
 export * from './levels';
 export * from './limits';
 export * from './nodes';
+export * from './node-kinds';
 export * from './schemas';
 export * from './presentation';
 export * from './template';

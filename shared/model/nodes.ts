@@ -113,16 +113,6 @@ export const PURCHASE_ROLE_NAMES: Record<PurchaseRole, string> = {
 
 export const STANCE_NAMES: Record<Stance, string> = { supporter: 'Supporter', neutral: 'Neutral', sceptic: 'Sceptic' };
 
-export const KIND_NAMES: Record<NodeKind, string> = {
-  role: 'Role',
-  decisionMaker: 'Decision-maker',
-  goldenCircle: 'Golden circle',
-  note: 'Note',
-  stage: 'Stage',
-  frame: 'Frame',
-  text: 'Text',
-};
-
 const nodeBase = { id: Id, position: Position, size: Size.nullable() };
 const nodeOf = <K extends NodeKind>(kind: K) => z.strictObject({ ...nodeBase, kind: z.literal(kind), data: NODE_DATA[kind] });
 
@@ -140,49 +130,3 @@ export type NodeOfKind<K extends NodeKind> = Extract<BoardNode, { kind: K }>;
 
 /** Partial data for `node.update`: validated against the node's kind once merged. */
 export const NodeDataPatch = z.record(z.string().max(64), z.unknown());
-
-/** The field a double-click or Enter edits inline on the canvas. */
-export const LABEL_FIELD = {
-  role: 'person',
-  decisionMaker: 'name',
-  goldenCircle: 'why',
-  note: 'text',
-  stage: 'title',
-  frame: 'title',
-  text: 'text',
-} as const satisfies { [K in NodeKind]: keyof NodeDataOf<K> };
-
-const DEFAULT_DATA: { [K in NodeKind]: NodeDataOf<K> } = {
-  role: { person: 'New role', title: '', stratum: null, timeSpan: null, notes: '' },
-  decisionMaker: {
-    name: 'New decision-maker',
-    title: '',
-    organisation: '',
-    purchaseRole: null,
-    stance: 'neutral',
-    influence: 3,
-    stratum: null,
-    challenge: '',
-    progress: '',
-    showLanguage: false,
-  },
-  goldenCircle: { why: 'Why we exist', how: 'How we work', what: 'What we offer' },
-  note: { text: 'New note', category: 'idea', votes: 0 },
-  stage: { title: 'New stage', step: 1, notes: '' },
-  frame: { title: 'New frame' },
-  text: { text: 'Heading', variant: 'heading' },
-};
-
-/** Kinds whose size the facilitator sets; the others size to their content. */
-export const DEFAULT_SIZE: Partial<Record<NodeKind, Size>> = {
-  goldenCircle: { width: 520, height: 520 },
-  frame: { width: 640, height: 420 },
-};
-
-export function defaultNodeData<K extends NodeKind>(kind: K): NodeDataOf<K> {
-  return structuredClone(DEFAULT_DATA[kind]);
-}
-
-export function nodeLabel(node: BoardNode): string {
-  return String((node.data as Record<string, unknown>)[LABEL_FIELD[node.kind]] ?? '');
-}

@@ -47,7 +47,7 @@ export type RoomSettings = z.infer<typeof RoomSettings>;
 
 export const DEFAULT_ROOM_SETTINGS: RoomSettings = { voteBudget: 3, autoAccept: false, inputBoardIds: [], allowPdf: false, privateMode: false, names: 'shown' };
 
-export const PendingNoteStatus = z.enum(['pending', 'accepted', 'rejected', 'merged']);
+const PendingNoteStatus = z.enum(['pending', 'accepted', 'rejected', 'merged']);
 
 /** A participant's note in the moderation queue. */
 export const PendingNote = z.strictObject({

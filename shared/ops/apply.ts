@@ -1,7 +1,8 @@
 import { GroundworkError, fromZodError } from '../errors';
 import { allowedEdgeKinds, EDGE_KIND_NAMES, type EdgeKind } from '../model/edges';
 import { LIMITS } from '../model/limits';
-import { KIND_NAMES, NODE_DATA, type BoardNode } from '../model/nodes';
+import { NODE_KIND_INFO } from '../model/node-kinds';
+import { NODE_DATA, type BoardNode } from '../model/nodes';
 import { indexOf, insertAt, type BoardDoc } from './doc';
 import type { Op } from './ops';
 
@@ -15,14 +16,14 @@ function checkEdgeKind(doc: BoardDoc, kind: EdgeKind, sourceId: string, targetId
   if (!allowedEdgeKinds(source.kind, target.kind).includes(kind)) {
     throw new GroundworkError(
       'invalid_input',
-      `A ${EDGE_KIND_NAMES[kind].toLowerCase()} edge cannot join a ${KIND_NAMES[source.kind].toLowerCase()} to a ${KIND_NAMES[target.kind].toLowerCase()}`,
+      `A ${EDGE_KIND_NAMES[kind].toLowerCase()} edge cannot join a ${NODE_KIND_INFO[source.kind].name.toLowerCase()} to a ${NODE_KIND_INFO[target.kind].name.toLowerCase()}`,
       path,
     );
   }
 }
 
 /** Validates a node whose data was patched: the merged data must still fit its kind. */
-export function mergeNodeData(node: BoardNode, patch: Record<string, unknown>, path: (string | number)[]): BoardNode {
+function mergeNodeData(node: BoardNode, patch: Record<string, unknown>, path: (string | number)[]): BoardNode {
   const merged = { ...node.data, ...patch };
   const parsed = NODE_DATA[node.kind].safeParse(merged);
   if (!parsed.success) throw fromZodError(parsed.error, [...path, 'data']);

@@ -26,4 +26,3 @@ export const Op = z.discriminatedUnion('type', [
   }),
 ]);
 export type Op = z.infer<typeof Op>;
-export type OpType = Op['type'];

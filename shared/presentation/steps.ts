@@ -9,7 +9,7 @@ export interface Step {
   title: string;
 }
 
-export interface StepSource {
+interface StepSource {
   boards: readonly { id: string; title: string }[];
   agenda: readonly AgendaItem[];
   /** The frames of each board, as far as they are known. */

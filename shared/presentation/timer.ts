@@ -1,6 +1,6 @@
 import type { ItemTimer } from '../model/presentation';
 
-export type TimerAction = 'start' | 'pause' | 'reset';
+type TimerAction = 'start' | 'pause' | 'reset';
 
 /** An item's timer. Ids are user data: 'valueOf' or '__proto__' must not reach Object.prototype. */
 export function timerOf(timers: Readonly<Record<string, ItemTimer>>, itemId: string): ItemTimer | undefined {
@@ -28,7 +28,7 @@ export function applyTimerAction(timer: ItemTimer | undefined, action: TimerActi
   return { usedMs: 0, runningSince: null };
 }
 
-export type TimerPhase = 'plenty' | 'last-minute' | 'overtime';
+type TimerPhase = 'plenty' | 'last-minute' | 'overtime';
 
 /** How a countdown reads: remaining time (negative in overtime) and whether to warn. */
 export function countdown(timeboxMinutes: number, used: number): { remainingMs: number; phase: TimerPhase } {

@@ -17,7 +17,7 @@ export interface BuiltInTemplate {
 }
 
 /** Built-ins do not change between runs, so neither does the date on their envelope. */
-export const BUILT_IN_EXPORTED_AT = '2026-01-01T00:00:00.000Z';
+const BUILT_IN_EXPORTED_AT = '2026-01-01T00:00:00.000Z';
 
 /**
  * The room a content-sized node takes at zoom 1. Cards grow with their text, so the layouts keep
@@ -36,11 +36,11 @@ export const GOLDEN_CIRCLE_SIZE: Size = { width: 600, height: 600 };
 /** Inside a frame, around its contents. */
 export const FRAME_PADDING = 40;
 /** The frame's title tab along its top edge; contents start below it. */
-export const FRAME_TITLE_STRIP = 56;
+const FRAME_TITLE_STRIP = 56;
 /** Between cards in a grid, and between a heading and what follows. */
 export const GAP = 40;
 /** Between frames side by side or stacked. */
-export const FRAME_GAP = 80;
+const FRAME_GAP = 80;
 /** Where a board's content starts, below the heading every built-in board has at y = 0. */
 export const CONTENT_TOP = FOOTPRINT.text.height + GAP;
 
@@ -57,7 +57,7 @@ export interface Rect {
   height: number;
 }
 
-export interface CardGrid {
+interface CardGrid {
   columns: number;
   rows: number;
   /** The card the grid is for; notes unless told. */
@@ -193,12 +193,12 @@ export class BoardDraft {
   }
 }
 
-export function roleTop(stratum: Stratum | null): number {
+function roleTop(stratum: Stratum | null): number {
   return bandTop(stratum) + ROLE_OFFSET_IN_BAND;
 }
 
 /** One agenda step as a template writes it: against the draft board and frame, not their ids. */
-export interface AgendaStep {
+interface AgendaStep {
   title: string;
   minutes: number;
   board: BoardDraft;
@@ -206,7 +206,7 @@ export interface AgendaStep {
   prompts: string[];
 }
 
-export interface TemplateSpec {
+interface TemplateSpec {
   name: string;
   description: string;
   boards: BoardDraft[];

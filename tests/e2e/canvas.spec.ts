@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
 import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
@@ -214,4 +215,28 @@ test('opens the board its address names, and the first board when the session no
   await expect(nodeByName(page, 'Text: Only on the second board')).toHaveCount(0);
   // The board in the address was asked for early; that it is gone is no error to the facilitator.
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('each kind added from the palette renders at the size the placement expects, clear of the others', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await createSessionInUi(page, shell, 'Every kind');
+  for (const kind of NODE_KINDS) {
+    await page.getByRole('button', addButton(NODE_KIND_INFO[kind].name.toLowerCase())).click();
+    await page.keyboard.press('Escape');
+  }
+  await expect(page.locator('.react-flow__node')).toHaveCount(NODE_KINDS.length);
+  const boxes = () =>
+    page.locator('.react-flow__node').evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const style = (n as HTMLElement).style.transform.match(/translate\((-?[\d.]+)px, ?(-?[\d.]+)px\)/)!;
+        return { kind: [...n.classList].find((c) => c.startsWith('react-flow__node-'))!.slice('react-flow__node-'.length), x: Number(style[1]), y: Number(style[2]), width: (n as HTMLElement).offsetWidth, height: (n as HTMLElement).offsetHeight };
+      }),
+    );
+  await expect.poll(async () => (await boxes()).map(({ kind, width, height }) => [kind, width, height])).toEqual(
+    NODE_KINDS.map((kind) => [kind, NODE_KIND_INFO[kind].expectedSize.width, NODE_KIND_INFO[kind].expectedSize.height]),
+  );
+  const placed = (await boxes()).filter((b) => b.kind !== 'frame');
+  for (const a of placed)
+    for (const b of placed)
+      if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${a.kind} overlaps ${b.kind}`).toBe(true);
 });

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PdfPrinter } from '../../main/export/printer';
+import { startBackend } from '../../main/service/backend';
+import { serve } from '../../main/transport/http-server';
 import { freePort } from '../helpers/free-port';
 
 const CLI = path.resolve(__dirname, '../../dist/main/cli/groundwork.js');
@@ -30,6 +33,13 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
+async function callOver<T>(url: string, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${url}api/${method}`, { method: 'POST', body: JSON.stringify(input) });
+  const reply = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
+  if (!reply.ok) throw new Error(reply.error?.message);
+  return reply.result as T;
+}
+
 /** `groundwork serve` as a real child process on its own data dir; restartable on the same port. */
 export async function startServedShell(): Promise<ServedShell> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-e2e-'));
@@ -55,13 +65,30 @@ export async function startServedShell(): Promise<ServedShell> {
         running.kill(signal);
       });
     },
-    async call<T>(method: string, input: unknown) {
-      const response = await fetch(`${shell.url}api/${method}`, { method: 'POST', body: JSON.stringify(input) });
-      const reply = (await response.json()) as { ok: boolean; result?: T; error?: { message: string } };
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return reply.result as T;
-    },
+    call: (method, input) => callOver(shell.url, method, input),
   };
   await shell.start();
   return shell;
+}
+
+const RENDERER_DIR = path.resolve(__dirname, '../../dist/renderer');
+
+/**
+ * The served shell in this process, printing with `printer`: for a test that must hold the
+ * printer where it wants it. It cannot be restarted; `stop` closes it.
+ */
+export async function startShellWith(printer: PdfPrinter): Promise<ServedShell> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'groundwork-e2e-'));
+  const backend = startBackend(dataDir, { printer, shell: 'served shell' });
+  const server = await serve(backend, { host: '127.0.0.1', port: 0, rendererDir: RENDERER_DIR });
+  return {
+    url: server.url,
+    dataDir,
+    call: (method, input) => callOver(server.url, method, input),
+    async stop() {
+      await server.close();
+      backend.close();
+    },
+    start: () => Promise.reject(new Error('an in-process shell cannot be restarted')),
+  };
 }

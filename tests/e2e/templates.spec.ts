@@ -173,6 +173,35 @@ test('saves a session as an own template with some boards, then renames, duplica
   await expect(card(page, 'Kickoff for sales teams')).toContainText('2 boards');
 });
 
+test('an agenda item’s fields are drafts: Escape puts the saved text back, Enter or leaving keeps it', async ({ page, shell }) => {
+  const session = await shell.call<SessionInfo>('session.create', { title: 'Drafts' });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a0', title: 'Warm-up', timeboxMinutes: 10, boardId: null, frameId: null, prompts: [] }] });
+  const saved = async () => (await shell.call<SessionInfo>('session.get', { id: session.id })).agenda.map((i) => [i.title, i.timeboxMinutes]);
+  await page.goto(`${shell.url}#/session/${session.id}`);
+  await page.getByRole('tab', { name: 'Agenda' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+
+  const title = page.getByRole('textbox', { name: 'Title' });
+  await title.fill('Icebreaker');
+  await title.press('Escape');
+  await expect(title).toHaveValue('Warm-up');
+  await title.blur();
+  await expect(agendaItems(page)).toHaveAccessibleName('Warm-up');
+
+  await title.fill('Icebreaker');
+  await title.press('Enter');
+  await expect(agendaItems(page)).toHaveAccessibleName('Icebreaker');
+  const minutes = page.getByRole('textbox', { name: 'Minutes' });
+  await minutes.fill('25');
+  await minutes.blur();
+  await expect.poll(saved).toEqual([['Icebreaker', 25]]);
+
+  await minutes.fill('not a number');
+  await minutes.press('Enter');
+  await expect(page.getByText('The timebox is a whole number of minutes, from 1 to 600.')).toBeVisible();
+  await expect(minutes).toHaveValue('25');
+});
+
 test('the agenda: items are added, reordered by keyboard and by drag, linked to a board, and kept', async ({ page, shell }) => {
   const session = await shell.call<SessionInfo>('session.create', { title: 'Agenda day' });
   const wall = await shell.call<{ id: string }>('board.create', { sessionId: session.id, title: 'Signals wall' });

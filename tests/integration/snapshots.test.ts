@@ -1,15 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/api';
-import { EventHub } from '../../main/service/events';
-import type { Service } from '../../main/service/methods';
-import { createService } from '../../main/service/service';
 import { AUTO_SNAPSHOT_INTERVAL_MS } from '../../main/service/snapshots';
 import { MAX_AUTO_SNAPSHOTS } from '../../main/store/snapshots';
 import { startTestServer, type TestServer } from '../helpers/backend';
+import { clockedService } from '../helpers/clocked-service';
 import { normaliseIds, sampleSessionDocument } from '../helpers/documents';
 import { noteNode, roleNode } from '../helpers/sample';
-import { openStoreIn, type OpenStore } from '../helpers/store';
-import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 let app: TestServer;
 let events: { name: EventName; payload: unknown }[] = [];
@@ -120,73 +116,59 @@ describe('restore points over the API', () => {
 });
 
 describe('automatic restore points', () => {
-  let dir: string;
-  let opened: OpenStore;
-  let service: Service;
-  let clock: number;
+  const at = clockedService('snapshots', Date.UTC(2026, 10, 22, 9, 0));
   const ctx = { clientId: 'test' };
 
-  beforeEach(() => {
-    dir = makeTempDir('snapshots');
-    opened = openStoreIn(dir);
-    clock = Date.UTC(2026, 10, 22, 9, 0);
-    service = createService(opened.store, new EventHub(), { now: () => clock });
-  });
-  afterEach(() => {
-    opened.close();
-    removeDir(dir);
-  });
-
   const minutes = (n: number) => n * 60_000;
-  const edit = async (boardId: string) => service['board.apply']({ boardId, ops: [{ type: 'node.add', node: noteNode() }] }, ctx);
-  const list = async (sessionId: string) => service['snapshot.list']({ sessionId }, ctx);
+  const edit = async (boardId: string) => at.service['board.apply']({ boardId, ops: [{ type: 'node.add', node: noteNode() }] }, ctx);
+  const list = async (sessionId: string) => at.service['snapshot.list']({ sessionId }, ctx);
 
   it('are taken after 10 minutes of editing, and not before', async () => {
-    const session = await service['session.create']({ title: 'Editing' }, ctx);
+    const session = await at.service['session.create']({ title: 'Editing' }, ctx);
     const boardId = session.boards[0].id;
     await edit(boardId);
-    clock += minutes(9);
+    at.clock += minutes(9);
     await edit(boardId);
     expect(await list(session.id)).toEqual([]);
 
-    clock += minutes(1);
+    at.clock += minutes(1);
     await edit(boardId);
     const [auto] = await list(session.id);
-    expect(auto).toMatchObject({ reason: 'auto', name: '', createdAt: clock, nodeCount: 3 });
+    expect(auto).toMatchObject({ reason: 'auto', name: '', createdAt: at.clock, nodeCount: 3 });
 
     // The next one is due 10 minutes after that one, edits in between or not.
-    clock += AUTO_SNAPSHOT_INTERVAL_MS - 1;
+    at.clock += AUTO_SNAPSHOT_INTERVAL_MS - 1;
     await edit(boardId);
     expect(await list(session.id)).toHaveLength(1);
-    clock += 1;
+    at.clock += 1;
     await edit(boardId);
     expect((await list(session.id)).map((p) => p.reason)).toEqual(['auto', 'auto']);
   });
 
   it('count from any restore point: a named one taken recently puts the next automatic one off', async () => {
-    const session = await service['session.create']({ title: 'Named first' }, ctx);
+    const session = await at.service['session.create']({ title: 'Named first' }, ctx);
     const boardId = session.boards[0].id;
     await edit(boardId);
-    clock += minutes(8);
-    await service['snapshot.create']({ sessionId: session.id, name: 'By hand' }, ctx);
-    clock += minutes(5);
+    at.clock += minutes(8);
+    await at.service['snapshot.create']({ sessionId: session.id, name: 'By hand' }, ctx);
+    at.clock += minutes(5);
     await edit(boardId);
     expect((await list(session.id)).map((p) => p.reason)).toEqual(['manual']);
-    clock += minutes(5);
+    at.clock += minutes(5);
     await edit(boardId);
     expect((await list(session.id)).map((p) => p.reason)).toEqual(['auto', 'manual']);
   });
 
   it(`keep at most ${MAX_AUTO_SNAPSHOTS} automatic points per session, the newest, and every named one`, async () => {
-    const session = await service['session.create']({ title: 'Long day' }, ctx);
+    const session = await at.service['session.create']({ title: 'Long day' }, ctx);
     const boardId = session.boards[0].id;
-    await service['snapshot.create']({ sessionId: session.id, name: 'Kept by name' }, ctx);
+    await at.service['snapshot.create']({ sessionId: session.id, name: 'Kept by name' }, ctx);
     await edit(boardId);
     const times: number[] = [];
     for (let i = 0; i < MAX_AUTO_SNAPSHOTS + 5; i++) {
-      clock += AUTO_SNAPSHOT_INTERVAL_MS;
+      at.clock += AUTO_SNAPSHOT_INTERVAL_MS;
       await edit(boardId);
-      times.push(clock);
+      times.push(at.clock);
     }
     const points = await list(session.id);
     const autos = points.filter((p) => p.reason === 'auto');

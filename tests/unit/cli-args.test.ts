@@ -38,6 +38,26 @@ describe('parseArgs', () => {
     expect(usageError(['library', 'init', '--data-dir', 'x']).message).toBe('Unknown option "--data-dir" for library init');
   });
 
+  it('takes a value after = as well as after a space', () => {
+    expect(parseArgs(['serve', '--port=5417', '--host=0.0.0.0'])).toEqual({ command: 'serve', port: 5417, host: '0.0.0.0' });
+    expect(parseArgs(['export', '--session=s_1', '--out=-odd name.groundwork'])).toEqual({ command: 'export', sessionId: 's_1', out: '-odd name.groundwork' });
+    expect(usageError(['serve', '--port=']).message).toBe('--port must be a whole number from 0 to 65535, not ""');
+  });
+
+  it('shows help for --help or -h after any command', () => {
+    for (const argv of [['serve', '--help'], ['export', '--session', 's_1', '-h'], ['library', 'init', '--help']]) expect(parseArgs(argv)).toEqual({ command: 'help' });
+  });
+
+  it('reads everything after -- as words, so a file may start with a dash', () => {
+    expect(parseArgs(['import', '--', '-h.groundwork'])).toEqual({ command: 'import', file: '-h.groundwork' });
+    expect(parseArgs(['import', '--data-dir', '/d', '--', '--port'])).toEqual({ command: 'import', file: '--port', dataDir: '/d' });
+    expect(usageError(['import', '-weird.groundwork']).message).toBe('Unknown option "-weird.groundwork" for import (a word that starts with a dash goes after --)');
+  });
+
+  it('refuses a flag given twice, either way', () => {
+    expect(usageError(['serve', '--port', '1', '--port=2']).message).toBe('--port is given twice');
+  });
+
   it('refuses an unknown command or option, naming it', () => {
     expect(usageError(['launch']).message).toContain('"launch"');
     expect(usageError(['serve', '--verbose']).message).toContain('"--verbose"');
@@ -46,11 +66,12 @@ describe('parseArgs', () => {
   it('refuses a flag without a value, naming the flag', () => {
     expect(usageError(['serve', '--port']).message).toContain('--port needs a value');
     expect(usageError(['serve', '--data-dir', '--port', '1']).message).toContain('--data-dir needs a value');
+    expect(usageError(['serve', '--port', '-1']).message).toContain('--port needs a value');
   });
 
   it('refuses a port that is not a whole number from 0 to 65535, naming --port and the value', () => {
     for (const value of ['abc', '-1', '65536', '80.5', '', ' 80', '0x50', '1e3']) {
-      const error = usageError(['serve', '--port', value]);
+      const error = usageError(['serve', `--port=${value}`]);
       expect(error.message).toContain('--port');
       expect(error.message).toContain(`"${value}"`);
     }

@@ -1,13 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { DEFAULT_SIZE, type FrameData } from '../../../shared/model';
+import { NODE_KIND_INFO, type FrameData } from '../../../shared/model';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
 import { LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { Resizer } from './Resizer';
 
-const FALLBACK = DEFAULT_SIZE.frame ?? { width: 640, height: 420 };
+const FALLBACK = NODE_KIND_INFO.frame.expectedSize;
 
 /** A titled region that groups what sits on it; drawn behind the other nodes. */
 export const FrameNode = memo(function FrameNode({ id, data, selected, width, height }: NodeProps<BoardFlowNode>) {

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { Fragment, memo, useMemo } from 'react';
-import { DEFAULT_SIZE, type GoldenCircleData } from '../../../shared/model';
+import { NODE_KIND_INFO, type GoldenCircleData } from '../../../shared/model';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
 import { RINGS, type Ring } from '../../../shared/model';
@@ -10,7 +10,7 @@ import { measureCircle } from '../measure-words';
 import { useLabelEditing } from '../useLabelEditing';
 import { Resizer } from './Resizer';
 
-const FALLBACK = DEFAULT_SIZE.goldenCircle ?? { width: 420, height: 420 };
+const FALLBACK = NODE_KIND_INFO.goldenCircle.expectedSize;
 const SMALLEST = 240;
 const LABELS: Record<Ring, string> = { why: 'Why', how: 'How', what: 'What' };
 

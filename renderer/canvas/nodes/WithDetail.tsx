@@ -1,8 +1,8 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { createContext, memo, useContext, type ComponentType } from 'react';
-import { stratumLabel, type DecisionMakerData, type NodeKind, type NoteData, type RoleData } from '../../../shared/model';
-import { estimateRoleSize } from '../../../shared/layout/role-size';
-import { EXPECTED_SIZE, type BoardFlowNode } from '../../state/flow';
+import { NODE_KIND_INFO, stratumLabel, type DecisionMakerData, type NodeKind, type NoteData, type RoleData } from '../../../shared/model';
+import { expectedSize } from '../../../shared/layout/expected-size';
+import type { BoardFlowNode } from '../../state/flow';
 import { ringInset } from '../golden-circle-fit';
 import { COMPACT_KINDS, type Detail } from './detail';
 import { HorizontalHandles, VerticalHandles } from './Handles';
@@ -34,7 +34,7 @@ interface BoxProps {
 // The size React Flow measured, or its estimate before that (flow.ts: half a pixel over). Whole
 // pixels, as React Flow measures them: the estimate's half pixel would otherwise resize every
 // box once it is measured, and React Flow would measure them all a second time.
-const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(width ?? EXPECTED_SIZE[kind].width), height: Math.floor(height ?? EXPECTED_SIZE[kind].height) });
+const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(width ?? NODE_KIND_INFO[kind].expectedSize.width), height: Math.floor(height ?? NODE_KIND_INFO[kind].expectedSize.height) });
 
 /**
  * A role or a decision-maker seen from afar: its name and stratum only, in large type, in the box
@@ -45,7 +45,7 @@ const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(widt
 function CompactCard({ kind, data, selected }: BoxProps) {
   const person = kind === 'role' ? (data as RoleData).person : (data as DecisionMakerData).name;
   const stratum = (data as RoleData | DecisionMakerData).stratum;
-  const size = kind === 'role' ? estimateRoleSize(data as RoleData) : EXPECTED_SIZE[kind];
+  const size = expectedSize(kind, data);
   return (
     <div className={`gw-node compact-card ${kindClass(kind, data)}${selected ? ' is-selected' : ''}`} style={size}>
       {kind === 'role' ? <VerticalHandles /> : <HorizontalHandles />}

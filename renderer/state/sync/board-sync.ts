@@ -9,14 +9,14 @@ import { BoardReplica, type Touched } from './replica';
 export type LoadedBoard = Board & { appliedBatches?: string[] };
 
 /** What the sync needs of main: the board, and the edits others make to it. */
-export interface SyncApi {
+interface SyncApi {
   getBoard(id: string, batchIds: string[]): Promise<LoadedBoard>;
   onBoardChanged(listener: (change: { boardId: string; revision: number; ops: Op[] }) => void): () => void;
   onReconnect(listener: () => void): () => void;
 }
 
 /** What the sync tells the window. */
-export interface SyncHost {
+interface SyncHost {
   /** The view of the open board changed where `touched` says. */
   viewChanged(touched: Touched): void;
   /** An edit was dropped, never to be saved: the message names it and says why. */
@@ -24,7 +24,7 @@ export interface SyncHost {
 }
 
 /** How long a revision may be missing while later ones wait before the board is asked for again. */
-export const GAP_RELOAD_MS = 1_000;
+const GAP_RELOAD_MS = 1_000;
 
 /**
  * Keeps the open board's replica in step with main: this window's edits go out through the

@@ -1,5 +1,5 @@
 import { GroundworkError } from '../../../shared/errors';
-import { KIND_NAMES, nodeLabel, type BoardNode } from '../../../shared/model';
+import { NODE_KIND_INFO, nodeLabel, type BoardNode } from '../../../shared/model';
 import type { Op } from '../../../shared/ops';
 
 const VERBS: Record<Op['type'], string> = {
@@ -25,7 +25,7 @@ export function describeEdit(ops: readonly Op[], nodeOf: (id: string) => BoardNo
   const id = ops.map(nodeIdOf).find((i) => i !== undefined);
   const node = id === undefined ? undefined : (nodeOf(id) ?? ops.flatMap((op) => (op.type === 'node.add' && op.node.id === id ? [op.node] : []))[0]);
   const label = node ? nodeLabel(node).trim() : '';
-  const what = node ? `${KIND_NAMES[node.kind].toLowerCase()}${label ? ` “${label.length > 60 ? `${label.slice(0, 59)}…` : label}”` : ''}` : id !== undefined ? 'a node' : 'a connection';
+  const what = node ? `${NODE_KIND_INFO[node.kind].name.toLowerCase()}${label ? ` “${label.length > 60 ? `${label.slice(0, 59)}…` : label}”` : ''}` : id !== undefined ? 'a node' : 'a connection';
   const more = ops.length > 1 ? ` and ${ops.length - 1} more change${ops.length > 2 ? 's' : ''}` : '';
   return `${VERBS[first.type]} ${what}${more}`;
 }

@@ -17,7 +17,7 @@ export const memoryOutboxStore = (kept: Batch[] = []): OutboxStore & { kept: Bat
   delete: async (id) => void kept.splice(0, kept.length, ...kept.filter((b) => b.id !== id)),
 });
 
-export interface OutboxOptions {
+interface OutboxOptions {
   /** Sends the batch to main; resolves with the revision main gave it, or throws main's refusal. */
   send(batch: Batch): Promise<number>;
   store: OutboxStore;
@@ -27,7 +27,7 @@ export interface OutboxOptions {
   retryDelay?(attempt: number): number;
 }
 
-export interface OutboxEvents {
+interface OutboxEvents {
   acknowledged(batch: Batch, revision: number): void;
   rejected(batch: Batch, error: unknown): void;
   /** The number of batches waiting changed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
 import { parseRoute } from '../../../renderer/state/router';
-import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, planBoard, tileName, viewportFor } from '../../../renderer/print/pages';
+import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, planBoard, tileName } from '../../../renderer/print/pages';
 import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
 
 describe('print options in the print view route', () => {
@@ -31,10 +31,17 @@ describe('fitting a board to a page', () => {
   const area = { width: 1000, height: 600 };
 
   it('centres the board, never enlarging a small one beyond 1×', () => {
-    const view = viewportFor({ x: 100, y: 100, width: 200, height: 100 }, area);
+    const view = planBoard({ x: 100, y: 100, width: 200, height: 100 }, area).fit;
     expect(view.zoom).toBe(1);
     expect(view.x + (100 + 100) * view.zoom).toBe(500);
     expect(view.y + (100 + 50) * view.zoom).toBe(300);
+  });
+
+  it('fits a wide board across the page inside its padding, right of the strata gutter', () => {
+    const { fit } = planBoard({ x: 0, y: 0, width: 2000, height: 100 }, area, MIN_PRINT_ZOOM, 40);
+    expect(fit.zoom).toBeCloseTo((1000 - 40 - 2 * 12) / 2000, 6);
+    expect(fit.x).toBeCloseTo(40 + 12, 0);
+    expect(fit.y + 50 * fit.zoom).toBeCloseTo(300, 6);
   });
 
   it('keeps a board that is legible at the fitted zoom on one page', () => {
