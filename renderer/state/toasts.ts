@@ -20,7 +20,9 @@ export const useToasts = create<ToastState>((set, get) => ({
   toasts: [],
   show(toast) {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { ...toast, id }] });
+    // The same words twice (two calls refused for one reason) are one toast, shown afresh.
+    const others = get().toasts.filter((t) => t.message !== toast.message || t.tone !== toast.tone);
+    set({ toasts: [...others.slice(-3), { ...toast, id }] });
     setTimeout(() => get().dismiss(id), toast.action ? 8000 : 6000);
   },
   dismiss(id) {
