@@ -142,10 +142,11 @@ async function benchEdits({ server, browser, runs, log }) {
       const { editor, audience } = await present(context, server, session, EDIT_NODES);
       const roles = board.nodes.filter((n) => n.kind === 'role').map((n) => n.id);
       const samples = { label: [], drag: [], add: [] };
-      for (let sample = -1; sample < SAMPLES; sample++) {
-        for (const kind of Object.keys(EDITS)) {
-          // A role shown in both windows (the editor brings each new note into view, so look again):
-          // the first is edited, the last dragged.
+      // Each kind's samples in a row, new nodes last: the editor brings each new note into view,
+      // which may scroll the roles the other edits need out of it.
+      for (const kind of Object.keys(EDITS)) {
+        for (let sample = -1; sample < SAMPLES; sample++) {
+          // A role shown in both windows: the first is edited, the last dragged.
           await settled(audience);
           const shown = await inView(audience, roles);
           const target = await editor.evaluate(nodeTarget, kind === 'drag' ? shown.reverse() : shown);
