@@ -18,6 +18,7 @@ import { useSharedSelection } from '../presence/presence-store';
 import { useNamesShown } from '../room/names-shown';
 import { PrivateModeBanner } from '../room/PrivateModeBanner';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
+import { useSaveStatus } from '../state/sync/editor-outbox';
 
 /** A session: its boards as tabs and the active board's canvas. */
 const coFacilitator = isCoFacilitator();
@@ -157,7 +158,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
             onToggleBands={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { strataBands: on } }))}
             keepArrangedChosen={active.settings.keepArranged !== undefined}
             onKeepArranged={(on) => void act(() => api().call('board.updateSettings', { id: activeId, settings: { keepArranged: on } }))}
-          /> : <div className="canvas loading" aria-busy="true" />}
+          /> : <BoardLoading />}
         </NoteNamesContext.Provider>
       </EditorSessionContext.Provider>
       <PrivateModeBanner sessionId={sessionId} />
@@ -165,5 +166,15 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
       {exporting && <ExportDialog session={session} boardTitle={active.title} onClose={() => setExporting(false)} />}
       {showingHistory && <HistoryDialog sessionId={sessionId} onClose={() => setShowingHistory(false)} onRestored={() => void load()} />}
     </main>
+  );
+}
+
+/** The canvas's place while its board is on its way: offline, it says the board opens once Groundwork is back. */
+function BoardLoading() {
+  const offline = useSaveStatus((s) => s.connection === 'offline');
+  return (
+    <div className="canvas loading" aria-busy="true">
+      {offline && <p role="status">This board opens as soon as Groundwork can be reached again.</p>}
+    </div>
   );
 }

@@ -242,7 +242,7 @@ export const useBoard = create<BoardState>((set, get) => {
       prefetched = null;
       try {
         const board = await sync.load(boardId, early);
-        if (get().boardId !== boardId) return;
+        if (!board || get().boardId !== boardId) return;
         set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
         showView({ nodes: new Set(), edges: new Set(), all: true });
       } catch (error) {

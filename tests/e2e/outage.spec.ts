@@ -112,6 +112,8 @@ test('edits waiting when the page is reloaded, or its tab closed, while the serv
 });
 
 test('two windows, one on a slow link, editing one node at once both end up showing the server’s board, and a dropped edit is named', async ({ page, shell, context }) => {
+  // Three windows, one of them 800 ms from the server on every round trip, through four rounds of edits.
+  test.slow();
   await createSessionInUi(page, shell, 'One slow window');
   const boardId = boardIdOf(page);
   await page.getByRole('button', { name: 'Add role' }).click();
@@ -181,4 +183,50 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await expect(third.locator('.react-flow')).toBeVisible();
   await shows(third);
   expect((await settled(shell, boardId)).nodes).toEqual([]);
+});
+
+test('a tab closed with edits waiting during an outage hands them to the tab still open, which saves them once the server is back', async ({ page, shell, context }) => {
+  await createSessionInUi(page, shell, 'Two tabs through an outage');
+  const boardId = boardIdOf(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(indicator(other)).toHaveText('All changes saved');
+
+  await shell.stop('SIGKILL');
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await rename(page, 'Role: New role', 'Sam Ortiz');
+  await expect(indicator(page)).toHaveText('Offline: 2 edits waiting');
+  await expect.poll(() => keptInOutbox(page)).toBe(2);
+  await page.close();
+
+  // The open tab takes the closed one's edits over while still offline, and says they wait.
+  await expect(indicator(other)).toHaveText('Offline: 2 edits waiting');
+  await shell.start();
+  await expect(nodeByName(other, 'Role: Sam Ortiz')).toBeVisible();
+  await expect.poll(async () => labels(await onServer(shell, boardId))).toEqual(['role:Sam Ortiz']);
+  await expect(indicator(other)).toHaveText('All changes saved');
+  expect(await keptInOutbox(other)).toBe(0);
+});
+
+test('a board switched to while the server is down opens once it is back, with the edits made meanwhile on the other', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Switching boards through an outage');
+  const first = boardIdOf(page);
+  const sessionId = /#\/session\/([^/]+)/.exec(page.url())![1];
+  const second = await shell.call<{ id: string }>('board.create', { sessionId, title: 'Buying centre' });
+  const ops = [{ type: 'node.add', node: { id: 'n-second', kind: 'text', position: { x: 0, y: 0 }, size: null, data: { text: 'Only on the second board', variant: 'heading' } } }];
+  await shell.call('board.apply', { boardId: second.id, ops });
+  await expect(page.getByRole('tab', { name: 'Buying centre' })).toBeVisible();
+
+  await shell.stop('SIGKILL');
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await expect(indicator(page)).toHaveText('Offline: 1 edit waiting');
+  await page.getByRole('tab', { name: 'Buying centre' }).click();
+  await expect(indicator(page)).toHaveText('Offline: 1 edit waiting');
+  await expect(page.getByRole('status').filter({ hasText: 'This board opens as soon as Groundwork can be reached again.' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await shell.start();
+  await expect(nodeByName(page, 'Text: Only on the second board')).toBeVisible();
+  await expect.poll(async () => labels(await onServer(shell, first))).toEqual(['role:New role']);
+  await expect(indicator(page)).toHaveText('All changes saved');
 });

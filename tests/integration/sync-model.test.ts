@@ -215,6 +215,7 @@ type Step =
   | { type: 'deliver'; window: number; up: boolean; twice: boolean }
   | { type: 'drop'; window: number }
   | { type: 'reconnect'; window: number }
+  | { type: 'reopen'; window: number }
   | { type: 'restart' }
   /** One window deletes a node while another renames it, before either hears of the other. */
   | { type: 'clash'; window: number; other: number; pick: number };
@@ -226,6 +227,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ type: fc.constant('deliver' as const), window: windowIndex, up: fc.boolean(), twice: fc.nat({ max: 6 }).map((n) => n === 0) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('drop' as const), window: windowIndex }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reconnect' as const), window: windowIndex }) },
+  // The editor opens the board again (the session changed, the board was switched back to) while answers are on their way.
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('reopen' as const), window: windowIndex }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('restart' as const) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('clash' as const), window: windowIndex, other: windowIndex, pick: fc.nat({ max: 3 }) }) },
 );
@@ -257,7 +260,7 @@ const shape = (nodes: Iterable<BoardNode>) => [...nodes].map((n) => ({ id: n.id,
 describe('the sync protocol, modelled against the real service', () => {
   it('brings every window to main’s board, and applies every batch once or drops it with a message', async () => {
     // Across the runs, each of these must have happened, or the property proved little.
-    const seen = { acknowledged: 0, dropped: 0, repeated: 0, restarts: 0, lostConnections: 0 };
+    const seen = { acknowledged: 0, dropped: 0, repeated: 0, restarts: 0, lostConnections: 0, reopened: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 80 }), async (steps) => {
         const dataDir = makeTempDir('sync-model');
@@ -285,6 +288,10 @@ describe('the sync protocol, modelled against the real service', () => {
               seen.lostConnections += windows[s.window].link.connected ? 1 : 0;
               windows[s.window].link.drop();
             } else if (s.type === 'reconnect') windows[s.window].link.reconnect();
+            else if (s.type === 'reopen') {
+              seen.reopened++;
+              loading.push(windows[s.window].sync.load(currentBoardId));
+            }
             else if (s.type === 'clash') {
               windows[s.window].edit('remove', s.pick, 'gone');
               windows[s.other].edit('rename', s.pick, 'renamed');
@@ -296,6 +303,7 @@ describe('the sync protocol, modelled against the real service', () => {
             await settle();
           }
           await quiesce(windows);
+          await Promise.all(loading);
 
           const board = server.backend.store.getBoard(currentBoardId);
           for (const w of windows) {

@@ -34,9 +34,14 @@ const GAP_RELOAD_MS = 1_000;
  */
 export class BoardSync {
   private open: { boardId: string; replica: BoardReplica } | null = null;
-  /** Others' edits that arrive while the board is on its way: the replica takes those past its revision. */
-  private loading: { boardId: string; arrived: { revision: number; ops: Op[] }[] } | null = null;
+  /**
+   * What arrives while the board is on its way (others' edits, main's answers to this window's
+   * batches): applied to the replica once it is made, which takes only what is past its revision.
+   */
+  private loading: { boardId: string; arrived: ((replica: BoardReplica) => Touched)[] } | null = null;
   private reloading: Promise<void> | null = null;
+  /** Loads waiting for the connection to come back before they ask for their board again. */
+  private waitingForConnection = new Set<() => void>();
   private reloadAgain = false;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -45,11 +50,9 @@ export class BoardSync {
     private readonly outbox: Outbox,
     private readonly host: SyncHost,
   ) {
-    api.onBoardChanged(({ boardId, revision, ops }) => {
-      if (this.loading?.boardId === boardId) this.loading.arrived.push({ revision, ops });
-      else this.change(boardId, (r) => r.remote(revision, ops));
-    });
+    api.onBoardChanged(({ boardId, revision, ops }) => this.change(boardId, (r) => r.remote(revision, ops)));
     api.onReconnect(() => {
+      this.resumeWaitingLoads();
       this.outbox.retryNow();
       void this.reload();
     });
@@ -66,25 +69,52 @@ export class BoardSync {
     return this.open?.replica ?? null;
   }
 
-  /** Main's board with this window's waiting edits on top; `early` is a `board.get` already on its way. */
-  async load(boardId: string, early?: Promise<LoadedBoard>): Promise<LoadedBoard> {
+  /**
+   * Main's board with this window's waiting edits on top; `early` is a `board.get` already on its
+   * way. Unreachable, it asks again once the connection is back. Null when another `load` or a
+   * `close` came after it: the view is theirs.
+   */
+  async load(boardId: string, early?: Promise<LoadedBoard>): Promise<LoadedBoard | null> {
     this.close();
     const loading = (this.loading = { boardId, arrived: [] });
     let board: LoadedBoard;
     try {
-      board = await (early ?? this.fetch(boardId));
-    } finally {
-      if (this.loading === loading) this.loading = null;
+      board = await this.firstReply(boardId, loading, early);
+    } catch (error) {
+      if (this.loading !== loading) return null;
+      this.loading = null;
+      throw error;
     }
+    if (this.loading !== loading) return null;
+    this.loading = null;
     this.open = { boardId, replica: new BoardReplica(board, this.outbox.pendingFor(boardId), board.appliedBatches ?? []) };
-    for (const { revision, ops } of loading.arrived) this.change(boardId, (r) => r.remote(revision, ops));
+    for (const apply of loading.arrived) this.change(boardId, apply);
     this.dropUnfit();
     return board;
+  }
+
+  private resumeWaitingLoads() {
+    const waiting = [...this.waitingForConnection];
+    this.waitingForConnection.clear();
+    waiting.forEach((resume) => resume());
+  }
+
+  private async firstReply(boardId: string, loading: NonNullable<BoardSync['loading']>, early?: Promise<LoadedBoard>): Promise<LoadedBoard> {
+    for (let reply = early ?? this.fetch(boardId); ; reply = this.fetch(boardId)) {
+      try {
+        return await reply;
+      } catch (error) {
+        if (!(error instanceof GroundworkError && error.code === 'unavailable') || this.loading !== loading) throw error;
+        await new Promise<void>((resume) => this.waitingForConnection.add(resume));
+        if (this.loading !== loading) throw error;
+      }
+    }
   }
 
   close(): void {
     this.open = null;
     this.loading = null;
+    this.resumeWaitingLoads();
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.gapTimer = null;
   }
@@ -147,6 +177,7 @@ export class BoardSync {
   }
 
   private change(boardId: string, apply: (replica: BoardReplica) => Touched) {
+    if (this.loading?.boardId === boardId) return void this.loading.arrived.push(apply);
     const open = this.open;
     if (!open || open.boardId !== boardId) return;
     let touched: Touched;

@@ -25,7 +25,7 @@ export function editorOutbox(): Outbox {
   let warned = false;
   const created = new Outbox({
     send: async (batch) => (await api().call('board.apply', { boardId: batch.boardId, batchId: batch.id, ops: batch.ops })).revision,
-    store: typeof indexedDB === 'undefined' ? memoryOutboxStore() : indexedDbOutboxStore(),
+    store: typeof indexedDB === 'undefined' ? memoryOutboxStore() : indexedDbOutboxStore(() => void created.adopt()),
     onStoreError: (error) => {
       console.warn(error);
       if (warned) return;

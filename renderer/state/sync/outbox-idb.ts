@@ -39,8 +39,9 @@ function openDatabase(): Promise<IDBDatabase> {
  * lock is gone, so a reload or a tab closed with edits waiting hands them on, and two open tabs
  * never send each other's. Without Web Locks (a page on a plain-http LAN address) a page takes
  * every batch it finds: a batch sent by two pages is still applied once, by its id.
+ * `onLeft` is told when a page whose batches were seen here has gone, so they are taken over then.
  */
-export function indexedDbOutboxStore(): OutboxStore {
+export function indexedDbOutboxStore(onLeft: () => void = () => {}): OutboxStore {
   const owner = newId('page');
   let counter = 0;
   const database = openDatabase();
@@ -54,11 +55,26 @@ export function indexedDbOutboxStore(): OutboxStore {
     await committed(tx);
   };
 
+  // Every other page of ours that is alive (one reloaded a moment ago may still hold its lock as
+  // this one starts): once it lets go, what it left is taken over at once, not at the next look.
+  const watched = new Set<string>();
+  const watch = (others: Iterable<string>) => {
+    for (const other of others) {
+      if (!locks || other === owner || watched.has(other)) continue;
+      watched.add(other);
+      void locks.request(OWNER_LOCK + other, () => {
+        watched.delete(other);
+        onLeft();
+      });
+    }
+  };
+
   const adoptUnlocked = async (): Promise<Batch[]> => {
-    const alive = new Set((await locks?.query())?.held?.map((l) => l.name) ?? []);
+    const alive = new Set((await locks?.query())?.held?.flatMap((l) => (l.name ? [l.name] : [])) ?? []);
     const tx = (await database).transaction(STORE, 'readwrite');
     const store = tx.objectStore(STORE);
     const all = (await done(store.getAll())) as Stored[];
+    watch([...alive].filter((name) => name.startsWith(OWNER_LOCK)).map((name) => name.slice(OWNER_LOCK.length)));
     const orphans = all.filter((b) => b.owner !== owner && !(locks && alive.has(OWNER_LOCK + b.owner)));
     for (const batch of orphans) store.put({ ...batch, owner });
     await committed(tx);
