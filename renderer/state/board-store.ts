@@ -111,7 +111,11 @@ export const useBoard = create<BoardState>((set, get) => {
         nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
-    } else return;
+    } else {
+      // This window's own edit confirmed: the view stays as it was, the revision moves on.
+      if (replica.revision !== get().revision) set({ revision: replica.revision });
+      return;
+    }
     refreshFindings(doc);
   };
 

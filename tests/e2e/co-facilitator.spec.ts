@@ -91,7 +91,8 @@ test('a co-facilitator pairs over the room address, edits beside the host, sees 
   await Promise.all([page.getByRole('button', { name: 'Add role' }).click(), second.getByRole('button', { name: 'Add text' }).click()]);
   await expect(page.locator('.react-flow__node')).toHaveCount(8);
   await expect(second.locator('.react-flow__node')).toHaveCount(8);
-  const held = (await settled(shell, boardId)).nodes.map((n) => n.id).sort();
+  await settled(second, shell, boardId);
+  const held = (await settled(page, shell, boardId)).nodes.map((n) => n.id).sort();
   await expect.poll(() => nodeIdsOn(page)).toEqual(held);
   await expect.poll(() => nodeIdsOn(second)).toEqual(held);
 

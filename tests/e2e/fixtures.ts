@@ -69,15 +69,18 @@ export async function connect(page: Page, fromName: string, toName: string): Pro
   await page.mouse.up();
 }
 
-/** Waits until every edit has been acknowledged by main: the board's revision stops changing. */
-export async function settled(shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
-  let last = -1;
-  for (;;) {
-    const board = await shell.call<BoardSnapshot>('board.get', { id: boardId });
-    if (board.revision === last) return board;
-    last = board.revision;
-    await new Promise((r) => setTimeout(r, 150));
-  }
+/**
+ * Main's board once every edit the page made is saved: waits for the editor's "All changes saved",
+ * then reads the board at the revision the page has confirmed, or later.
+ */
+export async function settled(page: Page, shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
+  const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+  await expect(saved).toHaveText('All changes saved');
+  await expect(saved).toHaveAttribute('data-revision', /^\d+$/);
+  const confirmed = Number(await saved.getAttribute('data-revision'));
+  let board: BoardSnapshot | undefined;
+  await expect.poll(async () => (board = await shell.call<BoardSnapshot>('board.get', { id: boardId })).revision).toBeGreaterThanOrEqual(confirmed);
+  return board!;
 }
 
 /** How long each drawn edge is: a line of zero length is an edge React Flow could not attach. */

@@ -55,7 +55,7 @@ test('edits made while the server is down reach it once it is back, in order, an
 
   await shell.start();
   await expect(indicator(page)).toHaveText('All changes saved');
-  const after = await settled(shell, boardId);
+  const after = await settled(page, shell, boardId);
   expect(labels(after).sort()).toEqual(['note:New note', 'role:Dana Whitfield']);
   const role = after.nodes.find((n) => n.kind === 'role')!;
   expect(role.position.x).toBeGreaterThan(before.x);
@@ -65,6 +65,8 @@ test('edits made while the server is down reach it once it is back, in order, an
   await page.getByRole('button', { name: 'Add decision-maker' }).click();
   await expect.poll(async () => (await onServer(shell, boardId)).nodes.length).toBe(3);
   await expect(indicator(page)).toHaveText('All changes saved');
+  // What tests wait on: the indicator carries the revision main confirmed to this window, here the last.
+  await expect(indicator(page)).toHaveAttribute('data-revision', String((await onServer(shell, boardId)).revision));
 });
 
 test('edits waiting when the page is reloaded, or its tab closed, while the server is down are saved once it is back', async ({ page, shell, context }) => {
@@ -135,7 +137,7 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await expect(nodeByName(slow, 'Role: Priya Raman')).toBeVisible();
 
   const shows = async (p: Page) => {
-    const server = await settled(shell, boardId);
+    const server = await settled(page, shell, boardId);
     const node = server.nodes[0];
     if (!node) return expect(p.locator('.react-flow__node')).toHaveCount(0);
     const group = nodeByName(p, `Role: ${String(node.data.person)}`);
@@ -150,7 +152,7 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await shows(slow);
 
   // Nudged in both at once.
-  const name = `Role: ${String((await settled(shell, boardId)).nodes[0].data.person)}`;
+  const name = `Role: ${String((await settled(page, shell, boardId)).nodes[0].data.person)}`;
   await nodeByName(page, name).click();
   await nodeByName(slow, name).click();
   for (let i = 0; i < 3; i++) {
@@ -180,5 +182,5 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await third.goto(page.url());
   await expect(third.locator('.react-flow')).toBeVisible();
   await shows(third);
-  expect((await settled(shell, boardId)).nodes).toEqual([]);
+  expect((await settled(page, shell, boardId)).nodes).toEqual([]);
 });

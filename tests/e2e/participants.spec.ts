@@ -108,7 +108,7 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await expect(phones[2].getByLabel('3 dots')).toBeVisible();
   await expect(page.locator('.react-flow__node').filter({ hasText: notes[0][1] }).getByLabel('3 votes')).toBeVisible();
   await phones[1].screenshot({ path: testInfo.outputPath('phone-board-votes.png'), fullPage: true });
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   const votes = Object.fromEntries(board.nodes.filter((n) => n.kind === 'note').map((n) => [n.data.text, n.data.votes]));
   expect(votes).toEqual({ [notes[0][1]]: 3, 'Who signs off above the VP of sales?': 1 });
 

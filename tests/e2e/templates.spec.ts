@@ -94,10 +94,10 @@ test('a session made from a template is a copy: editing it leaves the template a
   await expect(page.getByRole('region', { name: /^Prompts/ })).toHaveCount(onFirstBoard.length ? 1 : 0);
 
   const boardId = boardIdOf(page);
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(nodeByName(page, 'Note: New note')).toBeVisible();
-  expect((await settled(shell, boardId)).nodes).toHaveLength(before.nodes.length + 1);
+  expect((await settled(page, shell, boardId)).nodes).toHaveLength(before.nodes.length + 1);
 
   await page.getByRole('link', { name: '← Sessions' }).click();
   await page.getByRole('link', { name: 'Templates' }).click();
