@@ -3,7 +3,7 @@ import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MyNote, type PendingNote } fr
 import type { Db } from '../store/db';
 import { storedText } from '../store/stored-text';
 
-export interface RoomRow {
+interface RoomRow {
   id: string;
   session_id: string;
   code: string;

@@ -17,7 +17,7 @@ import { editorOutbox } from './sync/editor-outbox';
 import { touchedBy, type Touched } from './sync/replica';
 import { UndoHistory, type Step, type StepKind } from './undo-history';
 
-export interface BoardState {
+interface BoardState {
   boardId: string | null;
   status: 'idle' | 'loading' | 'ready' | 'missing';
   /** The board's revision in main that this replica has caught up with. */
@@ -58,7 +58,7 @@ const history = new UndoHistory();
 /** The contents of each frame being dragged, fixed when its drag starts. */
 const draggedFrames = new Map<string, string[]>();
 
-export interface Selection {
+interface Selection {
   nodeIds: string[];
   edgeIds: string[];
 }

@@ -22,7 +22,6 @@ export const ParticipantName = z.string().trim().min(1, 'Give a name the room wi
 /** The kinds of note a participant may add (value and waste are the facilitator's sorting). */
 export const ParticipantCategory = NoteCategory.extract(['weak-signal', 'strong-attractor', 'story', 'idea', 'question']);
 export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
-export const PARTICIPANT_CATEGORIES = ParticipantCategory.options;
 
 export const ParticipantNoteText = z.string().trim().min(1, 'Write the note first').max(ROOM_LIMITS.noteText);
 

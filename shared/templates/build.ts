@@ -50,7 +50,7 @@ export const CONTENT_TOP = FOOTPRINT.text.height + GAP;
  */
 const ROLE_OFFSET_IN_BAND = 80;
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
