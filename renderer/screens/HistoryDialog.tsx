@@ -120,7 +120,7 @@ export function HistoryDialog({ sessionId, onClose, onRestored }: { sessionId: s
               </li>
             ))}
           </ul>
-          <p>{preview.document.agenda.length === 1 ? '1 agenda step' : `${preview.document.agenda.length} agenda steps`}</p>
+          <p>{preview.document.agenda.length === 1 ? '1 agenda item' : `${preview.document.agenda.length} agenda items`}</p>
         </section>
       )}
     </Dialog>

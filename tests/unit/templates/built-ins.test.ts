@@ -113,7 +113,7 @@ describe('built-in templates', () => {
       }
     });
 
-    it('gives every board an agenda step', () => {
+    it('gives every board an agenda item', () => {
       const used = new Set(document.agenda.map((a) => a.boardId));
       expect(document.boards.map((b) => b.id).filter((id) => !used.has(id))).toEqual([]);
     });
