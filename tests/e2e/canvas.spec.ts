@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
 
@@ -137,7 +137,7 @@ test('undoing the deletion of a card in the middle puts it back under the cards 
     await expect(nodeByName(page, `Note: ${text}`)).toBeVisible();
   }
   const drawn = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  const stored = async () => (await shell.call<BoardSnapshot>('board.get', { id: boardId })).nodes.map((n) => n.data.text);
+  const stored = async () => (await shell.call<StoredBoard>('board.get', { id: boardId })).nodes.map((n) => n.data.text);
   const order = ['Note: First', 'Note: Middle', 'Note: Last'];
   await expect.poll(drawn).toEqual(order);
 
@@ -192,7 +192,7 @@ test('undo reaches back at least 200 steps', async ({ page, shell }) => {
   await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position).toEqual(start);
 });
 
-export type { BoardSnapshot };
+export type { StoredBoard };
 
 test('opens the board its address names, and the first board when the session no longer has the one named', async ({ page, shell }) => {
   await createSessionInUi(page, shell, 'Two boards');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -55,7 +55,7 @@ function geometry(page: Page, ends: Ends): Promise<Geometry> {
 
 async function endsOf(shell: ServedShell, boardIds: string[]): Promise<Ends> {
   const ends: Ends = {};
-  for (const id of boardIds) for (const edge of (await shell.call<BoardSnapshot>('board.get', { id })).edges) ends[edge.id] = { source: edge.source, target: edge.target };
+  for (const id of boardIds) for (const edge of (await shell.call<StoredBoard>('board.get', { id })).edges) ends[edge.id] = { source: edge.source, target: edge.target };
   return ends;
 }
 

@@ -28,7 +28,8 @@ export const test = base.extend<{ shell: ServedShell }>({
   },
 });
 
-export interface BoardSnapshot {
+/** Main's board as `board.get` returns it. */
+export interface StoredBoard {
   revision: number;
   nodes: { id: string; kind: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
   edges: { id: string; kind: string; source: string; target: string }[];
@@ -73,13 +74,13 @@ export async function connect(page: Page, fromName: string, toName: string): Pro
  * Main's board once every edit the page made is saved: waits for the editor's "All changes saved",
  * then reads the board at the revision the page has confirmed, or later.
  */
-export async function settled(page: Page, shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
+export async function settled(page: Page, shell: ServedShell, boardId: string): Promise<StoredBoard> {
   const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
   await expect(saved).toHaveText('All changes saved');
   await expect(saved).toHaveAttribute('data-revision', /^\d+$/);
   const confirmed = Number(await saved.getAttribute('data-revision'));
-  let board: BoardSnapshot | undefined;
-  await expect.poll(async () => (board = await shell.call<BoardSnapshot>('board.get', { id: boardId })).revision).toBeGreaterThanOrEqual(confirmed);
+  let board: StoredBoard | undefined;
+  await expect.poll(async () => (board = await shell.call<StoredBoard>('board.get', { id: boardId })).revision).toBeGreaterThanOrEqual(confirmed);
   return board!;
 }
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface RoleSpec {
@@ -79,7 +79,7 @@ test('an org map shows its compression and its gap, and they go once fixed; arra
 
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
   const arranged = await expect.poll(async () => (await settled(page, shell, boardId)).revision).toBeGreaterThan(0).then(() => settled(page, shell, boardId));
-  const yOf = (b: BoardSnapshot, id: string) => b.nodes.find((n) => n.id === id)!.position.y;
+  const yOf = (b: StoredBoard, id: string) => b.nodes.find((n) => n.id === id)!.position.y;
   // Top-down by stratum: V above IV above III above II above I.
   expect(yOf(arranged, 'ceo')).toBeLessThan(yOf(arranged, 'vps'));
   expect(yOf(arranged, 'vps')).toBeLessThan(yOf(arranged, 'rm1'));
@@ -100,7 +100,7 @@ test('an org map shows its compression and its gap, and they go once fixed; arra
   await expect.poll(async () => (await settled(page, shell, boardId)).nodes).toEqual(arranged.nodes);
 
   // The reloaded page stores its viewport again, in its own time; the map itself must not move.
-  const mapOf = ({ revision, nodes, edges }: BoardSnapshot) => ({ revision, nodes, edges });
+  const mapOf = ({ revision, nodes, edges }: StoredBoard) => ({ revision, nodes, edges });
   const before = mapOf(await settled(page, shell, boardId));
   await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(12);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 const indicator = (page: Page) => page.getByRole('status').filter({ hasText: /changes saved|Saving…|Offline|Connecting/ });
@@ -11,8 +11,8 @@ async function rename(page: Page, name: string, to: string, field = 'person'): P
   await editor.press('Enter');
 }
 
-const onServer = async (shell: ServedShell, boardId: string) => shell.call<BoardSnapshot>('board.get', { id: boardId });
-const labels = (board: BoardSnapshot) => board.nodes.map((n) => `${n.kind}:${String(n.data.person ?? n.data.text ?? n.data.name ?? '')}`);
+const onServer = async (shell: ServedShell, boardId: string) => shell.call<StoredBoard>('board.get', { id: boardId });
+const labels = (board: StoredBoard) => board.nodes.map((n) => `${n.kind}:${String(n.data.person ?? n.data.text ?? n.data.name ?? '')}`);
 
 /** How many batches the page's outbox keeps in IndexedDB: what would outlive the tab. */
 const keptInOutbox = (page: Page) =>

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface TemplateInfo {
@@ -110,7 +110,7 @@ test('a session made from a template is a copy: editing it leaves the template a
   await expect(page.locator('.react-flow')).toBeVisible();
   const second = await shell.call<SessionInfo>('session.get', { id: sessionIdOf(page) });
   expect(second.id).not.toBe(first.id);
-  const secondBoard = await shell.call<BoardSnapshot>('board.get', { id: second.boards[0].id });
+  const secondBoard = await shell.call<StoredBoard>('board.get', { id: second.boards[0].id });
   expect(secondBoard.nodes).toHaveLength(before.nodes.length);
 });
 
