@@ -47,6 +47,25 @@ export async function createSessionInUi(page: Page, shell: ServedShell, title: s
   await expect(page.locator('.react-flow')).toBeVisible();
 }
 
+/** A session with three frames on one board, each holding a note, and a one-minute agenda item per frame with a prompt. */
+export async function threeFrameSession(shell: ServedShell, title: string): Promise<{ sessionId: string; boardId: string }> {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title });
+  const boardId = session.boards[0].id;
+  const frames = ['Why we sell', 'How we sell', 'What we sell'];
+  await shell.call('board.apply', {
+    boardId,
+    ops: frames.flatMap((frame, i) => [
+      { type: 'node.add', node: { id: `f${i}`, kind: 'frame', position: { x: i * 900, y: 0 }, size: { width: 800, height: 500 }, data: { title: frame } } },
+      { type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x: i * 900 + 80, y: 120 }, size: null, data: { text: `${frame}: our answer`, category: 'idea', votes: 0 } } },
+    ]),
+  });
+  await shell.call('session.setAgenda', {
+    sessionId: session.id,
+    items: frames.map((frame, i) => ({ id: `a${i}`, title: frame, timeboxMinutes: 1, boardId, frameId: `f${i}`, prompts: [`What does “${frame}” mean for our buyers?`] })),
+  });
+  return { sessionId: session.id, boardId };
+}
+
 /** The board id the editor shows, from the route #/session/S/B. */
 export function boardIdOf(page: Page): string {
   const match = /#\/session\/[^/]+\/([^/?]+)/.exec(page.url());
