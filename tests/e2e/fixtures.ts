@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
@@ -110,3 +111,22 @@ export function edgeLengths(page: Page): Promise<number[]> {
 
 /** The served shell's API as the test helpers in tests/helpers call it. */
 export const callOf = (shell: ServedShell) => (<M extends string>(method: M, input: unknown) => shell.call(method, input)) as Parameters<typeof handoutSession>[0];
+
+/** The axe findings of serious or critical impact on the page, each with where it was found. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A participant's phone: its own browser context at 390×844; page errors and console errors land in `errors`. */
+export async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
+  });
+  return page;
+}
