@@ -25,7 +25,7 @@ export interface ImportArgs {
   dataDir?: string;
 }
 
-export interface TemplatesListArgs {
+interface TemplatesListArgs {
   command: 'templates list';
   dataDir?: string;
 }
@@ -33,7 +33,7 @@ export interface TemplatesListArgs {
 /** The commands that open the database, do one thing and exit. */
 export type DataCommandArgs = ExportArgs | ImportArgs | TemplatesListArgs;
 
-export interface BackupArgs {
+interface BackupArgs {
   command: 'backup';
   dataDir?: string;
 }
@@ -45,7 +45,7 @@ export interface LibraryInitArgs {
   libraryUrl?: string;
 }
 
-export type CliArgs = ServeArgs | DataCommandArgs | BackupArgs | LibraryInitArgs | { command: 'help' };
+type CliArgs = ServeArgs | DataCommandArgs | BackupArgs | LibraryInitArgs | { command: 'help' };
 
 export const DEFAULT_PORT = 5417;
 

@@ -4,7 +4,7 @@ import { APP_READY } from '../service/service';
 import type { Dispatcher } from '../transport/dispatch';
 import type { AppCommandPayload } from './app-commands';
 
-export type AppStatus = MethodOutput<'app.status'>;
+type AppStatus = MethodOutput<'app.status'>;
 
 export const APP_STARTING: AppStatus = {
   state: 'starting',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
@@ -16,7 +16,7 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export interface Size {
+interface Size {
   width: number;
   height: number;
 }

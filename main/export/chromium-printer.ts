@@ -38,7 +38,7 @@ export function chromiumArgs(isRoot: boolean): string[] {
  * How long the browser stays open after an export. A facilitator often exports again within
  * minutes (another paper size, the notes added), and that export starts without a browser launch.
  */
-export const WARM_MS = 120_000;
+const WARM_MS = 120_000;
 
 /**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for

@@ -8,7 +8,7 @@ const FEED_EVERY_MS = 250;
 type Frame = Extract<BoardNode, { kind: 'frame' }>;
 
 /** A board as a phone shows it: its notes, each with its votes (0 while hidden by a running vote) and the frame it sits in. */
-export function projectBoard(board: Board, countsHidden = false): ParticipantBoard {
+function projectBoard(board: Board, countsHidden = false): ParticipantBoard {
   const frames = board.nodes.filter((n): n is Frame => n.kind === 'frame' && n.size !== null);
   const groupOf = (node: BoardNode) => {
     const { x, y } = node.position;

@@ -34,7 +34,7 @@ export interface CoFacilitatorRoom {
   statusChanged(now?: boolean): void;
 }
 
-export function tokenInCookie(header: string | undefined): string | undefined {
+function tokenInCookie(header: string | undefined): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
     if (name === CO_FACILITATOR_COOKIE) return value.join('=');

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The environment variable that pins the room's address (tests bind 127.0.0.2, never a real interface). */
-export const ROOM_HOST_ENV = 'GROUNDWORK_ROOM_HOST';
+const ROOM_HOST_ENV = 'GROUNDWORK_ROOM_HOST';
 
-export interface RoomConfig {
+interface RoomConfig {
   /** `serve --room-host ADDR`: the room opens on this address only. */
   host?: string;
   /** The built renderer, where participant.html and its assets are. */

@@ -28,7 +28,7 @@ function heightOf(node: BoardNode): number {
   return node.kind === 'note' ? estimatedNoteHeight(node.data.text) : 80;
 }
 
-export interface IncomingNote {
+interface IncomingNote {
   text: string;
   category: NoteCategory;
   votes?: number;

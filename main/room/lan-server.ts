@@ -20,7 +20,7 @@ import type { ParticipantActions } from './participant-actions';
 import type { OpenRoom } from './room-store';
 
 /** A phone's message is a note or a vote: a few kilobytes at most. */
-export const MAX_PARTICIPANT_MESSAGE_BYTES = 16 * 1024;
+const MAX_PARTICIPANT_MESSAGE_BYTES = 16 * 1024;
 const MAX_SOCKETS = ROOM_LIMITS.participants * 2;
 
 
@@ -34,7 +34,7 @@ export interface LanListener {
   close(): Promise<void>;
 }
 
-export interface LanOptions {
+interface LanOptions {
   host: string;
   port: number;
   rendererDir: string;
@@ -47,7 +47,7 @@ function sendText(res: http.ServerResponse, status: number, body: string, type =
 
 
 /** What the listener needs of the room: its participants and co-facilitators, the open room, its PDF, and a word when its status changed. */
-export interface ListenedRoom extends CoFacilitatorRoom {
+interface ListenedRoom extends CoFacilitatorRoom {
   readonly participants: ParticipantActions;
   current(): OpenRoom | null;
   pdf(sessionId: string): Promise<Uint8Array>;

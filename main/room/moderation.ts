@@ -5,7 +5,7 @@ import type { Db } from '../store/db';
 import type { NoteRow, OpenRoom, RoomStore } from './room-store';
 
 /** What moderation needs of the room: its queue, its database's transactions, and accepting notes onto boards. */
-export interface ModeratedRoom {
+interface ModeratedRoom {
   readonly db: Db;
   readonly roomStore: Pick<RoomStore, 'pendingNote' | 'setStatus' | 'editNote'>;
   accept(notes: readonly NoteRow[]): void;

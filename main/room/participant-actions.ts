@@ -9,7 +9,7 @@ import type { RoomWrites } from './room-writes';
 import type { Voting } from './voting';
 
 /** What participants' actions need of the room. */
-export interface ParticipantRoom {
+interface ParticipantRoom {
   readonly boards: Pick<Store, 'getSession'>;
   readonly feed: Pick<BoardFeed, 'current'>;
   readonly roomStore: RoomStore;

@@ -30,7 +30,7 @@ export const RATES = {
  */
 export const JOINS_PER_ADDRESS = 12;
 
-export interface CallerContext {
+interface CallerContext {
   /** The socket the message came on: its messages are rate-limited together. */
   socketId: string;
   /** The phone's address, for the limit on wrong codes. */

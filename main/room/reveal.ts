@@ -4,7 +4,7 @@ import type { EventHub } from '../service/events';
 import type { Store } from '../store/store';
 
 /** The ops that show a board's notes hidden by private mode. */
-export function revealOps(nodes: Iterable<BoardNode>): Op[] {
+function revealOps(nodes: Iterable<BoardNode>): Op[] {
   const ops: Op[] = [];
   for (const node of nodes) if (node.kind === 'note' && node.data.hidden) ops.push({ type: 'node.update', id: node.id, data: { hidden: false } });
   return ops;

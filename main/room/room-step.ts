@@ -11,7 +11,7 @@ type Frame = Extract<BoardNode, { kind: 'frame' }>;
  * frame's title and the step's title leave: never the prompts, timers or anything else of the
  * presenter's.
  */
-export function participantStep(store: Pick<Store, 'getSession' | 'getBoard'>, state: PresentationState | undefined): ParticipantStep | null {
+function participantStep(store: Pick<Store, 'getSession' | 'getBoard'>, state: PresentationState | undefined): ParticipantStep | null {
   if (!state || state.ended) return null;
   const { boards, agenda } = store.getSession(state.sessionId);
   const framesOf = (boardId: string) => store.getBoard(boardId).nodes.filter((n): n is Frame => n.kind === 'frame');

@@ -1,9 +1,9 @@
 import { newId } from '../../shared/model';
-import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MyNote, type PendingNote } from '../../shared/model/room';
+import { DEFAULT_ROOM_SETTINGS, RoomSettings, type MySubmission, type Submission } from '../../shared/model/room';
 import type { Db } from '../store/db';
 import { storedText } from '../store/stored-text';
 
-export interface RoomRow {
+interface RoomRow {
   id: string;
   session_id: string;
   code: string;
@@ -33,7 +33,7 @@ export interface NoteRow {
   board_id: string;
   text: string;
   category: string;
-  status: MyNote['status'];
+  status: MySubmission['status'];
   node_id: string | null;
   created_at: number;
   /** 1 when the room showed names as the note was sent. */
@@ -158,13 +158,13 @@ export class RoomStore {
     return { ...row, status: 'pending', node_id: null, author: participant.name };
   }
 
-  pending(roomId: string): PendingNote[] {
+  pending(roomId: string): Submission[] {
     return (this.sql.pending.all(roomId) as (NoteRow & { author: string })[]).map((row) => ({
       id: row.id,
       boardId: row.board_id,
       author: storedText(row.author),
       text: storedText(row.text),
-      category: row.category as PendingNote['category'],
+      category: row.category as Submission['category'],
       createdAt: row.created_at,
     }));
   }
@@ -182,7 +182,7 @@ export class RoomStore {
     return toNoteRow(this.sql.pendingNote.get(noteId, roomId) as NoteRow | undefined);
   }
 
-  setStatus(noteId: string, status: MyNote['status'], nodeId: string | null = null): void {
+  setStatus(noteId: string, status: MySubmission['status'], nodeId: string | null = null): void {
     this.sql.setNoteStatus.run(status, nodeId, noteId);
   }
 

@@ -3,7 +3,7 @@ import type { Op } from '../../shared/ops';
 import type { NoteRow } from './room-store';
 
 /** How long a write waits for others to share its transaction: a burst becomes a few edits. */
-export const GROUP_COMMIT_MS = 40;
+const GROUP_COMMIT_MS = 40;
 
 interface VoteWrite {
   boardId: string;

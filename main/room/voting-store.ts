@@ -37,7 +37,7 @@ export interface StoredPoll extends PollSummary {
   sessionId: string;
 }
 
-export type NewVote = Omit<StoredVote, 'id' | 'endedAt' | 'voted' | 'results'>;
+type NewVote = Omit<StoredVote, 'id' | 'endedAt' | 'voted' | 'results'>;
 
 /** The voter key of a person voting from the facilitator's laptop. */
 export const laptopVoter = (name: string) => `laptop:${name}`;

@@ -21,7 +21,7 @@ const STATUS_EVERY_MS = 200;
 type Frame = Extract<BoardNode, { kind: 'frame' }>;
 
 /** The notes a vote is on: a board's, or those whose corner lies inside one of its frames. */
-export function notesInScope(board: Board, frameId: string | null): VoteNote[] {
+function notesInScope(board: Board, frameId: string | null): VoteNote[] {
   const frame = frameId === null ? null : board.nodes.find((n): n is Frame => n.id === frameId && n.kind === 'frame');
   if (frameId !== null && !frame) throw new GroundworkError('not_found', 'That frame is not on the board', ['rules', 'frameId']);
   const inside = (node: BoardNode) => {
@@ -36,7 +36,7 @@ export function notesInScope(board: Board, frameId: string | null): VoteNote[] {
 }
 
 /** What voting needs of the room: who may vote, and a way to tell the phones. */
-export interface VotingRoom {
+interface VotingRoom {
   /** The open room's session and how many have joined it, or null while closed. */
   joined(): { sessionId: string; participants: number } | null;
   /** A vote or poll started or ended: phones fetch `vote.current` again and hide or show counts. */

@@ -13,7 +13,7 @@ export interface CallContext {
  * main/service/atomic.ts). Their answers are not read from stored text, which is repaired on read
  * anyway; the dispatcher says so truthfully when one still fails its check.
  */
-export const ASYNC_METHODS = {
+const ASYNC_METHODS = {
   'backup.restore': true,
   'export.pdf': true,
   'room.status': true,

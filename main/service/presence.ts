@@ -3,7 +3,7 @@ import type { EventHub } from './events';
 import type { Service } from './methods';
 
 /** The host's own windows carry no name of their own; a co-facilitator's carry theirs. */
-export const HOST_NAME = 'Host';
+const HOST_NAME = 'Host';
 
 // One per backend, kept across the service being rebuilt (a restore from backup), as the room is.
 const presences = new WeakMap<EventHub, Map<string, Presence>>();

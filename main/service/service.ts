@@ -9,7 +9,7 @@ import { templateFromSession, TemplateStore } from '../store/templates';
 import type { EventHub } from './events';
 import type { Service } from './methods';
 import { presentationService } from './presentation';
-import { snapshotService } from './snapshots';
+import { restorePointService } from './restore-points';
 import { votingService } from '../room/voting-service';
 import { roomOf, roomService } from '../room/room-service';
 import { coFacilitatorService } from '../room/co-facilitator-service';
@@ -45,7 +45,7 @@ export const APP_READY: MethodOutput<'app.status'> = { state: 'ready', message: 
 /** The contract implemented once, for every transport. */
 export function createService(store: Store, hub: EventHub, env: ServiceEnv = {}): Service {
   const { templates = new TemplateStore(store.db), backups = NO_BACKUPS, now = Date.now, printer = NO_PRINTER, libraryUrl } = env;
-  const snapshots = snapshotService(store, hub, now);
+  const restorePoints = restorePointService(store, hub, now);
   const sessionChanged = (sessionId: string, deleted = false) => hub.publish('session.changed', { sessionId, deleted });
   const templatesChanged = () => hub.publish('templates.changed', {});
 
@@ -174,7 +174,7 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
       if (earlier !== undefined) return { revision: earlier };
       const revision = store.applyOps(boardId, ops, batchId);
       hub.publish('board.changed', { boardId, revision, ops }, ctx.clientId);
-      snapshots.afterEdit(store.sessionOfBoard(boardId));
+      restorePoints.afterEdit(store.sessionOfBoard(boardId));
       return { revision };
     },
 
@@ -212,7 +212,7 @@ export function createService(store: Store, hub: EventHub, env: ServiceEnv = {})
     'app.takeCommands': () => [],
 
     ...presentationService(store, hub, now),
-    ...snapshots.methods,
+    ...restorePoints.methods,
     ...roomService(store, hub, printer),
     ...votingService(hub),
     ...coFacilitatorService(roomOf(hub)!),

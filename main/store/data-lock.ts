@@ -25,7 +25,7 @@ export interface LockHolder {
 const BOOT_TIME_SLACK_MS = 60_000;
 
 /** When this machine last started, as the clock reads it now. */
-export const bootedAt = (): number => Date.now() - os.uptime() * 1000;
+const bootedAt = (): number => Date.now() - os.uptime() * 1000;
 
 /** A lock file whose content cannot be read is being written right now, or was cut short by a crash. */
 const UNREADABLE_GRACE_MS = 5_000;

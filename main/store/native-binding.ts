@@ -7,7 +7,7 @@ import path from 'node:path';
  * in a folder of its own, named for what it was built for, handed to better-sqlite3's
  * `nativeBinding` option.
  */
-export const NATIVE_FILE = 'better_sqlite3.node';
+const NATIVE_FILE = 'better_sqlite3.node';
 
 /** The side folder's name: `electron-v145-linux-x64`. scripts/electron-native.mjs builds into it; electron-builder.yml ships it. */
 export const electronNativeFolder = (abi: string, platform: string, arch: string) => `electron-v${abi}-${platform}-${arch}`;

@@ -16,7 +16,7 @@ import { resolveStaticFile } from './static-files';
 // A 20 MB `.groundwork.json` (MAX_FILE_BYTES) sent to file.import, with its JSON envelope, fits.
 export const MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
 
-export interface ServeOptions {
+interface ServeOptions {
   host: string;
   port: number;
   /** The built renderer (dist/renderer). */

@@ -21,7 +21,7 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcInvokeEvent, ...args: unknown[]) => Promise<Reply>): void;
   removeHandler(channel: string): void;
 }
-export type BackendLike = Pick<Backend, 'dispatch' | 'hub'>;
+type BackendLike = Pick<Backend, 'dispatch' | 'hub'>;
 
 export interface IpcTransport {
   /** Pushes the hub's events to this window until it is destroyed; returns the unsubscribe. */
@@ -29,7 +29,7 @@ export interface IpcTransport {
   close(): void;
 }
 
-export const FORBIDDEN_REPLY: Reply = {
+const FORBIDDEN_REPLY: Reply = {
   ok: false,
   error: { code: 'forbidden', path: [], message: 'Only Groundwork’s own pages may call Groundwork.' },
 };

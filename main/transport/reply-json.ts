@@ -24,7 +24,7 @@ export function jsonWithin(value: unknown, maxBytes = MAX_REPLY_BYTES): string |
   return text;
 }
 
-export function tooLargeReply(method: string, maxBytes = MAX_REPLY_BYTES): Reply {
+function tooLargeReply(method: string, maxBytes = MAX_REPLY_BYTES): Reply {
   const size = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / 1024 / 1024)} MB` : `${maxBytes.toLocaleString('en')} bytes`;
   return {
     ok: false,

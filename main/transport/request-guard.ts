@@ -8,7 +8,7 @@ export type GuardDecision = { ok: true } | { ok: false; header: 'host' | 'origin
 
 const ALLOW: GuardDecision = { ok: true };
 
-export interface BindAddress {
+interface BindAddress {
   /** What the server listens on: 127.0.0.1, ::1, localhost, 0.0.0.0, :: or one LAN address. */
   host: string;
   /** The port it actually listens on (never 0). */

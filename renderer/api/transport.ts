@@ -40,7 +40,7 @@ const SLOW_CALLS: Record<string, number> = {
  * Calls and events share one socket, so a call's reply and the events that follow it arrive in
  * the order main sent them. The socket reconnects by itself after a drop.
  */
-export function socketTransport(url: string, { WebSocket: WebSocketImpl, onClose }: Pick<SocketConnectionOptions, 'WebSocket' | 'onClose'> = {}): Transport {
+function socketTransport(url: string, { WebSocket: WebSocketImpl, onClose }: Pick<SocketConnectionOptions, 'WebSocket' | 'onClose'> = {}): Transport {
   const connection = new SocketConnection({
     url,
     unavailableMessage: 'Groundwork could not be reached. Edits on the board wait and are saved once it is back; try this again then.',

@@ -14,7 +14,7 @@ import { TypeAhead } from './TypeAhead';
 import { ShortcutSheet } from '../ui/ShortcutSheet';
 
 /** Every key of the canvas, as the `?` sheet and the README list them. */
-export const CANVAS_SHORTCUTS: [string, string][] = [
+const CANVAS_SHORTCUTS: [string, string][] = [
   ['Tab (a role selected)', 'Add a report of it, one stratum below, and type its name'],
   ['Enter (a role or decision-maker selected)', 'Add a sibling beside it and type its name; on other nodes, edit the label'],
   ['Enter (nothing selected)', 'Add a role in the middle of the view'],

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The small dialogs the capture keys open: the shortcut sheet and the type-ahead pickers. */
-export type CaptureDialog = 'help' | 'reportsTo' | 'timeSpan' | 'purchaseRole';
+type CaptureDialog = 'help' | 'reportsTo' | 'timeSpan' | 'purchaseRole';
 
 export const useCaptureDialog = create<{ open: CaptureDialog | null }>(() => ({ open: null }));
 

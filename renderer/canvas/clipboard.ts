@@ -16,7 +16,7 @@ export function setClipboard(fragment: Fragment): void {
  * What a copy of nodes puts on the system clipboard: their labels, a role as "person, title".
  * Other apps get readable text, and a paste that brings this text back is a paste of the nodes.
  */
-export function fragmentText(fragment: Fragment): string {
+function fragmentText(fragment: Fragment): string {
   return fragment.nodes.map((node) => (node.kind === 'role' && node.data.title ? `${node.data.person}, ${node.data.title}` : nodeLabel(node))).join('\n');
 }
 

@@ -16,7 +16,7 @@ export const RING_RADIUS: Record<Ring, number> = { why: 0.18, how: 0.34, what: 0
 export const ringInset = (ring: Ring) => `${(0.5 - RING_RADIUS[ring]) * 100}%`;
 
 /** A word's width at a font size of 1px (so in ems), as measured in its ring's font. */
-export interface MeasuredWord {
+interface MeasuredWord {
   text: string;
   width: number;
 }
@@ -55,7 +55,7 @@ const LABEL_SHARE = 0.038;
 const LABEL_MIN = SMALLEST_PROJECTOR_FONT_PX;
 const LABEL_INSET = 0.03;
 
-export interface FittedLine {
+interface FittedLine {
   text: string;
   /** From the circle's top, in pixels. */
   top: number;

@@ -19,7 +19,7 @@ function contextFor(weight: number): CanvasRenderingContext2D {
 }
 
 /** The text's paragraphs (its typed line breaks) of words, with their widths in ems at `weight`. */
-export function measureWords(text: string, weight: number): MeasuredText {
+function measureWords(text: string, weight: number): MeasuredText {
   const key = `${weight}\n${text}`;
   const known = cache.get(key);
   if (known) return known;

@@ -13,7 +13,7 @@ import { isTyping } from '../ui/is-typing';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
 
-export interface ArrangeSetting {
+interface ArrangeSetting {
   /** Whether the board's "Keep arranged" was ever set, on or off. */
   keepArrangedChosen: boolean;
   onKeepArranged(on: boolean): void;
@@ -34,7 +34,7 @@ function keepKeyboardMapArranged(setting: ArrangeSetting): void {
 
 
 /** The middle of what the canvas shows, in flow coordinates. */
-export function viewCentre(flow: Flow) {
+function viewCentre(flow: Flow) {
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
   return flow.screenToFlowPosition(centre);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CO_FACILITATOR_CODE_LENGTH, ENDED_FRAGMENT } from '../../shared/api/co-facilitator-paths';
-import { ROOM_LIMITS } from '../../shared/model/room-limits';
+import { JoinFields } from '../ui/JoinFields';
 import { codeFromFragment, pairWithCode } from './pairing';
 
 /** The second laptop's way in: the code from the host's screen and a name, then the session's editor. */
@@ -31,27 +31,7 @@ export function PairingPage() {
           });
         }}
       >
-        <label className="field">
-          <span>Code</span>
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={CO_FACILITATOR_CODE_LENGTH + 2}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>Your name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={ROOM_LIMITS.name} autoComplete="name" required />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <JoinFields code={code} onCode={setCode} codeMaxLength={CO_FACILITATOR_CODE_LENGTH + 2} name={name} onName={setName} nameAutoComplete="name" error={error} />
         <button type="submit" className="primary" disabled={busy}>
           Join as co-facilitator
         </button>

@@ -1,6 +1,6 @@
 import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 
-export const ROOM_NOT_REACHED = 'The host’s room could not be reached: check that this laptop is on the room’s Wi-Fi and that the host has the room open, then try again.';
+const ROOM_NOT_REACHED = 'The host’s room could not be reached: check that this laptop is on the room’s Wi-Fi and that the host has the room open, then try again.';
 
 /** The code from the QR code's link (its fragment never reaches the server). */
 export function codeFromFragment(hash: string): string {

@@ -73,7 +73,7 @@ function AgendaList({ editor }: { editor: EditorSession }) {
           {items.length} step{items.length === 1 ? '' : 's'} · {plannedMinutes(items)} min planned
         </p>
       </header>
-      {items.length === 0 && <p className="panel-empty">No agenda yet. Add the steps of the workshop, each with its timebox and the prompts to ask.</p>}
+      {items.length === 0 && <p className="panel-empty">No agenda yet. Add an item for each part of the workshop, with its timebox and the prompts to ask.</p>}
       <ol className="agenda-items" aria-label="Agenda items">
         {items.map((item, index) => {
           const expanded = expandedId === item.id;

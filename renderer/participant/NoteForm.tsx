@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MyNote, ParticipantCategory } from '../../shared/model/room';
+import type { MySubmission, ParticipantCategory } from '../../shared/model/room';
 import { ROOM_LIMITS } from '../../shared/model/room-limits';
 import { newId } from '../../shared/model/ids';
 import { CallFailed, type RoomConnection } from './connection';
@@ -14,7 +14,7 @@ export const CATEGORY_NAMES = {
 
 const CATEGORIES = Object.keys(CATEGORY_NAMES) as ParticipantCategory[];
 
-const STATUS_NAMES: Record<MyNote['status'], string> = { pending: 'waiting', accepted: 'on the board', rejected: 'not taken', merged: 'merged' };
+const STATUS_NAMES: Record<MySubmission['status'], string> = { pending: 'waiting', accepted: 'on the board', rejected: 'not taken', merged: 'merged' };
 
 interface Outgoing {
   id: string;
@@ -37,7 +37,7 @@ const writeOutbox = (notes: Outgoing[]) => localStorage.setItem(OUTBOX_KEY, JSON
  * Adds a note. It is kept on the phone until the room has it: a note typed while the Wi-Fi is
  * down goes when it comes back, and its key makes a second sending the same note.
  */
-export function NoteForm({ connection, boardId, myNotes, onSent }: { connection: RoomConnection; boardId: string; myNotes: MyNote[]; onSent(): void }) {
+export function NoteForm({ connection, boardId, myNotes, onSent }: { connection: RoomConnection; boardId: string; myNotes: MySubmission[]; onSent(): void }) {
   const [category, setCategory] = useState<ParticipantCategory>('weak-signal');
   const [text, setText] = useState('');
   const [outbox, setOutbox] = useState(readOutbox);

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
 import type { ParticipantVoting } from '../../shared/model/voting';
-import { JOIN_CODE_LENGTH, ROOM_LIMITS } from '../../shared/model/room-limits';
+import { JOIN_CODE_LENGTH } from '../../shared/model/room-limits';
+import { JoinFields } from '../ui/JoinFields';
 import { BoardView, type BoardNotes } from './BoardView';
 import { CallFailed, codeFromUrl, loadSaved, RoomConnection, save } from './connection';
 
@@ -56,27 +57,15 @@ function JoinForm({ onJoin, error, reachable, connection }: { onJoin(code: strin
           void onJoin(code.replace(/\s+/g, ''), name).finally(() => setBusy(false));
         }}
       >
-        <label className="field">
-          <span>Code</span>
-          <input
-            value={code}
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={JOIN_CODE_LENGTH + 1}
-            required
-          />
-        </label>
-        <label className="field">
-          <span>Your name</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={ROOM_LIMITS.name} autoComplete="nickname" required />
-        </label>
-        {(error || (tried && !reachable)) && (
-          <p className="error" role="alert">
-            {tried && !reachable ? NOT_OPEN : error}
-          </p>
-        )}
+        <JoinFields
+          code={code}
+          onCode={setCode}
+          codeMaxLength={JOIN_CODE_LENGTH + 1}
+          name={name}
+          onName={setName}
+          nameAutoComplete="nickname"
+          error={tried && !reachable ? NOT_OPEN : error}
+        />
         <button type="submit" className="primary" disabled={busy}>
           Join
         </button>

@@ -68,7 +68,7 @@ export class RoomConnection {
 
 const STORAGE_KEY = 'groundwork-room';
 
-export interface Saved {
+interface Saved {
   token: string;
   code: string;
 }

@@ -5,7 +5,7 @@ import { followRoom, useRoom } from './room-state';
 import './room.css';
 
 /** The code as the room reads it: in two halves, so "K7M 2QX" is easy to say and to type. */
-export const spacedCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
+const spacedCode = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
 
 /** The QR code, the code and the address, large enough for the back of the room. */
 export function JoinCard({ status, large = false }: { status: RoomStatus; large?: boolean }) {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { NOTE_CATEGORY_NAMES, NoteCategory, type BoardSummary } from '../../shared/model';
-import type { ModerateAction, PendingNote, RoomStatus } from '../../shared/model/room';
+import type { ModerateAction, Submission, RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { roomCall } from './room-state';
 
 const moderate = (moderation: ModerateAction) => roomCall(() => api().call('room.moderate', { moderation }));
 
-function EditForm({ note, onDone }: { note: PendingNote; onDone(): void }) {
+function EditForm({ note, onDone }: { note: Submission; onDone(): void }) {
   const [text, setText] = useState(note.text);
   const [category, setCategory] = useState(note.category);
   return (

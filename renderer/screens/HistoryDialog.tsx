@@ -1,17 +1,16 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { MethodOutput } from '../../shared/api';
-import type { SnapshotReason } from '../../shared/model';
+import type { RestorePoint, RestorePointReason } from '../../shared/model';
 import { api } from '../api/client';
 import { showError, showInfo } from '../state/toasts';
 import { Dialog, Field } from '../ui/Dialog';
 import './history.css';
 
-type RestorePoint = MethodOutput<'snapshot.list'>[number];
 type Preview = MethodOutput<'snapshot.preview'>;
 
 const takenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-const REASON_WORDS: Record<SnapshotReason, string> = {
+const REASON_WORDS: Record<RestorePointReason, string> = {
   auto: 'Automatic',
   manual: 'Saved by hand',
   'before-restore': 'Before a restore',
@@ -121,7 +120,7 @@ export function HistoryDialog({ sessionId, onClose, onRestored }: { sessionId: s
               </li>
             ))}
           </ul>
-          <p>{preview.document.agenda.length === 1 ? '1 agenda step' : `${preview.document.agenda.length} agenda steps`}</p>
+          <p>{preview.document.agenda.length === 1 ? '1 agenda item' : `${preview.document.agenda.length} agenda items`}</p>
         </section>
       )}
     </Dialog>

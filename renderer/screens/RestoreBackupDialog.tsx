@@ -24,7 +24,7 @@ function formatSize(bytes: number): string {
 }
 
 /** Lists the backups; restoring one replaces the database, after which every window reloads. */
-export function RestoreBackupDialog({ onClose }: { onClose(): void }) {
+function RestoreBackupDialog({ onClose }: { onClose(): void }) {
   const [backups, setBackups] = useState<Backup[] | null>(null);
   const [chosen, setChosen] = useState('');
 

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useBoard } from '../state/board-store';
 import { useSaveStatus, type SaveStatus } from '../state/sync/editor-outbox';
 
 /** The indicator's tone (its colour) and words. */
@@ -9,11 +10,15 @@ function describeSaveStatus({ waiting, connection }: SaveStatus): ['saved' | 'sa
   return waiting > 0 ? ['saving', 'Saving…'] : ['saved', 'All changes saved'];
 }
 
-/** Where the editor stands: all saved, saving, or offline with edits waiting. Read out when it changes. */
+/**
+ * Where the editor stands: all saved, saving, or offline with edits waiting. Read out when it changes.
+ * `data-revision` is the board revision main has confirmed to this window, for tests to wait on.
+ */
 export function SaveIndicator() {
   const [tone, text] = describeSaveStatus(useSaveStatus(useShallow((s) => ({ waiting: s.waiting, connection: s.connection }))));
+  const revision = useBoard((s) => s.revision);
   return (
-    <span role="status" className={`save-indicator save-${tone}`}>
+    <span role="status" className={`save-indicator save-${tone}`} data-revision={revision}>
       {text}
     </span>
   );

@@ -17,7 +17,7 @@ import { editorOutbox } from './sync/editor-outbox';
 import { touchedBy, type Touched } from './sync/replica';
 import { UndoHistory, type Step, type StepKind } from './undo-history';
 
-export interface BoardState {
+interface BoardState {
   boardId: string | null;
   status: 'idle' | 'loading' | 'ready' | 'missing';
   /** The board's revision in main that this replica has caught up with. */
@@ -58,7 +58,7 @@ const history = new UndoHistory();
 /** The contents of each frame being dragged, fixed when its drag starts. */
 const draggedFrames = new Map<string, string[]>();
 
-export interface Selection {
+interface Selection {
   nodeIds: string[];
   edgeIds: string[];
 }
@@ -111,7 +111,11 @@ export const useBoard = create<BoardState>((set, get) => {
         nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
-    } else return;
+    } else {
+      // This window's own edit confirmed: the view stays as it was, the revision moves on.
+      if (replica.revision !== get().revision) set({ revision: replica.revision });
+      return;
+    }
     refreshFindings(doc);
   };
 

@@ -4,7 +4,7 @@ import type { EventName, MethodName } from './contract';
 export type Owned = 'board' | 'vote' | 'poll';
 
 /** The ids a call names: every one must belong to the co-facilitator's session. */
-export interface Claims {
+interface Claims {
   sessionIds: unknown[];
   owned: { kind: Owned; id: unknown }[];
 }
@@ -29,7 +29,7 @@ const theRoom = none;
  * backups, templates, library, files, exports, restore points, and no opening, closing or pairing
  * of the room. Every method of the contract is listed, so a new one is refused until decided here.
  */
-export const CO_FACILITATOR_SCOPE: Record<MethodName, Rule | null> = {
+const CO_FACILITATOR_SCOPE: Record<MethodName, Rule | null> = {
   'session.list': null,
   'session.create': null,
   'session.get': session('id'),

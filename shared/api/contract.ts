@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Agenda } from '../model/agenda';
 import { Board, BoardSettings, BoardSummary, Session, SessionDetail } from '../model/board';
 import { PresentationPatch, PresentationState } from '../model/presentation';
-import { SnapshotSummary } from '../model/snapshot';
+import { RestorePoint } from '../model/restore-point';
 import { TemplateSummary } from '../model/template';
 import { SessionDocument, TemplateDocument } from '../fileformat/document';
 import { LIMITS } from '../model/limits';
@@ -240,12 +240,12 @@ export const methods = {
   /** The session's restore points, newest first. */
   'snapshot.list': {
     input: z.strictObject({ sessionId: Id }),
-    output: z.array(SnapshotSummary),
+    output: z.array(RestorePoint),
   },
   /** Takes a named restore point of the session as it is now. */
   'snapshot.create': {
     input: z.strictObject({ sessionId: Id, name: Title }),
-    output: SnapshotSummary,
+    output: RestorePoint,
   },
   /** The restore point's content, read-only: the session as it was, as a portable document. */
   'snapshot.preview': {

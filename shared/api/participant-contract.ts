@@ -89,7 +89,6 @@ export type ParticipantInput<M extends ParticipantMethodName> = z.input<Particip
 export type ParticipantParsedInput<M extends ParticipantMethodName> = z.output<ParticipantMethods[M]['input']>;
 export type ParticipantOutput<M extends ParticipantMethodName> = z.output<ParticipantMethods[M]['output']>;
 export type ParticipantEventName = keyof typeof participantEvents;
-export type ParticipantEventPayload<E extends ParticipantEventName> = z.output<(typeof participantEvents)[E]>;
 
 export const participantMethodNames = Object.keys(participantMethods) as ParticipantMethodName[];
 

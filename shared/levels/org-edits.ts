@@ -27,11 +27,6 @@ export function addRoleOps(position: Position, stratum: Stratum | null, managerI
   return { id, ops };
 }
 
-/** The role's manager (its first, by edge order), or null for a top role. */
-export function managerOf(map: OrgMap, roleId: string): string | null {
-  return map.managerEdges.get(roleId)?.[0]?.source ?? null;
-}
-
 /** Everyone who reports to the role, directly or not. */
 function reportsBelow(map: OrgMap, roleId: string): Set<string> {
   const below = new Set<string>();

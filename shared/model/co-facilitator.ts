@@ -8,14 +8,14 @@ import { JOIN_CODE_ALPHABET, ROOM_LIMITS } from './room-limits';
  * the host. Each sees the other's selection (presence), never stored.
  */
 
-export const PairingCode = z
+const PairingCode = z
   .string()
   .trim()
   .toUpperCase()
   .transform((code) => code.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${CO_FACILITATOR_CODE_LENGTH}}$`), `Type the ${CO_FACILITATOR_CODE_LENGTH}-character code shown on the host’s screen`));
 
-export const CoFacilitatorName = z.string().trim().min(1, 'Give the name the host will see').max(ROOM_LIMITS.name);
+const CoFacilitatorName = z.string().trim().min(1, 'Give the name the host will see').max(ROOM_LIMITS.name);
 
 export const PairingRequest = z.strictObject({ code: PairingCode, name: CoFacilitatorName });
 

@@ -47,10 +47,6 @@ export function allowedEdgeKinds(source: NodeKind, target: NodeKind): EdgeKind[]
   return [...specific, 'relates'];
 }
 
-export function defaultEdgeKind(source: NodeKind, target: NodeKind): EdgeKind {
-  return allowedEdgeKinds(source, target)[0];
-}
-
 export function defaultEdgeData(kind: EdgeKind): EdgeData {
   return { label: '', strength: kind === 'influences' ? 3 : null };
 }

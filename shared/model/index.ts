@@ -9,5 +9,5 @@ export * from './node-kinds';
 export * from './schemas';
 export * from './presentation';
 export * from './template';
-export * from './snapshot';
+export * from './restore-point';
 export * from './hidden-notes';

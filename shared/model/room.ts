@@ -22,7 +22,6 @@ export const ParticipantName = z.string().trim().min(1, 'Give a name the room wi
 /** The kinds of note a participant may add (value and waste are the facilitator's sorting). */
 export const ParticipantCategory = NoteCategory.extract(['weak-signal', 'strong-attractor', 'story', 'idea', 'question']);
 export type ParticipantCategory = z.infer<typeof ParticipantCategory>;
-export const PARTICIPANT_CATEGORIES = ParticipantCategory.options;
 
 export const ParticipantNoteText = z.string().trim().min(1, 'Write the note first').max(ROOM_LIMITS.noteText);
 
@@ -47,10 +46,10 @@ export type RoomSettings = z.infer<typeof RoomSettings>;
 
 export const DEFAULT_ROOM_SETTINGS: RoomSettings = { voteBudget: 3, autoAccept: false, inputBoardIds: [], allowPdf: false, privateMode: false, names: 'shown' };
 
-const PendingNoteStatus = z.enum(['pending', 'accepted', 'rejected', 'merged']);
+const SubmissionStatus = z.enum(['pending', 'accepted', 'rejected', 'merged']);
 
-/** A participant's note in the moderation queue. */
-export const PendingNote = z.strictObject({
+/** A submission: a note a participant sent, waiting in the moderation queue (see docs/glossary.md). */
+export const Submission = z.strictObject({
   id: Id,
   boardId: Id,
   author: z.string().max(ROOM_LIMITS.name),
@@ -58,7 +57,7 @@ export const PendingNote = z.strictObject({
   category: NoteCategory,
   createdAt: z.number().int(),
 });
-export type PendingNote = z.infer<typeof PendingNote>;
+export type Submission = z.infer<typeof Submission>;
 
 /** What the facilitator sees of the room. Votes are counted, never attributed. */
 export const RoomStatus = z.strictObject({
@@ -77,7 +76,7 @@ export const RoomStatus = z.strictObject({
   connected: z.number().int().min(0),
   votesCast: z.number().int().min(0),
   settings: RoomSettings,
-  pending: z.array(PendingNote),
+  pending: z.array(Submission),
   coFacilitators: z.array(CoFacilitator),
 });
 export type RoomStatus = z.infer<typeof RoomStatus>;
@@ -110,16 +109,17 @@ export const ParticipantBoard = z.strictObject({
 });
 export type ParticipantBoard = z.infer<typeof ParticipantBoard>;
 
-export const MyNote = z.strictObject({
+/** One of the participant's own submissions, as their phone lists it, with what became of it. */
+export const MySubmission = z.strictObject({
   id: Id,
   boardId: Id,
   text: z.string(),
   category: NoteCategory,
-  status: PendingNoteStatus,
+  status: SubmissionStatus,
   /** On the board and hidden by private mode: only its author and the facilitator see it. */
   hidden: z.boolean(),
 });
-export type MyNote = z.infer<typeof MyNote>;
+export type MySubmission = z.infer<typeof MySubmission>;
 
 /** Everything a participant's page needs besides the boards' notes. */
 export const ParticipantState = z.strictObject({
@@ -129,7 +129,7 @@ export const ParticipantState = z.strictObject({
   voteBudget: z.number().int(),
   votesLeft: z.number().int(),
   myVotes: z.array(Id),
-  myNotes: z.array(MyNote),
+  myNotes: z.array(MySubmission),
   allowPdf: z.boolean(),
   privateMode: z.boolean(),
   names: NoteNames,

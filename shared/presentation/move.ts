@@ -2,7 +2,7 @@ import type { PresentationPatch, PresentationState } from '../model/presentation
 import { advance, type Step } from './steps';
 import { applyToTimers, timerOf } from './timer';
 
-export interface Room {
+interface Room {
   steps: readonly Step[];
   /** How many items the current step reveals one by one. */
   revealCount: number;

@@ -39,7 +39,7 @@ export function presentationSteps({ boards, agenda, framesOf }: StepSource): Ste
   });
 }
 
-export interface Position {
+interface Position {
   stepIndex: number;
   part: number;
   parts: number;

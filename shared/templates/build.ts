@@ -50,7 +50,7 @@ export const CONTENT_TOP = FOOTPRINT.text.height + GAP;
  */
 const ROLE_OFFSET_IN_BAND = 80;
 
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
@@ -197,7 +197,7 @@ function roleTop(stratum: Stratum | null): number {
   return bandTop(stratum) + ROLE_OFFSET_IN_BAND;
 }
 
-/** One agenda step as a template writes it: against the draft board and frame, not their ids. */
+/** One agenda item as a template writes it: against the draft board and frame, not their ids. */
 interface AgendaStep {
   title: string;
   minutes: number;

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
 
@@ -53,7 +53,7 @@ test('builds a board, undoes and redoes, and finds it identical after a reload a
   await page.keyboard.press('Control+Shift+z');
   await expect(nodeByName(page, 'Note: Buyers ask about the three-year roadmap')).toBeVisible();
 
-  const saved = await settled(shell, boardId);
+  const saved = await settled(page, shell, boardId);
   expect(saved.nodes).toHaveLength(4);
   expect(saved.edges).toEqual([expect.objectContaining({ kind: 'reports-to' })]);
   const seen = await visibleBoard(page);
@@ -65,13 +65,13 @@ test('builds a board, undoes and redoes, and finds it identical after a reload a
   await shell.start();
   await page.reload();
   expect(await visibleBoard(page)).toEqual(seen);
-  expect(await settled(shell, boardId)).toEqual(saved);
+  expect(await settled(page, shell, boardId)).toEqual(saved);
 
   // Killed again under an open page: the page reconnects by itself and keeps saving.
   await shell.stop('SIGKILL');
   await shell.start();
   await page.getByRole('button', addButton('text')).click();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(5);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBe(5);
 });
 
 test('a whole drag is one undo step, and the viewport is kept across a reload', async ({ page, shell }) => {
@@ -79,23 +79,23 @@ test('a whole drag is one undo step, and the viewport is kept across a reload', 
   const boardId = boardIdOf(page);
   await page.getByRole('button', addButton('role')).click();
   const node = nodeByName(page, 'Role: New role');
-  const before = (await settled(shell, boardId)).nodes[0].position;
+  const before = (await settled(page, shell, boardId)).nodes[0].position;
 
   const box = (await node.boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + 20);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 40 + i * 20, box.y + 20 + i * 10);
   await page.mouse.up();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).not.toEqual(before);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position).not.toEqual(before);
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).toEqual(before);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position).toEqual(before);
   await expect(node).toBeVisible();
 
   // Zoom out with the wheel, then reload: the same view comes back.
   await page.mouse.move(600, 400);
   await page.mouse.wheel(0, 400);
-  await expect.poll(async () => (await settled(shell, boardId)).viewport?.zoom ?? 1).toBeLessThan(1);
+  await expect.poll(async () => (await settled(page, shell, boardId)).viewport?.zoom ?? 1).toBeLessThan(1);
   const transform = await page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
   await page.reload();
   await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', new RegExp(transform.replace(/[().]/g, '\\$&')));
@@ -121,11 +121,11 @@ test('selects several nodes, copies, pastes, duplicates and deletes them, each u
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(0);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBe(0);
 
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(7);
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(7);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBe(7);
 });
 
 test('undoing the deletion of a card in the middle puts it back under the cards drawn after it, after a reload too', async ({ page, shell }) => {
@@ -137,7 +137,7 @@ test('undoing the deletion of a card in the middle puts it back under the cards 
     await expect(nodeByName(page, `Note: ${text}`)).toBeVisible();
   }
   const drawn = () => page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-  const stored = async () => (await shell.call<BoardSnapshot>('board.get', { id: boardId })).nodes.map((n) => n.data.text);
+  const stored = async () => (await shell.call<StoredBoard>('board.get', { id: boardId })).nodes.map((n) => n.data.text);
   const order = ['Note: First', 'Note: Middle', 'Note: Last'];
   await expect.poll(drawn).toEqual(order);
 
@@ -185,14 +185,14 @@ test('undo reaches back at least 200 steps', async ({ page, shell }) => {
   const boardId = boardIdOf(page);
   await page.getByRole('button', addButton('role')).click();
   await nodeByName(page, 'Role: New role').click();
-  const start = (await settled(shell, boardId)).nodes[0].position;
+  const start = (await settled(page, shell, boardId)).nodes[0].position;
   for (let i = 0; i < 210; i++) await page.keyboard.press('Alt+ArrowRight');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position.x).toBeGreaterThan(start.x + 200 * 5);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position.x).toBeGreaterThan(start.x + 200 * 5);
   for (let i = 0; i < 210; i++) await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position).toEqual(start);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position).toEqual(start);
 });
 
-export type { BoardSnapshot };
+export type { StoredBoard };
 
 test('opens the board its address names, and the first board when the session no longer has the one named', async ({ page, shell }) => {
   await createSessionInUi(page, shell, 'Two boards');

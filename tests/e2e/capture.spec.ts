@@ -134,7 +134,7 @@ test('a 10-person org chart is captured with the keyboard alone, two control key
   }
 
   // On the server: people, titles, strata, the reporting lines, and the board kept arranged.
-  const saved = await settled(shell, boardId);
+  const saved = await settled(page, shell, boardId);
   expect(saved.settings.keepArranged).toBe(true);
   const byId = new Map(saved.nodes.map((n) => [n.id, n.data]));
   const found = saved.nodes.map((n) => ({ person: n.data.person, title: n.data.title, stratum: n.data.stratum })).sort((a, b) => String(a.person).localeCompare(String(b.person)));
@@ -157,7 +157,7 @@ test('a 10-person org chart is captured with the keyboard alone, two control key
     nodes = now;
   }
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
-  const empty = await settled(shell, boardId);
+  const empty = await settled(page, shell, boardId);
   expect(empty.nodes).toEqual([]);
   expect(empty.edges).toEqual([]);
 });
@@ -176,7 +176,7 @@ test('Reports to… picks a manager by name; Alt+T, digits and a typed time-span
     ops: [role('helen', 'Helen Cho', 'CEO', 5), role('dana', 'Dana Whitfield', 'VP Sales', 4), role('omar', 'Omar Haddad', 'VP Marketing', 4), role('sam', 'Sam Ortiz', 'Regional manager', 3), reportsTo('helen', 'dana'), reportsTo('helen', 'omar'), reportsTo('dana', 'sam')],
   });
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  const managerOf = async (id: string) => (await settled(shell, boardId)).edges.filter((e) => e.target === id).map((e) => e.source);
+  const managerOf = async (id: string) => (await settled(page, shell, boardId)).edges.filter((e) => e.target === id).map((e) => e.source);
 
   await nodeByName(page, 'Role: Sam Ortiz').click();
   await page.keyboard.press('Alt+r');
@@ -208,7 +208,7 @@ test('Reports to… picks a manager by name; Alt+T, digits and a typed time-span
   await span.fill('9 months');
   await span.press('Enter');
   await expect(span).toHaveCount(0);
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.find((n) => n.id === 'sam')?.data).toMatchObject({ stratum: 2, timeSpan: { value: 9, unit: 'months' } });
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'sam')?.data).toMatchObject({ stratum: 2, timeSpan: { value: 9, unit: 'months' } });
 
   // A new top role being typed: the finding is listed, but its card shows no badge until the edit ends.
   await page.getByRole('tab', { name: /^Findings/ }).click();
@@ -228,7 +228,7 @@ test('Reports to… picks a manager by name; Alt+T, digits and a typed time-span
   await page.keyboard.type('im Lee, Analyst, 6 wk');
   await page.keyboard.press('Enter');
   await expect(nodeByName(page, 'Role: Kim Lee').locator('.finding-badge')).toHaveCount(0);
-  const kim = (await settled(shell, boardId)).nodes.find((n) => n.data.person === 'Kim Lee');
+  const kim = (await settled(page, shell, boardId)).nodes.find((n) => n.data.person === 'Kim Lee');
   expect(kim?.data).toMatchObject({ title: 'Analyst', stratum: 1, timeSpan: { value: 6, unit: 'weeks' } });
 });
 
@@ -247,7 +247,7 @@ test('decision-makers and notes from the keyboard; the ? sheet; F6 and Esc lead 
   const purchase = page.getByRole('combobox', { name: 'Purchase role' });
   await purchase.fill('cham');
   await purchase.press('Enter');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.find((n) => n.data.name === 'Kai Berg')?.data).toMatchObject({ stance: 'supporter', purchaseRole: 'champion' });
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.data.name === 'Kai Berg')?.data).toMatchObject({ stance: 'supporter', purchaseRole: 'champion' });
   await page.keyboard.press('-');
   await expect(nodeByName(page, 'Decision-maker: Kai Berg')).toContainText('Sceptic');
 
@@ -268,7 +268,7 @@ test('decision-makers and notes from the keyboard; the ? sheet; F6 and Esc lead 
   await page.keyboard.type('Champion is leaving');
   await page.keyboard.press('Enter');
   await expect(nodeByName(page, 'Note: Champion is leaving')).toBeVisible();
-  const saved = await settled(shell, boardId);
+  const saved = await settled(page, shell, boardId);
   expect(saved.nodes.filter((n) => n.kind === 'note').map((n) => n.data.text).sort()).toEqual(['Budget freeze in Q3', 'Champion is leaving', 'Procurement joins late']);
 
   await page.keyboard.press('?');

@@ -1,28 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, nodeByName, settled, test } from './fixtures';
-import type { ServedShell } from './server';
+import { expect, nodeByName, settled, test, threeFrameSession } from './fixtures';
 
 const LAPTOP = { width: 1366, height: 768 };
-
-/** A session with three frames on one board, each holding a note, and an agenda item per frame. */
-async function threeFrameSession(shell: ServedShell) {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Account plan with Priya' });
-  const boardId = session.boards[0].id;
-  const frames = ['Why we sell', 'How we sell', 'What we sell'];
-  await shell.call('board.apply', {
-    boardId,
-    ops: frames.flatMap((title, i) => [
-      { type: 'node.add', node: { id: `f${i}`, kind: 'frame', position: { x: i * 900, y: 0 }, size: { width: 800, height: 500 }, data: { title } } },
-      { type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x: i * 900 + 80, y: 120 }, size: null, data: { text: `${title}: our answer`, category: 'idea', votes: 0 } } },
-    ]),
-  });
-  await shell.call('session.setAgenda', {
-    sessionId: session.id,
-    items: frames.map((title, i) => ({ id: `a${i}`, title, timeboxMinutes: 5, boardId, frameId: `f${i}`, prompts: [] })),
-  });
-  return { sessionId: session.id, boardId };
-}
 
 /** The frame the audience camera shows: the one whose centre is nearest the screen's centre. */
 function frameInView(audience: Page): Promise<string> {
@@ -40,7 +20,7 @@ const nodeIdsOn = (page: Page) => page.locator('.react-flow__node').evaluateAll(
 
 test('a co-facilitator pairs over the room address, edits beside the host, sees the host’s selection and moves the presentation', async ({ page, shell, browser }) => {
   test.setTimeout(180_000);
-  const { sessionId, boardId } = await threeFrameSession(shell);
+  const { sessionId, boardId } = await threeFrameSession(shell, 'Account plan with Priya');
   await page.setViewportSize(LAPTOP);
   await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
   const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
@@ -91,7 +71,8 @@ test('a co-facilitator pairs over the room address, edits beside the host, sees 
   await Promise.all([page.getByRole('button', { name: 'Add role' }).click(), second.getByRole('button', { name: 'Add text' }).click()]);
   await expect(page.locator('.react-flow__node')).toHaveCount(8);
   await expect(second.locator('.react-flow__node')).toHaveCount(8);
-  const held = (await settled(shell, boardId)).nodes.map((n) => n.id).sort();
+  await settled(second, shell, boardId);
+  const held = (await settled(page, shell, boardId)).nodes.map((n) => n.id).sort();
   await expect.poll(() => nodeIdsOn(page)).toEqual(held);
   await expect.poll(() => nodeIdsOn(second)).toEqual(held);
 

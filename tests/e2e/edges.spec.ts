@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, settled, test } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -55,7 +55,7 @@ function geometry(page: Page, ends: Ends): Promise<Geometry> {
 
 async function endsOf(shell: ServedShell, boardIds: string[]): Promise<Ends> {
   const ends: Ends = {};
-  for (const id of boardIds) for (const edge of (await settled(shell, id)).edges) ends[edge.id] = { source: edge.source, target: edge.target };
+  for (const id of boardIds) for (const edge of (await shell.call<StoredBoard>('board.get', { id })).edges) ends[edge.id] = { source: edge.source, target: edge.target };
   return ends;
 }
 
@@ -138,13 +138,13 @@ test('a 10-role map with a compression and a gap, arranged by levels, keeps its 
     ],
   });
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.find((n) => n.id === 'ceo')!.position.y).toBeLessThan((await settled(shell, boardId)).nodes.find((n) => n.id === 'ben')!.position.y);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'ceo')!.position.y).toBeLessThan((await settled(page, shell, boardId)).nodes.find((n) => n.id === 'ben')!.position.y);
   const ends = await endsOf(shell, [boardId]);
   // The findings label the compression and the gap: four labels in all.
   await expectClean(page, ends, { edges: 9, labels: 4 });
 
   // A label dropped onto Ben's long reporting line (the gap, two bands down): the line goes around it.
-  const ben = (await settled(shell, boardId)).nodes.find((n) => n.id === 'ben')!;
+  const ben = (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'ben')!;
   const benWidth = await page.locator('.react-flow__node[data-id="ben"]').evaluate((el) => (el as HTMLElement).offsetWidth);
   // Halfway down the line, in band II: clear of Ben's card even where text is drawn large (compact detail).
   const inTheWay = { id: 'in-the-way', kind: 'text', position: { x: ben.position.x + benWidth / 2 - 60, y: ben.position.y - 150 }, size: null, data: { text: 'Open role?', variant: 'label' } };

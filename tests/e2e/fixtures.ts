@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
@@ -28,7 +29,8 @@ export const test = base.extend<{ shell: ServedShell }>({
   },
 });
 
-export interface BoardSnapshot {
+/** Main's board as `board.get` returns it. */
+export interface StoredBoard {
   revision: number;
   nodes: { id: string; kind: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
   edges: { id: string; kind: string; source: string; target: string }[];
@@ -44,6 +46,25 @@ export async function createSessionInUi(page: Page, shell: ServedShell, title: s
   await page.getByRole('button', { name: 'Create session' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.locator('.react-flow')).toBeVisible();
+}
+
+/** A session with three frames on one board, each holding a note, and a one-minute agenda item per frame with a prompt. */
+export async function threeFrameSession(shell: ServedShell, title: string): Promise<{ sessionId: string; boardId: string }> {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title });
+  const boardId = session.boards[0].id;
+  const frames = ['Why we sell', 'How we sell', 'What we sell'];
+  await shell.call('board.apply', {
+    boardId,
+    ops: frames.flatMap((frame, i) => [
+      { type: 'node.add', node: { id: `f${i}`, kind: 'frame', position: { x: i * 900, y: 0 }, size: { width: 800, height: 500 }, data: { title: frame } } },
+      { type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x: i * 900 + 80, y: 120 }, size: null, data: { text: `${frame}: our answer`, category: 'idea', votes: 0 } } },
+    ]),
+  });
+  await shell.call('session.setAgenda', {
+    sessionId: session.id,
+    items: frames.map((frame, i) => ({ id: `a${i}`, title: frame, timeboxMinutes: 1, boardId, frameId: `f${i}`, prompts: [`What does “${frame}” mean for our buyers?`] })),
+  });
+  return { sessionId: session.id, boardId };
 }
 
 /** The board id the editor shows, from the route #/session/S/B. */
@@ -69,15 +90,18 @@ export async function connect(page: Page, fromName: string, toName: string): Pro
   await page.mouse.up();
 }
 
-/** Waits until every edit has been acknowledged by main: the board's revision stops changing. */
-export async function settled(shell: ServedShell, boardId: string): Promise<BoardSnapshot> {
-  let last = -1;
-  for (;;) {
-    const board = await shell.call<BoardSnapshot>('board.get', { id: boardId });
-    if (board.revision === last) return board;
-    last = board.revision;
-    await new Promise((r) => setTimeout(r, 150));
-  }
+/**
+ * Main's board once every edit the page made is saved: waits for the editor's "All changes saved",
+ * then reads the board at the revision the page has confirmed, or later.
+ */
+export async function settled(page: Page, shell: ServedShell, boardId: string): Promise<StoredBoard> {
+  const saved = page.getByRole('status').filter({ hasText: 'All changes saved' });
+  await expect(saved).toHaveText('All changes saved');
+  await expect(saved).toHaveAttribute('data-revision', /^\d+$/);
+  const confirmed = Number(await saved.getAttribute('data-revision'));
+  let board: StoredBoard | undefined;
+  await expect.poll(async () => (board = await shell.call<StoredBoard>('board.get', { id: boardId })).revision).toBeGreaterThanOrEqual(confirmed);
+  return board!;
 }
 
 /** How long each drawn edge is: a line of zero length is an edge React Flow could not attach. */
@@ -87,3 +111,22 @@ export function edgeLengths(page: Page): Promise<number[]> {
 
 /** The served shell's API as the test helpers in tests/helpers call it. */
 export const callOf = (shell: ServedShell) => (<M extends string>(method: M, input: unknown) => shell.call(method, input)) as Parameters<typeof handoutSession>[0];
+
+/** The axe findings of serious or critical impact on the page, each with where it was found. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** A participant's phone: its own browser context at 390×844; page errors and console errors land in `errors`. */
+export async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
+  });
+  return page;
+}

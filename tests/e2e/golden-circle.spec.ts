@@ -144,7 +144,7 @@ test('resizing a golden circle keeps it round with its rings centred, and its wo
 
   const boardId = boardIdOf(page);
   const storedSize = async () => {
-    await settled(shell, boardId);
+    await settled(page, shell, boardId);
     const board = await shell.call<{ nodes: { kind: string; size: { width: number; height: number } | null }[] }>('board.get', { id: boardId });
     return board.nodes.find((n) => n.kind === 'goldenCircle')!.size;
   };

@@ -30,9 +30,9 @@ test('Tidy lines up the selected notes in a grid in one undo step; a note whose 
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await page.keyboard.press('Control+a');
   await expect(tidy).toBeEnabled();
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
   await tidy.click();
-  const grid = await expect.poll(async () => (await settled(shell, boardId)).revision).toBe(before.revision + 1).then(() => settled(shell, boardId));
+  const grid = await expect.poll(async () => (await settled(page, shell, boardId)).revision).toBe(before.revision + 1).then(() => settled(page, shell, boardId));
   // Two columns, two rows: two distinct x and two distinct y.
   expect(new Set(grid.nodes.map((n) => n.position.x)).size).toBe(2);
   expect(new Set(grid.nodes.map((n) => n.position.y)).size).toBe(2);
@@ -47,16 +47,16 @@ test('Tidy lines up the selected notes in a grid in one undo step; a note whose 
   await editor.fill('Buyers now ask for proof of return before the first meeting, and procurement joins earlier than it did, with a checklist of its own and a budget owner in the room');
   await editor.press('Enter');
   await expect.poll(() => overlaps(page, '.react-flow__node-note')).toEqual([]);
-  const grown = await settled(shell, boardId);
+  const grown = await settled(page, shell, boardId);
   const under = grid.nodes.find((n) => n.id !== topLeft.id && n.position.x === topLeft.position.x)!;
   expect(grown.nodes.find((n) => n.id === under.id)!.position.y).toBeGreaterThan(under.position.y);
 
   // One undo takes back the text and the push together; one more, the tidy.
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => [n.data.text, n.position.y])).toEqual(grid.nodes.map((n) => [n.data.text, n.position.y]));
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.map((n) => [n.data.text, n.position.y])).toEqual(grid.nodes.map((n) => [n.data.text, n.position.y]));
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
 });
 
 test('Group into frame puts the frame behind its notes with its title in view and uncovered', async ({ page, shell }) => {
@@ -110,7 +110,7 @@ test('Group into frame moves a neighbouring note off the new frame’s title, in
   for (const [i, text] of ['Buyers ask for proof', 'Procurement joins early', 'Budgets move to IT'].entries()) {
     await nodeByName(page, `Note: ${text}`).click({ modifiers: i ? ['Shift'] : [], position: { x: 20, y: 10 } });
   }
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
   await page.getByRole('button', { name: 'Group into frame' }).click();
   await page.getByLabel('Cluster name').fill('Buying is changing');
   await page.getByRole('button', { name: 'Group', exact: true }).click();
@@ -127,7 +127,7 @@ test('Group into frame moves a neighbouring note off the new frame’s title, in
   await expect.poll(uncovered).toBe(true);
   await page.screenshot({ path: 'test-results/frame-title-neighbour.png' });
   // The cluster stayed where it was; the neighbour moved.
-  const grouped = await settled(shell, boardId);
+  const grouped = await settled(page, shell, boardId);
   const at = (board: typeof grouped, id: string) => board.nodes.find((n) => n.id === id)!.position;
   for (const id of ['a', 'b', 'c']) expect(at(grouped, id)).toEqual(at(before, id));
   expect(at(grouped, 'above')).not.toEqual(at(before, 'above'));
@@ -135,7 +135,7 @@ test('Group into frame moves a neighbouring note off the new frame’s title, in
   // One undo takes the frame and the move back together.
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
 });
 
 test('imports a semicolon-separated CSV file, as spreadsheets save it where the comma is the decimal mark', async ({ page, shell }) => {
@@ -149,7 +149,7 @@ test('imports a semicolon-separated CSV file, as spreadsheets save it where the 
   await expect(dialog.getByText('Line 4: This row has 5 fields; the header has 4.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import the 2 valid rows' }).click();
   await expect(page.locator('.react-flow__node-role')).toHaveCount(2);
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   expect(board.nodes.map((n) => [n.data.person, n.data.title, n.data.stratum]).sort()).toEqual([
     ['Helen Cho', 'CEO', 5],
     ['Whitfield; Dana', 'VP Sales, EMEA', 4],

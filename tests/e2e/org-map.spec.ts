@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface RoleSpec {
@@ -78,8 +78,8 @@ test('an org map shows its compression and its gap, and they go once fixed; arra
   await expect(page.getByText('No findings')).toBeVisible();
 
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  const arranged = await expect.poll(async () => (await settled(shell, boardId)).revision).toBeGreaterThan(0).then(() => settled(shell, boardId));
-  const yOf = (b: BoardSnapshot, id: string) => b.nodes.find((n) => n.id === id)!.position.y;
+  const arranged = await expect.poll(async () => (await settled(page, shell, boardId)).revision).toBeGreaterThan(0).then(() => settled(page, shell, boardId));
+  const yOf = (b: StoredBoard, id: string) => b.nodes.find((n) => n.id === id)!.position.y;
   // Top-down by stratum: V above IV above III above II above I.
   expect(yOf(arranged, 'ceo')).toBeLessThan(yOf(arranged, 'vps'));
   expect(yOf(arranged, 'vps')).toBeLessThan(yOf(arranged, 'rm1'));
@@ -91,18 +91,20 @@ test('an org map shows its compression and its gap, and they go once fixed; arra
   const revision = arranged.revision;
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  expect((await settled(shell, boardId)).revision).toBe(revision);
+  expect((await settled(page, shell, boardId)).revision).toBe(revision);
 
   // One undo puts the whole arrangement back.
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => yOf(await settled(shell, boardId), 'ceo')).not.toBe(yOf(arranged, 'ceo'));
+  await expect.poll(async () => yOf(await settled(page, shell, boardId), 'ceo')).not.toBe(yOf(arranged, 'ceo'));
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes).toEqual(arranged.nodes);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes).toEqual(arranged.nodes);
 
-  const before = await settled(shell, boardId);
+  // The reloaded page stores its viewport again, in its own time; the map itself must not move.
+  const mapOf = ({ revision, nodes, edges }: StoredBoard) => ({ revision, nodes, edges });
+  const before = mapOf(await settled(page, shell, boardId));
   await page.reload();
   await expect(page.locator('.react-flow__node')).toHaveCount(12);
-  expect(await settled(shell, boardId)).toEqual(before);
+  expect(mapOf(await settled(page, shell, boardId))).toEqual(before);
   await findingsTab(page).click();
   await expect(page.getByText('No findings')).toBeVisible();
 });
@@ -114,7 +116,7 @@ test('a decision-maker map names the purchase roles nobody covers, and connectin
   await page.getByRole('button', { name: 'Add decision-maker' }).click();
   await expect(page.getByRole('group', { name: /^Decision-maker:/ })).toHaveCount(2);
 
-  const [first, second] = (await settled(shell, boardId)).nodes.map((n) => n.id);
+  const [first, second] = (await settled(page, shell, boardId)).nodes.map((n) => n.id);
   const inspect = async (id: string) => {
     await page.locator(`.react-flow__node[data-id="${id}"]`).click();
     await page.getByRole('tab', { name: 'Details' }).click();
@@ -142,7 +144,7 @@ test('a decision-maker map names the purchase roles nobody covers, and connectin
   const menu = page.getByRole('menu', { name: 'Kind of connection' });
   await expect(menu.getByRole('menuitem')).toHaveText(['Influences', 'Relates']);
   await menu.getByRole('menuitem', { name: 'Influences' }).click();
-  await expect.poll(async () => (await settled(shell, boardId)).edges.map((e) => e.kind)).toEqual(['influences']);
+  await expect.poll(async () => (await settled(page, shell, boardId)).edges.map((e) => e.kind)).toEqual(['influences']);
 });
 
 function orgCsv(rows: number): string {
@@ -166,13 +168,13 @@ test('imports an org chart from CSV, reports broken rows by line, and can import
   await expect(problems).toContainText('Line 6');
   await expect(page.getByRole('button', { name: /^Import\b/ }).last()).toBeDisabled();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  expect((await settled(shell, boardId)).nodes).toHaveLength(0);
+  expect((await settled(page, shell, boardId)).nodes).toHaveLength(0);
 
   await page.getByRole('button', { name: 'Import org chart…' }).click();
   await page.getByLabel('CSV file').setInputFiles({ name: 'org.csv', mimeType: 'text/csv', buffer: Buffer.from(orgCsv(40)) });
   await page.getByRole('button', { name: 'Import 40 roles' }).click();
   await expect(page.locator('.react-flow__node')).toHaveCount(40);
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   expect(board.nodes).toHaveLength(40);
   expect(board.edges).toHaveLength(39);
   expect(board.edges.every((e) => e.kind === 'reports-to')).toBe(true);
@@ -186,7 +188,7 @@ test('imports an org chart from CSV, reports broken rows by line, and can import
   await page.getByRole('button', { name: 'Import org chart…' }).click();
   await page.getByLabel('CSV file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(broken.replace(/Alex/g, 'Alexa')) });
   await page.getByRole('button', { name: /Import the \d+ valid rows/ }).click();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBeGreaterThan(40);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBeGreaterThan(40);
 });
 
 test('signals: vote on notes, see the top signals, group them into a frame that carries them', async ({ page, shell }) => {
@@ -222,14 +224,14 @@ test('signals: vote on notes, see the top signals, group them into a frame that 
   const frame = nodeByName(page, 'Frame: Buying is changing');
   await expect(frame).toBeVisible();
 
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
   // Grab the frame by the middle of its title tab (its corners are resize handles while selected).
   const box = (await frame.getByText('Buying is changing').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 60, { steps: 10 });
   await page.mouse.up();
-  const after = await expect.poll(async () => (await settled(shell, boardId)).revision).toBeGreaterThan(before.revision).then(() => settled(shell, boardId));
+  const after = await expect.poll(async () => (await settled(page, shell, boardId)).revision).toBeGreaterThan(before.revision).then(() => settled(page, shell, boardId));
   for (const node of before.nodes) {
     const moved = after.nodes.find((n) => n.id === node.id)!;
     expect(moved.position.x - node.position.x, `${node.kind} moved with the frame`).toBeCloseTo(after.nodes.find((n) => n.kind === 'frame')!.position.x - before.nodes.find((n) => n.kind === 'frame')!.position.x);
@@ -255,10 +257,10 @@ test('with the strata bands on, a role dropped into a band takes that stratum, i
   await page.mouse.down();
   await page.mouse.move(box.x + 20, box.y + 10 + 240 * zoom, { steps: 12 });
   await page.mouse.up();
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0].data.stratum).toBe(3);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].data.stratum).toBe(3);
 
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await settled(shell, boardId)).nodes[0]).toMatchObject({ position: { y: 4 * 240 + 80 }, data: { stratum: 4 } });
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0]).toMatchObject({ position: { y: 4 * 240 + 80 }, data: { stratum: 4 } });
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Strata bands' })).toHaveAttribute('aria-pressed', 'true');

@@ -52,7 +52,7 @@ test('pasting an indented outline onto an org board adds the roles with their re
 
   await expect(page.locator('.react-flow__node-role')).toHaveCount(15);
   await expect(page.getByText('Added 15 roles from the pasted outline')).toBeVisible();
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   const byId = new Map(board.nodes.map((n) => [n.id, n.data.person as string]));
   const lines = board.edges.filter((e) => e.kind === 'reports-to').map((e) => `${byId.get(e.source)} → ${byId.get(e.target)}`);
   expect(lines).toHaveLength(14);
@@ -67,13 +67,13 @@ test('pasting an indented outline onto an org board adds the roles with their re
   await page.screenshot({ path: 'test-results/org-paste-outline-15.png' });
   await expect(page.getByRole('button', { name: 'Keep arranged' })).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(async () => (await shell.call<{ settings: { keepArranged?: boolean } }>('board.get', { id: boardId })).settings.keepArranged).toBe(true);
-  const revision = (await settled(shell, boardId)).revision;
+  const revision = (await settled(page, shell, boardId)).revision;
   await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  expect((await settled(shell, boardId)).revision, 'arranging right after the paste moves nothing').toBe(revision);
+  expect((await settled(page, shell, boardId)).revision, 'arranging right after the paste moves nothing').toBe(revision);
 
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node-role')).toHaveCount(0);
-  await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(0);
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBe(0);
 });
 
 test('pasting spreadsheet rows, with and without a header, imports them; rows with problems open the report', async ({ page, shell }) => {
@@ -88,7 +88,7 @@ test('pasting spreadsheet rows, with and without a header, imports them; rows wi
   await expect(dialog.getByText('Line 2: The manager "Nobody Known" is not in the file.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import the 2 valid rows' }).click();
   await expect(page.locator('.react-flow__node-role')).toHaveCount(4);
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   expect(board.nodes.find((n) => n.data.person === 'Ivo Petrov')?.data.stratum).toBe(1);
   expect(board.edges).toHaveLength(2);
 });
@@ -117,7 +117,7 @@ test('with Keep arranged, a new role and a title that makes a card larger re-arr
   await page.getByRole('button', { name: 'Add role' }).click();
   await expect(page.locator('.react-flow__node-role')).toHaveCount(5);
   await expect.poll(() => overlaps(page)).toEqual([]);
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
 
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await nodeByName(page, 'Role: Omar Haddad').click();
@@ -125,7 +125,7 @@ test('with Keep arranged, a new role and a title that makes a card larger re-arr
   await title.fill('VP Marketing, Communications, Partner Programmes and Events across Europe, the Middle East and Africa');
   await title.press('Enter');
   await expect.poll(() => overlaps(page)).toEqual([]);
-  const after = await settled(shell, boardId);
+  const after = await settled(page, shell, boardId);
   const x = (b: typeof before, person: string) => b.nodes.find((n) => n.data.person === person)!.position.x;
   expect(x(after, 'Ruth Bell') - x(after, 'Omar Haddad'), 'the wider card pushed its neighbour').toBeGreaterThan(x(before, 'Ruth Bell') - x(before, 'Omar Haddad'));
 
@@ -133,7 +133,7 @@ test('with Keep arranged, a new role and a title that makes a card larger re-arr
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await page.keyboard.press('Control+z');
   await expect.poll(async () => {
-    const board = await settled(shell, boardId);
+    const board = await settled(page, shell, boardId);
     return board.nodes.map((n) => [n.data.title, n.position.x, n.position.y]);
   }).toEqual(before.nodes.map((n) => [n.data.title, n.position.x, n.position.y]));
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 const indicator = (page: Page) => page.getByRole('status').filter({ hasText: /changes saved|Saving…|Offline|Connecting/ });
@@ -11,8 +11,8 @@ async function rename(page: Page, name: string, to: string, field = 'person'): P
   await editor.press('Enter');
 }
 
-const onServer = async (shell: ServedShell, boardId: string) => shell.call<BoardSnapshot>('board.get', { id: boardId });
-const labels = (board: BoardSnapshot) => board.nodes.map((n) => `${n.kind}:${String(n.data.person ?? n.data.text ?? n.data.name ?? '')}`);
+const onServer = async (shell: ServedShell, boardId: string) => shell.call<StoredBoard>('board.get', { id: boardId });
+const labels = (board: StoredBoard) => board.nodes.map((n) => `${n.kind}:${String(n.data.person ?? n.data.text ?? n.data.name ?? '')}`);
 
 /** How many batches the page's outbox keeps in IndexedDB: what would outlive the tab. */
 const keptInOutbox = (page: Page) =>
@@ -55,7 +55,7 @@ test('edits made while the server is down reach it once it is back, in order, an
 
   await shell.start();
   await expect(indicator(page)).toHaveText('All changes saved');
-  const after = await settled(shell, boardId);
+  const after = await settled(page, shell, boardId);
   expect(labels(after).sort()).toEqual(['note:New note', 'role:Dana Whitfield']);
   const role = after.nodes.find((n) => n.kind === 'role')!;
   expect(role.position.x).toBeGreaterThan(before.x);
@@ -65,6 +65,8 @@ test('edits made while the server is down reach it once it is back, in order, an
   await page.getByRole('button', { name: 'Add decision-maker' }).click();
   await expect.poll(async () => (await onServer(shell, boardId)).nodes.length).toBe(3);
   await expect(indicator(page)).toHaveText('All changes saved');
+  // What tests wait on: the indicator carries the revision main confirmed to this window, here the last.
+  await expect(indicator(page)).toHaveAttribute('data-revision', String((await onServer(shell, boardId)).revision));
 });
 
 test('edits waiting when the page is reloaded, or its tab closed, while the server is down are saved once it is back', async ({ page, shell, context }) => {
@@ -137,7 +139,7 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await expect(nodeByName(slow, 'Role: Priya Raman')).toBeVisible();
 
   const shows = async (p: Page) => {
-    const server = await settled(shell, boardId);
+    const server = await settled(page, shell, boardId);
     const node = server.nodes[0];
     if (!node) return expect(p.locator('.react-flow__node')).toHaveCount(0);
     const group = nodeByName(p, `Role: ${String(node.data.person)}`);
@@ -152,7 +154,7 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await shows(slow);
 
   // Nudged in both at once.
-  const name = `Role: ${String((await settled(shell, boardId)).nodes[0].data.person)}`;
+  const name = `Role: ${String((await settled(page, shell, boardId)).nodes[0].data.person)}`;
   await nodeByName(page, name).click();
   await nodeByName(slow, name).click();
   for (let i = 0; i < 3; i++) {
@@ -182,7 +184,7 @@ test('two windows, one on a slow link, editing one node at once both end up show
   await third.goto(page.url());
   await expect(third.locator('.react-flow')).toBeVisible();
   await shows(third);
-  expect((await settled(shell, boardId)).nodes).toEqual([]);
+  expect((await settled(page, shell, boardId)).nodes).toEqual([]);
 });
 
 test('a tab closed with edits waiting during an outage hands them to the tab still open, which saves them once the server is back', async ({ page, shell, context }) => {

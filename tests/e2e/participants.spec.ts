@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, settled, test } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, openPhone, seriousViolations, settled, test } from './fixtures';
 
 interface RoomStatus {
   open: boolean;
@@ -8,24 +6,6 @@ interface RoomStatus {
   url: string;
   joinUrl: string;
   pending: { id: string; text: string }[];
-}
-
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-
-/** A participant's phone: its own browser context at 390×844, failing the test on any page error. */
-async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
-  });
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 test('three phones join, add notes the facilitator moderates onto the board, and vote live', async ({ page, shell, browser }, testInfo) => {
@@ -108,7 +88,7 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await expect(phones[2].getByLabel('3 dots')).toBeVisible();
   await expect(page.locator('.react-flow__node').filter({ hasText: notes[0][1] }).getByLabel('3 votes')).toBeVisible();
   await phones[1].screenshot({ path: testInfo.outputPath('phone-board-votes.png'), fullPage: true });
-  const board = await settled(shell, boardId);
+  const board = await settled(page, shell, boardId);
   const votes = Object.fromEntries(board.nodes.filter((n) => n.kind === 'note').map((n) => [n.data.text, n.data.votes]));
   expect(votes).toEqual({ [notes[0][1]]: 3, 'Who signs off above the VP of sales?': 1 });
 

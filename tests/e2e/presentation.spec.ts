@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { callOf, edgeLengths, expect, test } from './fixtures';
+import { callOf, edgeLengths, expect, test, threeFrameSession } from './fixtures';
 import type { ServedShell } from './server';
 import { handoutSession } from '../helpers/handout';
 
@@ -18,25 +18,6 @@ async function levelsOfWorkSession(shell: ServedShell): Promise<string> {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
   const levels = templates.find((t) => t.name.startsWith('Levels of work'))!;
   return (await shell.call<{ id: string }>('session.createFromTemplate', { templateId: levels.id })).id;
-}
-
-/** A session with three frames on one board, each holding a note, and a one-minute agenda item per frame. */
-async function threeFrameSession(shell: ServedShell) {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Quarterly review' });
-  const boardId = session.boards[0].id;
-  const frames = ['Why we sell', 'How we sell', 'What we sell'];
-  await shell.call('board.apply', {
-    boardId,
-    ops: frames.flatMap((title, i) => [
-      { type: 'node.add', node: { id: `f${i}`, kind: 'frame', position: { x: i * 900, y: 0 }, size: { width: 800, height: 500 }, data: { title } } },
-      { type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x: i * 900 + 80, y: 120 }, size: null, data: { text: `${title}: our answer`, category: 'idea', votes: 0 } } },
-    ]),
-  });
-  await shell.call('session.setAgenda', {
-    sessionId: session.id,
-    items: frames.map((title, i) => ({ id: `a${i}`, title, timeboxMinutes: 1, boardId, frameId: `f${i}`, prompts: [`What does “${title}” mean for our buyers?`] })),
-  });
-  return { sessionId: session.id, boardId };
 }
 
 /**
@@ -64,7 +45,7 @@ async function frameInView(audience: Page): Promise<string> {
 }
 
 test('the audience follows the presenter through three frames, blackout and the timer', async ({ page, shell }) => {
-  const { sessionId, boardId } = await threeFrameSession(shell);
+  const { sessionId, boardId } = await threeFrameSession(shell, 'Quarterly review');
   await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
   // Present opens the audience view as a second window and the controls above the board.
   const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
@@ -110,7 +91,7 @@ test('the audience follows the presenter through three frames, blackout and the 
 });
 
 test('at 1920×1080 the audience view renders no text under 24 px', async ({ page, shell }) => {
-  const { sessionId } = await threeFrameSession(shell);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   // A crowded step too: many nodes on one wide board, no frames on a second board.
   const second = await shell.call<{ id: string }>('board.create', { sessionId, title: 'Everything' });
   await shell.call('board.apply', {
@@ -154,7 +135,7 @@ test('at 1920×1080 the audience view renders no text under 24 px', async ({ pag
 });
 
 test('the projector shows a live tally of the votes when the presenter turns it on', async ({ page, shell }) => {
-  const { sessionId, boardId } = await threeFrameSession(shell);
+  const { sessionId, boardId } = await threeFrameSession(shell, 'Quarterly review');
   await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'n1', data: { votes: 3 } }, { type: 'node.update', id: 'n2', data: { votes: 1 } }] });
   await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
   const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
@@ -204,7 +185,7 @@ for (const screen of [LAPTOP, PROJECTOR]) {
 }
 
 test('the Prompts panel beside the canvas follows the step', async ({ page, shell }) => {
-  const { sessionId } = await threeFrameSession(shell);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   const { controls } = await present(page, shell, sessionId);
   const panel = page.getByRole('region', { name: /^Prompts/ });
   const prompt = (title: string) => panel.getByText(`What does “${title}” mean for our buyers?`);
@@ -219,7 +200,7 @@ test('the Prompts panel beside the canvas follows the step', async ({ page, shel
 });
 
 test('Show to the room puts the join code on the audience window, not the editor’s, and takes it off again', async ({ page, shell }) => {
-  const { sessionId } = await threeFrameSession(shell);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   const room = await shell.call<{ code: string }>('room.open', { sessionId, host: '127.0.0.2' });
   const { audience } = await present(page, shell, sessionId);
   await page.getByRole('button', { name: /^Room: / }).click();
@@ -235,7 +216,7 @@ test('Show to the room puts the join code on the audience window, not the editor
 });
 
 test('End presentation leaves the audience window on a neutral screen', async ({ page, shell }) => {
-  const { sessionId } = await threeFrameSession(shell);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   const { audience, controls } = await present(page, shell, sessionId);
   await pageDownTo(page, controls, 'Step 2 of 3');
   await expect(audience.getByText('How we sell: our answer')).toBeVisible();
@@ -250,7 +231,7 @@ test('End presentation leaves the audience window on a neutral screen', async ({
 });
 
 test('a running timer carries on to the next item, a paused one does not', async ({ page, shell }) => {
-  const { sessionId } = await threeFrameSession(shell);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   const { controls } = await present(page, shell, sessionId);
   const timer = controls.getByRole('group', { name: 'Timer' });
   await expect(timer.getByRole('checkbox', { name: 'Carry on to the next item' })).toBeChecked();

@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, openPhone, seriousViolations, test } from './fixtures';
 import type { ServedShell } from './server';
 
 interface RoomStatus {
@@ -8,19 +6,7 @@ interface RoomStatus {
   joinUrl: string;
 }
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const PROJECTOR = { width: 1920, height: 1080 };
-
-/** A participant's phone: its own browser context at 390×844, failing the test on any page error. */
-async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
-  });
-  return page;
-}
 
 /** Three frames in reading order (the steps of the presentation), the first holding a note, and a second board. */
 async function workshop(shell: ServedShell) {
@@ -38,11 +24,6 @@ async function workshop(shell: ServedShell) {
   });
   await shell.call('board.create', { sessionId: session.id, title: 'Parking lot' });
   return { sessionId: session.id, boardId };
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
 }
 
 const ANA = 'The buyer fears the audit';

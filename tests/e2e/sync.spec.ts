@@ -21,14 +21,14 @@ test('two pages on the same board see each other’s edits', async ({ page, shel
   // A move in one page lands at the same spot in the other.
   await nodeByName(page, 'Role: Priya Raman').click();
   for (let i = 0; i < 5; i++) await page.keyboard.press('Alt+ArrowDown');
-  const moved = await expect.poll(async () => (await settled(shell, boardId)).nodes[0].position.y).toBeGreaterThan(0).then(() => settled(shell, boardId));
+  const moved = await expect.poll(async () => (await settled(page, shell, boardId)).nodes[0].position.y).toBeGreaterThan(0).then(() => settled(page, shell, boardId));
   const transformOf = (p: typeof page) => nodeByName(p, 'Role: Priya Raman').evaluate((e) => (e as HTMLElement).style.transform);
   await expect.poll(() => transformOf(other)).toBe(await transformOf(page));
 
   // Undo in the first page reaches the second too.
   await page.keyboard.press('Control+z');
   await expect.poll(() => transformOf(other)).toBe(await transformOf(page));
-  expect((await settled(shell, boardId)).nodes[0].position).not.toEqual(moved.nodes[0].position);
+  expect((await settled(page, shell, boardId)).nodes[0].position).not.toEqual(moved.nodes[0].position);
 
   // A third client through the HTTP API: both pages follow.
   await shell.call('board.apply', {
@@ -83,7 +83,7 @@ test('undoing an add after another window drew an edge to that node removes the 
   await page.getByRole('button', { name: 'Add role' }).click();
   await page.getByRole('button', { name: 'Add role' }).click();
   await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(2);
-  const [first, second] = (await expect.poll(async () => (await settled(shell, boardId)).nodes.length).toBe(2).then(() => settled(shell, boardId))).nodes;
+  const [first, second] = (await expect.poll(async () => (await settled(page, shell, boardId)).nodes.length).toBe(2).then(() => settled(page, shell, boardId))).nodes;
 
   // Another client joins the two roles.
   await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: { id: 'e_from_elsewhere', kind: 'relates', source: first.id, target: second.id, data: { label: '', strength: 3 } } }] });
@@ -93,10 +93,10 @@ test('undoing an add after another window drew an edge to that node removes the 
   await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(1);
   await expect(page.locator('.react-flow__edge')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect.poll(async () => (await settled(shell, boardId)).edges.length).toBe(0);
-  expect((await settled(shell, boardId)).nodes.map((n) => n.id)).toEqual([first.id]);
+  await expect.poll(async () => (await settled(page, shell, boardId)).edges.length).toBe(0);
+  expect((await settled(page, shell, boardId)).nodes.map((n) => n.id)).toEqual([first.id]);
 
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(2);
-  await expect.poll(async () => (await settled(shell, boardId)).edges.map((e) => e.id)).toEqual(['e_from_elsewhere']);
+  await expect.poll(async () => (await settled(page, shell, boardId)).edges.map((e) => e.id)).toEqual(['e_from_elsewhere']);
 });

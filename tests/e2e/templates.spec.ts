@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, expect, nodeByName, settled, test, type BoardSnapshot } from './fixtures';
+import { boardIdOf, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface TemplateInfo {
@@ -94,10 +94,10 @@ test('a session made from a template is a copy: editing it leaves the template a
   await expect(page.getByRole('region', { name: /^Prompts/ })).toHaveCount(onFirstBoard.length ? 1 : 0);
 
   const boardId = boardIdOf(page);
-  const before = await settled(shell, boardId);
+  const before = await settled(page, shell, boardId);
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(nodeByName(page, 'Note: New note')).toBeVisible();
-  expect((await settled(shell, boardId)).nodes).toHaveLength(before.nodes.length + 1);
+  expect((await settled(page, shell, boardId)).nodes).toHaveLength(before.nodes.length + 1);
 
   await page.getByRole('link', { name: '← Sessions' }).click();
   await page.getByRole('link', { name: 'Templates' }).click();
@@ -110,7 +110,7 @@ test('a session made from a template is a copy: editing it leaves the template a
   await expect(page.locator('.react-flow')).toBeVisible();
   const second = await shell.call<SessionInfo>('session.get', { id: sessionIdOf(page) });
   expect(second.id).not.toBe(first.id);
-  const secondBoard = await shell.call<BoardSnapshot>('board.get', { id: second.boards[0].id });
+  const secondBoard = await shell.call<StoredBoard>('board.get', { id: second.boards[0].id });
   expect(secondBoard.nodes).toHaveLength(before.nodes.length);
 });
 

@@ -1,24 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { newId } from '../../shared/model';
 import { noteNode } from '../helpers/sample';
-import { boardIdOf, createSessionInUi, expect, test } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, openPhone, seriousViolations, test } from './fixtures';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 const SHOTS = process.env.VOTING_SHOTS ?? '';
-
-async function openPhone(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
 
 /**
  * Every count a person could read or hear on the page: its text and its accessible names, less

@@ -5,7 +5,7 @@ import { serve, type RunningServer } from '../../main/transport/http-server';
 import { onTestFinished } from 'vitest';
 import { makeTempDir, removeDir } from './temp-dir';
 
-export interface PostResult {
+interface PostResult {
   status: number;
   headers: Headers;
   /** The parsed JSON body, or the raw text when it is not JSON. */

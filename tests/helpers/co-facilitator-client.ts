@@ -3,7 +3,7 @@ import { CO_FACILITATOR_COOKIE } from '../../main/room/co-facilitator-door';
 import { CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { connectSocket, type SocketClient } from './ws-client';
 
-export interface Answer {
+interface Answer {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;

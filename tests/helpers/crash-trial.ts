@@ -14,7 +14,7 @@ import { makeTempDir, removeDir } from './temp-dir';
  * then the file checked with integrity_check and the server started again to read it back.
  */
 
-export interface TrialOptions {
+interface TrialOptions {
   seed: number;
   /** Parallel workers; each sends its requests one after another. */
   workers?: number;
@@ -26,7 +26,7 @@ export interface TrialOptions {
   maxEdits?: number;
 }
 
-export interface TrialResult {
+interface TrialResult {
   seed: number;
   /** Edits (ops) the server acknowledged before the kill. */
   acked: number;

@@ -1,7 +1,7 @@
 import { MAX_FILE_BYTES, type SessionDocument } from '../../shared/fileformat/document';
 import { sampleSessionDocument } from './documents';
 
-export interface HostileFile {
+interface HostileFile {
   name: string;
   /** The file's text, or its parsed JSON when the case is about content rather than syntax. */
   file: string | unknown;

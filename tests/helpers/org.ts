@@ -4,7 +4,7 @@ import { dmNode, roleNode, sampleEdge } from './sample';
 
 /** Generators of org maps and org chart files of any size, shaped as a balanced tree. */
 
-export interface OrgTreeOptions {
+interface OrgTreeOptions {
   /** Reports per manager. */
   branching?: number;
   /** Id prefix, so two trees on one board do not clash. */
@@ -65,7 +65,7 @@ export function largeBoard(roles = 1_000, people = 200): { doc: BoardDoc; loopEd
   return { doc: createDoc([...tree.roles, ...decisionMakers(people)], [...tree.edges, loop]), loopEdgeId: loop.id };
 }
 
-export interface OrgCsvOptions {
+interface OrgCsvOptions {
   branching?: number;
   eol?: '\n' | '\r\n';
   header?: string;

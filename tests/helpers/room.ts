@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { PdfPrinter } from '../../main/export/printer';
 import { configureRoom } from '../../main/room/config';
 import { stopRoomListener } from '../../main/room/room-service';
 import { startBackend, type Backend } from '../../main/service/backend';
 import { serve, type RunningServer } from '../../main/transport/http-server';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
-import { makeTempDir } from './temp-dir';
+import { makeTempDir, removeDir } from './temp-dir';
 
 /** The room's address in tests: a loopback address, never a real interface. */
 export const ROOM_HOST = '127.0.0.2';
@@ -61,6 +62,52 @@ export async function startRoomBackend(dataDir: string, rendererDir: string, pri
       await stopRoomListener(backend.hub);
       await server.close();
       backend.close();
+    },
+  };
+}
+
+/**
+ * A data folder and a miniature renderer that all of one file's tests share: made before them,
+ * removed after them, once `close` has closed what the tests opened on them (phones, the backend).
+ */
+export function roomFoldersForAll(name: string, close: () => Promise<unknown>): { readonly dataDir: string; readonly rendererDir: string } {
+  const folders = { dataDir: '', rendererDir: '' };
+  beforeAll(() => {
+    folders.dataDir = makeTempDir(name);
+    folders.rendererDir = fakeRendererDir();
+  });
+  afterAll(async () => {
+    await close();
+    removeDir(folders.dataDir);
+    removeDir(folders.rendererDir);
+  });
+  return folders;
+}
+
+export interface OpenRoom {
+  app: RoomBackend;
+  sessionId: string;
+  boardId: string;
+  status: MethodOutput<'room.status'>;
+  /** Stops the backend and removes its folders. */
+  close(): Promise<void>;
+}
+
+/** A backend on fresh folders holding one session, `title`, with its room open to phones. */
+export async function openRoomOnFreshBackend(name: string, title: string): Promise<OpenRoom> {
+  const dataDir = makeTempDir(name);
+  const rendererDir = fakeRendererDir();
+  const app = await startRoomBackend(dataDir, rendererDir);
+  const session = await app.call('session.create', { title });
+  return {
+    app,
+    sessionId: session.id,
+    boardId: session.boards[0].id,
+    status: await app.call('room.open', { sessionId: session.id }),
+    close: async () => {
+      await app.stop();
+      removeDir(dataDir);
+      removeDir(rendererDir);
     },
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const CLI = path.join(ROOT, 'dist', 'main', 'cli', 'groundwork.js');
+const CLI = path.join(ROOT, 'dist', 'main', 'cli', 'groundwork.js');
 /** tsconfig.main.json's tsBuildInfoFile. */
 const BUILD_STATE = path.join(ROOT, 'dist', 'main', 'tsconfig.tsbuildinfo');
 
@@ -42,7 +42,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
-export interface ServeProcess {
+interface ServeProcess {
   child: ChildProcess;
   url: string;
   stdout: () => string;

@@ -149,8 +149,8 @@ describe('rows an older version stored with a lone surrogate are listed, repaire
     const document = JSON.parse(app.backend.store.db.prepare('SELECT document FROM templates WHERE id = ?').pluck().get(template.id) as string);
     document.template.name = 'Own\uD800';
     corrupt('UPDATE templates SET name = ?, document = ? WHERE id = ?', 'Own\uD800', JSON.stringify(document), template.id);
-    const snapshot = await app.call('snapshot.create', { sessionId, name: 'Before lunch' });
-    corrupt('UPDATE snapshots SET name = ? WHERE id = ?', `${'s'.repeat(LIMITS.title - 1)}\uD800`, snapshot.id);
+    const point = await app.call('snapshot.create', { sessionId, name: 'Before lunch' });
+    corrupt('UPDATE snapshots SET name = ? WHERE id = ?', `${'s'.repeat(LIMITS.title - 1)}\uD800`, point.id);
     const backups = path.join(app.dataDir, 'backups');
     fs.mkdirSync(backups, { recursive: true });
     // Our name's shape, but no real time: it is not a backup, and must not fail the list.

@@ -2,17 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { methodNames, type MethodOutput, type Reply } from '../../shared/api';
 import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS } from '../../shared/api/co-facilitator-paths';
 import { connectCoFacilitator, pair, roomRequest } from '../helpers/co-facilitator-client';
-import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
+import { openRoomOnFreshBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
-import { makeTempDir, removeDir } from '../helpers/temp-dir';
 import { connectSocket, isEvent, type SocketClient } from '../helpers/ws-client';
 
-let dataDir: string;
-let rendererDir: string;
 let app: RoomBackend;
 let sessionId: string;
 let boardId: string;
 let status: MethodOutput<'room.status'>;
+let closeRoom: () => Promise<void>;
 const sockets: SocketClient[] = [];
 
 /** What the editor of one session needs, and nothing more: the host's own list, written out here. */
@@ -51,20 +49,12 @@ const SESSION_METHODS = [
 ];
 
 beforeEach(async () => {
-  dataDir = makeTempDir('co-facilitator');
-  rendererDir = fakeRendererDir();
-  app = await startRoomBackend(dataDir, rendererDir);
-  const session = await app.call('session.create', { title: 'Account plan' });
-  sessionId = session.id;
-  boardId = session.boards[0].id;
-  status = await app.call('room.open', { sessionId });
+  ({ app, sessionId, boardId, status, close: closeRoom } = await openRoomOnFreshBackend('co-facilitator', 'Account plan'));
 });
 
 afterEach(async () => {
   await Promise.all(sockets.splice(0).map((s) => s.close()));
-  await app.stop();
-  removeDir(dataDir);
-  removeDir(rendererDir);
+  await closeRoom();
 });
 
 async function coFacilitator(name = 'Priya') {

@@ -9,7 +9,7 @@ beforeAll(() => buildCliIfStale(), 60_000);
 afterEach(() => killAllServes());
 
 /** Every file in the folder with its size and modification time: what "writes nothing" is checked against. */
-const snapshot = (dir: string) =>
+const contentsOf = (dir: string) =>
   Object.fromEntries(
     fs
       .readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -25,7 +25,7 @@ describe('two shells on one data folder', () => {
   it('refuses a second `serve`, naming the one that holds the folder, and writes nothing', async () => {
     const dataDir = tempDirForTest('lock');
     const first = await startServe(['--port', '0', '--data-dir', dataDir]);
-    const before = snapshot(dataDir);
+    const before = contentsOf(dataDir);
     expect(Object.keys(before)).toContain('groundwork.db');
 
     const second = await runCli(['serve', '--port', '0', '--data-dir', dataDir]);
@@ -33,7 +33,7 @@ describe('two shells on one data folder', () => {
     expect(second.stderr).toContain(`the served shell (pid ${first.child.pid}, since `);
     expect(second.stderr).toContain('wrote nothing');
     expect(second.stdout).not.toContain('running at');
-    expect(snapshot(dataDir)).toEqual(before);
+    expect(contentsOf(dataDir)).toEqual(before);
     // The first one is still serving.
     expect((await fetch(new URL('api/session.list', first.url), { method: 'POST', body: '{}' })).status).toBe(200);
   });
@@ -68,11 +68,11 @@ describe('two shells on one data folder', () => {
 
     const file = path.join(dataDir, 'x.groundwork.json');
     fs.writeFileSync(file, '{}');
-    const before = snapshot(dataDir);
+    const before = contentsOf(dataDir);
     const imported = await runCli(['import', file, '--data-dir', dataDir]);
     expect(imported.code).toBe(5);
     expect(imported.stderr).toContain('nothing was imported');
     expect(imported.stderr).toContain(`pid ${serve.child.pid}`);
-    expect(snapshot(dataDir)).toEqual(before);
+    expect(contentsOf(dataDir)).toEqual(before);
   });
 });

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/api';
 import type { BoardNode } from '../../shared/model';
 import type { ParticipantState } from '../../shared/model/room';
 import { connectPhone, phoneAddress, type Phone } from '../helpers/participant-client';
-import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
+import { roomFoldersForAll, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
-import { makeTempDir, removeDir } from '../helpers/temp-dir';
 import { connectSocket, isEvent, type SocketClient } from '../helpers/ws-client';
 
 const PARTICIPANTS = 60;
@@ -13,23 +12,14 @@ const NOTES_EACH = 10;
 const VOTES_EACH = 3;
 const SEEDED = 30;
 
-let dataDir: string;
-let rendererDir: string;
 let app: RoomBackend;
 let boardId: string;
 let seeded: BoardNode[];
 const phones: Phone[] = [];
 
-beforeAll(() => {
-  dataDir = makeTempDir('room-load');
-  rendererDir = fakeRendererDir();
-});
-
-afterAll(async () => {
+const folders = roomFoldersForAll('room-load', async () => {
   await Promise.all(phones.map((p) => p.close()));
   await app?.stop();
-  removeDir(dataDir);
-  removeDir(rendererDir);
 });
 
 const noteText = (phone: number, note: number) => `phone ${phone} note ${note}`;
@@ -41,7 +31,7 @@ const participantNotes = (nodes: readonly BoardNode[]) =>
 
 describe(`${PARTICIPANTS} phones each add ${NOTES_EACH} notes and cast ${VOTES_EACH} votes at the same moment`, () => {
   it('every note and vote arrives exactly once, and nothing is lost across a restart', async () => {
-    app = await startRoomBackend(dataDir, rendererDir);
+    app = await startRoomBackend(folders.dataDir, folders.rendererDir);
     const session = await app.call('session.create', { title: 'Load' });
     boardId = session.boards[0].id;
     seeded = Array.from({ length: SEEDED }, (_, i) => noteNode({ data: { text: `seed ${i}` }, position: { x: (i % 6) * 260, y: Math.floor(i / 6) * 200 } }));
@@ -89,7 +79,7 @@ describe(`${PARTICIPANTS} phones each add ${NOTES_EACH} notes and cast ${VOTES_E
     const tokens = phones.map((p) => p.token!);
     await Promise.all(phones.splice(0).map((p) => p.close()));
     await app.stop();
-    app = await startRoomBackend(dataDir, rendererDir);
+    app = await startRoomBackend(folders.dataDir, folders.rendererDir);
     const resumed = await app.call('room.status', {});
     expect(resumed).toMatchObject({ open: true, code: status.code, url: status.url, participants: PARTICIPANTS, votesCast: PARTICIPANTS * VOTES_EACH, pending: [] });
     const after = await app.call('board.get', { id: boardId });

@@ -3,33 +3,23 @@ import type { MethodOutput, Reply } from '../../shared/api';
 import type { NodeOfKind } from '../../shared/model';
 import type { ParticipantBoard, ParticipantState, ParticipantStep } from '../../shared/model/room';
 import { connectPhone, type Phone } from '../helpers/participant-client';
-import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
+import { openRoomOnFreshBackend, type RoomBackend } from '../helpers/room';
 import { sampleNode } from '../helpers/sample';
-import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
-let dataDir: string;
-let rendererDir: string;
 let app: RoomBackend;
 let sessionId: string;
 let boardId: string;
 let status: MethodOutput<'room.status'>;
+let closeRoom: () => Promise<void>;
 const phones: Phone[] = [];
 
 beforeEach(async () => {
-  dataDir = makeTempDir('room-privacy');
-  rendererDir = fakeRendererDir();
-  app = await startRoomBackend(dataDir, rendererDir);
-  const session = await app.call('session.create', { title: 'Signals workshop' });
-  sessionId = session.id;
-  boardId = session.boards[0].id;
-  status = await app.call('room.open', { sessionId });
+  ({ app, sessionId, boardId, status, close: closeRoom } = await openRoomOnFreshBackend('room-privacy', 'Signals workshop'));
 });
 
 afterEach(async () => {
   await Promise.all(phones.splice(0).map((p) => p.close()));
-  await app.stop();
-  removeDir(dataDir);
-  removeDir(rendererDir);
+  await closeRoom();
 });
 
 /** A joined phone, and every frame its socket received, as text: what went over the wire. */

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/api';
 import type { BoardNode } from '../../shared/model';
 import { connectPhone, phoneAddress, type Phone } from '../helpers/participant-client';
-import { fakeRendererDir, startRoomBackend, type RoomBackend } from '../helpers/room';
+import { roomFoldersForAll, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
-import { makeTempDir, removeDir } from '../helpers/temp-dir';
 
 const PARTICIPANTS = 60;
 const NOTES = 12;
 const DOTS_EACH = 3;
 const CHOICES = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
-let dataDir: string;
-let rendererDir: string;
 let app: RoomBackend;
 const phones: Phone[] = [];
 
-beforeAll(() => {
-  dataDir = makeTempDir('voting-load');
-  rendererDir = fakeRendererDir();
-});
-
-afterAll(async () => {
+const folders = roomFoldersForAll('voting-load', async () => {
   await Promise.all(phones.map((p) => p.close()));
   await app?.stop();
-  removeDir(dataDir);
-  removeDir(rendererDir);
 });
 
 /** Phone p's dots: two on one note, one on the next; and a third on the first, which the rule of 2 a note refuses. */
@@ -33,7 +23,7 @@ const dotsOf = (p: number) => [p % NOTES, p % NOTES, (p + 1) % NOTES, p % NOTES]
 
 describe(`${PARTICIPANTS} phones vote in one timed session and answer one poll, all at once`, () => {
   it('counts every dot and every answer once, keeps the rules under the burst, and the clock ends the vote', async () => {
-    app = await startRoomBackend(dataDir, rendererDir);
+    app = await startRoomBackend(folders.dataDir, folders.rendererDir);
     const session = await app.call('session.create', { title: 'Voting load' });
     const boardId = session.boards[0].id;
     const notes = Array.from({ length: NOTES }, (_, i) => noteNode({ data: { text: `signal ${String(i).padStart(2, '0')}` }, position: { x: (i % 6) * 260, y: Math.floor(i / 6) * 200 } }));

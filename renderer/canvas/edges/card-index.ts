@@ -19,7 +19,7 @@ interface CardIndex {
  * being dragged is no obstacle until it is dropped: the edges near its path are routed again
  * once, where it lands, not on every frame of the drag (the card is drawn over them meanwhile).
  */
-export function cardRect(node: InternalNode | undefined): Rect | null {
+function cardRect(node: InternalNode | undefined): Rect | null {
   if (!node || node.type === 'frame' || node.hidden || node.dragging) return null;
   return nodeRect(node);
 }

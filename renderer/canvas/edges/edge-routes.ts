@@ -1,7 +1,7 @@
 import { bottom, centreX, centreY, inflate, right, segmentCrosses, union, type Point, type Rect } from './geometry';
 
 /** The side of a card a connector leaves or enters by. */
-export type Side = 'top' | 'right' | 'bottom' | 'left';
+type Side = 'top' | 'right' | 'bottom' | 'left';
 
 interface Port extends Point {
   side: Side;
@@ -14,7 +14,7 @@ interface Port extends Point {
  */
 export type RouteStyle = 'tree' | 'side' | 'facing';
 
-export interface RouteRequest {
+interface RouteRequest {
   source: Rect;
   target: Rect;
   style: RouteStyle;
@@ -97,7 +97,7 @@ function zRoute(from: Port, to: Port, middle: number | null): Point[] {
 const step = (p: Port, by: number): Point => ({ x: p.x + OUTWARD[p.side].x * by, y: p.y + OUTWARD[p.side].y * by });
 
 /** Drops repeated points and points in the middle of a straight run. */
-export function simplify(points: readonly Point[]): Point[] {
+function simplify(points: readonly Point[]): Point[] {
   const distinct = points.filter((p, i) => i === 0 || p.x !== points[i - 1].x || p.y !== points[i - 1].y).map(({ x, y }) => ({ x, y }));
   return distinct.filter((p, i) => {
     if (i === 0 || i === distinct.length - 1) return true;

@@ -1,6 +1,6 @@
 import { inflate, intersects, type Point, type Rect } from './geometry';
 
-export interface Size {
+interface Size {
   width: number;
   height: number;
 }
@@ -14,7 +14,7 @@ export interface LabelRequest {
 }
 
 /** Where a label goes: written out in `box`, or as `number` in a badge at `box`, its text in the legend. */
-export type LabelPlacement = { id: string; box: Rect; number: null } | { id: string; box: Rect; number: number };
+type LabelPlacement = { id: string; box: Rect; number: null } | { id: string; box: Rect; number: number };
 
 /** Space kept between a label and cards, other labels and its own line. */
 const MARGIN = 4;

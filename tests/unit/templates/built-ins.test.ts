@@ -113,7 +113,7 @@ describe('built-in templates', () => {
       }
     });
 
-    it('gives every board an agenda step', () => {
+    it('gives every board an agenda item', () => {
       const used = new Set(document.agenda.map((a) => a.boardId));
       expect(document.boards.map((b) => b.id).filter((id) => !used.has(id))).toEqual([]);
     });
@@ -322,8 +322,9 @@ const runsOf = (list: string[]) => list.slice(0, Math.max(0, list.length - RUN +
  */
 const SEEDS_PRESENT = existsSync(SEEDS_DIR);
 const SEEDS_MISSING = `the seed articles are not at ${SEEDS_DIR}: they come with the handbook, not the repo`;
-if (!SEEDS_PRESENT && process.env.CI) throw new Error(`CI must check the templates’ wording, but ${SEEDS_MISSING}`);
-if (!SEEDS_PRESENT) console.log(`Template wording check skipped: ${SEEDS_MISSING}.`);
+const RUN_ELSEWHERE = 'To run it, point GROUNDWORK_SEEDS_DIR at the handbook’s seeds folder: GROUNDWORK_SEEDS_DIR=/path/to/handbook/seeds npx vitest run tests/unit/templates/built-ins.test.ts';
+if (!SEEDS_PRESENT && process.env.CI) throw new Error(`CI must check the templates’ wording, but ${SEEDS_MISSING}. ${RUN_ELSEWHERE}`);
+if (!SEEDS_PRESENT) console.log(`Template wording check skipped: ${SEEDS_MISSING}. ${RUN_ELSEWHERE}`);
 
 describe.skipIf(!SEEDS_PRESENT)('the templates’ own words', () => {
   const seeds = SEEDS_PRESENT ? readdirSync(SEEDS_DIR).map((file) => readFileSync(path.join(SEEDS_DIR, file), 'utf8')) : [];

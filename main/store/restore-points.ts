@@ -1,6 +1,6 @@
 import { GroundworkError } from '../../shared/errors';
 import { SessionDocument } from '../../shared/fileformat/document';
-import { newId, type SessionDetail, type SnapshotReason, type SnapshotSummary } from '../../shared/model';
+import { newId, type SessionDetail, type RestorePointReason, type RestorePoint } from '../../shared/model';
 import { checkBoardCaps } from '../../shared/ops/apply';
 import type { Db } from './db';
 import { exportSession } from './documents';
@@ -9,24 +9,25 @@ import type { Store } from './store';
 import { parseStoredJson, storedText } from './stored-text';
 
 /** Automatic restore points a session keeps; older ones go. Named ones and those taken before a change stay. */
-export const MAX_AUTO_SNAPSHOTS = 50;
+export const MAX_AUTO_RESTORE_POINTS = 50;
 
-interface SnapshotRow {
+interface RestorePointRow {
   id: string;
   session_id: string;
   name: string;
-  reason: SnapshotReason;
+  reason: RestorePointReason;
   created_at: number;
   node_count: number;
 }
 
-const toSummary = (row: SnapshotRow): SnapshotSummary => ({ id: row.id, name: storedText(row.name), reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
+const toSummary = (row: RestorePointRow): RestorePoint => ({ id: row.id, name: storedText(row.name), reason: row.reason, createdAt: row.created_at, nodeCount: row.node_count });
 
 /**
  * Restore points of sessions: each one the session exported as a SessionDocument, frozen. A
  * restore writes the document back into the same session with fresh ids, as an import would.
+ * They live in the table `snapshots`, the name migration 0004 gave it (see docs/glossary.md).
  */
-export class SnapshotStore {
+export class RestorePointStore {
   private readonly sql;
 
   constructor(
@@ -52,7 +53,7 @@ export class SnapshotStore {
   }
 
   /** Takes a restore point of the session as it is now. */
-  create(sessionId: string, reason: SnapshotReason, name = '', now = Date.now()): SnapshotSummary {
+  create(sessionId: string, reason: RestorePointReason, name = '', now = Date.now()): RestorePoint {
     this.requireSession(sessionId);
     const document = exportSession(this.store, sessionId);
     const id = newId('p');
@@ -66,15 +67,15 @@ export class SnapshotStore {
         node_count: document.boards.reduce((sum, board) => sum + board.nodes.length, 0),
         document: JSON.stringify({ ...document, exportedAt: new Date(now).toISOString() }),
       });
-      if (reason === 'auto') this.sql.pruneAuto.run(sessionId, MAX_AUTO_SNAPSHOTS);
+      if (reason === 'auto') this.sql.pruneAuto.run(sessionId, MAX_AUTO_RESTORE_POINTS);
     })();
     return this.summary(id);
   }
 
   /** The session's restore points, newest first, without their documents. */
-  list(sessionId: string): SnapshotSummary[] {
+  list(sessionId: string): RestorePoint[] {
     this.requireSession(sessionId);
-    return (this.sql.list.all(sessionId) as SnapshotRow[]).map(toSummary);
+    return (this.sql.list.all(sessionId) as RestorePointRow[]).map(toSummary);
   }
 
   /** When the session's newest restore point was taken, or null when it has none. */
@@ -82,7 +83,7 @@ export class SnapshotStore {
     return (this.sql.newest.get(sessionId) as number | null) ?? null;
   }
 
-  summary(id: string): SnapshotSummary {
+  summary(id: string): RestorePoint {
     return toSummary(this.row(id));
   }
 
@@ -116,8 +117,8 @@ export class SnapshotStore {
     if (!this.sql.sessionExists.get(sessionId)) throw new GroundworkError('not_found', `No session with id ${sessionId}`, ['sessionId']);
   }
 
-  private row(id: string): SnapshotRow {
-    const row = this.sql.get.get(id) as SnapshotRow | undefined;
+  private row(id: string): RestorePointRow {
+    const row = this.sql.get.get(id) as RestorePointRow | undefined;
     if (!row) throw new GroundworkError('not_found', `No restore point with id ${id}`, ['id']);
     return row;
   }

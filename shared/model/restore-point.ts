@@ -7,16 +7,16 @@ import { Id } from './schemas';
  * file's or a template's boards into an existing session; today file.import and
  * session.createFromTemplate make a new session, which has nothing to protect.
  */
-export const SnapshotReason = z.enum(['auto', 'manual', 'before-restore', 'before-import', 'before-template']);
-export type SnapshotReason = z.infer<typeof SnapshotReason>;
+export const RestorePointReason = z.enum(['auto', 'manual', 'before-restore', 'before-import', 'before-template']);
+export type RestorePointReason = z.infer<typeof RestorePointReason>;
 
-/** A restore point as the history lists it; its document is fetched on its own (snapshot.preview). */
-export const SnapshotSummary = z.object({
+/** A restore point as the history lists it; its document is fetched on its own (the contract's `snapshot.preview`). */
+export const RestorePoint = z.object({
   id: Id,
   /** The facilitator's name for it; empty when it was taken automatically. */
   name: z.string().max(LIMITS.title),
-  reason: SnapshotReason,
+  reason: RestorePointReason,
   createdAt: z.number().int(),
   nodeCount: z.number().int().min(0),
 });
-export type SnapshotSummary = z.infer<typeof SnapshotSummary>;
+export type RestorePoint = z.infer<typeof RestorePoint>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../shared/api';
-import { AUTO_SNAPSHOT_INTERVAL_MS } from '../../main/service/snapshots';
-import { MAX_AUTO_SNAPSHOTS } from '../../main/store/snapshots';
+import { AUTO_RESTORE_POINT_INTERVAL_MS } from '../../main/service/restore-points';
+import { MAX_AUTO_RESTORE_POINTS } from '../../main/store/restore-points';
 import { startTestServer, type TestServer } from '../helpers/backend';
 import { clockedService } from '../helpers/clocked-service';
 import { normaliseIds, sampleSessionDocument } from '../helpers/documents';
@@ -116,7 +116,7 @@ describe('restore points over the API', () => {
 });
 
 describe('automatic restore points', () => {
-  const at = clockedService('snapshots', Date.UTC(2026, 10, 22, 9, 0));
+  const at = clockedService('restore-points', Date.UTC(2026, 10, 22, 9, 0));
   const ctx = { clientId: 'test' };
 
   const minutes = (n: number) => n * 60_000;
@@ -137,7 +137,7 @@ describe('automatic restore points', () => {
     expect(auto).toMatchObject({ reason: 'auto', name: '', createdAt: at.clock, nodeCount: 3 });
 
     // The next one is due 10 minutes after that one, edits in between or not.
-    at.clock += AUTO_SNAPSHOT_INTERVAL_MS - 1;
+    at.clock += AUTO_RESTORE_POINT_INTERVAL_MS - 1;
     await edit(boardId);
     expect(await list(session.id)).toHaveLength(1);
     at.clock += 1;
@@ -159,21 +159,21 @@ describe('automatic restore points', () => {
     expect((await list(session.id)).map((p) => p.reason)).toEqual(['auto', 'manual']);
   });
 
-  it(`keep at most ${MAX_AUTO_SNAPSHOTS} automatic points per session, the newest, and every named one`, async () => {
+  it(`keep at most ${MAX_AUTO_RESTORE_POINTS} automatic points per session, the newest, and every named one`, async () => {
     const session = await at.service['session.create']({ title: 'Long day' }, ctx);
     const boardId = session.boards[0].id;
     await at.service['snapshot.create']({ sessionId: session.id, name: 'Kept by name' }, ctx);
     await edit(boardId);
     const times: number[] = [];
-    for (let i = 0; i < MAX_AUTO_SNAPSHOTS + 5; i++) {
-      at.clock += AUTO_SNAPSHOT_INTERVAL_MS;
+    for (let i = 0; i < MAX_AUTO_RESTORE_POINTS + 5; i++) {
+      at.clock += AUTO_RESTORE_POINT_INTERVAL_MS;
       await edit(boardId);
       times.push(at.clock);
     }
     const points = await list(session.id);
     const autos = points.filter((p) => p.reason === 'auto');
-    expect(autos).toHaveLength(MAX_AUTO_SNAPSHOTS);
-    expect(autos.map((p) => p.createdAt)).toEqual(times.slice(-MAX_AUTO_SNAPSHOTS).reverse());
+    expect(autos).toHaveLength(MAX_AUTO_RESTORE_POINTS);
+    expect(autos.map((p) => p.createdAt)).toEqual(times.slice(-MAX_AUTO_RESTORE_POINTS).reverse());
     expect(points.filter((p) => p.reason === 'manual').map((p) => p.name)).toEqual(['Kept by name']);
   });
 });
