@@ -71,6 +71,7 @@ export class RoomStore {
       // Revoking is deleting the hash: no token of a closed room can ever match again.
       revokeTokens: db.prepare("UPDATE room_participants SET token_hash = 'revoked:' || id WHERE room_id = ?"),
       lastSettings: db.prepare('SELECT settings FROM rooms WHERE session_id = ? ORDER BY opened_at DESC LIMIT 1').pluck(),
+      lastPort: db.prepare('SELECT port FROM rooms WHERE session_id = ? AND host = ? AND port > 0 ORDER BY opened_at DESC LIMIT 1').pluck(),
       participantByToken: db.prepare('SELECT p.id, p.name FROM room_participants p JOIN rooms r ON r.id = p.room_id WHERE p.token_hash = ? AND r.closed_at IS NULL'),
       insertParticipant: db.prepare('INSERT INTO room_participants (id, room_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'),
       countParticipants: db.prepare('SELECT count(*) FROM room_participants WHERE room_id = ?').pluck(),
@@ -107,6 +108,11 @@ export class RoomStore {
   }
 
   /** The settings the session's last room had, so reopening keeps the facilitator's choices. */
+  /** The port the session's last room on this address listened on, if it had one. */
+  lastPort(sessionId: string, host: string): number | undefined {
+    return this.sql.lastPort.get(sessionId, host) as number | undefined;
+  }
+
   lastSettings(sessionId: string): RoomSettings {
     const raw = this.sql.lastSettings.get(sessionId) as string | undefined;
     const parsed = RoomSettings.safeParse({ ...DEFAULT_ROOM_SETTINGS, ...(raw ? JSON.parse(raw) : {}) });

@@ -190,9 +190,10 @@ export class Room {
     const boards = new Set(this.store.listBoards(sessionId).map((b) => b.id));
     settings.inputBoardIds = settings.inputBoardIds.filter((id) => boards.has(id));
     if (settings.inputBoardIds.length === 0) settings.inputBoardIds = onScreen && boards.has(onScreen) ? [onScreen] : [...boards].slice(0, 1);
+    const lastPort = this.rooms.lastPort(sessionId, chosen);
     const room = this.rooms.insertRoom({ sessionId, code: newJoinCode(), host: chosen, port: 0, settings });
     try {
-      this.listener = this.follow(await this.listen(chosen));
+      this.listener = this.follow(await this.listen(chosen, lastPort));
     } catch (error) {
       this.rooms.close(room.id);
       throw new GroundworkError('unavailable', `The room could not listen on ${chosen}: ${(error as Error).message}`, ['host']);
@@ -206,14 +207,21 @@ export class Room {
     return this.status();
   }
 
-  private async listen(host: string): Promise<LanListener> {
+  /**
+   * On the port the session's last room had, so the address phones kept still leads here; else
+   * on the preferred port; else on any free one.
+   */
+  private async listen(host: string, lastPort: number | undefined): Promise<LanListener> {
     const { preferredPort, rendererDir } = roomConfig();
-    try {
-      return await startLanListener(this, { host, port: preferredPort, rendererDir });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      return startLanListener(this, { host, port: 0, rendererDir });
+    for (const port of new Set([lastPort, preferredPort])) {
+      if (!port) continue;
+      try {
+        return await startLanListener(this, { host, port, rendererDir });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      }
     }
+    return startLanListener(this, { host, port: 0, rendererDir });
   }
 
   /** The session's room settings: the open room's, else its last room's. */

@@ -6,6 +6,7 @@ import { JOINS_PER_ADDRESS, RATES } from '../../main/room/participant-dispatch';
 import { ROOM_PDF_PATH, ROOM_TOKEN_HEADER } from '../../shared/api/room-paths';
 import { participantMethodNames, TOKENLESS_METHODS } from '../../shared/api/participant-contract';
 import { connectPhone, type Phone } from '../helpers/participant-client';
+import { configureRoom } from '../../main/room/config';
 import { fakeRendererDir, ROOM_HOST, startRoomBackend, type RoomBackend } from '../helpers/room';
 import { noteNode } from '../helpers/sample';
 import { makeTempDir, removeDir } from '../helpers/temp-dir';
@@ -111,6 +112,23 @@ describe('opening and closing the room', () => {
     await app.call('room.close', {});
     status = await app.call('room.open', { sessionId, boardId: second.id });
     expect(status.settings.inputBoardIds).toEqual([boardId, second.id]);
+  });
+
+  it('reopens on the port its last room had, so the address phones kept still leads to it, even when the preferred port was taken then', async () => {
+    // The preferred port is held by something else when the room first opens.
+    const squatter = http.createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, ROOM_HOST, resolve));
+    const preferred = (squatter.address() as { port: number }).port;
+    configureRoom({ preferredPort: preferred });
+    await openRoom();
+    const first = status.url!;
+    expect(first).not.toContain(`:${preferred}/`);
+    await app.call('room.close', {});
+    await new Promise((resolve) => squatter.close(resolve));
+
+    await openRoom();
+    expect(status.url).toBe(first);
+    expect((await fetch(status.url!)).status).toBe(200);
   });
 
   it('refuses an address that is not one of the room addresses', async () => {
