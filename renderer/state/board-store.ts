@@ -36,8 +36,9 @@ export interface BoardState {
   canRedo: boolean;
 
   /**
-   * Starts loading a board before it is opened: the editor asks for the board in its address while
-   * the session is still on its way, and `open` takes that reply instead of asking again.
+   * Starts loading a board before it is opened: the page asks for the board in its address as it
+   * starts, before React renders, and the editor while the session is on its way; `open` takes
+   * that reply instead of asking again. Asked again for the same board, it keeps the first request.
    */
   prefetch(boardId: string): void;
   open(boardId: string): Promise<void>;
@@ -228,6 +229,7 @@ export const useBoard = create<BoardState>((set, get) => {
     canRedo: false,
 
     prefetch(boardId) {
+      if (prefetched?.boardId === boardId) return;
       const reply = sync.fetch(boardId);
       // A board the session turns out not to have is never opened: its refusal is no news.
       reply.catch(() => undefined);
@@ -252,6 +254,7 @@ export const useBoard = create<BoardState>((set, get) => {
     },
 
     close() {
+      prefetched = null;
       sync.close();
       clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
