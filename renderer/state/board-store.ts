@@ -133,6 +133,23 @@ export const useBoard = create<BoardState>((set, get) => {
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
+  /** The board on its way to the canvas. */
+  let opening: { boardId: string; done: Promise<void> } | null = null;
+
+  async function load(boardId: string) {
+    set({ boardId, status: 'loading', canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
+    const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
+    prefetched = null;
+    try {
+      const board = await sync.load(boardId, early);
+      if (get().boardId !== boardId) return;
+      set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
+      showView({ nodes: new Set(), edges: new Set(), all: true });
+    } catch (error) {
+      if (get().boardId === boardId) set({ status: 'missing' });
+      showError(error);
+    }
+  }
   /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
   const grownNotes = new Set<string>();
 
@@ -236,25 +253,21 @@ export const useBoard = create<BoardState>((set, get) => {
       prefetched = { boardId, reply };
     },
 
-    async open(boardId) {
-      const again = get().boardId === boardId && get().status === 'ready';
-      if (again) return sync.reload();
-      set({ boardId, status: 'loading', canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
-      const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
-      prefetched = null;
-      try {
-        const board = await sync.load(boardId, early);
-        if (get().boardId !== boardId) return;
-        set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
-        showView({ nodes: new Set(), edges: new Set(), all: true });
-      } catch (error) {
-        if (get().boardId === boardId) set({ status: 'missing' });
-        showError(error);
-      }
+    open(boardId) {
+      const { boardId: openId, status } = get();
+      if (openId === boardId && status === 'ready') return sync.reload();
+      // The editor asks again as the address catches up with the board it chose: one request does.
+      if (openId === boardId && status === 'loading' && opening?.boardId === boardId) return opening.done;
+      const done = load(boardId).finally(() => {
+        if (opening?.done === done) opening = null;
+      });
+      opening = { boardId, done };
+      return done;
     },
 
     close() {
       prefetched = null;
+      opening = null;
       sync.close();
       clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
