@@ -12,7 +12,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
@@ -22,7 +22,7 @@ import { addNodeToType } from './capture';
 import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
 import { DotGrid } from './DotGrid';
-import { edgeTypes } from './edges/BoardEdge';
+import { AroundCardsContext, edgeTypes } from './edges/BoardEdge';
 import { EdgeLabels } from './edges/EdgeLabels';
 import { nodeTypes } from './nodes';
 import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
@@ -50,6 +50,20 @@ const MINIMAP_MAX_NODES = 1000;
  * too, which makes a pan or a drag over a whole big board far cheaper to draw.
  */
 const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], EDITOR_DETAIL);
+
+/**
+ * On a big board the first frames draw the edges straight: routing thousands of them around the
+ * cards would hold the whole board back. They take their routes once the board is on screen.
+ */
+function useAroundCards(): boolean {
+  const [aroundCards, setAroundCards] = useState(() => useBoard.getState().nodes.length < CULLING_MIN_NODES);
+  useEffect(() => {
+    if (aroundCards) return;
+    const idle = requestIdleCallback(() => setAroundCards(true), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [aroundCards]);
+  return aroundCards;
+}
 
 function addEdge(source: string, target: string, kind: EdgeKind): void {
   useBoard.getState().edit([{ type: 'edge.add', edge: { id: newId('e'), kind, source, target, data: defaultEdgeData(kind) } }]);
@@ -91,6 +105,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   // Zoomed out to bare shapes, most of the board is on screen: working out what is, on every
   // frame of a drag or a pan, would cost more than drawing the few boxes it leaves out.
   const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES) && !overview;
+  const aroundCards = useAroundCards();
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
@@ -122,40 +137,42 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
     <div className="canvas" aria-label="Board canvas" onPointerUp={(e) => (lastPointer = { x: e.clientX, y: e.clientY })}>
       <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
       <DetailContext.Provider value={detail}>
-        <BoardFlow
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          className={`detail-${detail}`}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onNodeClick={focusNode}
-          onNodeDoubleClick={startEditing}
-          onDoubleClick={onDoubleClick}
-          onMoveEnd={onMoveEnd}
-          defaultViewport={initialViewport ?? undefined}
-          fitView={!initialViewport}
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.05}
-          maxZoom={4}
-          snapToGrid
-          snapGrid={SNAP_GRID}
-          deleteKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          elevateNodesOnSelect={false}
-          // On a big board only what is on screen is in the DOM: it opens at its working view in
-          // the time its visible part takes, and panning or dragging does not touch the rest.
-          onlyRenderVisibleElements={culling}
-          zoomOnDoubleClick={false}
-          proOptions={{ hideAttribution: true }}
-        >
-          {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
-          {strataBands && <StrataBands />}
-          <EdgeLabels />
-          <PresenceOutlines />
-          <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-          {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
-        </BoardFlow>
+        <AroundCardsContext.Provider value={aroundCards}>
+          <BoardFlow
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            className={`detail-${detail}`}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeClick={focusNode}
+            onNodeDoubleClick={startEditing}
+            onDoubleClick={onDoubleClick}
+            onMoveEnd={onMoveEnd}
+            defaultViewport={initialViewport ?? undefined}
+            fitView={!initialViewport}
+            fitViewOptions={FIT_VIEW}
+            minZoom={0.05}
+            maxZoom={4}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            deleteKeyCode={null}
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            elevateNodesOnSelect={false}
+            // On a big board only what is on screen is in the DOM: it opens at its working view in
+            // the time its visible part takes, and panning or dragging does not touch the rest.
+            onlyRenderVisibleElements={culling}
+            zoomOnDoubleClick={false}
+            proOptions={{ hideAttribution: true }}
+          >
+            {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
+            {strataBands && <StrataBands />}
+            <EdgeLabels />
+            <PresenceOutlines />
+            <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+            {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
+          </BoardFlow>
+        </AroundCardsContext.Provider>
       </DetailContext.Provider>
       <CaptureDialogs />
       {pending && (

@@ -36,8 +36,9 @@ interface BoardState {
   canRedo: boolean;
 
   /**
-   * Starts loading a board before it is opened: the editor asks for the board in its address while
-   * the session is still on its way, and `open` takes that reply instead of asking again.
+   * Starts loading a board before it is opened: the page asks for the board in its address as it
+   * starts, before React renders, and the editor while the session is on its way; `open` takes
+   * that reply instead of asking again. Asked again for the same board, it keeps the first request.
    */
   prefetch(boardId: string): void;
   open(boardId: string): Promise<void>;
@@ -136,6 +137,24 @@ export const useBoard = create<BoardState>((set, get) => {
   );
 
   let prefetched: { boardId: string; reply: Promise<LoadedBoard> } | null = null;
+  /** The board on its way to the canvas. */
+  let opening: { boardId: string; done: Promise<void> } | null = null;
+
+  async function load(boardId: string) {
+    set({ boardId, status: 'loading', canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
+    const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
+    prefetched = null;
+    try {
+      const board = await sync.load(boardId, early);
+      if (!board || get().boardId !== boardId) return;
+      set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
+      showView({ nodes: new Set(), edges: new Set(), all: true });
+    } catch (error) {
+      if (get().boardId === boardId) set({ status: 'missing' });
+      showError(error);
+    }
+  }
+
   /** Notes measured taller since the last settling; while a label is typed they wait for its end. */
   const grownNotes = new Set<string>();
 
@@ -232,30 +251,28 @@ export const useBoard = create<BoardState>((set, get) => {
     canRedo: false,
 
     prefetch(boardId) {
+      if (prefetched?.boardId === boardId) return;
       const reply = sync.fetch(boardId);
       // A board the session turns out not to have is never opened: its refusal is no news.
       reply.catch(() => undefined);
       prefetched = { boardId, reply };
     },
 
-    async open(boardId) {
-      const again = get().boardId === boardId && get().status === 'ready';
-      if (again) return sync.reload();
-      set({ boardId, status: 'loading', canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });
-      const early = prefetched?.boardId === boardId ? prefetched.reply : undefined;
-      prefetched = null;
-      try {
-        const board = await sync.load(boardId, early);
-        if (!board || get().boardId !== boardId) return;
-        set({ status: 'ready', initialViewport: board.viewport, editingId: null, nodes: [], edges: [] });
-        showView({ nodes: new Set(), edges: new Set(), all: true });
-      } catch (error) {
-        if (get().boardId === boardId) set({ status: 'missing' });
-        showError(error);
-      }
+    open(boardId) {
+      const { boardId: openId, status } = get();
+      if (openId === boardId && status === 'ready') return sync.reload();
+      // The editor asks again as the address catches up with the board it chose: one request does.
+      if (openId === boardId && status === 'loading' && opening?.boardId === boardId) return opening.done;
+      const done = load(boardId).finally(() => {
+        if (opening?.done === done) opening = null;
+      });
+      opening = { boardId, done };
+      return done;
     },
 
     close() {
+      prefetched = null;
+      opening = null;
       sync.close();
       clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });

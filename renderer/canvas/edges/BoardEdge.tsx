@@ -1,5 +1,5 @@
 import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
 import { cardsNear } from './card-index';
@@ -52,11 +52,22 @@ function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowSt
   };
 }
 
+/**
+ * Whether edges go around the cards in their way. The editor turns it off for the first frames of
+ * a big board, so the board shows without waiting for every edge's route; the projector and print
+ * always route.
+ */
+export const AroundCardsContext = createContext(true);
+
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
     const ends = useStore(useMemo(() => endsOf(kind, source, target), [source, target]));
     const { sourceRect, targetRect, sameStratum, bus, moving } = ends;
-    const area = useMemo(() => (!moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null), [moving, sourceRect, targetRect]);
+    const aroundCards = useContext(AroundCardsContext);
+    const area = useMemo(
+      () => (aroundCards && !moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null),
+      [aroundCards, moving, sourceRect, targetRect],
+    );
     const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
     const points = useMemo(

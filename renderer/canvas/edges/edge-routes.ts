@@ -201,15 +201,24 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
   const [si, sj, gi, gj] = [xs.indexOf(start.x), ys.indexOf(start.y), xs.indexOf(goal.x), ys.indexOf(goal.y)];
   const cost = new Float64Array(xs.length * ys.length * 4).fill(Infinity);
   const previous = new Int32Array(cost.length).fill(-1);
+  // A* search: a lower bound of what the rest of the route costs (its length along the grid,
+  // and a bend unless the goal lies straight ahead, entered the right way) guides the search
+  // towards the goal without ever passing over a cheaper route.
+  const remaining = (i: number, j: number, d: number) => {
+    const [dx, dy] = [goal.x - xs[i], goal.y - ys[j]];
+    const ahead = d === goalDir && dx * DIRECTIONS[d].y === dy * DIRECTIONS[d].x && dx * DIRECTIONS[d].x + dy * DIRECTIONS[d].y >= 0;
+    return Math.abs(dx) + Math.abs(dy) + (ahead ? 0 : BEND);
+  };
   cost[key(si, sj, startDir)] = 0;
   const queue = new MinQueue();
-  queue.push(key(si, sj, startDir), 0);
+  queue.push(key(si, sj, startDir), remaining(si, sj, startDir));
   while (queue.size > 0) {
-    const [current, spent] = queue.pop();
-    if (spent > cost[current]) continue;
+    const [current, estimate] = queue.pop();
     const d = current % 4;
     const cell = (current - d) / 4;
     const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
+    const spent = cost[current];
+    if (estimate > spent + remaining(i, j, d)) continue;
     if (i === gi && j === gj && d === goalDir) return unwind(current, previous, xs, ys);
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
@@ -221,7 +230,7 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
       if (total < cost[next]) {
         cost[next] = total;
         previous[next] = current;
-        queue.push(next, total);
+        queue.push(next, total + remaining(ni, nj, nd));
       }
     }
   }

@@ -1,0 +1,55 @@
+import type { Page } from '@playwright/test';
+import { expect, nodeByName, test } from './fixtures';
+
+/** The methods of the calls the page sends over its WebSocket, in order. */
+function callsSent(page: Page): string[] {
+  const methods: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const method = (JSON.parse(String(payload)) as { method?: string }).method;
+      if (method) methods.push(method);
+    }),
+  );
+  return methods;
+}
+
+test('a session opened from the home screen loads its board once', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Opened once' });
+  await shell.call('board.apply', {
+    boardId: session.boards[0].id,
+    ops: [{ type: 'node.add', node: { id: 'n_role', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ada Quist', title: 'CEO', stratum: 5, timeSpan: null, notes: '' } } }],
+  });
+  const calls = callsSent(page);
+
+  await page.goto(shell.url);
+  await page.getByRole('link', { name: 'Opened once' }).click();
+  await expect(nodeByName(page, 'Role: Ada Quist')).toBeVisible();
+
+  // The editor picks the first board and puts it in the address; that must not ask for it again.
+  expect(calls.filter((method) => method === 'board.get')).toEqual(['board.get']);
+});
+
+test('a big board’s edges go around the cards in their way once it is on screen', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board' });
+  const boardId = session.boards[0].id;
+  const role = (id: string, person: string, y: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y }, size: null, data: { person, title: 'Role', stratum: 3, timeSpan: null, notes: '' } } });
+  // Enough headings beside the map that the editor treats the board as big (CULLING_MIN_NODES).
+  const headings = Array.from({ length: 500 }, (_, i) => ({
+    type: 'node.add',
+    node: { id: `h${i}`, kind: 'text', position: { x: 600 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
+  }));
+  await shell.call('board.apply', { boardId, ops: [role('boss', 'Helen Cho', 0), role('report', 'Ravi Nair', 600), ...headings] });
+  // A card right on the reporting line's straight way down.
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      { type: 'node.add', node: { id: 'in-the-way', kind: 'text', position: { x: 20, y: 300 }, size: null, data: { text: 'Open role?', variant: 'label' } } },
+      { type: 'edge.add', edge: { id: 'e-report', kind: 'reports-to', source: 'boss', target: 'report', data: { label: '', strength: null } } },
+    ],
+  });
+
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const line = page.locator('.react-flow__edge[data-id="e-report"] .react-flow__edge-path');
+  // A route around the card bends (each bend is drawn rounded, a Q in the path); the straight line has none.
+  await expect.poll(async () => (await line.getAttribute('d'))?.includes('Q')).toBe(true);
+});
