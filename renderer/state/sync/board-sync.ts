@@ -39,6 +39,8 @@ export class BoardSync {
    * batches): applied to the replica once it is made, which takes only what is past its revision.
    */
   private loading: { boardId: string; arrived: ((replica: BoardReplica) => Touched)[] } | null = null;
+  /** The latest revision main has announced of each board: a reply older than that is stale. */
+  private heard = new Map<string, number>();
   private reloading: Promise<void> | null = null;
   /** Loads waiting for the connection to come back before they ask for their board again. */
   private waitingForConnection = new Set<() => void>();
@@ -50,14 +52,20 @@ export class BoardSync {
     private readonly outbox: Outbox,
     private readonly host: SyncHost,
   ) {
-    api.onBoardChanged(({ boardId, revision, ops }) => this.change(boardId, (r) => r.remote(revision, ops)));
+    api.onBoardChanged(({ boardId, revision, ops }) => {
+      this.hear(boardId, revision);
+      this.change(boardId, (r) => r.remote(revision, ops));
+    });
     api.onReconnect(() => {
       this.resumeWaitingLoads();
       this.outbox.retryNow();
       void this.reload();
     });
     outbox.on({
-      acknowledged: (batch, revision) => this.change(batch.boardId, (r) => r.acknowledged(batch, revision)),
+      acknowledged: (batch, revision) => {
+        this.hear(batch.boardId, revision);
+        this.change(batch.boardId, (r) => r.acknowledged(batch, revision));
+      },
       rejected: (batch, error) => {
         this.host.dropped(batch, this.droppedMessage(batch, error));
         this.change(batch.boardId, (r) => r.rejected(batch.id));
@@ -90,7 +98,13 @@ export class BoardSync {
     this.open = { boardId, replica: new BoardReplica(board, this.outbox.pendingFor(boardId), board.appliedBatches ?? []) };
     for (const apply of loading.arrived) this.change(boardId, apply);
     this.dropUnfit();
+    // An early reply can predate what this window has since heard of the board.
+    if ((this.heard.get(boardId) ?? -1) > this.open.replica.revision) void this.reload();
     return board;
+  }
+
+  private hear(boardId: string, revision: number) {
+    if (revision > (this.heard.get(boardId) ?? -1)) this.heard.set(boardId, revision);
   }
 
   private resumeWaitingLoads() {
