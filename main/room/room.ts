@@ -136,7 +136,7 @@ export class Room {
       this.listener = this.follow(await startLanListener(this, { host: room.host, port: room.port, rendererDir: roomConfig().rendererDir }));
       this.feed.reset();
       this.steps.reset();
-      if (room.settings.autoAccept) this.scheduleAutoAccept();
+      if (room.settings.autoAccept) this.writes.schedule();
     } catch (error) {
       // The address is gone (another network) or the port taken: the room cannot go on as it was.
       console.warn(`The room could not be reopened on ${room.host}:${room.port}; it is closed: ${(error as Error).message}`);
@@ -281,7 +281,7 @@ export class Room {
     room.settings = RoomSettings.parse({ ...room.settings, ...patch, inputBoardIds: [...new Set(patch.inputBoardIds ?? room.settings.inputBoardIds)] });
     this.rooms.setSettings(room.id, room.settings);
     if (ending) revealNotes(this.store, this.hub, room.sessionId);
-    if (room.settings.autoAccept) this.scheduleAutoAccept();
+    if (room.settings.autoAccept) this.writes.schedule();
     this.feed.reset();
     this.participantStateChanged();
     this.statusChanged(true);
@@ -314,11 +314,6 @@ export class Room {
       })();
       this.hub.publish('board.changed', { boardId, revision, ops });
     }
-  }
-
-  /** Auto-accepted notes wait for the next group commit, with the dots (see RoomWrites). */
-  scheduleAutoAccept(): void {
-    this.writes.schedule();
   }
 
   private autoAccepted(): NoteRow[] {
