@@ -41,6 +41,7 @@ export class Room {
   private listener: LanListener | null = null;
   private resumed: Promise<void> | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
+  private stateTimer: NodeJS.Timeout | null = null;
   private unfollow: (() => void) | null = null;
   /** The session's PDF, for participants the facilitator allowed. */
   pdf: (sessionId: string) => Promise<Uint8Array> = () => Promise.reject(new Error('no printer'));
@@ -69,7 +70,7 @@ export class Room {
     this.participants = new ParticipantActions(this);
     const settings = () => this.openRoom().settings;
     this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, settings, hub), () => this.autoAccepted(), () => {
-      this.participantStateChanged();
+      this.participantStateSoon();
       this.statusChanged();
     });
     this.steps = new StepFeed(() => this.store, () => this.room?.sessionId ?? null, (step) => this.listener?.broadcastEvent('room.step', { step }));
@@ -257,8 +258,10 @@ export class Room {
     this.unfollow?.();
     this.unfollow = null;
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.stateTimer) clearTimeout(this.stateTimer);
     this.writes.cancel();
     this.statusTimer = null;
+    this.stateTimer = null;
     this.feed.reset();
     await listener?.close();
   }
@@ -321,13 +324,24 @@ export class Room {
     if (!room || !room.settings.autoAccept || !this.listener) return [];
     // A few dozen a commit: the canvas mounts each batch's notes in one frame, so a burst of
     // hundreds lands over several short frames instead of one long one.
-    const waiting = this.rooms.pending(room.id).slice(0, AUTO_ACCEPT_BATCH);
+    const waiting = this.rooms.nextPending(room.id, AUTO_ACCEPT_BATCH);
     if (this.rooms.pendingCount(room.id) > waiting.length) this.writes.schedule();
-    return waiting.map((p) => this.rooms.pendingNote(room.id, p.id)!);
+    return waiting;
   }
 
   participantStateChanged(): void {
     this.listener?.broadcastEvent('room.state', {});
+  }
+
+  /**
+   * After a group commit, at most every STATUS_EVERY_MS: in a burst every phone would otherwise
+   * hear (and fetch its state) once per commit. Each phone's own reply has already told it the news.
+   */
+  private participantStateSoon(): void {
+    this.stateTimer ??= setTimeout(() => {
+      this.stateTimer = null;
+      this.participantStateChanged();
+    }, STATUS_EVERY_MS);
   }
 
   /** Tells the facilitator's windows, at most every STATUS_EVERY_MS during a burst. */
