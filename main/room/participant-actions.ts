@@ -110,13 +110,15 @@ export class ParticipantActions {
     // The same key again is the same note: a phone that lost the reply sends it again.
     const existing = rooms.noteByKey(participant.id, input.id);
     if (existing) return { id: existing.client_key, status: existing.status };
-    if (writes.hasQueuedNote(participant.id, input.id)) return { id: input.id, status: 'pending' };
     this.checkInputBoard(room, input.boardId, ['boardId']);
-    if (rooms.pendingCountOf(participant.id) + writes.queuedNotes(participant.id) >= ROOM_LIMITS.pendingNotesPerParticipant) {
-      throw new GroundworkError('too_large', `You have ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting for the facilitator: send more once they are on the board`, []);
-    }
-    if (rooms.pendingCount(room.id) + writes.queuedNotes() >= ROOM_LIMITS.pendingNotes) {
-      throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
+    // A note sent again while the first is on its way waits for the same commit.
+    if (!writes.hasQueuedNote(participant.id, input.id)) {
+      if (rooms.pendingCountOf(participant.id) + writes.queuedNotes(participant.id) >= ROOM_LIMITS.pendingNotesPerParticipant) {
+        throw new GroundworkError('too_large', `You have ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting for the facilitator: send more once they are on the board`, []);
+      }
+      if (rooms.pendingCount(room.id) + writes.queuedNotes() >= ROOM_LIMITS.pendingNotes) {
+        throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
+      }
     }
     // The reply waits for the commit, which with auto-accept also puts the note on its board.
     await writes.note({ participant, clientKey: input.id, boardId: input.boardId, text: input.text, category: input.category, named: room.settings.names === 'shown' });

@@ -16,6 +16,7 @@ export interface NoteWrite {
 }
 
 interface QueuedNote extends NoteWrite {
+  committed: Promise<void>;
   done: (error?: unknown) => void;
 }
 
@@ -73,16 +74,20 @@ export class RoomWrites {
     return participantId === undefined ? this.notes.length : this.notes.filter((n) => n.participant.id === participantId).length;
   }
 
-  /** Whether the participant's note with this key is waiting for the next commit. */
+  /** Whether the participant's note with this key waits for the next commit. */
   hasQueuedNote(participantId: string, clientKey: string): boolean {
     return this.notes.some((n) => n.participant.id === participantId && n.clientKey === clientKey);
   }
 
+  /** Settles once the note is committed; the same key again while it waits joins the same commit. */
   note(note: NoteWrite): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.notes.push({ ...note, done: (error) => (error ? reject(error) : resolve()) });
-      this.schedule();
-    });
+    const waiting = this.notes.find((n) => n.participant.id === note.participant.id && n.clientKey === note.clientKey);
+    if (waiting) return waiting.committed;
+    let done!: QueuedNote['done'];
+    const committed = new Promise<void>((resolve, reject) => (done = (error) => (error ? reject(error) : resolve())));
+    this.notes.push({ ...note, committed, done });
+    this.schedule();
+    return committed;
   }
 
   vote(boardId: string, participantId: string, nodeId: string, delta: 1 | -1): Promise<void> {

@@ -93,6 +93,16 @@ describe('RoomWrites in a burst', () => {
     expect(writes.queuedNotes()).toBe(0);
   });
 
+  it('writes a note sent again before its commit once, and answers both sends after that commit', async () => {
+    const { writer, commits } = recordingWriter();
+    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const sends = [writes.note(note('k1')), writes.note(note('k1'))];
+    expect(writes.queuedNotes('ann')).toBe(1);
+    writes.flush();
+    await Promise.all(sends);
+    expect(commits).toEqual([['note k1']]);
+  });
+
   it('tells every phone of a failed commit that nothing was saved', async () => {
     const { writer } = recordingWriter();
     writer.together = () => {
