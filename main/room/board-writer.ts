@@ -8,6 +8,8 @@ import type { BoardWriter } from './room-writes';
 /** The room's writes to boards, on the database bound at the moment of each write (a restore binds another). */
 export function boardWriter(store: () => Store, rooms: () => RoomStore, settings: () => RoomSettings, hub: EventHub): BoardWriter {
   return {
+    together: (work) => hub.holdWhile(() => store().db.transaction(work)()),
+    insertNotes: (notes) => notes.forEach((n) => rooms().insertNote(n.participant, n.clientKey, n.boardId, n.text, n.category, n.named)),
     votesOf: (boardId) => {
       const votes = new Map<string, number>();
       for (const node of store().getBoard(boardId).nodes) if (node.kind === 'note') votes.set(node.id, node.data.votes);

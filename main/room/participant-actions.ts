@@ -13,12 +13,11 @@ interface ParticipantRoom {
   readonly boards: Pick<Store, 'getSession'>;
   readonly feed: Pick<BoardFeed, 'current'>;
   readonly roomStore: RoomStore;
-  readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote'>;
+  readonly writes: Pick<RoomWrites, 'queuedOf' | 'vote' | 'note' | 'queuedNotes' | 'hasQueuedNote'>;
   readonly voting: Pick<Voting, 'forParticipant' | 'placeDot' | 'answer' | 'running'>;
   readonly steps: { current(): ParticipantStep | null };
   current(): OpenRoom | null;
   roomIsFull(room: OpenRoom): boolean;
-  scheduleAutoAccept(): void;
   statusChanged(): void;
 }
 
@@ -105,23 +104,25 @@ export class ParticipantActions {
     return this.room.feed.current(boardId);
   }
 
-  addNote(participant: Participant, input: ParticipantParsedInput<'note.add'>): ParticipantOutput<'note.add'> {
+  async addNote(participant: Participant, input: ParticipantParsedInput<'note.add'>): Promise<ParticipantOutput<'note.add'>> {
     const room = this.openRoom();
-    const rooms = this.room.roomStore;
+    const { roomStore: rooms, writes } = this.room;
     // The same key again is the same note: a phone that lost the reply sends it again.
     const existing = rooms.noteByKey(participant.id, input.id);
     if (existing) return { id: existing.client_key, status: existing.status };
     this.checkInputBoard(room, input.boardId, ['boardId']);
-    if (rooms.pendingCountOf(participant.id) >= ROOM_LIMITS.pendingNotesPerParticipant) {
-      throw new GroundworkError('too_large', `You have ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting for the facilitator: send more once they are on the board`, []);
+    // A note sent again while the first is on its way waits for the same commit.
+    if (!writes.hasQueuedNote(participant.id, input.id)) {
+      if (rooms.pendingCountOf(participant.id) + writes.queuedNotes(participant.id) >= ROOM_LIMITS.pendingNotesPerParticipant) {
+        throw new GroundworkError('too_large', `You have ${ROOM_LIMITS.pendingNotesPerParticipant} notes waiting for the facilitator: send more once they are on the board`, []);
+      }
+      if (rooms.pendingCount(room.id) + writes.queuedNotes() >= ROOM_LIMITS.pendingNotes) {
+        throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
+      }
     }
-    if (rooms.pendingCount(room.id) >= ROOM_LIMITS.pendingNotes) {
-      throw new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', []);
-    }
-    const note = rooms.insertNote(participant, input.id, input.boardId, input.text, input.category, room.settings.names === 'shown');
-    if (room.settings.autoAccept) this.room.scheduleAutoAccept();
-    this.room.statusChanged();
-    return { id: note.client_key, status: 'pending' };
+    // The reply waits for the commit, which with auto-accept also puts the note on its board.
+    await writes.note({ participant, clientKey: input.id, boardId: input.boardId, text: input.text, category: input.category, named: room.settings.names === 'shown' });
+    return { id: input.id, status: rooms.noteByKey(participant.id, input.id)?.status ?? 'pending' };
   }
 
   /** The participant's dots: committed, with the ones queued for the next group commit applied. */

@@ -84,6 +84,13 @@ export class RoomStore {
         `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
          WHERE n.status = 'pending' AND p.room_id = ? ORDER BY n.created_at, n.rowid`,
       ),
+      // Each participant's first waiting note, then each one's second, and so on: one phone's ten
+      // notes do not hold back everyone else's one.
+      nextPending: db.prepare(
+        `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
+         WHERE n.status = 'pending' AND p.room_id = ?
+         ORDER BY row_number() OVER (PARTITION BY n.participant_id ORDER BY n.created_at, n.rowid), n.created_at, n.rowid LIMIT ?`,
+      ),
       countPending: db.prepare("SELECT count(*) FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.status = 'pending' AND p.room_id = ?").pluck(),
       countPendingOf: db.prepare("SELECT count(*) FROM room_notes WHERE participant_id = ? AND status = 'pending'").pluck(),
       pendingNote: db.prepare(
@@ -173,6 +180,11 @@ export class RoomStore {
       category: row.category as Submission['category'],
       createdAt: row.created_at,
     }));
+  }
+
+  /** Up to `limit` waiting notes, taken in turns: every participant's first before anyone's second. */
+  nextPending(roomId: string, limit: number): NoteRow[] {
+    return (this.sql.nextPending.all(roomId, limit) as NoteRow[]).map((row) => toNoteRow(row)!);
   }
 
   pendingCount(roomId: string): number {

@@ -1,9 +1,24 @@
 import { GroundworkError } from '../../shared/errors';
 import type { Op } from '../../shared/ops';
-import type { NoteRow } from './room-store';
+import type { NoteRow, Participant } from './room-store';
 
 /** How long a write waits for others to share its transaction: a burst becomes a few edits. */
 const GROUP_COMMIT_MS = 40;
+
+/** A participant's note on its way to the room's queue. */
+export interface NoteWrite {
+  participant: Participant;
+  clientKey: string;
+  boardId: string;
+  text: string;
+  category: string;
+  named: boolean;
+}
+
+interface QueuedNote extends NoteWrite {
+  committed: Promise<void>;
+  done: (error?: unknown) => void;
+}
 
 interface VoteWrite {
   boardId: string;
@@ -14,6 +29,10 @@ interface VoteWrite {
 }
 
 export interface BoardWriter {
+  /** Runs `work` in one transaction; what it publishes is sent once that commits. */
+  together(work: () => void): void;
+  /** Puts participants' notes in the room's queue, waiting for the facilitator (or auto-accept). */
+  insertNotes(notes: readonly NoteWrite[]): void;
   /** The board's notes' current votes. */
   votesOf(boardId: string): Map<string, number>;
   /** Runs `write` and the ops in one transaction, bumps the revision and tells every window. */
@@ -26,12 +45,15 @@ export interface BoardWriter {
 }
 
 /**
- * The room's writes to boards, committed in groups: the dots and the auto-accepted notes that
- * arrive within GROUP_COMMIT_MS go to each board as one transaction, one revision and one
- * `board.changed`, so sixty phones voting at once cost the facilitator's canvas a few renders, not
- * hundreds. A phone's reply waits for the commit: what it was told is on disk.
+ * The room's writes, committed in groups: the notes phones send, their dots and the notes
+ * auto-accepted that arrive within GROUP_COMMIT_MS are one transaction (one fsync), with one
+ * revision and one `board.changed` per board, so sixty phones at once cost the disk a few commits
+ * and the facilitator's canvas a few renders, not hundreds. With auto-accept a note lands on its
+ * board in the commit that queues it. A phone's reply waits for the commit: what it was told is on
+ * disk.
  */
 export class RoomWrites {
+  private notes: QueuedNote[] = [];
   private votes: VoteWrite[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** Votes queued and not yet committed, per participant: counted against the budget already. */
@@ -45,6 +67,27 @@ export class RoomWrites {
 
   queuedOf(participantId: string): ReadonlyMap<string, 1 | -1> {
     return this.queued.get(participantId) ?? new Map();
+  }
+
+  /** Notes sent and not yet committed: of one participant, or of everyone. */
+  queuedNotes(participantId?: string): number {
+    return participantId === undefined ? this.notes.length : this.notes.filter((n) => n.participant.id === participantId).length;
+  }
+
+  /** Whether the participant's note with this key waits for the next commit. */
+  hasQueuedNote(participantId: string, clientKey: string): boolean {
+    return this.notes.some((n) => n.participant.id === participantId && n.clientKey === clientKey);
+  }
+
+  /** Settles once the note is committed; the same key again while it waits joins the same commit. */
+  note(note: NoteWrite): Promise<void> {
+    const waiting = this.notes.find((n) => n.participant.id === note.participant.id && n.clientKey === note.clientKey);
+    if (waiting) return waiting.committed;
+    let done!: QueuedNote['done'];
+    const committed = new Promise<void>((resolve, reject) => (done = (error) => (error ? reject(error) : resolve())));
+    this.notes.push({ ...note, committed, done });
+    this.schedule();
+    return committed;
   }
 
   vote(boardId: string, participantId: string, nodeId: string, delta: 1 | -1): Promise<void> {
@@ -66,30 +109,50 @@ export class RoomWrites {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const votes = this.votes;
+    const notes = this.notes;
     this.votes = [];
+    this.notes = [];
     this.queued.clear();
     votes.forEach((v) => v.done(new GroundworkError('forbidden', 'The room closed before your dot was saved', [])));
+    notes.forEach((n) => n.done(new GroundworkError('forbidden', 'The room closed before your note was saved', [])));
   }
 
   flush(): void {
     this.timer = null;
     const votes = this.votes;
+    const sent = this.notes;
     this.votes = [];
-    const notes = this.takeAutoAccepted();
-    const boards = new Map<string, { votes: VoteWrite[]; notes: NoteRow[] }>();
-    const of = (boardId: string) => boards.get(boardId) ?? boards.set(boardId, { votes: [], notes: [] }).get(boardId)!;
-    for (const vote of votes) of(vote.boardId).votes.push(vote);
-    for (const note of notes) of(note.board_id).notes.push(note);
-    for (const [boardId, group] of boards) this.commit(boardId, group.votes, group.notes);
+    this.notes = [];
+    // Replies go out once the transaction has committed, never before.
+    const settled: (() => void)[] = [];
+    let accepted = 0;
+    try {
+      this.writer.together(() => {
+        if (sent.length) this.writer.insertNotes(sent);
+        settled.push(...sent.map((n) => () => n.done()));
+        const notes = this.takeAutoAccepted();
+        accepted = notes.length;
+        const boards = new Map<string, { votes: VoteWrite[]; notes: NoteRow[] }>();
+        const of = (boardId: string) => boards.get(boardId) ?? boards.set(boardId, { votes: [], notes: [] }).get(boardId)!;
+        for (const vote of votes) of(vote.boardId).votes.push(vote);
+        for (const note of notes) of(note.board_id).notes.push(note);
+        for (const [boardId, group] of boards) settled.push(...this.commit(boardId, group.votes, group.notes));
+      });
+      settled.forEach((settle) => settle());
+    } catch (error) {
+      votes.forEach((v) => v.done(error));
+      sent.forEach((n) => n.done(error));
+    }
     for (const vote of votes) {
       const mine = this.queued.get(vote.participantId);
       if (mine?.get(vote.nodeId) === vote.delta) mine.delete(vote.nodeId);
       if (mine?.size === 0) this.queued.delete(vote.participantId);
     }
-    if (votes.length || notes.length) this.afterFlush();
+    if (votes.length || sent.length || accepted) this.afterFlush();
   }
 
-  private commit(boardId: string, votes: VoteWrite[], notes: NoteRow[]): void {
+  /** Commits one board's dots and accepted notes; returns how to tell each dot's phone. */
+  private commit(boardId: string, votes: VoteWrite[], notes: NoteRow[]): (() => void)[] {
     try {
       const current = this.writer.votesOf(boardId);
       const placed = notes.length ? this.writer.inbox(boardId, notes) : { ops: [], nodeIds: [] };
@@ -109,11 +172,11 @@ export class RoomWrites {
         write();
         for (const [nodeId, delta] of net) if (delta !== 0) ops.push({ type: 'node.update', id: nodeId, data: { votes: Math.max(0, current.get(nodeId)! + delta) } });
       });
-      votes.forEach((v) => v.done());
+      return votes.map((v) => () => v.done());
     } catch (error) {
       // A board too full for the notes: they keep waiting for the facilitator, and the dots still land.
       if (notes.length && error instanceof GroundworkError && error.code === 'too_large') return this.commit(boardId, votes, []);
-      votes.forEach((v) => v.done(error));
+      return votes.map((v) => () => v.done(error));
     }
   }
 }

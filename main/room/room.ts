@@ -41,6 +41,7 @@ export class Room {
   private listener: LanListener | null = null;
   private resumed: Promise<void> | null = null;
   private statusTimer: NodeJS.Timeout | null = null;
+  private stateTimer: NodeJS.Timeout | null = null;
   private unfollow: (() => void) | null = null;
   /** The session's PDF, for participants the facilitator allowed. */
   pdf: (sessionId: string) => Promise<Uint8Array> = () => Promise.reject(new Error('no printer'));
@@ -69,7 +70,7 @@ export class Room {
     this.participants = new ParticipantActions(this);
     const settings = () => this.openRoom().settings;
     this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, settings, hub), () => this.autoAccepted(), () => {
-      this.participantStateChanged();
+      this.participantStateSoon();
       this.statusChanged();
     });
     this.steps = new StepFeed(() => this.store, () => this.room?.sessionId ?? null, (step) => this.listener?.broadcastEvent('room.step', { step }));
@@ -136,7 +137,7 @@ export class Room {
       this.listener = this.follow(await startLanListener(this, { host: room.host, port: room.port, rendererDir: roomConfig().rendererDir }));
       this.feed.reset();
       this.steps.reset();
-      if (room.settings.autoAccept) this.scheduleAutoAccept();
+      if (room.settings.autoAccept) this.writes.schedule();
     } catch (error) {
       // The address is gone (another network) or the port taken: the room cannot go on as it was.
       console.warn(`The room could not be reopened on ${room.host}:${room.port}; it is closed: ${(error as Error).message}`);
@@ -265,8 +266,10 @@ export class Room {
     this.unfollow?.();
     this.unfollow = null;
     if (this.statusTimer) clearTimeout(this.statusTimer);
+    if (this.stateTimer) clearTimeout(this.stateTimer);
     this.writes.cancel();
     this.statusTimer = null;
+    this.stateTimer = null;
     this.feed.reset();
     await listener?.close();
   }
@@ -289,7 +292,7 @@ export class Room {
     room.settings = RoomSettings.parse({ ...room.settings, ...patch, inputBoardIds: [...new Set(patch.inputBoardIds ?? room.settings.inputBoardIds)] });
     this.rooms.setSettings(room.id, room.settings);
     if (ending) revealNotes(this.store, this.hub, room.sessionId);
-    if (room.settings.autoAccept) this.scheduleAutoAccept();
+    if (room.settings.autoAccept) this.writes.schedule();
     this.feed.reset();
     this.participantStateChanged();
     this.statusChanged(true);
@@ -324,23 +327,29 @@ export class Room {
     }
   }
 
-  /** Auto-accepted notes wait for the next group commit, with the dots (see RoomWrites). */
-  scheduleAutoAccept(): void {
-    this.writes.schedule();
-  }
-
   private autoAccepted(): NoteRow[] {
     const room = this.room;
     if (!room || !room.settings.autoAccept || !this.listener) return [];
     // A few dozen a commit: the canvas mounts each batch's notes in one frame, so a burst of
     // hundreds lands over several short frames instead of one long one.
-    const waiting = this.rooms.pending(room.id).slice(0, AUTO_ACCEPT_BATCH);
+    const waiting = this.rooms.nextPending(room.id, AUTO_ACCEPT_BATCH);
     if (this.rooms.pendingCount(room.id) > waiting.length) this.writes.schedule();
-    return waiting.map((p) => this.rooms.pendingNote(room.id, p.id)!);
+    return waiting;
   }
 
   participantStateChanged(): void {
     this.listener?.broadcastEvent('room.state', {});
+  }
+
+  /**
+   * After a group commit, at most every STATUS_EVERY_MS: in a burst every phone would otherwise
+   * hear (and fetch its state) once per commit. Each phone's own reply has already told it the news.
+   */
+  private participantStateSoon(): void {
+    this.stateTimer ??= setTimeout(() => {
+      this.stateTimer = null;
+      this.participantStateChanged();
+    }, STATUS_EVERY_MS);
   }
 
   /** Tells the facilitator's windows, at most every STATUS_EVERY_MS during a burst. */

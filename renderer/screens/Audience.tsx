@@ -1,7 +1,7 @@
-import { ReactFlow, ReactFlowProvider, useReactFlow, useStore } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { edgeTypes } from '../canvas/edges/BoardEdge';
 import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
@@ -50,6 +50,9 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
   return { bounds: { x: left, y: top, width: right - left, height: bottom - top }, minZoom: legibleZoom(inside.map((n) => n.type!)) };
 }
 
+/** Within half a pixel and a thousandth of the zoom: the same view on screen. */
+const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < a.zoom / 1000;
+
 const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
 
 /** The step's title and its question, under the board, large enough for the back of the room. */
@@ -80,6 +83,8 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   // Only measurements arrive here (nothing is draggable): the camera needs every node's size.
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const flow = useReactFlow();
+  /** Where the camera was last sent. */
+  const aimedAt = useRef<Viewport | null>(null);
   const step = state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
   const measured = nodes.every((n) => n.measured?.width || n.width);
   const view = useMemo(() => (step && boardId === step.boardId ? stepView(nodes, step.frameId) : null), [nodes, step, boardId]);
@@ -102,9 +107,13 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
     const pane = flowElement.getBoundingClientRect();
     const screen = { width: pane.width, height: pane.height, left: bandLabelGutter(flowElement) };
     const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit);
+    report(state.stepIndex, parts);
+    // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
+    // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.
+    if (aimedAt.current && sameViewport(aimedAt.current, viewport)) return;
+    aimedAt.current = viewport;
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
-    report(state.stepIndex, parts);
   }, [state, step, boardId, view, measured, status, flow, onMoving]);
 
   const items = step ? revealItems(doc.nodes, step.frameId) : [];

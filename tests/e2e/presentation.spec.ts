@@ -270,3 +270,34 @@ test('→ pressed in the audience window as soon as it opens never skips the sec
     await audience.close();
   }
 });
+
+test('an edit inside the step leaves the projector’s camera still; a card beyond it moves the camera', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Camera' });
+  const boardId = session.boards[0].id;
+  const role = (i: number) => ({ id: `r${i}`, kind: 'role', position: { x: (i % 3) * 300, y: Math.floor(i / 3) * 200 }, size: null, data: { person: `Person ${i}`, title: '', stratum: 2, timeSpan: null, notes: '' } });
+  await shell.call('board.apply', { boardId, ops: Array.from({ length: 6 }, (_, i) => ({ type: 'node.add', node: role(i) })) });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Everyone', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  await page.setViewportSize(PROJECTOR);
+  await page.goto(`${shell.url}#/session/${session.id}/audience`);
+  const view = page.getByRole('main', { name: 'Audience view' });
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(view).toHaveAttribute('aria-busy', 'false');
+  // Every time the camera starts to move, from here on.
+  await page.evaluate(() => {
+    const main = document.querySelector('main.audience')!;
+    const moves: string[] = [];
+    (window as unknown as { cameraMoves: string[] }).cameraMoves = moves;
+    new MutationObserver(() => main.getAttribute('aria-busy') === 'true' && moves.push('moved')).observe(main, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  const cameraMoves = () => page.evaluate(() => (window as unknown as { cameraMoves: string[] }).cameraMoves.length);
+
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'r4', data: { person: 'Dana Whitfield' } }] });
+  await expect(page.locator('.react-flow__node[data-id="r4"]')).toContainText('Dana Whitfield');
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.move', id: 'r1', position: { x: 320, y: 20 } }] });
+  await expect(page.locator('.react-flow__node[data-id="r1"]')).toHaveAttribute('style', /translate\(320px, ?20px\)/);
+  expect(await cameraMoves()).toBe(0);
+
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.move', id: 'r5', position: { x: 2400, y: 1200 } }] });
+  await expect.poll(cameraMoves).toBe(1);
+  await expect(view).toHaveAttribute('aria-busy', 'false');
+});

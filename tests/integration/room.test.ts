@@ -328,11 +328,17 @@ describe('notes, moderation and votes', () => {
     expect(new Set(notes.map((n) => `${n.position.x},${n.position.y}`)).size).toBe(2);
   });
 
-  it('auto-accept puts incoming notes on the board without the queue', async () => {
+  it('auto-accept puts incoming notes on the board without the queue, before the phone is answered', async () => {
     await app.call('room.updateSettings', { settings: { autoAccept: true } });
     const ana = await phone('Ana');
-    await ana.call('note.add', { id: 'k1', boardId, text: 'straight in', category: 'story' });
-    await expect.poll(async () => (await app.call('board.get', { id: boardId })).nodes.filter((n) => n.kind === 'note').length).toBe(1);
+    const sent = ['straight in', 'and another'].map((text, i) => ana.call('note.add', { id: `k${i}`, boardId, text, category: 'story' }));
+    // Queued and accepted in the same commit: the reply already says the note is on the board.
+    expect(await Promise.all(sent)).toEqual([
+      { ok: true, result: { id: 'k0', status: 'accepted' } },
+      { ok: true, result: { id: 'k1', status: 'accepted' } },
+    ]);
+    const notes = (await app.call('board.get', { id: boardId })).nodes.filter((n) => n.kind === 'note');
+    expect(notes.map((n) => n.kind === 'note' && n.data.text).sort()).toEqual(['and another', 'straight in']);
     expect((await app.call('room.status', {})).pending).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ describe('RoomWrites on a full board', () => {
     const waiting: NoteRow[] = [{ id: 'p1', participant_id: 'ann', client_key: 'k1', board_id: 'b', text: 'Late idea', category: 'idea', status: 'pending', node_id: null, created_at: 0, named: 0, author: 'Ann' }];
     // The real ops path (applyOps with its caps) behind the writer; a failure rolls the writes back, as the transaction would.
     const writer: BoardWriter = {
+      together: (work) => work(),
+      insertNotes: () => undefined,
       votesOf: () => new Map([...doc.nodes.values()].map((n) => [n.id, n.kind === 'note' ? n.data.votes : 0])),
       apply: (_boardId, ops: Op[], write) => {
         const before = { votes: new Set(votes), accepted: accepted.length };
@@ -42,5 +44,73 @@ describe('RoomWrites on a full board', () => {
     expect(doc.nodes.get('n7')).toMatchObject({ data: { votes: 1 } });
     expect(doc.nodes.size).toBe(LIMITS.nodesPerBoard);
     expect(accepted).toEqual([]);
+  });
+});
+
+describe('RoomWrites in a burst', () => {
+  /** A writer whose transactions are recorded: what each committed, and when replies could go out. */
+  function recordingWriter() {
+    const commits: string[][] = [];
+    let open: string[] | null = null;
+    const writer: BoardWriter = {
+      together: (work) => {
+        open = [];
+        work();
+        commits.push(open);
+        open = null;
+      },
+      insertNotes: (notes) => open!.push(...notes.map((n) => `note ${n.clientKey}`)),
+      votesOf: () => new Map([['n1', 0]]),
+      apply: (_boardId, _ops, write) => write(),
+      insertVote: (participant, nodeId) => !!open!.push(`dot ${participant} ${nodeId}`),
+      deleteVote: () => false,
+      inbox: () => ({ ops: [], nodeIds: [] }),
+      markAccepted: () => undefined,
+    };
+    return { writer, commits };
+  }
+  const ann = { id: 'ann', name: 'Ann' };
+  const note = (clientKey: string) => ({ participant: ann, clientKey, boardId: 'b', text: clientKey, category: 'idea', named: false });
+
+  it('commits the notes and dots sent together in one transaction, and answers each phone only after it', async () => {
+    const { writer, commits } = recordingWriter();
+    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const answered: string[] = [];
+    const sent = [
+      writes.note(note('k1')).then(() => answered.push('k1')),
+      writes.note(note('k2')).then(() => answered.push('k2')),
+      writes.vote('b', 'bob', 'n1', 1).then(() => answered.push('dot')),
+    ];
+    expect(writes.queuedNotes()).toBe(2);
+    expect(writes.queuedNotes('ann')).toBe(2);
+    expect(writes.hasQueuedNote('ann', 'k2')).toBe(true);
+    await Promise.resolve();
+    expect(answered).toEqual([]);
+    writes.flush();
+    await Promise.all(sent);
+    expect(commits).toEqual([['note k1', 'note k2', 'dot bob n1']]);
+    expect(answered).toEqual(['k1', 'k2', 'dot']);
+    expect(writes.queuedNotes()).toBe(0);
+  });
+
+  it('writes a note sent again before its commit once, and answers both sends after that commit', async () => {
+    const { writer, commits } = recordingWriter();
+    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const sends = [writes.note(note('k1')), writes.note(note('k1'))];
+    expect(writes.queuedNotes('ann')).toBe(1);
+    writes.flush();
+    await Promise.all(sends);
+    expect(commits).toEqual([['note k1']]);
+  });
+
+  it('tells every phone of a failed commit that nothing was saved', async () => {
+    const { writer } = recordingWriter();
+    writer.together = () => {
+      throw new Error('disk I/O error');
+    };
+    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const sent = [writes.note(note('k1')), writes.vote('b', 'bob', 'n1', 1)];
+    writes.flush();
+    for (const reply of sent) await expect(reply).rejects.toThrow('disk I/O error');
   });
 });

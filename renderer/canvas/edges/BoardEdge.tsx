@@ -1,5 +1,5 @@
 import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
-import { createContext, memo, useContext, useMemo } from 'react';
+import { createContext, memo, useContext, useDeferredValue, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
 import { cardsNear } from './card-index';
@@ -70,9 +70,15 @@ function edgeOfKind(kind: EdgeKind) {
     );
     const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
     const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
+    const route = useMemo(() => ({ sourceRect, targetRect, style, bus, obstacles }), [sourceRect, targetRect, style, bus, obstacles]);
+    // Going around cards is what costs in drawing an edge: the edge takes its new way in a render
+    // of its own, after the frame that shows the edit (a card typed, added or moved, here or on
+    // the projector). While an end is dragged the plain shape is cheap and follows at once.
+    const deferred = useDeferredValue(route);
+    const shown = moving ? route : deferred;
     const points = useMemo(
-      () => (sourceRect && targetRect ? routeEdge({ source: sourceRect, target: targetRect, style, busY: bus, obstacles }) : null),
-      [sourceRect, targetRect, style, bus, obstacles],
+      () => (shown.sourceRect && shown.targetRect ? routeEdge({ source: shown.sourceRect, target: shown.targetRect, style: shown.style, busY: shown.bus, obstacles: shown.obstacles }) : null),
+      [shown],
     );
     useLabelRoute(id, typeof label === 'string' ? label : '', points, !!data?.finding);
     if (!points) return null;
