@@ -27,9 +27,38 @@ export function findChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, 
   return (CANDIDATES[platform] ?? []).find(exists) ?? null;
 }
 
+/**
+ * Chromium's features the printer turns off. Chromium heeds only the last `--disable-features`, so
+ * this one replaces Playwright's and keeps what of it matters here.
+ */
+const DISABLED_FEATURES = [
+  // Headless Chromium is the whole browser: each page opens a window whose address bar loads its
+  // suggestions popup, a WebUI page in a renderer of its own, some 2 s of CPU an export beside
+  // the print view on a two-core laptop.
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  // No calls home.
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'MediaRouter',
+  // The print view is on this server over plain HTTP, also at a LAN address.
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+];
+
 /** Quiet and offline: no first-run pages, no calls home (this machine may have no network at all). */
 export function chromiumArgs(isRoot: boolean): string[] {
-  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  ];
   // Chromium refuses to start its sandbox as root (containers, CI); as any other user it keeps it.
   return isRoot ? ['--no-sandbox', ...args] : args;
 }

@@ -18,6 +18,12 @@ describe('finding a browser to print with', () => {
     expect(chromiumArgs(true)).toContain('--no-sandbox');
     expect(chromiumArgs(false)).toContain('--disable-background-networking');
   });
+
+  it('opens no address-bar popup beside the print view, in one list of features Chromium reads', () => {
+    const features = chromiumArgs(false).filter((arg) => arg.startsWith('--disable-features='));
+    expect(features).toHaveLength(1);
+    expect(features[0].split('=')[1].split(',')).toEqual(expect.arrayContaining(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'OptimizationHints']));
+  });
 });
 
 describe('waiting for the print view', () => {
