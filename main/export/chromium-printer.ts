@@ -71,13 +71,16 @@ export const WARM_MS = 120_000;
 
 /**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for
- * it to say it is ready and prints it. Each export has its own page, closed when it ends; the
- * browser and one context stay open for `warmMs` after the last export.
+ * it to say it is ready and prints it. The browser, one context and the page of the last export
+ * (back on a blank document) stay open for `warmMs` after the last export; exports at the same
+ * time each have a page of their own.
  */
 export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform), warmMs = WARM_MS): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   // Kept with the browser: its HTTP cache and compiled scripts let the next print view load sooner.
   let context: Promise<BrowserContext> | null = null;
+  // The next export loads the print view in it: no window to open, no renderer to start.
+  let spare: Page | null = null;
   let printing = 0;
   let idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -89,6 +92,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         started.on('disconnected', () => {
           browser = null;
           context = null;
+          spare = null;
         });
         return started;
       },
@@ -114,7 +118,19 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     const closing = browser;
     browser = null;
     context = null;
+    spare = null;
     await (await closing?.catch(() => null))?.close().catch(() => undefined);
+  };
+
+  /** Keeps `page` for the next export, on a blank document that holds none of this handout. */
+  const keep = (page: Page) => {
+    spare = page;
+    page.goto('about:blank').catch(() => {
+      // A page that cannot even go blank is not kept; one the next export took is its own now.
+      if (spare !== page) return;
+      spare = null;
+      void page.close().catch(() => undefined);
+    });
   };
 
   return {
@@ -125,21 +141,26 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
       if (signal.aborted) throw cancelledError();
       clearTimeout(idle);
       printing++;
-      let page: Page | null = null;
+      let page: Page | null = spare?.isClosed() ? null : spare;
+      spare = null;
+      let printed = false;
       // Closing the page stops a print however far it got, even a page that hangs.
       const stop = () => void page?.close();
       signal.addEventListener('abort', stop);
       try {
-        const opened = (page = await (await warmContext(executablePath)).newPage());
+        const opened = (page ??= await (await warmContext(executablePath)).newPage());
         if (signal.aborted) throw cancelledError();
         await opened.goto(new URL(route, baseUrl()).href);
         await waitUntilPrintable(() => opened.evaluate(READ_PRINT_STATUS), { signal, onProgress });
-        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
+        const pdf = await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
+        printed = true;
+        return pdf;
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;
       } finally {
         signal.removeEventListener('abort', stop);
-        await page?.close().catch(() => undefined);
+        if (page && printed && !spare && !signal.aborted) keep(page);
+        else await page?.close().catch(() => undefined);
         if (--printing === 0) {
           idle = setTimeout(() => void close(), warmMs);
           idle.unref();
