@@ -64,6 +64,20 @@ export function chromiumArgs(isRoot: boolean): string[] {
 }
 
 /**
+ * The print view's status as soon as it differs from `last`, looked at in each frame, or as it is
+ * after a second without a change.
+ */
+const statusChange = (page: Page) => async (last: unknown) => {
+  const changed = `(status => status !== ${typeof last === 'string' ? JSON.stringify(last) : 'null'} && status)(${READ_PRINT_STATUS})`;
+  try {
+    return await (await page.waitForFunction(changed, undefined, { polling: 'raf', timeout: 1_000 })).jsonValue();
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') return last;
+    throw error;
+  }
+};
+
+/**
  * How long the browser stays open after an export. A facilitator often exports again within
  * minutes (another paper size, the notes added), and that export starts without a browser launch.
  */
@@ -151,7 +165,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         const opened = (page ??= await (await warmContext(executablePath)).newPage());
         if (signal.aborted) throw cancelledError();
         await opened.goto(new URL(route, baseUrl()).href);
-        await waitUntilPrintable(() => opened.evaluate(READ_PRINT_STATUS), { signal, onProgress });
+        await waitUntilPrintable(statusChange(opened), { signal, onProgress });
         const pdf = await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
         printed = true;
         return pdf;

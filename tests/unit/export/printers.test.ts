@@ -43,6 +43,15 @@ describe('waiting for the print view', () => {
     expect(seen).toEqual(['0/3', '2/3', '3/3']);
   });
 
+  it('reads again at once when the status changed, and only waits between reads of one that did not', async () => {
+    const { seen, options } = job();
+    const read = statuses({ state: 'rendering', done: 0, total: 2 }, { state: 'rendering', done: 1, total: 2 }, { state: 'ready', done: 2, total: 2 });
+    const started = Date.now();
+    await waitUntilPrintable(read, { ...options, pollMs: 60_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(seen).toEqual(['0/2', '1/2', '2/2']);
+  });
+
   it('fails with the view’s own words when it could not load the session', async () => {
     const { options } = job();
     await expect(waitUntilPrintable(statuses({ state: 'failed', done: 0, total: 0, message: 'No session s_1' }), options)).rejects.toThrow(/could not be made: No session s_1/);
