@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { READ_PRINT_STATUS } from '../../shared/export/print-status';
+import { PRINT_STATUS_ATTRIBUTE } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
 import { waitUntilPrintable } from './print-wait';
@@ -65,17 +65,18 @@ export function chromiumArgs(isRoot: boolean): string[] {
 
 /**
  * The print view's status as soon as it differs from `last`, looked at in each frame, or as it is
- * after a second without a change.
+ * after a second without a change. An expression, not a function: the page's CSP forbids eval.
  */
-const statusChange = (page: Page) => async (last: unknown) => {
-  const changed = `(status => status !== ${typeof last === 'string' ? JSON.stringify(last) : 'null'} && status)(${READ_PRINT_STATUS})`;
-  try {
-    return await (await page.waitForFunction(changed, undefined, { polling: 'raf', timeout: 1_000 })).jsonValue();
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return last;
-    throw error;
-  }
-};
+const statusChange = (page: Page) => (last: unknown) =>
+  page.evaluate(`new Promise((resolve) => {
+    const until = performance.now() + 1000;
+    const look = () => {
+      const status = document.documentElement.getAttribute(${JSON.stringify(PRINT_STATUS_ATTRIBUTE)});
+      if ((status !== null && status !== ${typeof last === 'string' ? JSON.stringify(last) : 'null'}) || performance.now() > until) resolve(status);
+      else requestAnimationFrame(look);
+    };
+    look();
+  })`);
 
 /**
  * How long the browser stays open after an export. A facilitator often exports again within
@@ -85,16 +86,13 @@ export const WARM_MS = 120_000;
 
 /**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for
- * it to say it is ready and prints it. The browser, one context and the page of the last export
- * (back on a blank document) stay open for `warmMs` after the last export; exports at the same
- * time each have a page of their own.
+ * it to say it is ready and prints it. Each export has its own page, closed when it ends; the
+ * browser and one context stay open for `warmMs` after the last export.
  */
 export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform), warmMs = WARM_MS): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   // Kept with the browser: its HTTP cache and compiled scripts let the next print view load sooner.
   let context: Promise<BrowserContext> | null = null;
-  // The next export loads the print view in it: no window to open, no renderer to start.
-  let spare: Page | null = null;
   let printing = 0;
   let idle: ReturnType<typeof setTimeout> | undefined;
 
@@ -106,7 +104,6 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         started.on('disconnected', () => {
           browser = null;
           context = null;
-          spare = null;
         });
         return started;
       },
@@ -132,19 +129,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     const closing = browser;
     browser = null;
     context = null;
-    spare = null;
     await (await closing?.catch(() => null))?.close().catch(() => undefined);
-  };
-
-  /** Keeps `page` for the next export, on a blank document that holds none of this handout. */
-  const keep = (page: Page) => {
-    spare = page;
-    page.goto('about:blank').catch(() => {
-      // A page that cannot even go blank is not kept; one the next export took is its own now.
-      if (spare !== page) return;
-      spare = null;
-      void page.close().catch(() => undefined);
-    });
   };
 
   return {
@@ -155,26 +140,21 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
       if (signal.aborted) throw cancelledError();
       clearTimeout(idle);
       printing++;
-      let page: Page | null = spare?.isClosed() ? null : spare;
-      spare = null;
-      let printed = false;
+      let page: Page | null = null;
       // Closing the page stops a print however far it got, even a page that hangs.
       const stop = () => void page?.close();
       signal.addEventListener('abort', stop);
       try {
-        const opened = (page ??= await (await warmContext(executablePath)).newPage());
+        const opened = (page = await (await warmContext(executablePath)).newPage());
         if (signal.aborted) throw cancelledError();
         await opened.goto(new URL(route, baseUrl()).href);
         await waitUntilPrintable(statusChange(opened), { signal, onProgress });
-        const pdf = await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
-        printed = true;
-        return pdf;
+        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;
       } finally {
         signal.removeEventListener('abort', stop);
-        if (page && printed && !spare && !signal.aborted) keep(page);
-        else await page?.close().catch(() => undefined);
+        await page?.close().catch(() => undefined);
         if (--printing === 0) {
           idle = setTimeout(() => void close(), warmMs);
           idle.unref();
