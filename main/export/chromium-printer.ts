@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { READ_PRINT_STATUS } from '../../shared/export/print-status';
+import { PRINT_STATUS_ATTRIBUTE } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
 import { waitUntilPrintable } from './print-wait';
@@ -27,12 +27,56 @@ export function findChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, 
   return (CANDIDATES[platform] ?? []).find(exists) ?? null;
 }
 
+/**
+ * Chromium's features the printer turns off. Chromium heeds only the last `--disable-features`, so
+ * this one replaces Playwright's and keeps what of it matters here.
+ */
+const DISABLED_FEATURES = [
+  // Headless Chromium is the whole browser: each page opens a window whose address bar loads its
+  // suggestions popup, a WebUI page in a renderer of its own, some 2 s of CPU an export beside
+  // the print view on a two-core laptop.
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  // No calls home.
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'MediaRouter',
+  // The print view is on this server over plain HTTP, also at a LAN address.
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+];
+
 /** Quiet and offline: no first-run pages, no calls home (this machine may have no network at all). */
 export function chromiumArgs(isRoot: boolean): string[] {
-  const args = ['--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+  const args = [
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  ];
   // Chromium refuses to start its sandbox as root (containers, CI); as any other user it keeps it.
   return isRoot ? ['--no-sandbox', ...args] : args;
 }
+
+/**
+ * The print view's status as soon as it differs from `last`, looked at in each frame, or as it is
+ * after a second without a change. An expression, not a function: the page's CSP forbids eval.
+ */
+const statusChange = (page: Page) => (last: unknown) =>
+  page.evaluate(`new Promise((resolve) => {
+    const until = performance.now() + 1000;
+    const look = () => {
+      const status = document.documentElement.getAttribute(${JSON.stringify(PRINT_STATUS_ATTRIBUTE)});
+      if ((status !== null && status !== ${typeof last === 'string' ? JSON.stringify(last) : 'null'}) || performance.now() > until) resolve(status);
+      else requestAnimationFrame(look);
+    };
+    look();
+  })`);
 
 /**
  * How long the browser stays open after an export. A facilitator often exports again within
@@ -104,7 +148,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         const opened = (page = await (await warmContext(executablePath)).newPage());
         if (signal.aborted) throw cancelledError();
         await opened.goto(new URL(route, baseUrl()).href);
-        await waitUntilPrintable(() => opened.evaluate(READ_PRINT_STATUS), { signal, onProgress });
+        await waitUntilPrintable(statusChange(opened), { signal, onProgress });
         return await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;

@@ -24,6 +24,27 @@ function browsersStarted(): number {
   return count;
 }
 
+/** Command lines of the processes under the browsers this test process started. */
+function browserProcesses(): string[] {
+  const parentOf = new Map<number, number>();
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parentOf.set(Number(pid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const descends = (pid: number): boolean => pid > 1 && (parentOf.get(pid) === process.pid || descends(parentOf.get(pid) ?? 0));
+  return [...parentOf.keys()].filter(descends).map((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  });
+}
+
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString() === '%PDF-';
 
 let server: TestServer;
@@ -51,6 +72,15 @@ describe('the served shell’s printer between exports', () => {
     expect(isPdf(await printer.print(route, job()))).toBe(true);
     await printer.close?.();
     await expect.poll(browsersStarted, { timeout: 5_000 }).toBe(0);
+  }, 60_000);
+
+  it('runs no renderer for the browser’s own address bar beside the print view', async () => {
+    const printer = chromiumPrinter(() => server.url, undefined, WARM_MS);
+    expect(isPdf(await printer.print(route, { paper: 'a4', signal: new AbortController().signal, onProgress: () => undefined }))).toBe(true);
+    const processes = browserProcesses();
+    expect(processes.filter((cmdline) => cmdline.includes('--type=renderer')).length).toBeGreaterThan(0);
+    expect(processes.filter((cmdline) => cmdline.includes('--top-chrome-webui'))).toEqual([]);
+    await printer.close?.();
   }, 60_000);
 
   it('a cancelled export leaves the kept browser able to print the next one', async () => {

@@ -18,6 +18,12 @@ describe('finding a browser to print with', () => {
     expect(chromiumArgs(true)).toContain('--no-sandbox');
     expect(chromiumArgs(false)).toContain('--disable-background-networking');
   });
+
+  it('opens no address-bar popup beside the print view, in one list of features Chromium reads', () => {
+    const features = chromiumArgs(false).filter((arg) => arg.startsWith('--disable-features='));
+    expect(features).toHaveLength(1);
+    expect(features[0].split('=')[1].split(',')).toEqual(expect.arrayContaining(['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'OptimizationHints']));
+  });
 });
 
 describe('waiting for the print view', () => {
@@ -35,6 +41,15 @@ describe('waiting for the print view', () => {
     const read = statuses(null, { state: 'loading', done: 0, total: 0 }, { state: 'rendering', done: 0, total: 3 }, { state: 'rendering', done: 0, total: 3 }, { state: 'rendering', done: 2, total: 3 }, { state: 'ready', done: 3, total: 3 });
     await waitUntilPrintable(read, options);
     expect(seen).toEqual(['0/3', '2/3', '3/3']);
+  });
+
+  it('reads again at once when the status changed, and only waits between reads of one that did not', async () => {
+    const { seen, options } = job();
+    const read = statuses({ state: 'rendering', done: 0, total: 2 }, { state: 'rendering', done: 1, total: 2 }, { state: 'ready', done: 2, total: 2 });
+    const started = Date.now();
+    await waitUntilPrintable(read, { ...options, pollMs: 60_000 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(seen).toEqual(['0/2', '1/2', '2/2']);
   });
 
   it('fails with the view’s own words when it could not load the session', async () => {
