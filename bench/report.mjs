@@ -10,24 +10,34 @@ const x = (ratio) => (Number.isFinite(ratio) ? `${num(ratio, 2)}×` : '–');
 const mark = (ok) => (ok === undefined ? '–' : ok ? 'met' : '**missed**');
 
 const DRAG_TARGET_MS = 16.7;
-const RATIO_TARGET = 1.2;
+/** Ours against bare React Flow, for drag and pan p50 and p95, at every size and in both views. */
+const RATIO_TARGET = 1.0;
+/** Frame times come in whole frames: 16.8 ms against 16.7 is one frame either way, no slower. */
+const FRAME_MS = 1000 / 60;
+const noSlower = (ours, bare) => Math.round(ours / FRAME_MS) <= Math.round((bare * RATIO_TARGET) / FRAME_MS);
 const TARGET_NODES = 3000;
 const OPEN_NODES = 5000;
 
 function targets(results) {
   const rows = [];
   const canvas = Array.isArray(results.canvas) ? results.canvas : [];
-  const at = canvas.find((c) => c.nodes === TARGET_NODES);
-  for (const [view, label] of [
+  const VIEWS = [
     ['fit', 'fitted view'],
     ['working', 'working view, zoom 1'],
-  ]) {
+  ];
+  const at = canvas.find((c) => c.nodes === TARGET_NODES);
+  for (const [view, label] of VIEWS) {
     for (const gesture of ['drag', 'pan']) {
       if (!at) continue;
       const ours = at[view].ours[gesture].p95;
-      const ratio = at[view].ratio[gesture].p95;
       rows.push([`${gesture} p95 at ${num(TARGET_NODES)} nodes (${label}) ≤ ${DRAG_TARGET_MS} ms`, `${fig(ours, 1, ' ms')}`, mark(ours.median <= DRAG_TARGET_MS)]);
-      rows.push([`${gesture} p95 at ${num(TARGET_NODES)} nodes (${label}) ≤ ${RATIO_TARGET}× bare`, `${x(ratio)} (bare ${fig(at[view].bare[gesture].p95, 1, ' ms')})`, mark(ratio <= RATIO_TARGET)]);
+    }
+  }
+  for (const c of canvas) {
+    for (const [view, label] of VIEWS) {
+      const figures = ['drag', 'pan'].flatMap((gesture) => ['p50', 'p95'].map((q) => ({ gesture, q, ours: c[view].ours[gesture][q].median, bare: c[view].bare[gesture][q].median })));
+      const measured = figures.map((f) => `${f.gesture} ${f.q} ${x(f.ours / f.bare)}`).join(', ');
+      rows.push([`drag and pan p50 and p95 at ${num(c.nodes)} nodes (${label}) ≤ ${num(RATIO_TARGET, 1)}× bare (in whole frames)`, measured, mark(figures.every((f) => noSlower(f.ours, f.bare)))]);
     }
   }
   const big = canvas.find((c) => c.nodes === OPEN_NODES);
@@ -141,7 +151,8 @@ function framesSection(canvas, view, title) {
       const ours = c[view].ours[gesture];
       const bare = c[view].bare[gesture];
       for (const q of ['p50', 'p95', 'max']) {
-        const target = q === 'p95' && c.nodes === TARGET_NODES ? `≤ ${DRAG_TARGET_MS} ms and ≤ ${RATIO_TARGET}×` : '';
+        const ratio = q === 'max' ? '' : `≤ ${num(RATIO_TARGET, 1)}×`;
+        const target = q === 'p95' && c.nodes === TARGET_NODES ? `≤ ${DRAG_TARGET_MS} ms and ${ratio}` : ratio;
         rows.push([num(c.nodes), gesture, q, fig(ours[q], 1), fig(bare[q], 1), x(c[view].ratio[gesture][q]), target]);
       }
       const frames = (g) => `${num(g.frames.median)}${g.capped ? ` (${g.capped} of ${g.frames.runs} runs capped)` : g.frames.runs < c.runs ? ` (${g.frames.runs} runs)` : ''}`;
