@@ -7,7 +7,7 @@
  */
 import { dist } from './app.mjs';
 
-const { defaultEdgeKind, defaultEdgeData } = dist('shared/model/edges');
+const { allowedEdgeKinds, defaultEdgeData } = dist('shared/model/edges');
 
 /**
  * The kind of each of the nine branches under the top of the tree: an org map of roles in five,
@@ -92,7 +92,7 @@ export function makeBoard(count, prefix = `b${count}`) {
   }
   for (let i = 1; i < count; i++) {
     const p = parentOf(i);
-    const kind = defaultEdgeKind(kindOf(p), kindOf(i));
+    const [kind] = allowedEdgeKinds(kindOf(p), kindOf(i));
     edges.push({ id: `${prefix}e${i}`, kind, source: nodes[p].id, target: nodes[i].id, data: defaultEdgeData(kind) });
   }
   return { nodes, edges, cols };
