@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, settled, test, type StoredBoard } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
 
@@ -141,7 +141,7 @@ test('undoing the deletion of a card in the middle puts it back under the cards 
   const order = ['Note: First', 'Note: Middle', 'Note: Last'];
   await expect.poll(drawn).toEqual(order);
 
-  await nodeByName(page, 'Note: Middle').click();
+  await select(nodeByName(page, 'Note: Middle'));
   await page.keyboard.press('Delete');
   await expect(nodeByName(page, 'Note: Middle')).toHaveCount(0);
   await expect.poll(stored).toEqual(['First', 'Last']);

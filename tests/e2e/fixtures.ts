@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
@@ -102,6 +102,18 @@ export async function settled(page: Page, shell: ServedShell, boardId: string): 
   let board: StoredBoard | undefined;
   await expect.poll(async () => (board = await shell.call<StoredBoard>('board.get', { id: boardId })).revision).toBeGreaterThanOrEqual(confirmed);
   return board!;
+}
+
+/**
+ * Clicks a card until it is selected. Focus comes with the press and selection with the click, so
+ * a card the last edit moves (a note pushed down by one grown above it) between press and release
+ * is focused but not selected, as for a person: they click again.
+ */
+export async function select(card: Locator): Promise<void> {
+  await expect(async () => {
+    await card.click();
+    await expect(card).toHaveClass(/\bselected\b/, { timeout: 1_000 });
+  }).toPass();
 }
 
 /** How long each drawn edge is: a line of zero length is an edge React Flow could not attach. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, settled, test, type StoredBoard } from './fixtures';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface RoleSpec {
@@ -118,7 +118,7 @@ test('a decision-maker map names the purchase roles nobody covers, and connectin
 
   const [first, second] = (await settled(page, shell, boardId)).nodes.map((n) => n.id);
   const inspect = async (id: string) => {
-    await page.locator(`.react-flow__node[data-id="${id}"]`).click();
+    await select(page.locator(`.react-flow__node[data-id="${id}"]`));
     await page.getByRole('tab', { name: 'Details' }).click();
   };
   await inspect(first);
