@@ -242,6 +242,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
  * Found by hand: a reply asked for early arrives, then another window's edit reaches this one,
  * then the board is opened with the early reply, older than the edit this window has heard of.
  */
+/** Found by CI: a request asked for early fails in an outage; the board is opened after the connection is back. */
+const FAILED_EARLY_REPLY: Step[] = [
+  { type: 'prefetch', window: 0 },
+  { type: 'drop', window: 0 },
+  { type: 'reconnect', window: 0 },
+  { type: 'reopen', window: 0 },
+];
+
 const STALE_EARLY_REPLY: Step[] = [
   { type: 'prefetch', window: 0 },
   { type: 'edit', window: 1, kind: 'add', pick: 0, text: 'x' },
@@ -353,7 +361,7 @@ describe('the sync protocol, modelled against the real service', () => {
           removeDir(dataDir);
         }
       }),
-      { numRuns: 100, examples: [[STALE_EARLY_REPLY]] },
+      { numRuns: 100, examples: [[STALE_EARLY_REPLY], [FAILED_EARLY_REPLY]] },
     );
     for (const [what, times] of Object.entries(seen)) expect(times, what).toBeGreaterThan(0);
   }, 240_000);

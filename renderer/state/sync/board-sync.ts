@@ -119,6 +119,11 @@ export class BoardSync {
         return await reply;
       } catch (error) {
         if (!(error instanceof GroundworkError && error.code === 'unavailable') || this.loading !== loading) throw error;
+        // An early request may have failed before the connection came back: ask now, not at the next reconnect.
+        if (reply === early) {
+          early = undefined;
+          continue;
+        }
         await new Promise<void>((resume) => this.waitingForConnection.add(resume));
         if (this.loading !== loading) throw error;
       }
