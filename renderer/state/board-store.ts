@@ -17,7 +17,7 @@ import { editorOutbox } from './sync/editor-outbox';
 import { touchedBy, type Touched } from './sync/replica';
 import { UndoHistory, type Step, type StepKind } from './undo-history';
 
-interface BoardState {
+interface BoardStore {
   boardId: string | null;
   status: 'idle' | 'loading' | 'ready' | 'missing';
   /** The board's revision in main that this replica has caught up with. */
@@ -70,7 +70,7 @@ const selections = new WeakMap<BoardFlowNode[], WeakMap<BoardFlowEdge[], Selecti
  * The selected node and edge ids, worked out once per change of the flow arrays however many
  * components ask (a drag changes the node array every frame).
  */
-export function selectionOf({ nodes, edges }: Pick<BoardState, 'nodes' | 'edges'>): Selection {
+export function selectionOf({ nodes, edges }: Pick<BoardStore, 'nodes' | 'edges'>): Selection {
   let byEdges = selections.get(nodes);
   if (!byEdges) selections.set(nodes, (byEdges = new WeakMap()));
   let selection = byEdges.get(edges);
@@ -88,7 +88,7 @@ export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { wi
   return sizes;
 }
 
-export const useBoard = create<BoardState>((set, get) => {
+export const useBoard = create<BoardStore>((set, get) => {
   /** The flow arrays and findings follow the replica's view where it changed. */
   const showView = (touched: Touched) => {
     const replica = sync.replica;

@@ -1,4 +1,4 @@
-import { CLIENT_ID_HEADER, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../shared/api';
+import { CLIENT_ID_HEADER, type EventName, type MethodInput, type MethodName, type MethodOutput, type Reply } from '../../shared/api';
 import { chromiumPrinter } from '../../main/export/chromium-printer';
 import { startBackend, type Backend, type BackendOptions } from '../../main/service/backend';
 import { serve, type RunningServer } from '../../main/transport/http-server';
@@ -79,4 +79,17 @@ export function backendForTest(dataDir: string, options: BackendOptions = {}): B
   const backend = startBackend(dataDir, options);
   onTestFinished(() => backend.close());
   return backend;
+}
+
+export interface HeardEvents {
+  /** What the server broadcast since the recorder started or was last cleared, in order. */
+  readonly heard: { name: EventName; payload: unknown }[];
+  clear(): void;
+}
+
+/** Records every event the server broadcasts to its windows from now on. */
+export function recordEvents(app: TestServer): HeardEvents {
+  const heard: { name: EventName; payload: unknown }[] = [];
+  app.backend.hub.subscribe('event-recorder', (name, payload) => heard.push({ name, payload }));
+  return { heard, clear: () => void heard.splice(0) };
 }

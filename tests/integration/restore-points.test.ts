@@ -1,23 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../shared/api';
 import { AUTO_RESTORE_POINT_INTERVAL_MS } from '../../main/service/restore-points';
 import { MAX_AUTO_RESTORE_POINTS } from '../../main/store/restore-points';
-import { startTestServer, type TestServer } from '../helpers/backend';
+import { recordEvents, startTestServer, type HeardEvents, type TestServer } from '../helpers/backend';
 import { clockedService } from '../helpers/clocked-service';
 import { normaliseIds, sampleSessionDocument } from '../helpers/documents';
 import { noteNode, roleNode } from '../helpers/sample';
 
 let app: TestServer;
-let events: { name: EventName; payload: unknown }[] = [];
+let events: HeardEvents;
 
 beforeAll(async () => {
   app = await startTestServer();
-  app.backend.hub.subscribe('listener', (name, payload) => events.push({ name, payload }));
+  events = recordEvents(app);
 });
 afterAll(() => app.close());
-beforeEach(() => {
-  events = [];
-});
+beforeEach(() => events.clear());
 
 async function sampleSession() {
   const result = await app.call('file.import', { document: sampleSessionDocument() });
@@ -60,7 +57,7 @@ describe('restore points over the API', () => {
     await app.call('board.apply', { boardId: session.boards[0].id, ops: [{ type: 'node.add', node: noteNode({ data: { text: 'Added later' } }) }] });
     await app.call('session.update', { id: session.id, title: 'Renamed meanwhile' });
     const edited = await app.call('session.export', { id: session.id });
-    events = [];
+    events.clear();
 
     const restored = await app.call('snapshot.restore', { id: point.id });
     expect(restored.id).toBe(session.id);
@@ -71,7 +68,7 @@ describe('restore points over the API', () => {
     const after = await app.call('session.export', { id: session.id });
     expect(normaliseIds(after).boards).toEqual(normaliseIds(original).boards);
     expect(normaliseIds(after).agenda).toEqual(normaliseIds(original).agenda);
-    expect(events).toContainEqual({ name: 'session.changed', payload: { sessionId: session.id, deleted: false } });
+    expect(events.heard).toContainEqual({ name: 'session.changed', payload: { sessionId: session.id, deleted: false } });
 
     const list = await app.call('snapshot.list', { sessionId: session.id });
     expect(list.map((p) => p.reason)).toEqual(['before-restore', 'manual']);
@@ -96,7 +93,7 @@ describe('restore points over the API', () => {
       expect({ method, status }).toEqual({ method, status: 404 });
       expect(body).toMatchObject({ ok: false, error: { code: 'not_found', path } });
     }
-    expect(events).toEqual([]);
+    expect(events.heard).toEqual([]);
   });
 
   it('refuses a restore point without a name', async () => {

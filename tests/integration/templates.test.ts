@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName } from '../../shared/api';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates';
-import { startTestServer, type TestServer } from '../helpers/backend';
+import { recordEvents, startTestServer, type HeardEvents, type TestServer } from '../helpers/backend';
 import { normaliseIds, sampleSessionDocument, sampleTemplateDocument } from '../helpers/documents';
 
 let app: TestServer;
-let events: { name: EventName; payload: unknown }[] = [];
+let events: HeardEvents;
 
 beforeAll(async () => {
   app = await startTestServer();
-  app.backend.hub.subscribe('listener', (name, payload) => events.push({ name, payload }));
+  events = recordEvents(app);
 });
 
 afterAll(() => app.close());
 
-beforeEach(() => {
-  events = [];
-});
+beforeEach(() => events.clear());
 
 const builtIn = BUILT_IN_TEMPLATES[0];
 const withoutDate = <D extends { exportedAt: string }>({ exportedAt: _exportedAt, ...rest }: D) => rest;
@@ -63,7 +60,7 @@ describe('built-in templates', () => {
       expect(body).toMatchObject({ ok: false, error: { code: 'forbidden', path: ['id'], message: expect.stringMatching(/is a built-in template.*duplicate it/) } });
     }
     expect(await app.call('template.list', {})).toEqual(before);
-    expect(events).toEqual([]);
+    expect(events.heard).toEqual([]);
   });
 
   it('duplicate into an own template that can be renamed, described and deleted', async () => {
@@ -75,7 +72,7 @@ describe('built-in templates', () => {
     const renamed = await app.call('template.update', { id: copy.id, name: 'Our org map day', description: 'For Acme' });
     expect(renamed).toMatchObject({ id: copy.id, name: 'Our org map day', description: 'For Acme', builtIn: false });
     expect((await app.call('template.export', { id: copy.id })).template).toEqual({ name: 'Our org map day', description: 'For Acme' });
-    expect(events.filter((e) => e.name === 'templates.changed')).toHaveLength(2);
+    expect(events.heard.filter((e) => e.name === 'templates.changed')).toHaveLength(2);
 
     await app.call('template.delete', { id: copy.id });
     expect((await app.call('template.list', {})).map((t) => t.id)).not.toContain(copy.id);
@@ -87,10 +84,10 @@ describe('saving a session as a template', () => {
   it('with its content: the chosen boards as they are, and their agenda', async () => {
     const session = await sampleSession();
     const [org] = session.boards;
-    events = [];
+    events.clear();
     const summary = await app.call('template.saveFromSession', { sessionId: session.id, name: 'Org map only', description: 'One board', boardIds: [org.id], keepContent: true });
     expect(summary).toMatchObject({ name: 'Org map only', description: 'One board', builtIn: false, boardCount: 1, totalMinutes: 55 });
-    expect(events).toEqual([{ name: 'templates.changed', payload: {} }]);
+    expect(events.heard).toEqual([{ name: 'templates.changed', payload: {} }]);
 
     const template = normaliseIds(await app.call('template.export', { id: summary.id }));
     const source = normaliseIds(sampleSessionDocument());
@@ -148,7 +145,7 @@ describe('a new session from a template', () => {
     const session = await app.call('session.createFromTemplate', { templateId: own.id, client: 'Acme', workshopDate: '2026-11-22' });
     expect(session).toMatchObject({ title: 'Frozen', client: 'Acme', workshopDate: '2026-11-22' });
     expect(session.boards.map((b) => b.title)).toEqual(builtIn.document.boards.map((b) => b.title));
-    expect(events).toContainEqual({ name: 'session.changed', payload: { sessionId: session.id, deleted: false } });
+    expect(events.heard).toContainEqual({ name: 'session.changed', payload: { sessionId: session.id, deleted: false } });
 
     const board = await app.call('board.get', { id: session.boards[0].id });
     const node = board.nodes[0];
@@ -184,6 +181,6 @@ describe('importing a template file', () => {
     if (first.kind !== 'template' || second.kind !== 'template') throw new Error('expected templates');
     expect(second.template.id).not.toBe(first.template.id);
     expect(normaliseIds(await app.call('template.export', { id: first.template.id }))).toEqual(normaliseIds(document));
-    expect(events.filter((e) => e.name === 'templates.changed')).toHaveLength(2);
+    expect(events.heard.filter((e) => e.name === 'templates.changed')).toHaveLength(2);
   });
 });

@@ -10,7 +10,8 @@ export interface Touched {
   all: boolean;
 }
 
-export interface BoardState {
+/** A board as main confirmed it, at `revision`. */
+export interface ConfirmedBoard {
   revision: number;
   nodes: readonly BoardNode[];
   edges: readonly BoardEdge[];
@@ -53,7 +54,7 @@ export class BoardReplica {
   view: BoardDoc;
 
   /** Main's state of the board, with this window's batches not yet confirmed (`pending`, in order), of which it holds `applied`. */
-  constructor(board: BoardState, pending: readonly Batch[] = [], applied: readonly string[] = []) {
+  constructor(board: ConfirmedBoard, pending: readonly Batch[] = [], applied: readonly string[] = []) {
     this.confirmed = createDoc(board.nodes, board.edges);
     this.confirmedRevision = board.revision;
     this.view = this.confirmed;
@@ -78,7 +79,7 @@ export class BoardReplica {
    * Main's state of the board again (a reconnect, a gap); `applied` names those of this
    * window's waiting batches that the state already holds.
    */
-  load(board: BoardState, applied: readonly string[]): Touched {
+  load(board: ConfirmedBoard, applied: readonly string[]): Touched {
     // A reply that took its time: what arrived meanwhile has brought the board further already.
     if (board.revision < this.confirmedRevision) return touchedBy([]);
     const held = new Set(applied);
