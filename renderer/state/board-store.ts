@@ -14,7 +14,8 @@ import { showError } from './toasts';
 import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
 import { editorOutbox } from './sync/editor-outbox';
-import { touchedBy, type Touched } from './sync/replica';
+import { nextFrame } from './sync/next-frame';
+import { joinTouched, touchedBy, type Touched } from './sync/replica';
 import { UndoHistory, type Step, type StepKind } from './undo-history';
 
 interface BoardStore {
@@ -89,8 +90,27 @@ export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { wi
 }
 
 export const useBoard = create<BoardStore>((set, get) => {
-  /** The flow arrays and findings follow the replica's view where it changed. */
-  const showView = (touched: Touched) => {
+  /**
+   * What main told this window (others' edits, answers to its own) since the last frame: shown
+   * together with the next one. A room's burst lands as a commit every few dozen ms; drawn one by
+   * one, a canvas that falls behind would stay behind, each late commit a render of its own.
+   */
+  let unshown: Touched | null = null;
+  const showUnshown = nextFrame(() => {
+    const touched = unshown;
+    unshown = null;
+    if (touched) showView(touched);
+  });
+  const showNextFrame = (touched: Touched) => {
+    unshown = unshown ? joinTouched(unshown, touched) : touched;
+    showUnshown.request();
+  };
+
+  /** The flow arrays and findings follow the replica's view where it changed (and where it changed unshown). */
+  const showView = (changed: Touched) => {
+    const touched = unshown ? joinTouched(unshown, changed) : changed;
+    unshown = null;
+    showUnshown.cancel();
     const replica = sync.replica;
     if (!replica) return;
     const doc = replica.view;
@@ -128,7 +148,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
     editorOutbox(),
     {
-      viewChanged: showView,
+      viewChanged: showNextFrame,
       dropped: (batch, message) => {
         showError(new Error(message));
         forgetSteps(batch);
@@ -181,7 +201,9 @@ export const useBoard = create<BoardStore>((set, get) => {
   const applyOwn = (ops: Op[], kind: StepKind): boolean => {
     const boardId = get().boardId;
     if (!boardId || ops.length === 0 || get().status !== 'ready') return false;
-    // Undo and redo steps were made against the board as it was: others may have drawn edges since.
+    // Undo and redo steps were made against the board as it was: others may have drawn edges since,
+    // some perhaps not shown yet (they wait for the next frame).
+    if (unshown) showView(touchedBy([]));
     const inverse = applyToReplica(kind === 'edit' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
     if (!inverse) return false;
     history.record(boardId, inverse, kind);

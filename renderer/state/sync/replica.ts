@@ -35,6 +35,11 @@ export function touchedBy(ops: readonly Op[], into: Touched = { nodes: new Set()
   return into;
 }
 
+/** What `a` and `b` touched, together. */
+export function joinTouched(a: Touched, b: Touched): Touched {
+  return { nodes: new Set([...a.nodes, ...b.nodes]), edges: new Set([...a.edges, ...b.edges]), all: a.all || b.all };
+}
+
 const copyDoc = (doc: BoardDoc): BoardDoc => ({ nodes: new Map(doc.nodes), edges: new Map(doc.edges) });
 
 /**
