@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, Reply } from '../../shared/api';
 import { GroundworkError } from '../../shared/errors';
 import type { ConnectionState } from './socket-connection';
 import { defaultTransport, type Transport } from './transport';
@@ -12,12 +12,16 @@ export interface ApiClient {
   onConnectionState(listener: (state: ConnectionState) => void): () => void;
 }
 
+/** A reply's result, or its error thrown as a GroundworkError. */
+export function resultOf(reply: Reply): unknown {
+  if (!reply.ok) throw GroundworkError.from(reply.error);
+  return reply.result;
+}
+
 function createClient(transport: Transport): ApiClient {
   return {
     async call(method, input) {
-      const reply = await transport.call(method, input);
-      if (!reply.ok) throw GroundworkError.from(reply.error);
-      return reply.result as never;
+      return resultOf(await transport.call(method, input)) as never;
     },
     on(name, listener) {
       return transport.onEvent((eventName, payload) => {

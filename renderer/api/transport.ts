@@ -1,4 +1,4 @@
-import { WS_PATH, type GroundworkBridge, type Reply } from '../../shared/api';
+import { WS_PATH, type GroundworkBridge, type Reply } from '../../shared/api/wire';
 import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS, ENDED_FRAGMENT } from '../../shared/api/co-facilitator-paths';
 import { CALL_TIMEOUT_MS, SocketConnection, type ConnectionState, type SocketConnectionOptions } from './socket-connection';
 

@@ -37,7 +37,10 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   const load = useCallback(() => {
     return api()
       .call('session.get', { id: sessionId })
-      .then(setSession)
+      .then((detail) => {
+        for (const board of detail.boards) useBoard.getState().heardOf(board.id, board.revision);
+        setSession(detail);
+      })
       .catch((error) => {
         setMissing(true);
         showError(error);

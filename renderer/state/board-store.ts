@@ -2,7 +2,8 @@ import { applyNodeChanges, applyEdgeChanges, type EdgeChange, type NodeChange } 
 import { create } from 'zustand';
 import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
-import { api } from '../api/client';
+import type { Reply } from '../../shared/api/wire';
+import { api, resultOf } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
@@ -40,8 +41,11 @@ interface BoardStore {
    * Starts loading a board before it is opened: the page asks for the board in its address as it
    * starts, before React renders, and the editor while the session is on its way; `open` takes
    * that reply instead of asking again. Asked again for the same board, it keeps the first request.
+   * `early` is main.tsx's request for it, already on its way (renderer/api/early-board.ts).
    */
-  prefetch(boardId: string): void;
+  prefetch(boardId: string, early?: Promise<Reply | null>): void;
+  /** The board's revision as its session reports it: a replica behind it catches up (BoardSync.heardOf). */
+  heardOf(boardId: string, revision: number): void;
   open(boardId: string): Promise<void>;
   close(): void;
   /** The facilitator's edit: applied now, sent to main, undoable as one step. */
@@ -272,13 +276,15 @@ export const useBoard = create<BoardStore>((set, get) => {
     canUndo: false,
     canRedo: false,
 
-    prefetch(boardId) {
+    prefetch(boardId, early) {
       if (prefetched?.boardId === boardId) return;
-      const reply = sync.fetch(boardId);
+      const reply = sync.fetch(boardId, early?.then((r) => r && (resultOf(r) as LoadedBoard)));
       // A board the session turns out not to have is never opened: its refusal is no news.
       reply.catch(() => undefined);
       prefetched = { boardId, reply };
     },
+
+    heardOf: (boardId, revision) => sync.heardOf(boardId, revision),
 
     open(boardId) {
       const { boardId: openId, status } = get();

@@ -29,6 +29,26 @@ test('a session opened from the home screen loads its board once', async ({ page
   expect(calls.filter((method) => method === 'board.get')).toEqual(['board.get']);
 });
 
+test('a board opened by its address is asked for once, over HTTP as the page starts, not again over its socket', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Opened by address' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', {
+    boardId,
+    ops: [{ type: 'node.add', node: { id: 'n_role', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Lin Okafor', title: 'COO', stratum: 4, timeSpan: null, notes: '' } } }],
+  });
+  const calls = callsSent(page);
+  const posted: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posted.push(new URL(request.url()).pathname);
+  });
+
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(nodeByName(page, 'Role: Lin Okafor')).toBeVisible();
+
+  expect(posted).toEqual(['/api/board.get']);
+  expect(calls.filter((method) => method === 'board.get')).toEqual([]);
+});
+
 test('a big board’s edges go around the cards in their way once it is on screen', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board' });
   const boardId = session.boards[0].id;

@@ -188,11 +188,30 @@ export class BoardSync {
     this.watchGap();
   }
 
-  /** Main's board, and which of this window's waiting batches for it main already holds. */
-  async fetch(boardId: string): Promise<LoadedBoard> {
+  /**
+   * Main's board, and which of this window's waiting batches for it main already holds. `early`
+   * is a reply asked for without naming any (see renderer/api/early-board.ts): it stands when no
+   * batch for the board waits, and null (that request failed) means asking here.
+   */
+  async fetch(boardId: string, early?: Promise<LoadedBoard | null>): Promise<LoadedBoard> {
     await this.outbox.ready;
-    const waiting = this.open?.boardId === boardId ? this.open.replica.pendingIds : this.outbox.pendingFor(boardId).map((b) => b.id);
-    return this.api.getBoard(boardId, waiting.slice(0, LIMITS.batchIdsPerGet));
+    const pending = () => (this.open?.boardId === boardId ? this.open.replica.pendingIds : this.outbox.pendingFor(boardId).map((b) => b.id));
+    if (early && pending().length === 0) {
+      const board = await early;
+      if (board) return board;
+    }
+    return this.api.getBoard(boardId, pending().slice(0, LIMITS.batchIdsPerGet));
+  }
+
+  /**
+   * A revision of the board learnt other than from its events (its session's summary): an open
+   * replica still behind it after GAP_RELOAD_MS (an event or acknowledgement may be on its way)
+   * asks again. That is how a board read before this window's socket started
+   * catches up with an edit made in between, which no event brings.
+   */
+  heardOf(boardId: string, revision: number): void {
+    this.hear(boardId, revision);
+    this.watchGap();
   }
 
   private change(boardId: string, apply: (replica: BoardReplica) => Touched) {
@@ -223,11 +242,17 @@ export class BoardSync {
     }
   }
 
+  /** Whether the open replica misses a revision: one that arrived after it waits, or main is known to be past it. */
+  private behind(): boolean {
+    const open = this.open;
+    return !!open && (open.replica.hasGap || open.replica.revision < (this.heard.get(open.boardId) ?? -1));
+  }
+
   private watchGap() {
-    if (this.gapTimer || !this.open?.replica.hasGap) return;
+    if (this.gapTimer || !this.behind()) return;
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
-      if (this.open?.replica.hasGap) void this.reload();
+      if (this.behind()) void this.reload();
     }, GAP_RELOAD_MS);
   }
 

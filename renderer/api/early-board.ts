@@ -1,0 +1,27 @@
+import { HTTP_API_PREFIX, type Reply } from '../../shared/api/wire';
+import { parseRoute } from '../state/router';
+import { isCoFacilitator } from './transport';
+
+/**
+ * The board in the page's address, asked for over HTTP as the page starts. main.tsx imports this
+ * module first, so the request goes out before the rest of the app's code (the shared model's
+ * schemas, React Flow, the screens) is evaluated, and main reads the board meanwhile: a socket's
+ * call would wait for the socket to open, which needs this very thread. Only the served shell's
+ * own page asks here: the desktop window calls over IPC, a co-facilitator through the room's socket.
+ *
+ * The reply names none of this window's waiting edits, and main may change the board between it
+ * and the socket's start, with no event for it: BoardSync takes it only when no edit of the board
+ * waits, and the editor tells the sync the revision its session reports (BoardSync.heardOf).
+ * Null in the reply: the request itself failed, and the board is asked for over the socket.
+ */
+export const earlyBoard: { boardId: string; reply: Promise<Reply | null> } | null = ask();
+
+function ask() {
+  if (window.groundwork || isCoFacilitator()) return null;
+  const route = parseRoute(location.hash);
+  if (route.screen !== 'session' || !route.boardId) return null;
+  const reply = fetch(`${HTTP_API_PREFIX}board.get`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ id: route.boardId }) })
+    .then((response) => response.json() as Promise<Reply>)
+    .catch(() => null);
+  return { boardId: route.boardId, reply };
+}
