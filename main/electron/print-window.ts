@@ -1,7 +1,7 @@
 import type { PrintToPDFOptions } from 'electron';
 import { READ_PRINT_STATUS } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
-import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from '../export/printer';
+import { cancelledError, type PdfPrinter } from '../export/printer';
 import { waitUntilPrintable } from '../export/print-wait';
 import { APP_ENTRY_URL } from './trusted-url';
 
@@ -18,12 +18,10 @@ export interface PrintWindow {
   };
 }
 
+/** The print view's @page rule gives the page its size, margins and footer. */
 export const PDF_OPTIONS: PrintToPDFOptions = {
   preferCSSPageSize: true,
   printBackground: true,
-  displayHeaderFooter: true,
-  headerTemplate: PDF_HEADER_TEMPLATE,
-  footerTemplate: PDF_FOOTER_TEMPLATE,
   generateTaggedPDF: true,
   generateDocumentOutline: true,
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PRINT_STATUS_ATTRIBUTE } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
-import { cancelledError, PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, type PdfPrinter } from './printer';
+import { cancelledError, type PdfPrinter } from './printer';
 import { waitUntilPrintable } from './print-wait';
 
 const CANDIDATES: Record<string, readonly string[]> = {
@@ -149,7 +149,8 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         if (signal.aborted) throw cancelledError();
         await opened.goto(new URL(route, baseUrl()).href);
         await waitUntilPrintable(statusChange(opened), { signal, onProgress });
-        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: true, headerTemplate: PDF_HEADER_TEMPLATE, footerTemplate: PDF_FOOTER_TEMPLATE, tagged: true, outline: true });
+        // The print view's @page rule gives the page its size, margins and footer.
+        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;
       } finally {

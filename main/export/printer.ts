@@ -21,11 +21,3 @@ export const NO_PRINTER: PdfPrinter = {
 };
 
 export const cancelledError = () => new GroundworkError('conflict', 'The export was cancelled');
-
-/**
- * The page number and the session's title at the foot of every page: Chromium's own footer, the
- * same in Electron's printToPDF and headless Chromium, so appendix pages that flow are counted too.
- */
-export const PDF_FOOTER_TEMPLATE = `<div style="width:100%;margin:0 10mm;font-family:'DejaVu Sans',sans-serif;font-size:8px;color:#3d4f5a;display:flex;justify-content:space-between"><span class="title"></span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
-/** Chromium prints its default header unless given one: an empty one keeps the page clean. */
-export const PDF_HEADER_TEMPLATE = '<span></span>';

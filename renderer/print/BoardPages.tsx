@@ -158,7 +158,8 @@ export const BoardPages = memo(function BoardPages({ board, area, height, onRead
   const nodes = useMemo(() => board.nodes.map((n) => toFlowNode(n)), [board.nodes]);
   const [plan, setPlan] = useState<Plan | null>(null);
   const detail = plan ? detailAt(plan.fit.zoom, PRINT_DETAIL) : 'full';
-  const edges = useMemo(() => flagEdges(board.edges.map((e) => toFlowEdge(e)), findingsByEdge(board)), [board]);
+  // Paper has no pointer: no edge needs the wide transparent path React Flow adds for hovering it.
+  const edges = useMemo(() => flagEdges(board.edges.map((e) => ({ ...toFlowEdge(e), interactionWidth: 0 })), findingsByEdge(board)), [board]);
   const minZoom = useMemo(() => minPrintZoom(board.nodes.map((n) => n.kind)), [board.nodes]);
   const [overview, setOverview] = useState<HTMLElement | null>(null);
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());

@@ -10,8 +10,11 @@ import { Appendix } from './Appendix';
 import { VotingResults } from './VotingResults';
 import { BoardPages } from './BoardPages';
 import { CoverPage } from './CoverPage';
-import { pageGeometry } from './pages';
+import { pageGeometry, pageRule } from './pages';
 import './print.css';
+
+/** The document's title, also at the foot of every page. */
+const handoutTitle = (sessionTitle: string) => `${sessionTitle}: workshop handout`;
 
 function setStatus(status: PrintStatus): void {
   document.documentElement.setAttribute(PRINT_STATUS_ATTRIBUTE, JSON.stringify(status));
@@ -66,12 +69,11 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
     void document.fonts.ready.then(() => setStatus({ state: 'ready', done: total, total }));
   }, [content, ready, total]);
 
-  // The printers put the document's title at the foot of every page.
   const title = content?.session.title;
   useEffect(() => {
     if (!title) return;
     const previous = document.title;
-    document.title = `${title}: workshop handout`;
+    document.title = handoutTitle(title);
     return () => {
       document.title = previous;
     };
@@ -89,11 +91,10 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
   }
   if (!content) return <main className="loading" aria-busy="true" />;
 
-  const pageStyle = `@page { size: ${geometry.page.widthMm}mm ${geometry.page.heightMm}mm; margin: 10mm 10mm 14mm 10mm; }`;
   return (
     <NoteNamesContext.Provider value={content.namesShown}>
     <main className="print" aria-label={`Handout: ${content.session.title}`} style={{ width: Math.floor(geometry.content.width) }}>
-      <style>{pageStyle}</style>
+      <style>{pageRule(geometry, handoutTitle(content.session.title))}</style>
       <div className="print-toolbar">
         <a href={`#/session/${encodeURIComponent(sessionId)}`}>← Back to the session</a>
         <span aria-live="polite">{ready.size < total ? `Preparing board ${ready.size + 1} of ${total}…` : 'Ready to print'}</span>

@@ -44,6 +44,28 @@ export function pageGeometry(paper: Paper) {
   return { page, content, board: { width: Math.floor(content.width), height: Math.floor(content.height - HEADER_PX) } };
 }
 
+/** A CSS string literal holding `text`. */
+const cssString = (text: string) => `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+
+/** The footer's text, 4 px padding setting it where the printers' footer templates had it. */
+const FOOTER_STYLE = "font-family: 'DejaVu Sans', sans-serif; font-size: 8px; color: #3d4f5a; padding-top: 4px";
+
+/**
+ * The handout's page: its size and margins, and `footer` (the document's title) and the page number
+ * at the foot of every page, appendix pages that flow included. Chromium draws these margin boxes
+ * itself, in Electron's printToPDF, headless Chromium and a browser's Print alike; a printer's
+ * footer template instead lays out a document of its own for each page.
+ */
+export function pageRule(geometry: Pick<ReturnType<typeof pageGeometry>, 'page'>, footer: string): string {
+  const { widthMm, heightMm } = geometry.page;
+  return [
+    `@page { size: ${widthMm}mm ${heightMm}mm; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm;`,
+    `  @bottom-left { content: ${cssString(footer)}; ${FOOTER_STYLE}; }`,
+    `  @bottom-right { content: "Page " counter(page) " of " counter(pages); ${FOOTER_STYLE}; }`,
+    '}',
+  ].join('\n');
+}
+
 export interface Tile {
   row: number;
   column: number;

@@ -7,7 +7,11 @@ function visibleRect(viewport: Viewport, area: Area): Rect {
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-const DRAWN = ['.react-flow__node', '.react-flow__edge'];
+/** What is measured on the overview, and what a tile that does not show it leaves out: an edge is drawn in an <svg> of its own. */
+const DRAWN = [
+  { selector: '.react-flow__node', drawing: (found: Element) => found },
+  { selector: '.react-flow__edge', drawing: (found: Element) => found.parentElement ?? found },
+];
 
 /**
  * Where each drawn node and edge of the overview lies on the board, in DRAWN's order. Measured once
@@ -25,7 +29,7 @@ function drawnRects(drawn: HTMLElement): Rect[][] {
     const box = element.getBoundingClientRect();
     return { x: (box.left - frame.left) / zoom, y: (box.top - frame.top) / zoom, width: box.width / zoom, height: box.height / zoom };
   };
-  const rects = DRAWN.map((selector) => [...drawn.querySelectorAll(selector)].map(onBoard));
+  const rects = DRAWN.map(({ selector }) => [...drawn.querySelectorAll(selector)].map(onBoard));
   measured.set(drawn, rects);
   return rects;
 }
@@ -39,11 +43,13 @@ export function copyForTile(drawn: HTMLElement, viewport: Viewport, area: Area):
   const rect = visibleRect(viewport, area);
   const rects = drawnRects(drawn);
   const copy = drawn.cloneNode(true) as HTMLElement;
-  DRAWN.forEach((selector, kind) => {
+  DRAWN.forEach(({ selector, drawing }, kind) => {
     const copies = copy.querySelectorAll(selector);
     rects[kind].forEach((onBoard, i) => {
-      if (!overlaps(onBoard, rect)) copies[i].remove();
+      if (!overlaps(onBoard, rect)) drawing(copies[i]).remove();
     });
   });
+  // The handles are hidden; the overview has them only for React Flow to measure where edges attach.
+  for (const handle of copy.querySelectorAll('.react-flow__handle')) handle.remove();
   return copy;
 }

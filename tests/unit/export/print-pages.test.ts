@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
 import { parseRoute } from '../../../renderer/state/router';
-import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, planBoard, tileName } from '../../../renderer/print/pages';
+import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, pageRule, planBoard, tileName } from '../../../renderer/print/pages';
 import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
 
 describe('print options in the print view route', () => {
@@ -24,6 +24,13 @@ describe('page geometry', () => {
     expect(a4.board.width).toBeGreaterThan(a4.board.height);
     expect(a4.board.height).toBeLessThan(a4.content.height);
     expect(pageGeometry('letter').page).toEqual({ widthMm: 279.4, heightMm: 215.9 });
+  });
+
+  it('puts the title and the page number at the foot of every page, a title with quotes and backslashes kept as written', () => {
+    const rule = pageRule(pageGeometry('a4'), 'The "Q3" plan \\ draft\nv2: workshop handout');
+    expect(rule).toContain('size: 297mm 210mm; margin: 10mm 10mm 14mm 10mm;');
+    expect(rule).toContain('@bottom-left { content: "The \\"Q3\\" plan \\\\ draft v2: workshop handout";');
+    expect(rule).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
   });
 });
 
