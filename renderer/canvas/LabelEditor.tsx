@@ -21,10 +21,20 @@ function fitHeight(field: HTMLTextAreaElement): void {
   field.style.height = `${field.scrollHeight + 4}px`;
 }
 
+/**
+ * After an input: text inserted with nothing taken out can only have grown the field, which its
+ * scroll height tells without laying the page out again; any other change may need it smaller.
+ */
+function refitAfterInput(field: HTMLTextAreaElement, lengthBefore: number, inserted: string | null): void {
+  if (inserted === null || field.value.length !== lengthBefore + inserted.length) fitHeight(field);
+  else if (field.scrollHeight > field.clientHeight) field.style.height = `${field.scrollHeight + 4}px`;
+}
+
 /** Inline editing on a node: Enter (Shift+Enter for a new line in notes) keeps, Esc cancels, leaving keeps. */
 export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed, onTab, placeholder }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
+  const length = useRef(value.length);
 
   useEffect(() => {
     const field = ref.current;
@@ -46,6 +56,7 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
         field.setSelectionRange(typed.length, typed.length);
       }
       fitHeight(field);
+      length.current = field.value.length;
     };
     focus();
     return () => cancelAnimationFrame(frame);
@@ -83,7 +94,10 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
           onTab();
         }
       }}
-      onInput={(event) => fitHeight(event.currentTarget)}
+      onInput={(event) => {
+        refitAfterInput(event.currentTarget, length.current, (event.nativeEvent as InputEvent).data);
+        length.current = event.currentTarget.value.length;
+      }}
       onBlur={() => finish(true)}
     />
   );

@@ -143,17 +143,41 @@ const DIRECTIONS: Point[] = [
 const directionOf = (v: Point) => DIRECTIONS.findIndex((d) => d.x === Math.sign(v.x) && d.y === Math.sign(v.y));
 
 /**
- * Which points and unit runs of the grid of candidate lines lie in a blocked card: worked out once
- * per search, card by card, so each step of the search is a lookup, not a walk over every card
- * (a long edge across a big board has hundreds of cards around it).
+ * Arrays a search works in, kept from one search to the next: a long edge across a big board
+ * searches a grid of tens of thousands of points, and new arrays for each search (each change
+ * near it) would keep the garbage collector busy while the facilitator types.
  */
-function blockedGrid(xs: readonly number[], ys: readonly number[], blocked: readonly Rect[]) {
-  const [columns, rows] = [xs.length, ys.length];
-  const inside = new Uint8Array(columns * rows);
-  /** The run from (i, j) to (i + 1, j). */
-  const across = new Uint8Array(columns * rows);
-  /** The run from (i, j) to (i, j + 1). */
-  const down = new Uint8Array(columns * rows);
+const scratch = { blocked: new Uint8Array(0), cost: new Float64Array(0), previous: new Int32Array(0) };
+
+function scratchFor(points: number) {
+  const states = points * 4;
+  if (scratch.cost.length < states) {
+    scratch.blocked = new Uint8Array(points * 3);
+    scratch.cost = new Float64Array(states);
+    scratch.previous = new Int32Array(states);
+  }
+  const blocked = scratch.blocked.subarray(0, points * 3).fill(0);
+  return {
+    inside: blocked.subarray(0, points),
+    across: blocked.subarray(points, 2 * points),
+    down: blocked.subarray(2 * points),
+    cost: scratch.cost.subarray(0, states).fill(Infinity),
+    previous: scratch.previous.subarray(0, states).fill(-1),
+  };
+}
+
+/**
+ * Marks which points and unit runs of the grid of candidate lines lie in a blocked card: worked
+ * out once per search, card by card, so each step of the search is a lookup, not a walk over
+ * every card (a long edge across a big board has hundreds of cards around it).
+ */
+function markBlocked(
+  xs: readonly number[],
+  ys: readonly number[],
+  blocked: readonly Rect[],
+  { inside, across, down }: { inside: Uint8Array; across: Uint8Array; down: Uint8Array },
+) {
+  const rows = ys.length;
   const xIndex = new Map(xs.map((x, i) => [x, i]));
   const yIndex = new Map(ys.map((y, j) => [y, j]));
   for (const r of blocked) {
@@ -165,11 +189,11 @@ function blockedGrid(xs: readonly number[], ys: readonly number[], blocked: read
         const inX = i > i0 && i < i1;
         const inY = j > j0 && j < j1;
         if (inX && inY) inside[at] = 1;
+        // `across` is the run from (i, j) to (i + 1, j); `down` from (i, j) to (i, j + 1).
         if (inY && i < i1) across[at] = 1;
         if (inX && j < j1) down[at] = 1;
       }
   }
-  return { inside, across, down };
 }
 
 /** The cheapest bend-penalised path on the grid of candidate lines, from one stub end to the other. */
@@ -180,52 +204,59 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
   const lines = (values: number[]) => [...new Set(values)].sort((a, b) => a - b);
   const xs = lines([start.x, goal.x, outer.x, right(outer), ...blocked.flatMap((r) => [r.x, right(r)])]);
   const ys = lines([start.y, goal.y, outer.y, bottom(outer), ...(middle === null ? [] : [middle]), ...blocked.flatMap((r) => [r.y, bottom(r)])]);
-  const grid = blockedGrid(xs, ys, blocked);
-  /** Whether the unit run from (i, j) one step in direction `d` is clear. */
-  const free = (i: number, j: number, d: number) => {
+  const [columns, rows] = [xs.length, ys.length];
+  const { inside, across, down, cost, previous } = scratchFor(columns * rows);
+  markBlocked(xs, ys, blocked, { inside, across, down });
+  /** Whether the unit run from point `at` (column i, row j) one step in direction `d` is clear. */
+  const free = (at: number, d: number) => {
     switch (d) {
       case 0:
-        return !grid.across[i * ys.length + j];
+        return !across[at];
       case 1:
-        return !grid.down[i * ys.length + j];
+        return !down[at];
       case 2:
-        return !grid.across[(i - 1) * ys.length + j];
+        return !across[at - rows];
       default:
-        return !grid.down[i * ys.length + j - 1];
+        return !down[at - 1];
     }
   };
 
-  const key = (i: number, j: number, d: number) => (i * ys.length + j) * 4 + d;
   const startDir = directionOf(OUTWARD[from.side]);
   const goalDir = directionOf({ x: -OUTWARD[to.side].x, y: -OUTWARD[to.side].y });
   const [si, sj, gi, gj] = [xs.indexOf(start.x), ys.indexOf(start.y), xs.indexOf(goal.x), ys.indexOf(goal.y)];
-  const cost = new Float64Array(xs.length * ys.length * 4).fill(Infinity);
-  const previous = new Int32Array(cost.length).fill(-1);
   // A* search: a lower bound of what the rest of the route costs (its length along the grid,
   // and a bend unless the goal lies straight ahead, entered the right way) guides the search
   // towards the goal without ever passing over a cheaper route.
   const remaining = (i: number, j: number, d: number) => {
-    const [dx, dy] = [goal.x - xs[i], goal.y - ys[j]];
-    const ahead = d === goalDir && dx * DIRECTIONS[d].y === dy * DIRECTIONS[d].x && dx * DIRECTIONS[d].x + dy * DIRECTIONS[d].y >= 0;
+    const dx = goal.x - xs[i];
+    const dy = goal.y - ys[j];
+    const { x, y } = DIRECTIONS[d];
+    const ahead = d === goalDir && dx * y === dy * x && dx * x + dy * y >= 0;
     return Math.abs(dx) + Math.abs(dy) + (ahead ? 0 : BEND);
   };
-  cost[key(si, sj, startDir)] = 0;
+  // A state is a point of the grid and the direction it was entered in: (i * rows + j) * 4 + d.
+  const first = (si * rows + sj) * 4 + startDir;
+  cost[first] = 0;
   const queue = new MinQueue();
-  queue.push(key(si, sj, startDir), remaining(si, sj, startDir));
+  queue.push(first, remaining(si, sj, startDir));
   while (queue.size > 0) {
-    const [current, estimate] = queue.pop();
-    const d = current % 4;
-    const cell = (current - d) / 4;
-    const [i, j] = [Math.floor(cell / ys.length), cell % ys.length];
+    const estimate = queue.topPriority();
+    const current = queue.pop();
+    const d = current & 3;
+    const at = current >> 2;
+    const i = Math.floor(at / rows);
+    const j = at % rows;
     const spent = cost[current];
     if (estimate > spent + remaining(i, j, d)) continue;
     if (i === gi && j === gj && d === goalDir) return unwind(current, previous, xs, ys);
     for (let nd = 0; nd < 4; nd++) {
       if (nd === (d + 2) % 4) continue;
-      const [ni, nj] = [i + DIRECTIONS[nd].x, j + DIRECTIONS[nd].y];
-      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) continue;
-      if (grid.inside[ni * ys.length + nj] || !free(i, j, nd)) continue;
-      const next = key(ni, nj, nd);
+      const ni = i + DIRECTIONS[nd].x;
+      const nj = j + DIRECTIONS[nd].y;
+      if (ni < 0 || nj < 0 || ni >= columns || nj >= rows) continue;
+      const nat = ni * rows + nj;
+      if (inside[nat] || !free(at, nd)) continue;
+      const next = nat * 4 + nd;
       const total = spent + Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + (nd === d ? 0 : BEND);
       if (total < cost[next]) {
         cost[next] = total;
@@ -240,8 +271,8 @@ function searchAround(from: Port, to: Port, middle: number | null, blocked: read
 function unwind(end: number, previous: Int32Array, xs: number[], ys: number[]): Point[] {
   const points: Point[] = [];
   for (let at = end; at !== -1; at = previous[at]) {
-    const cell = (at - (at % 4)) / 4;
-    points.push({ x: xs[Math.floor(cell / ys.length)], y: ys[cell % ys.length] });
+    const point = at >> 2;
+    points.push({ x: xs[Math.floor(point / ys.length)], y: ys[point % ys.length] });
   }
   return points.reverse();
 }
@@ -253,40 +284,47 @@ class MinQueue {
   get size() {
     return this.keys.length;
   }
+  topPriority(): number {
+    return this.priorities[0];
+  }
   push(key: number, priority: number) {
-    this.keys.push(key);
-    this.priorities.push(priority);
-    let i = this.keys.length - 1;
+    const { keys, priorities } = this;
+    let i = keys.length;
+    keys.push(key);
+    priorities.push(priority);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.priorities[parent] <= this.priorities[i]) break;
-      this.swap(i, parent);
+      if (priorities[parent] <= priority) break;
+      keys[i] = keys[parent];
+      priorities[i] = priorities[parent];
       i = parent;
     }
+    keys[i] = key;
+    priorities[i] = priority;
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.keys[0], this.priorities[0]];
-    const lastKey = this.keys.pop()!;
-    const lastPriority = this.priorities.pop()!;
-    if (this.keys.length > 0) {
-      this.keys[0] = lastKey;
-      this.priorities[0] = lastPriority;
-      let i = 0;
-      for (;;) {
-        const [l, r] = [2 * i + 1, 2 * i + 2];
-        let least = i;
-        if (l < this.keys.length && this.priorities[l] < this.priorities[least]) least = l;
-        if (r < this.keys.length && this.priorities[r] < this.priorities[least]) least = r;
-        if (least === i) break;
-        this.swap(i, least);
-        i = least;
-      }
+  /** Takes the key of lowest priority out. */
+  pop(): number {
+    const { keys, priorities } = this;
+    const top = keys[0];
+    const key = keys.pop()!;
+    const priority = priorities.pop()!;
+    const size = keys.length;
+    if (size === 0) return top;
+    let i = 0;
+    for (;;) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      let leastPriority = priority;
+      if (l < size && priorities[l] < leastPriority) [least, leastPriority] = [l, priorities[l]];
+      if (r < size && priorities[r] < leastPriority) least = r;
+      if (least === i) break;
+      keys[i] = keys[least];
+      priorities[i] = priorities[least];
+      i = least;
     }
+    keys[i] = key;
+    priorities[i] = priority;
     return top;
-  }
-  private swap(a: number, b: number) {
-    [this.keys[a], this.keys[b]] = [this.keys[b], this.keys[a]];
-    [this.priorities[a], this.priorities[b]] = [this.priorities[b], this.priorities[a]];
   }
 }
 
