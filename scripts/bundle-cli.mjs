@@ -22,7 +22,9 @@ await build({
   tsconfig: path.join(root, 'tsconfig.main.json'),
   // ws asks for its optional native helpers inside a try.
   external: [/^better-sqlite3($|\/)/, /^pg($|\/)/, /^playwright-core($|\/)/, /^electron($|\/)/, 'bufferutil', 'utf-8-validate'],
-  output: { file: bundle, format: 'cjs', sourcemap: true },
+  // The launcher compiles the bundle with node:vm (to give it a code cache); import() has no loader
+  // there, so playwright-core and pg, loaded on first use, are required instead.
+  output: { file: bundle, format: 'cjs', sourcemap: true, dynamicImportInCjs: false },
   logLevel: 'warn',
 });
 

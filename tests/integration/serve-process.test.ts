@@ -53,6 +53,21 @@ describe('groundwork serve as a process', () => {
     expect(await call(second.url, 'session.get', { id: session.id })).toEqual(detail);
   });
 
+  it('loads what it needs on first use: prints a PDF handout, and reaches for a team library', async () => {
+    const serve = await startServe(['--port', '0', '--data-dir', tempDirForTest('serve')]);
+    const session = await call(serve.url, 'session.create', { title: 'Acme offsite' });
+    const options = { paper: 'a4', facilitator: 'Dana', findings: true, signals: true, notes: true } as const;
+    const { pdf, bytes } = await call(serve.url, 'export.pdf', { sessionId: session.id, options, jobId: 'first_print' });
+    expect(bytes).toBeGreaterThan(1000);
+    expect(Buffer.from(pdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Nothing listens on port 9 of 127.0.0.1: the library is offline, not an error inside the app.
+    await call(serve.url, 'library.setUrl', { url: 'postgres://trainer:secret@127.0.0.1:9/library' });
+    const state = await call(serve.url, 'library.sync', {});
+    expect(state.offline).toBe(true);
+    expect(state.problem).toContain('cannot be reached');
+  }, 60_000);
+
   it('survives a request whose method name is not valid percent-encoding', async () => {
     const serve = await startServe(['--port', '0', '--data-dir', tempDirForTest('serve')]);
     const response = await fetch(new URL('api/%E0%A4%A', serve.url), { method: 'POST', body: '{}' });
