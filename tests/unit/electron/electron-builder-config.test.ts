@@ -41,7 +41,7 @@ describe('electron-builder.yml', () => {
       return minimatch(file, negated ? glob.slice(1) : glob, { dot: true }) ? !negated : included;
     }, file.startsWith('node_modules/'));
 
-  it('leaves playwright-core and better-sqlite3’s sources, intermediates and Node build out of the installer', () => {
+  it('leaves playwright-core, better-sqlite3’s sources, intermediates and Node build, and the CLI’s code cache out of the installer', () => {
     for (const file of [
       'node_modules/playwright-core/package.json',
       'node_modules/playwright-core/lib/server/chromium/crBrowser.js',
@@ -51,6 +51,7 @@ describe('electron-builder.yml', () => {
       'node_modules/better-sqlite3/build/Release/obj.target/better_sqlite3/src/better_sqlite3.o',
       'node_modules/better-sqlite3/binding.gyp',
       'dist/main/cli/groundwork.js.map',
+      'dist/main/cli/groundwork-bundle.js.cache',
     ]) {
       expect(packs(file), file).toBe(false);
     }
