@@ -18,6 +18,10 @@ interface Props {
 /** The field grows with what is typed ("Dana Whitfield, Regional manager North" wraps), so all of it shows. */
 function fitHeight(field: HTMLTextAreaElement): void {
   field.style.height = 'auto';
+  growToText(field);
+}
+
+function growToText(field: HTMLTextAreaElement): void {
   field.style.height = `${field.scrollHeight + 4}px`;
 }
 
@@ -27,7 +31,7 @@ function fitHeight(field: HTMLTextAreaElement): void {
  */
 function refitAfterInput(field: HTMLTextAreaElement, lengthBefore: number, inserted: string | null): void {
   if (inserted === null || field.value.length !== lengthBefore + inserted.length) fitHeight(field);
-  else if (field.scrollHeight > field.clientHeight) field.style.height = `${field.scrollHeight + 4}px`;
+  else if (field.scrollHeight > field.clientHeight) growToText(field);
 }
 
 /** Inline editing on a node: Enter (Shift+Enter for a new line in notes) keeps, Esc cancels, leaving keeps. */

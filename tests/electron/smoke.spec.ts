@@ -38,7 +38,7 @@ if (!readiness.ready && !process.env.GROUNDWORK_ELECTRON_SKIP_LOGGED) {
 // The handbook's rule for this machine and CI: the Electron binary cannot be downloaded here, so
 // this suite runs only where it exists; everywhere else it says why, and the served shell's suite
 // covers the app, with the shell's decisions in pure functions tested in tests/unit.
-test.skip(!readiness.ready, SKIP_REASON);
+test.skip(!readiness.ready, `Electron cannot run here, so the served shell's suite covers the app (${SKIP_REASON})`);
 test.describe.configure({ mode: 'serial' });
 
 /**
