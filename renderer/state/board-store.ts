@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
-import { api, resultOf } from '../api/client';
+import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
@@ -278,7 +278,9 @@ export const useBoard = create<BoardStore>((set, get) => {
 
     prefetch(boardId, early) {
       if (prefetched?.boardId === boardId) return;
-      const reply = sync.fetch(boardId, early?.then((r) => r && (resultOf(r) as LoadedBoard)));
+      // An early refusal is asked again over the socket, whose refusal this window handles; left to
+      // reject here, it would be unhandled until the sync awaits it.
+      const reply = sync.fetch(boardId, early?.then((r) => (r?.ok ? (r.result as LoadedBoard) : null)));
       // A board the session turns out not to have is never opened: its refusal is no news.
       reply.catch(() => undefined);
       prefetched = { boardId, reply };

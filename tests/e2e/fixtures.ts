@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { HTTP_API_PREFIX } from '../../shared/api/wire';
 import fs from 'node:fs';
 import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
@@ -20,14 +21,23 @@ export const test = base.extend<{ shell: ServedShell }>({
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
-      // Chromium logs each reconnect attempt made while a test has the server stopped.
-      const reconnecting = /WebSocket connection to .* failed/.test(message.text());
-      if (message.type() === 'error' && !reconnecting) errors.push(message.text());
+      if (message.type() === 'error' && !expectedNoise(message)) errors.push(message.text());
     });
     await use(page);
     expect(errors, 'the page logged errors').toEqual([]);
   },
 });
+
+/**
+ * Console errors Chromium logs itself for what the app handles: each reconnect attempt made while a
+ * test has the server stopped, and the 404 of the early HTTP `board.get` for a board the address
+ * names but the session no longer has (the editor then opens the session's first board).
+ */
+function expectedNoise(message: ConsoleMessage): boolean {
+  if (/WebSocket connection to .* failed/.test(message.text())) return true;
+  const earlyBoardGone = /status of 404/.test(message.text()) && message.location().url.endsWith(`${HTTP_API_PREFIX}board.get`);
+  return earlyBoardGone;
+}
 
 /** Main's board as `board.get` returns it. */
 export interface StoredBoard {

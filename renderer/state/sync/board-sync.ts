@@ -191,7 +191,7 @@ export class BoardSync {
   /**
    * Main's board, and which of this window's waiting batches for it main already holds. `early`
    * is a reply asked for without naming any (see renderer/api/early-board.ts): it stands when no
-   * batch for the board waits, and null (that request failed) means asking here.
+   * batch for the board waits, and null (that request failed or was refused) means asking here.
    */
   async fetch(boardId: string, early?: Promise<LoadedBoard | null>): Promise<LoadedBoard> {
     await this.outbox.ready;
