@@ -60,7 +60,7 @@ Commands:
                   --library-url URL  the team library (postgresql://USER:PASSWORD@HOST/DB);
                                   GROUNDWORK_LIBRARY_URL also sets it
   export          Write a session to a .groundwork file
-                  --session ID    the session (its id is in the app's address bar: /sessions/ID)
+                  --session ID    the session (its id is in the app's address: #/session/ID)
                   --out FILE      the file to write (replaced if it exists; default: the
                                   session's title.groundwork in the current folder)
   import FILE     Import a .groundwork (or .groundwork.json) file: a session, or a template into your templates
