@@ -80,8 +80,8 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const strataBands = usePresentation((s) => s.session?.boards.find((b) => b.id === boardId)?.settings.strataBands ?? false);
   const status = useBoard((s) => s.status);
   const doc = useBoard((s) => s.doc);
-  // Only measurements arrive here (nothing is draggable): the camera needs every node's size.
-  const onNodesChange = useBoard((s) => s.onFlowNodesChange);
+  // Nothing is draggable here: the camera needs every node's size, and the projector never edits.
+  const onNodesChange = useBoard((s) => s.onShownNodesChange);
   const flow = useReactFlow();
   /** Where the camera was last sent. */
   const aimedAt = useRef<Viewport | null>(null);

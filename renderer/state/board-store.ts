@@ -52,7 +52,14 @@ interface BoardStore {
   edit(ops: Op[]): boolean;
   undo(): void;
   redo(): void;
+  /** The editor's canvas: drags and nudges are edits, and a card's new size may move others. */
   onFlowNodesChange(changes: NodeChange<BoardFlowNode>[]): void;
+  /**
+   * A window that only shows the board (the projector): it keeps React Flow's measurements and
+   * never edits. Its cards are drawn at other sizes than the editor's, so a note it saw grow
+   * would push the ones below by another amount than the editor does, and both would send it.
+   */
+  onShownNodesChange(changes: NodeChange<BoardFlowNode>[]): void;
   onFlowEdgesChange(changes: EdgeChange<BoardFlowEdge>[]): void;
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
@@ -61,6 +68,13 @@ interface BoardStore {
 }
 
 const history = new UndoHistory();
+
+/** The nodes React Flow has measured in `changes`. */
+function measuredIn(changes: NodeChange<BoardFlowNode>[]): Set<string> {
+  const ids = new Set<string>();
+  for (const change of changes) if (change.type === 'dimensions' && change.dimensions) ids.add(change.id);
+  return ids;
+}
 /** The contents of each frame being dragged, fixed when its drag starts. */
 const draggedFrames = new Map<string, string[]>();
 
@@ -346,8 +360,7 @@ export const useBoard = create<BoardStore>((set, get) => {
           }
         }
       }
-      const measuredIds = new Set<string>();
-      for (const change of changes) if (change.type === 'dimensions' && change.dimensions) measuredIds.add(change.id);
+      const measuredIds = measuredIn(changes);
       // A note drawn taller than it was measured before (its text grew); a first measurement is no growth.
       let byId: Map<string, BoardFlowNode> | null = null;
       for (const change of changes) {
@@ -360,6 +373,11 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (moves.length) get().edit(moves);
       else if (get().keepArranged && [...measuredIds].some((id) => doc.nodes.get(id)?.kind === 'role')) settleArrangement();
       settleNotes();
+    },
+
+    onShownNodesChange(changes) {
+      const measured = changes.filter((c) => c.type === 'dimensions');
+      if (measured.length) set({ nodes: dropEstimates(applyNodeChanges(measured, get().nodes), measuredIn(measured)) });
     },
 
     onFlowEdgesChange(changes) {

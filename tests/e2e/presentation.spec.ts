@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { callOf, edgeLengths, expect, test, threeFrameSession } from './fixtures';
+import { callOf, edgeLengths, expect, settled, test, threeFrameSession, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 import { handoutSession } from '../helpers/handout';
 
@@ -300,4 +300,45 @@ test('an edit inside the step leaves the projector’s camera still; a card beyo
   await shell.call('board.apply', { boardId, ops: [{ type: 'node.move', id: 'r5', position: { x: 2400, y: 1200 } }] });
   await expect.poll(cameraMoves).toBe(1);
   await expect(view).toHaveAttribute('aria-busy', 'false');
+});
+
+test('the projector never edits the board: a note it sees grow is pushed clear of the next by the editor alone', async ({ page: audience, shell, context }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Signals wall' });
+  const boardId = session.boards[0].id;
+  const note = (id: string, x: number, y: number, text: string) => ({ type: 'node.add', node: { id, kind: 'note', position: { x, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
+  await shell.call('board.apply', { boardId, ops: [note('above', 0, 0, 'Short'), note('below', 0, 160, 'Below'), note('aside', 600, 0, 'Aside')] });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Signals', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  await audience.setViewportSize(PROJECTOR);
+  await audience.goto(`${shell.url}#/session/${session.id}/audience`);
+  await expect(audience.locator('.react-flow__node-note')).toHaveCount(3);
+  const stored = () => shell.call<StoredBoard>('board.get', { id: boardId });
+  const below = (board: StoredBoard) => board.nodes.find((n) => n.id === 'below')!.position;
+  /** Waits until the projector has drawn `shown` (two frames after it is in the page), then for one more change to reach it. */
+  const afterProjectorDrew = async (shown: RegExp, mark: string) => {
+    await expect(audience.getByText(shown)).toBeVisible();
+    await audience.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'aside', data: { text: mark } }] });
+    await expect(audience.getByText(mark)).toBeVisible();
+  };
+
+  // A note grows by an edit from elsewhere (a phone, the other laptop) while only the projector shows the board.
+  const before = await stored();
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'above', data: { text: 'Procurement joins earlier than it did, with a checklist of its own and a budget owner in the room' } }] });
+  await afterProjectorDrew(/Procurement joins/, 'Aside, one');
+  expect((await stored()).revision).toBe(before.revision + 2);
+  expect(below(await stored())).toEqual(below(before));
+
+  // The facilitator grows it further in the editor: the editor pushes the note below clear, once.
+  const editor = await context.newPage();
+  await editor.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await editor.locator('.react-flow__node[data-id="above"]').dblclick();
+  const text = editor.getByRole('textbox', { name: 'Edit note text' });
+  await text.fill('Buyers now ask for proof of return before the first meeting, and procurement joins earlier than it did, with a checklist of its own');
+  await text.press('Enter');
+  await expect.poll(async () => below(await stored()).y).toBeGreaterThan(160);
+  const pushed = await settled(editor, shell, boardId);
+  await afterProjectorDrew(/proof of return/, 'Aside, two');
+  const after = await stored();
+  expect(after.revision).toBe(pushed.revision + 1);
+  expect(below(after)).toEqual(below(pushed));
 });
