@@ -16,11 +16,13 @@ interface CardIndex {
 
 /**
  * A node's box on the board; frames are regions, not cards, and edges run across them. A card
- * being dragged is no obstacle until it is dropped: the edges near its path are routed again
- * once, where it lands, not on every frame of the drag (the card is drawn over them meanwhile).
+ * being dragged stays an obstacle where it was until it is dropped: the edges near its old place
+ * and its path are routed again once, where it lands, not when the drag starts and on every
+ * frame of it (the card is drawn over them meanwhile).
  */
-function cardRect(node: InternalNode | undefined): Rect | null {
-  if (!node || node.type === 'frame' || node.hidden || node.dragging) return null;
+function cardRect(node: InternalNode | undefined, previous: CardIndex | undefined): Rect | null {
+  if (!node || node.type === 'frame' || node.hidden) return null;
+  if (node.dragging) return previous?.rects.get(node.id) ?? null;
   return nodeRect(node);
 }
 
@@ -51,7 +53,7 @@ function currentCards(state: ReactFlowState, previous: CardIndex | undefined) {
   const rects = new Map<string, Rect>();
   let same = !!previous;
   for (const node of state.nodeLookup.values()) {
-    const rect = cardRect(node);
+    const rect = cardRect(node, previous);
     if (!rect) continue;
     rects.set(node.id, rect);
     if (same && !sameRect(previous!.rects.get(node.id), rect)) same = false;

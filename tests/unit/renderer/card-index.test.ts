@@ -38,12 +38,22 @@ describe('cardsNear', () => {
     expect(near(state([{ id: 'a', x: 100, y: 100 }, { id: 'b', x: 3400, y: 800 }]))).toBe(first);
   });
 
-  it('takes a card being dragged as no obstacle until it is dropped', () => {
+  it('keeps a card being dragged where it was until it is dropped', () => {
     const state = flow();
     const near = cardsNear(area);
     expect(near(state([{ id: 'a', x: 2000, y: 0 }]))).toEqual([]);
     expect(near(state([{ id: 'a', x: 300, y: 100, dragging: true }]))).toEqual([]);
     expect(near(state([{ id: 'a', x: 300, y: 100 }]))).toEqual([{ x: 300, y: 100, width: 240, height: 130 }]);
+  });
+
+  it('leaves the edges by a card that starts a drag as they are until it lands', () => {
+    const state = flow();
+    const near = cardsNear(area);
+    const before = near(state([{ id: 'a', x: 300, y: 100 }]));
+    expect(before).toEqual([{ x: 300, y: 100, width: 240, height: 130 }]);
+    expect(near(state([{ id: 'a', x: 340, y: 120, dragging: true }]))).toBe(before);
+    expect(near(state([{ id: 'a', x: 1500, y: 900, dragging: true }]))).toBe(before);
+    expect(near(state([{ id: 'a', x: 1500, y: 900 }]))).toEqual([]);
   });
 
   it('asks again after changes it did not see (an edge mounted again)', () => {
