@@ -15,7 +15,7 @@ import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { bandLabelGutter, StrataBands, StrataBandsAt } from '../canvas/StrataBands';
 import { flagEdges } from '../findings/flagged-edges';
 import { toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
-import { minPrintZoom, planBoard, PRINT_DETAIL, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
+import { GRID_LABEL_PX, minPrintZoom, planBoard, PRINT_DETAIL, rowName, tileName, type Area, type Rect, type Tile, type Viewport } from './pages';
 import { copyForTile } from './tile-copy';
 
 type Plan = ReturnType<typeof planBoard>;
@@ -128,24 +128,37 @@ const TilePage = memo(function TilePage({ title, area, height, drawn, viewport, 
   );
 });
 
-/** The overview's grid: where each tile's page is on the board. */
+/**
+ * The overview's grid: where each tile's page is on the board, read as on a map: the row's letter
+ * at its left, the column's number above it (tile B2 is the second row's second column).
+ */
 function TileGrid({ tiles, viewport }: { tiles: readonly Tile[]; viewport: Viewport }) {
+  const box = (rect: Rect) => ({ left: viewport.x + rect.x * viewport.zoom, top: viewport.y + rect.y * viewport.zoom, width: rect.width * viewport.zoom, height: rect.height * viewport.zoom });
   return (
     <div className="print-tile-grid" aria-hidden="true">
       {tiles.map((tile) => (
-        <div
-          key={tileName(tile)}
-          className="print-tile"
-          style={{
-            left: viewport.x + tile.rect.x * viewport.zoom,
-            top: viewport.y + tile.rect.y * viewport.zoom,
-            width: tile.rect.width * viewport.zoom,
-            height: tile.rect.height * viewport.zoom,
-          }}
-        >
-          <span>{tileName(tile)}</span>
-        </div>
+        <div key={tileName(tile)} className="print-tile" style={box(tile.rect)} />
       ))}
+      {tiles
+        .filter((tile) => tile.row === 0)
+        .map((tile) => {
+          const { left, top, width } = box(tile.rect);
+          return (
+            <span key={`column ${tile.column}`} className="print-tile-label" style={{ left, top: top - GRID_LABEL_PX, width, height: GRID_LABEL_PX }}>
+              {tile.column + 1}
+            </span>
+          );
+        })}
+      {tiles
+        .filter((tile) => tile.column === 0)
+        .map((tile) => {
+          const { left, top, height } = box(tile.rect);
+          return (
+            <span key={`row ${tile.row}`} className="print-tile-label" style={{ left: left - GRID_LABEL_PX, top, width: GRID_LABEL_PX, height }}>
+              {rowName(tile.row)}
+            </span>
+          );
+        })}
     </div>
   );
 }

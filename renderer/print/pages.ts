@@ -30,6 +30,8 @@ export function minPrintZoom(kinds: Iterable<NodeKind>): number {
 }
 /** A board so large that more tiles would be needed prints at a smaller zoom, on at most this many pages a side. */
 export const MAX_TILES_A_SIDE = 6;
+/** The room an overview keeps above and left of a tiled board for its grid's column numbers and row letters (CSS px). */
+export const GRID_LABEL_PX = 24;
 /** Tiles overlap by this share of their size, so a node cut at one edge is whole on the next page. */
 const OVERLAP = 0.04;
 
@@ -77,14 +79,16 @@ export interface Tile {
 /**
  * How a board of `bounds` prints on pages of `area`: one fitted page, or, under `minZoom`, an
  * overview and its tiles. `leftGutter` (CSS px) is kept free at each page's left edge, for the
- * strata bands' labels.
+ * strata bands' labels; an overview keeps a band above and left of the board for its grid's
+ * labels, which would otherwise cover the cards at the tiles' corners.
  */
 export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, leftGutter = 0): { fit: Viewport; tiles: Tile[]; columns: number; rows: number } {
   const area = { width: page.width - leftGutter, height: page.height };
-  // Centred in the area, as large as fits inside the padding, never enlarged beyond 1×.
-  const fitted = (rect: Rect): Viewport => {
-    const viewport = getViewportForBounds({ ...rect, width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) }, area.width, area.height, 0, 1, `${PAD_PX}px`);
-    return { ...viewport, x: viewport.x + leftGutter };
+  // Centred in the area (less `inset` at its top and left), as large as fits inside the padding, never enlarged beyond 1×.
+  const fitted = (rect: Rect, inset = 0): Viewport => {
+    const size = { width: Math.max(rect.width, 1), height: Math.max(rect.height, 1) };
+    const viewport = getViewportForBounds({ ...rect, ...size }, area.width - inset, area.height - inset, 0, 1, `${PAD_PX}px`);
+    return { ...viewport, x: viewport.x + leftGutter + inset, y: viewport.y + inset };
   };
   const fit = fitted(bounds);
   if (fit.zoom >= minZoom) return { fit, tiles: [], columns: 1, rows: 1 };
@@ -107,10 +111,13 @@ export function planBoard(bounds: Rect, page: Area, minZoom = MIN_PRINT_ZOOM, le
       tiles.push({ row, column, rect, viewport: fitted(rect) });
     }
   }
-  return { fit, tiles, columns, rows };
+  return { fit: fitted(bounds, GRID_LABEL_PX), tiles, columns, rows };
 }
+
+/** "A" for the first row of tiles. */
+export const rowName = (row: number) => String.fromCharCode(65 + row);
 
 /** "A1" for the first row's first tile: the name on the overview and on the tile's own page. */
 export function tileName(tile: Pick<Tile, 'row' | 'column'>): string {
-  return `${String.fromCharCode(65 + tile.row)}${tile.column + 1}`;
+  return `${rowName(tile.row)}${tile.column + 1}`;
 }

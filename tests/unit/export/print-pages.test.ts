@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
 import { parseRoute } from '../../../renderer/state/router';
-import { MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, pageRule, planBoard, tileName } from '../../../renderer/print/pages';
+import { GRID_LABEL_PX, MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, pageRule, planBoard, tileName } from '../../../renderer/print/pages';
 import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
 
 describe('print options in the print view route', () => {
@@ -94,6 +94,18 @@ describe('fitting a board to a page', () => {
     expect(guttered.fit.zoom).toBeLessThan(plain.fit.zoom);
     const tiled = planBoard({ x: 0, y: 0, width: 6000, height: 2500 }, area, MIN_PRINT_ZOOM, 200);
     for (const tile of tiled.tiles) expect(tile.rect.x * tile.viewport.zoom + tile.viewport.x).toBeGreaterThanOrEqual(200);
+  });
+
+  it('keeps a band above and left of a tiled board on its overview for the grid’s labels, off the cards', () => {
+    const bounds = { x: -300, y: 50, width: 6000, height: 2500 };
+    for (const gutter of [0, 200]) {
+      const { fit, tiles } = planBoard(bounds, area, MIN_PRINT_ZOOM, gutter);
+      expect(tiles.length).toBeGreaterThan(1);
+      expect(bounds.x * fit.zoom + fit.x).toBeGreaterThanOrEqual(gutter + GRID_LABEL_PX);
+      expect(bounds.y * fit.zoom + fit.y).toBeGreaterThanOrEqual(GRID_LABEL_PX);
+      expect((bounds.x + bounds.width) * fit.zoom + fit.x).toBeLessThanOrEqual(area.width);
+      expect((bounds.y + bounds.height) * fit.zoom + fit.y).toBeLessThanOrEqual(area.height);
+    }
   });
 
   it('stops at a fixed number of pages a side for a huge board', () => {
