@@ -9,10 +9,11 @@ import { parseOrgPaste } from '../../shared/import/org-paste';
 import { validRows, type OrgCsvResult } from '../../shared/import/org-csv';
 import { showInfo } from '../state/toasts';
 import { addNode, arrangeOrgMap, deleteSelection, duplicateSelection, groupSelectionIntoFrame, importOrgChart, isOrgBoard, tidySelectedNotes } from './commands';
-import { nodeBoxes } from './capture';
+import { nodeBoxes, revealAdded } from './capture';
+import { seenArea, showBeside, viewCentre } from './on-screen';
 import { openCaptureDialog } from './capture-dialogs';
 import { ImportOrgDialog } from './ImportOrgDialog';
-import { findFreeSpot } from './placement';
+import { findFreeSpot, inside } from './placement';
 import { useClipboardEvents } from './useClipboardEvents';
 
 type Modal = 'group' | 'import' | null;
@@ -51,13 +52,13 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
   const [frameTitle, setFrameTitle] = useState('');
   const [pasted, setPasted] = useState<{ name: string; result: OrgCsvResult } | null>(null);
 
-  const viewCentre = () => {
-    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
-    return flow.screenToFlowPosition(centre);
+  // Where the facilitator is looking; when that is full, beside it, and the view makes room for it.
+  const add = (kind: NodeKind) => {
+    const seen = seenArea(flow);
+    const id = addNode(kind, findFreeSpot(viewCentre(flow), expectedSize(kind, defaultNodeData(kind)), [...nodeBoxes().values()], seen));
+    const card = nodeBoxes().get(id);
+    if (seen && card && !inside(card, seen) && !showBeside(flow, card, seen)) revealAdded(id);
   };
-
-  const add = (kind: NodeKind) => addNode(kind, findFreeSpot(viewCentre(), expectedSize(kind, defaultNodeData(kind)), [...nodeBoxes().values()]));
 
   // Text pasted onto an org map is an org chart: imported at once when it reads cleanly, else the
   // import dialog opens on its problems, as for a file.
@@ -71,7 +72,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
       return true;
     }
     const rows = validRows(result);
-    if (importOrgChart(rows, viewCentre())) {
+    if (importOrgChart(rows, viewCentre(flow))) {
       showInfo(`Added ${rows.length} role${rows.length === 1 ? '' : 's'} from the pasted ${result.format}`);
       imported();
     }
@@ -168,7 +169,7 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
       )}
       {modal === 'import' && (
         <ImportOrgDialog
-          origin={viewCentre()}
+          origin={viewCentre(flow)}
           initial={pasted ?? undefined}
           onClose={() => setModal(null)}
           onImported={imported}

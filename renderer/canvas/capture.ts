@@ -30,18 +30,19 @@ const arrangedY = (stratum: Stratum | null, height: number) => snap(bandTop(stra
 /** Below a manager on a map that is not arranged by bands. */
 const REPORT_DROP = 96;
 
-/** What the canvas does with a card the keyboard added: bring it into view (set by the canvas). */
+/** What the canvas does with a card the keyboard or the toolbar added: bring it into view (set by the canvas). */
 let onAdded: ((id: string) => void) | null = null;
 export function setOnAdded(callback: ((id: string) => void) | null): void {
   onAdded = callback;
 }
+export const revealAdded = (id: string) => onAdded?.(id);
 
 function addAndType(ops: Op[], id: string): boolean {
   const { edit, selectOnly } = useBoard.getState();
   if (!edit(ops)) return false;
   selectOnly([id]);
   startEditing(id);
-  onAdded?.(id);
+  revealAdded(id);
   return true;
 }
 

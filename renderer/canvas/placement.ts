@@ -13,14 +13,20 @@ function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
 }
 
+/** Whether `a` lies wholly in `b`. */
+export const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
 /**
  * Where a new node of `size` goes: centred on `centre` if that is free, otherwise the nearest
- * free cell of a grid around it, ring by ring, so nodes added in a row never pile up.
+ * free cell of a grid around it, ring by ring, so nodes added in a row never pile up. Given the
+ * part of the board on screen (`seen`), a free cell wholly in it comes before a nearer one that is
+ * not: a card added from the toolbar shows where the facilitator is looking.
  */
-export function findFreeSpot(centre: Position, size: { width: number; height: number }, occupied: readonly Box[], maxRings = 12): Position {
+export function findFreeSpot(centre: Position, size: { width: number; height: number }, occupied: readonly Box[], seen?: Box, maxRings = 12): Position {
   const origin = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
   const stepX = size.width + GAP;
   const stepY = size.height + GAP;
+  let nearest: Position | undefined;
   for (let ring = 0; ring <= maxRings; ring++) {
     const cells: Position[] = [];
     for (let dy = -ring; dy <= ring; dy++) {
@@ -30,10 +36,13 @@ export function findFreeSpot(centre: Position, size: { width: number; height: nu
     }
     // Nearest first; of two as near, the lower: the toolbar lies over the top of the canvas.
     cells.sort((a, b) => Math.hypot(a.x - origin.x, a.y - origin.y) - Math.hypot(b.x - origin.x, b.y - origin.y) || b.y - a.y);
-    const free = cells.find((cell) => !occupied.some((box) => overlaps({ ...cell, ...size }, box)));
-    if (free) return free;
+    for (const cell of cells) {
+      if (occupied.some((box) => overlaps({ ...cell, ...size }, box))) continue;
+      if (!seen || inside({ ...cell, ...size }, seen)) return cell;
+      nearest ??= cell;
+    }
   }
-  return origin;
+  return nearest ?? origin;
 }
 
 /**

@@ -10,6 +10,7 @@ import { cycleRegion, focusCanvas } from './regions';
 import { showInfo } from '../state/toasts';
 import { appendTyped, dropTyped, startEditing } from './useLabelEditing';
 import { isTyping } from '../ui/is-typing';
+import { EDGE_MARGIN, MINIMAP_ROOM, viewCentre } from './on-screen';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
 
@@ -32,13 +33,6 @@ function keepKeyboardMapArranged(setting: ArrangeSetting): void {
   showInfo('Keep arranged is on: the map lays itself out by levels as you add. Turn it off in the toolbar.');
 }
 
-
-/** The middle of what the canvas shows, in flow coordinates. */
-function viewCentre(flow: Flow) {
-  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-  const centre = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
-  return flow.screenToFlowPosition(centre);
-}
 
 function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean {
   const board = useBoard.getState();
@@ -116,7 +110,7 @@ function reveal(flow: Flow, id: string): void {
   const box = { ...measured, height: measured.height + GROWTH };
   const topLeft = flow.flowToScreenPosition({ x: box.x, y: box.y });
   const bottomRight = flow.flowToScreenPosition({ x: box.x + box.width, y: box.y + box.height });
-  const margin = 24;
+  const margin = EDGE_MARGIN;
   if (topLeft.x >= pane.left + margin && topLeft.y >= pane.top + margin && bottomRight.x <= pane.right - margin && bottomRight.y <= pane.bottom - MINIMAP_ROOM) return;
   const { doc } = useBoard.getState();
   const managerId = [...doc.edges.values()].find((e) => e.kind === 'reports-to' && e.target === id)?.source;
@@ -131,8 +125,6 @@ function reveal(flow: Flow, id: string): void {
 
 /** Flow units a card may grow by while its label is typed (a title wrapping to two lines). */
 const GROWTH = 100;
-/** Screen pixels at the bottom of the canvas taken by the minimap and the zoom controls. */
-const MINIMAP_ROOM = 130;
 
 /**
  * The canvas shortcuts, read before React Flow's own (capture phase), so the arrows walk the

@@ -156,3 +156,25 @@ test('imports a semicolon-separated CSV file, as spreadsheets save it where the 
   ]);
   expect(board.edges).toHaveLength(1);
 });
+
+test('a note added from the toolbar is seen whole where the facilitator is looking; when that is full the view makes room for it', async ({ page, shell }) => {
+  await createSessionInUi(page, shell, 'Notes wall');
+  /** How many notes lie wholly inside the canvas on screen, and whether the selected (just added) one does. */
+  const seen = () =>
+    page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const whole = (note: Element) => {
+        const r = note.getBoundingClientRect();
+        return r.left >= pane.left && r.top >= pane.top && r.right <= pane.right && r.bottom <= pane.bottom;
+      };
+      const notes = [...document.querySelectorAll('.react-flow__node-note')];
+      return { notes: notes.filter(whole).length, added: notes.some((n) => n.classList.contains('selected') && whole(n)) };
+    });
+  for (let i = 1; i <= 8; i++) {
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect(page.locator('.react-flow__node-note')).toHaveCount(i);
+    // The first few fit beside each other, zooming out a little: none of them leaves the screen.
+    await expect.poll(seen, { message: `note ${i}` }).toEqual({ notes: i <= 4 ? i : expect.any(Number), added: true });
+  }
+  expect(await overlaps(page, '.react-flow__node-note')).toEqual([]);
+});

@@ -20,6 +20,19 @@ describe('findFreeSpot', () => {
     const second = findFreeSpot({ x: 0, y: 0 }, size, [first]);
     expect(Math.hypot(second.x - first.x, second.y - first.y)).toBeLessThanOrEqual(size.width + 24 + 1);
   });
+
+  it('takes a free cell wholly on screen before a nearer one partly off it, and the nearest when none is on screen', () => {
+    const first = { ...findFreeSpot({ x: 0, y: 0 }, size, []), ...size };
+    // On screen: a band as tall as one card, wide enough for three.
+    const seen = { x: -400, y: -50, width: 800, height: 100 };
+    const second = findFreeSpot({ x: 0, y: 0 }, size, [first], seen);
+    expect(second.y).toBe(first.y);
+    expect(Math.abs(second.x - first.x)).toBe(size.width + 24);
+    const full = [first, { ...second, ...size }, { ...findFreeSpot({ x: 0, y: 0 }, size, [first, { ...second, ...size }], seen), ...size }];
+    const beyond = findFreeSpot({ x: 0, y: 0 }, size, full, seen);
+    expect(full.some((box) => overlaps(box, { ...beyond, ...size }))).toBe(false);
+    expect(Math.hypot(beyond.x - first.x, beyond.y - first.y)).toBeLessThanOrEqual(Math.hypot(size.width + 24, size.height + 24) + 1);
+  });
 });
 
 describe('findFreeInRow', () => {

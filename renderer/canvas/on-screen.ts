@@ -1,0 +1,53 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { EDITOR_DETAIL } from './nodes/detail';
+import type { Box } from './placement';
+
+type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
+
+/** Screen pixels at the bottom of the canvas taken by the minimap and the zoom controls. */
+export const MINIMAP_ROOM = 130;
+/** Screen pixels kept clear at the other edges of the canvas. */
+export const EDGE_MARGIN = 24;
+
+const pane = () => document.querySelector('.react-flow')?.getBoundingClientRect();
+
+/** The middle of what the canvas shows, in flow coordinates. */
+export function viewCentre(flow: Flow) {
+  const rect = pane();
+  const centre = rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
+  return flow.screenToFlowPosition(centre);
+}
+
+/** The part of the board a card can be seen whole in, in flow coordinates: the canvas less its margins and the minimap's strip. */
+export function seenArea(flow: Flow): Box | undefined {
+  const rect = pane();
+  if (!rect) return undefined;
+  const topLeft = flow.screenToFlowPosition({ x: rect.left + EDGE_MARGIN, y: rect.top + EDGE_MARGIN });
+  const bottomRight = flow.screenToFlowPosition({ x: rect.right - EDGE_MARGIN, y: rect.bottom - MINIMAP_ROOM });
+  return { x: topLeft.x, y: topLeft.y, width: Math.max(0, bottomRight.x - topLeft.x), height: Math.max(0, bottomRight.y - topLeft.y) };
+}
+
+/** The most a card added beyond the view may shrink the board to keep what was on screen: to half, and never past full cards. */
+const leastZoom = (now: number) => Math.max(now / 2, EDITOR_DETAIL.names);
+
+/**
+ * Shows a card added where the view had no room for it: the view zooms out until it holds what
+ * it showed (`seen`) and the card, so nothing the facilitator was looking at goes off screen.
+ * Returns false, moving nothing, when that would shrink the board too far.
+ */
+export function showBeside(flow: Flow, card: Box, seen: Box): boolean {
+  const rect = pane();
+  if (!rect) return false;
+  const left = Math.min(seen.x, card.x);
+  const top = Math.min(seen.y, card.y);
+  const width = Math.max(seen.x + seen.width, card.x + card.width) - left;
+  const height = Math.max(seen.y + seen.height, card.y + card.height) - top;
+  const now = flow.getZoom();
+  const zoom = Math.min(now, (rect.width - 2 * EDGE_MARGIN) / width, (rect.height - EDGE_MARGIN - MINIMAP_ROOM) / height);
+  if (zoom < Math.min(now, leastZoom(now))) return false;
+  // The middle of both goes to the middle of the part of the canvas clear of the minimap's strip.
+  const offsetY = (EDGE_MARGIN - MINIMAP_ROOM) / 2;
+  void flow.setCenter(left + width / 2, top + height / 2 - offsetY / zoom, { zoom, duration: 200 });
+  return true;
+}
