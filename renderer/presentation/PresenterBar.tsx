@@ -2,19 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
 import { useBoard } from '../state/board-store';
-import { navigate, routeHash } from '../state/router';
+import { navigate } from '../state/router';
+import { openAudienceWindow } from './audience-window';
 import { usePresentation } from './presentation-store';
 import { PresenterControls } from './PresenterControls';
 import { PresentationShortcuts } from './PresentationShortcuts';
 import { usePresentationKeys } from './usePresentationKeys';
-
-const AUDIENCE_WINDOW = 'groundwork-audience';
-
-/** Opens (or brings back) the audience view: a second window, on the projector in the desktop app. */
-export function openAudienceWindow(sessionId: string): void {
-  const url = `${location.pathname}${routeHash({ screen: 'audience', sessionId })}`;
-  window.open(url, AUDIENCE_WINDOW, 'popup,width=1280,height=720');
-}
 
 /** Present: the room sees the board again (after an End presentation), in the audience window. */
 export function present(sessionId: string): void {

@@ -4,7 +4,7 @@ import { ROOM_LIMITS, type NoteNames, type RoomSettings, type RoomStatus } from 
 import { api } from '../api/client';
 import { isCoFacilitator } from '../api/transport';
 import { showError } from '../state/toasts';
-import { openAudienceWindow } from '../presentation/PresenterBar';
+import { openAudienceWindow } from '../presentation/audience-window';
 import { usePresentation } from '../presentation/presentation-store';
 import { CoFacilitators } from './CoFacilitators';
 import { JoinCard } from './JoinCard';

@@ -17,6 +17,7 @@ import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, type Rect } f
 import { currentItem } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
+import { useAudienceWindow } from '../presentation/audience-window';
 import { hiddenByReveal } from '../presentation/reveal';
 import { revealItems } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
@@ -143,6 +144,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const [overlay, setOverlay] = useState(false);
   const [help, setHelp] = useState(false);
   const [moving, setMoving] = useState(true);
+  useAudienceWindow();
   useFollowVoting(sessionId);
   const namesShown = useNamesShown(sessionId);
 

@@ -90,6 +90,33 @@ test('the audience follows the presenter through three frames, blackout and the 
   await expect(clock).toHaveCount(0);
 });
 
+test('Present opens one audience window, in a process of its own, and Present again shows its session there', async ({ page, shell }) => {
+  const first = await threeFrameSession(shell, 'Quarterly review');
+  const second = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Annual plan' });
+  const secondBoard = second.boards[0].id;
+  const note = { id: 'm0', kind: 'note', position: { x: 0, y: 0 }, size: null, data: { text: 'The annual answer', category: 'idea', votes: 0 } };
+  await shell.call('board.apply', { boardId: secondBoard, ops: [{ type: 'node.add', node: note }] });
+  await shell.call('session.setAgenda', { sessionId: second.id, items: [{ id: 'm', title: 'Plan', timeboxMinutes: 1, boardId: secondBoard, frameId: null, prompts: [] }] });
+  const popups: Page[] = [];
+  page.on('popup', (popup) => popups.push(popup));
+  const presentButton = page.getByRole('button', { name: 'Present', exact: true });
+  await page.goto(`${shell.url}#/session/${first.sessionId}`);
+  // A double click on Present still opens one window.
+  const [audience] = await Promise.all([page.waitForEvent('popup'), presentButton.dblclick()]);
+  await expect(audience.getByText('Why we sell: our answer')).toBeVisible();
+  // No opener: Chromium gives the window its own renderer process, so a busy editor does not stall the projector.
+  expect(await audience.evaluate(() => window.opener === null)).toBe(true);
+
+  // Present again, here and in another session: the open window shows that session.
+  await page.bringToFront();
+  await presentButton.click();
+  await page.goto(`${shell.url}#/session/${second.id}`);
+  await presentButton.click();
+  await expect(audience.getByText('The annual answer')).toBeVisible();
+  expect(popups).toHaveLength(1);
+  expect(page.context().pages()).toHaveLength(2);
+});
+
 test('at 1920×1080 the audience view renders no text under 24 px', async ({ page, shell }) => {
   const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   // A crowded step too: many nodes on one wide board, no frames on a second board.
