@@ -1,6 +1,5 @@
 import {
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -18,6 +17,7 @@ import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
 import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
+import { BoardMinimap } from './BoardMinimap';
 import { addNodeToType } from './capture';
 import { CaptureDialogs } from './CaptureDialogs';
 import { ConnectMenu, type PendingConnection } from './ConnectMenu';
@@ -37,12 +37,9 @@ const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Padding keeps fitted nodes clear of the toolbar; maxZoom keeps a lone node from filling the screen. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
-const MINIMAP_COLOURS: Record<string, string> = { role: '#13222b', decisionMaker: '#7a2e8e', note: '#e0b400', text: '#0d5c63', stage: '#1f6fb2', frame: '#c9d1d6', goldenCircle: '#b4462d' };
-const MINIMAP_SIZE = { width: 160, height: 110 };
-const minimapColour = (node: BoardFlowNode) => MINIMAP_COLOURS[node.type ?? ''] ?? '#8a9aa3';
 /**
- * React Flow's minimap draws every node as its own element and works out each one's place on
- * every change of the view: on a big board that costs more per frame of a pan than the canvas.
+ * Past this many nodes the canvas has no minimap: it is drawn again whenever the view moves beyond
+ * the board, and a pan over a fitted board of thousands would pay for that on every frame.
  */
 const MINIMAP_MAX_NODES = 1000;
 /**
@@ -101,10 +98,10 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
-  const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
   // Zoomed out to bare shapes, most of the board is on screen: working out what is, on every
   // frame of a drag or a pan, would cost more than drawing the few boxes it leaves out.
   const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES) && !overview;
+  const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
   const aroundCards = useAroundCards();
   const saveViewport = useViewportSaver(boardId);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
@@ -170,7 +167,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
             <EdgeLabels />
             <PresenceOutlines />
             <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-            {showMinimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} style={MINIMAP_SIZE} />}
+            {showMinimap && <BoardMinimap label="Minimap" />}
           </BoardFlow>
         </AroundCardsContext.Provider>
       </DetailContext.Provider>

@@ -240,3 +240,28 @@ test('each kind added from the palette renders at the size the placement expects
     for (const b of placed)
       if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, `${a.kind} overlaps ${b.kind}`).toBe(true);
 });
+
+test('the minimap shows the board, a card moved at its new place, and a drag on it moves the view', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Minimap' });
+  const boardId = session.boards[0].id;
+  const role = (i: number) => ({ type: 'node.add', node: { id: `r${i}`, kind: 'role', position: { x: i * 320, y: 0 }, size: null, data: { person: `Person ${i}`, title: '', stratum: 2, timeSpan: null, notes: '' } } });
+  await shell.call('board.apply', { boardId, ops: [0, 1, 2].map(role) });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const minimap = page.getByRole('img', { name: 'Minimap' });
+  const drawn = () => minimap.locator('.react-flow__minimap-node').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')).join(''));
+  await expect.poll(drawn).toContain('M640,0h');
+
+  // A card moved elsewhere (here by another window) is drawn at its new place.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.move', id: 'r2', position: { x: 640, y: 480 } }] });
+  await expect.poll(drawn).toContain('M640,480h');
+  await expect.poll(drawn).not.toContain('M640,0h');
+
+  const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+  const before = await viewport();
+  const box = (await minimap.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(viewport).not.toBe(before);
+});
