@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, nodeByName, test } from './fixtures';
+import { expect, nodeByName, settled, test } from './fixtures';
 
 /** The methods of the calls the page sends over its WebSocket, in order. */
 function callsSent(page: Page): string[] {
@@ -97,8 +97,10 @@ test('on a big board, a note another window adds off screen is drawn only once i
       seen.offScreenMounted ||= !!document.querySelector('.react-flow__node[data-id="off-screen"]');
     }).observe(document.body, { childList: true, subtree: true });
   });
-  // Another window adds two notes: one on screen, one 1,600 px to the right of it.
-  await shell.call('board.apply', { boardId, ops: [note('on-screen', 200), note('off-screen', 1800)] });
+  // Another window adds two notes: one on screen, one 1,600 px to the right of it; and a third
+  // on screen, overlapping the first as that window placed it.
+  const below = { type: 'node.add', node: { id: 'below', kind: 'note', position: { x: 200, y: 260 }, size: null, data: { text: 'Below', category: 'idea', votes: 0 } } };
+  await shell.call('board.apply', { boardId, ops: [note('on-screen', 200), note('off-screen', 1800), below] });
   const onScreen = page.locator('.react-flow__node[data-id="on-screen"]');
   const offScreen = page.locator('.react-flow__node[data-id="off-screen"]');
   await expect(onScreen).toBeVisible();
@@ -125,4 +127,6 @@ test('on a big board, a note another window adds off screen is drawn only once i
   expect(size).not.toBeNull();
   const twin = (await onScreen.boundingBox())!;
   expect({ width: size!.width, height: size!.height }).toEqual({ width: twin.width, height: twin.height });
+  // A note's first real size is no growth: the note under it stays where the other window put it.
+  expect((await settled(page, shell, boardId)).nodes.find((n) => n.id === 'below')?.position).toEqual({ x: 200, y: 260 });
 });
