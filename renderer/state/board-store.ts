@@ -117,7 +117,8 @@ export const useBoard = create<BoardStore>((set, get) => {
   let unshown: Touched | null = null;
   /** Nodes others added that have not joined the canvas yet: a few join with each frame. */
   const arrivals = new Arrivals();
-  const showUnshown = nextFrame(() => showView(touchedBy([]), true));
+  // A hidden window draws no frames (nextFrame runs it on a timer): it takes every node at once.
+  const showUnshown = nextFrame(() => showView(touchedBy([]), document.visibilityState === 'visible'));
   const showNextFrame = (touched: Touched) => {
     unshown = unshown ? joinTouched(unshown, touched) : touched;
     showUnshown.request();
