@@ -4,7 +4,7 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
-import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, toPatchedFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
@@ -12,6 +12,7 @@ import { roleSizes } from '../../shared/layout/role-size';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
 import { showError } from './toasts';
+import { Arrivals } from './sync/arrivals';
 import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
 import { editorOutbox } from './sync/editor-outbox';
@@ -114,28 +115,37 @@ export const useBoard = create<BoardStore>((set, get) => {
    * one, a canvas that falls behind would stay behind, each late commit a render of its own.
    */
   let unshown: Touched | null = null;
-  const showUnshown = nextFrame(() => {
-    const touched = unshown;
-    unshown = null;
-    if (touched) showView(touched);
-  });
+  /** Nodes others added that have not joined the canvas yet: a few join with each frame. */
+  const arrivals = new Arrivals();
+  // A hidden window draws no frames (nextFrame runs it on a timer): it takes every node at once.
+  const showUnshown = nextFrame(() => showView(touchedBy([]), document.visibilityState === 'visible'));
   const showNextFrame = (touched: Touched) => {
     unshown = unshown ? joinTouched(unshown, touched) : touched;
     showUnshown.request();
   };
 
-  /** The flow arrays and findings follow the replica's view where it changed (and where it changed unshown). */
-  const showView = (changed: Touched) => {
-    const touched = unshown ? joinTouched(unshown, changed) : changed;
+  /**
+   * The flow arrays and findings follow the replica's view where it changed (and where it changed
+   * unshown). Others' new nodes join a few a frame (`paced`, what main told this window); anything
+   * else shows them all first, as this window's own edits are made against every node main has.
+   */
+  const showView = (changed: Touched, paced = false) => {
+    let touched = unshown ? joinTouched(unshown, changed) : changed;
     unshown = null;
     showUnshown.cancel();
     const replica = sync.replica;
     if (!replica) return;
     const doc = replica.view;
+    if (touched.all) arrivals.clear();
+    else if (paced) {
+      const shown = new Set(get().nodes.map((n) => n.id));
+      touched = arrivals.pace(touched, (id) => shown.has(id), (id) => doc.nodes.has(id));
+      if (arrivals.size) showUnshown.request();
+    } else touched = arrivals.flush(touched);
+    const arriving = doc.nodes.size >= CULLING_MIN_NODES;
     if (touched.all) {
       const previous = new Map(get().nodes.map((n) => [n.id, n]));
       const previousEdges = new Map(get().edges.map((e) => [e.id, e]));
-      const arriving = doc.nodes.size >= CULLING_MIN_NODES;
       set({
         doc,
         revision: replica.revision,
@@ -147,7 +157,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       set({
         doc,
         revision: replica.revision,
-        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toFlowNode),
+        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toPatchedFlowNode(arriving)),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
     } else {
@@ -220,8 +230,8 @@ export const useBoard = create<BoardStore>((set, get) => {
     const boardId = get().boardId;
     if (!boardId || ops.length === 0 || get().status !== 'ready') return false;
     // Undo and redo steps were made against the board as it was: others may have drawn edges since,
-    // some perhaps not shown yet (they wait for the next frame).
-    if (unshown) showView(touchedBy([]));
+    // some perhaps not shown yet (they wait for the next frame, or their turn to join it).
+    if (unshown || arrivals.size) showView(touchedBy([]));
     const inverse = applyToReplica(kind === 'edit' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
     if (!inverse) return false;
     history.record(boardId, inverse, kind);
@@ -318,6 +328,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       prefetched = null;
       opening = null;
       sync.close();
+      arrivals.clear();
       clearFindings();
       set({ boardId: null, status: 'idle', doc: createDoc(), nodes: [], edges: [], editingId: null });
     },
@@ -366,7 +377,9 @@ export const useBoard = create<BoardStore>((set, get) => {
       for (const change of changes) {
         if (change.type !== 'dimensions' || !change.dimensions || doc.nodes.get(change.id)?.kind !== 'note') continue;
         byId ??= new Map(nodes.map((n) => [n.id, n]));
-        const before = byId.get(change.id)?.measured?.height;
+        const shown = byId.get(change.id);
+        // An estimate (toArrivingFlowNode, with its handles) is no measurement either.
+        const before = shown?.handles ? undefined : shown?.measured?.height;
         if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
       }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });

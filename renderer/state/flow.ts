@@ -112,7 +112,8 @@ export function toFlowEdge(edge: BoardEdge, previous?: BoardFlowEdge): BoardFlow
 
 /**
  * Rebuilds the flow arrays after ops touched `nodeIds`/`edgeIds`, reusing every untouched object,
- * in the source's (drawing) order: an undone removal comes back at its place, not on top.
+ * in the source's (drawing) order: an undone removal comes back at its place, not on top. An
+ * item of the source neither shown nor touched stays out (a node waiting its turn, arrivals.ts).
  */
 export function patchFlow<T extends { id: string }, B extends { id: string }>(
   current: T[],
@@ -134,5 +135,18 @@ export function patchFlow<T extends { id: string }, B extends { id: string }>(
   const added = [...touched].filter((id) => source.has(id) && !seen.has(id));
   if (added.length === 0) return next;
   const kept = new Map(next.map((item) => [item.id, item]));
-  return [...source.values()].map((item) => kept.get(item.id) ?? convert(item));
+  const ordered: T[] = [];
+  for (const item of source.values()) {
+    const shown = kept.get(item.id) ?? (touched.has(item.id) ? convert(item) : undefined);
+    if (shown) ordered.push(shown);
+  }
+  return ordered;
+}
+
+/**
+ * React Flow's node for a node touched in a patch: a new one on a board big enough to cull
+ * arrives with its expected size (`toArrivingFlowNode`), so one off screen is never mounted.
+ */
+export function toPatchedFlowNode(arriving: boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
+  return arriving ? (node, previous) => (previous ? toFlowNode(node, previous) : toArrivingFlowNode(node)) : toFlowNode;
 }

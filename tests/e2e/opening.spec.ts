@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, nodeByName, test } from './fixtures';
+import { expect, nodeByName, settled, test } from './fixtures';
 
 /** The methods of the calls the page sends over its WebSocket, in order. */
 function callsSent(page: Page): string[] {
@@ -72,4 +72,61 @@ test('a big board’s edges go around the cards in their way once it is on scree
   const line = page.locator('.react-flow__edge[data-id="e-report"] .react-flow__edge-path');
   // A route around the card bends (each bend is drawn rounded, a Q in the path); the straight line has none.
   await expect.poll(async () => (await line.getAttribute('d'))?.includes('Q')).toBe(true);
+});
+
+test('on a big board, a note another window adds off screen is drawn only once it is scrolled to, at its size', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, new notes' });
+  const boardId = session.boards[0].id;
+  // Enough headings far off to the right that the editor treats the board as big (CULLING_MIN_NODES).
+  const headings = Array.from({ length: 500 }, (_, i) => ({
+    type: 'node.add',
+    node: { id: `h${i}`, kind: 'text', position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
+  }));
+  await shell.call('board.apply', { boardId, ops: headings });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 0, y: 0, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+
+  const text = 'A note long enough to wrap onto a few lines of its card, as a phone’s often is';
+  const note = (id: string, x: number) => ({ type: 'node.add', node: { id, kind: 'note', position: { x, y: 200 }, size: null, data: { text, category: 'idea', votes: 0 } } });
+  // Whether the off-screen note was ever in the DOM, however briefly (mounted to be measured).
+  await page.evaluate(() => {
+    const seen = window as unknown as { offScreenMounted: boolean };
+    seen.offScreenMounted = false;
+    new MutationObserver(() => {
+      seen.offScreenMounted ||= !!document.querySelector('.react-flow__node[data-id="off-screen"]');
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  // Another window adds two notes: one on screen, one 1,600 px to the right of it; and a third
+  // on screen, overlapping the first as that window placed it.
+  const below = { type: 'node.add', node: { id: 'below', kind: 'note', position: { x: 200, y: 260 }, size: null, data: { text: 'Below', category: 'idea', votes: 0 } } };
+  await shell.call('board.apply', { boardId, ops: [note('on-screen', 200), note('off-screen', 1800), below] });
+  const onScreen = page.locator('.react-flow__node[data-id="on-screen"]');
+  const offScreen = page.locator('.react-flow__node[data-id="off-screen"]');
+  await expect(onScreen).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { offScreenMounted: boolean }).offScreenMounted)).toBe(false);
+
+  // Drag the board 1,600 px to the left, in steps: the second note comes to where the first was.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const panBy = async (dx: number) => {
+    const x = pane.x + pane.width / 2;
+    const y = pane.y + pane.height - 100;
+    for (let moved = 0; moved !== dx; moved += Math.sign(dx) * 400) {
+      await page.mouse.move(x - Math.sign(dx) * 200, y);
+      await page.mouse.down();
+      for (let step = 1; step <= 4; step++) await page.mouse.move(x - Math.sign(dx) * (200 - step * 100), y);
+      await page.mouse.up();
+    }
+  };
+  await panBy(-1600);
+  await expect(offScreen).toBeVisible();
+  await expect(onScreen).toHaveCount(0);
+  const size = await offScreen.boundingBox();
+  await panBy(1600);
+  await expect(onScreen).toBeVisible();
+  expect(size).not.toBeNull();
+  const twin = (await onScreen.boundingBox())!;
+  expect({ width: size!.width, height: size!.height }).toEqual({ width: twin.width, height: twin.height });
+  // A note's first real size is no growth: the note under it stays where the other window put it.
+  expect((await settled(page, shell, boardId)).nodes.find((n) => n.id === 'below')?.position).toEqual({ x: 200, y: 260 });
 });

@@ -23,6 +23,11 @@ describe('patchFlow', () => {
     expect(next).toEqual([a, { id: 'c', v: 130 }]);
   });
 
+  it('leaves out an item of the source that is neither shown nor touched (a node waiting its turn)', () => {
+    const next = patchFlow([a], sourceOf(a, b, c), new Set(['c']), convert);
+    expect(next.map((i) => i.id)).toEqual(['a', 'c']);
+  });
+
   it('returns the same array when nothing was touched', () => {
     const current = [a, b];
     expect(patchFlow(current, sourceOf(a, b), new Set(), convert)).toBe(current);
