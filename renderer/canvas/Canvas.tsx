@@ -108,6 +108,10 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
   useCanvasKeys(flow, { keepArrangedChosen, onKeepArranged });
+  useEffect(() => {
+    useBoard.getState().setPacedArrivals(true);
+    return () => useBoard.getState().setPacedArrivals(false);
+  }, []);
 
   // A double-click on the empty canvas puts a note there, ready to type.
   const onDoubleClick = useCallback(

@@ -65,6 +65,13 @@ interface BoardStore {
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
   setKeepArranged(on: boolean): void;
+  /**
+   * Whether others' new nodes join a few a frame: on in the editor, where the facilitator may be
+   * dragging while a room's burst comes in; off on the projector, where nobody drags and every
+   * note should show as soon as it can.
+   */
+  pacedArrivals: boolean;
+  setPacedArrivals(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
 
@@ -118,7 +125,7 @@ export const useBoard = create<BoardStore>((set, get) => {
   /** Nodes others added that have not joined the canvas yet: a few join with each frame. */
   const arrivals = new Arrivals();
   // A hidden window draws no frames (nextFrame runs it on a timer): it takes every node at once.
-  const showUnshown = nextFrame(() => showView(touchedBy([]), document.visibilityState === 'visible'));
+  const showUnshown = nextFrame(() => showView(touchedBy([]), get().pacedArrivals && document.visibilityState === 'visible'));
   const showNextFrame = (touched: Touched) => {
     unshown = unshown ? joinTouched(unshown, touched) : touched;
     showUnshown.request();
@@ -297,6 +304,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     editingId: null,
     strataBands: false,
     keepArranged: false,
+    pacedArrivals: false,
     canUndo: false,
     canRedo: false,
 
@@ -404,6 +412,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
     setStrataBands: (on) => set({ strataBands: on }),
     setKeepArranged: (on) => set({ keepArranged: on }),
+    setPacedArrivals: (on) => set({ pacedArrivals: on }),
 
     selectOnly(ids) {
       const wanted = new Set(ids);

@@ -369,3 +369,35 @@ test('the projector never edits the board: a note it sees grow is pushed clear o
   expect(after.revision).toBe(pushed.revision + 1);
   expect(below(after)).toEqual(below(pushed));
 });
+
+test('a burst of notes from the room shows on the projector at once, while the editor lets them in a few a frame', async ({ page: editor, shell, context }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Burst' });
+  const boardId = session.boards[0].id;
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Signals', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  await editor.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(editor.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+  const audience = await context.newPage();
+  await audience.setViewportSize(PROJECTOR);
+  await audience.goto(`${shell.url}#/session/${session.id}/audience`);
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toBeVisible();
+  /** Records, each frame, how many notes the page's canvas holds, while they come in. */
+  const countFrames = (page: Page) =>
+    page.evaluate(() => {
+      const counts: number[] = [];
+      (window as unknown as { noteCounts: number[] }).noteCounts = counts;
+      const tick = () => {
+        counts.push(document.querySelectorAll('.react-flow__node-note').length);
+        if (counts.at(-1)! < 40) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+  const framesWithSome = (page: Page) => page.evaluate(() => new Set((window as unknown as { noteCounts: number[] }).noteCounts.filter((n) => n > 0 && n < 40)).size);
+  await countFrames(editor);
+  await countFrames(audience);
+  const notes = Array.from({ length: 40 }, (_, i) => ({ type: 'node.add', node: { id: `b${i}`, kind: 'note', position: { x: (i % 8) * 280, y: Math.floor(i / 8) * 200 }, size: null, data: { text: `Signal ${i + 1}`, category: 'idea', votes: 0 } } }));
+  await shell.call('board.apply', { boardId, ops: notes });
+  await expect(audience.locator('.react-flow__node-note')).toHaveCount(40);
+  await expect(editor.locator('.react-flow__node-note')).toHaveCount(40);
+  expect(await framesWithSome(audience)).toBe(0);
+  expect(await framesWithSome(editor)).toBeGreaterThanOrEqual(3);
+});
