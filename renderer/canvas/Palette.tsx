@@ -55,9 +55,12 @@ export const Palette = memo(function Palette({ flow, onToggleBands, onKeepArrang
   // Where the facilitator is looking; when that is full, beside it, and the view makes room for it.
   const add = (kind: NodeKind) => {
     const seen = seenArea(flow);
-    const id = addNode(kind, findFreeSpot(viewCentre(flow), expectedSize(kind, defaultNodeData(kind)), [...nodeBoxes().values()], seen));
+    const spot = findFreeSpot(viewCentre(flow), expectedSize(kind, defaultNodeData(kind)), [...nodeBoxes().values()], seen);
+    const id = addNode(kind, spot);
     const card = nodeBoxes().get(id);
-    if (seen && card && !inside(card, seen) && !showBeside(flow, card, seen)) revealAdded(id);
+    if (!seen || !card || inside(card, seen) || showBeside(flow, card, seen)) return;
+    // Keep arranged may have put it in a band far from the view: the view stays with the work there.
+    if (card.x === spot.x && card.y === spot.y) revealAdded(id);
   };
 
   // Text pasted onto an org map is an org chart: imported at once when it reads cleanly, else the

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test } from './fixtures';
+import { boardIdOf, createSessionInUi, expect, nodeByName, select, settled, test } from './fixtures';
 
 /** A 15-person outline, four levels deep, as typed in a notes app: two spaces per level, strata at the ends. */
 const OUTLINE = [
@@ -100,7 +100,7 @@ test('copied nodes still paste as nodes, on an org board too, even with their te
   // The pasted roles come selected: a click on empty canvas clears that.
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 300 } });
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
-  await nodeByName(page, 'Role: Helen Cho').click();
+  await select(nodeByName(page, 'Role: Helen Cho'));
   await page.keyboard.press('Control+c');
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('Helen Cho, CEO');
   await page.keyboard.press('Control+v');
