@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../shared/model';
-import { ROOM_LIMITS, type NoteNames, type RoomSettings, type RoomStatus } from '../../shared/model/room';
+import { ROOM_LIMITS, type NoteNames, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { isCoFacilitator } from '../api/transport';
 import { showError } from '../state/toasts';
@@ -11,7 +11,7 @@ import { JoinCard } from './JoinCard';
 import { ModerationQueue } from './ModerationQueue';
 import { PollControls } from './PollControls';
 import { VoteControls } from './VoteControls';
-import { roomCall, useRoom } from './room-state';
+import { roomCall, updateRoomSettings, useRoom } from './room-state';
 
 /** The session's boards, kept current while the panel is open. */
 function useBoards(sessionId: string): BoardSummary[] {
@@ -65,13 +65,6 @@ const NAME_CHOICES: { value: NoteNames; label: string }[] = [
 ];
 
 function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary[] }) {
-  // Shown at once (a checkbox follows the click), then as main answers; a refusal reloads the room.
-  const update = (settings: Partial<RoomSettings>) => {
-    useRoom.setState({ status: { ...status, settings: { ...status.settings, ...settings } } });
-    void roomCall(() => api().call('room.updateSettings', { settings })).then((ok) => {
-      if (!ok) void useRoom.getState().load();
-    });
-  };
   const { settings } = status;
   return (
     <fieldset className="room-settings">
@@ -85,20 +78,20 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
           value={settings.voteBudget}
           onChange={(e) => {
             const value = Number(e.target.value);
-            if (Number.isInteger(value) && value >= 0 && value <= ROOM_LIMITS.maxVoteBudget) update({ voteBudget: value });
+            if (Number.isInteger(value) && value >= 0 && value <= ROOM_LIMITS.maxVoteBudget) updateRoomSettings({ voteBudget: value });
           }}
         />
       </label>
       <label className="check">
-        <input type="checkbox" checked={settings.autoAccept} onChange={(e) => update({ autoAccept: e.target.checked })} />
+        <input type="checkbox" checked={settings.autoAccept} onChange={(e) => updateRoomSettings({ autoAccept: e.target.checked })} />
         Accept incoming notes automatically
       </label>
       <label className="check">
-        <input type="checkbox" checked={settings.allowPdf} onChange={(e) => update({ allowPdf: e.target.checked })} />
+        <input type="checkbox" checked={settings.allowPdf} onChange={(e) => updateRoomSettings({ allowPdf: e.target.checked })} />
         Participants may download the PDF
       </label>
       <label className="check">
-        <input type="checkbox" checked={settings.privateMode} onChange={(e) => update({ privateMode: e.target.checked })} aria-describedby="private-mode-hint" />
+        <input type="checkbox" checked={settings.privateMode} onChange={(e) => updateRoomSettings({ privateMode: e.target.checked })} aria-describedby="private-mode-hint" />
         Private mode
       </label>
       <p id="private-mode-hint" className="hint">
@@ -108,7 +101,7 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
         <legend>Names beside notes</legend>
         {NAME_CHOICES.map(({ value, label }) => (
           <label key={value} className="check">
-            <input type="radio" name="note-names" value={value} checked={settings.names === value} onChange={() => update({ names: value })} aria-describedby="names-hint" />
+            <input type="radio" name="note-names" value={value} checked={settings.names === value} onChange={() => updateRoomSettings({ names: value })} aria-describedby="names-hint" />
             {label}
           </label>
         ))}
@@ -125,7 +118,7 @@ function Settings({ status, boards }: { status: RoomStatus; boards: BoardSummary
             type="checkbox"
             checked={settings.inputBoardIds.includes(board.id)}
             onChange={(e) =>
-              update({ inputBoardIds: e.target.checked ? [...settings.inputBoardIds, board.id] : settings.inputBoardIds.filter((id) => id !== board.id) })
+              updateRoomSettings({ inputBoardIds: e.target.checked ? [...settings.inputBoardIds, board.id] : settings.inputBoardIds.filter((id) => id !== board.id) })
             }
           />
           {board.title}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RoomStatus } from '../../shared/model/room';
+import type { RoomSettings, RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
 
@@ -10,13 +10,25 @@ interface RoomState {
   setPanel(open: boolean): void;
 }
 
-/** The room as main last told it: loaded once, then kept by `room.changed`. */
+/**
+ * Settings this window changed that main has not answered yet. Laid over every status that comes
+ * meanwhile (the answer to an earlier change, another window's news), so a box just ticked does
+ * not untick itself until main has it; a refusal reloads the room.
+ */
+let pendingSettings: Partial<RoomSettings>[] = [];
+
+const withPending = (status: RoomStatus | null): RoomStatus | null =>
+  status && pendingSettings.length ? { ...status, settings: Object.assign({}, status.settings, ...pendingSettings) as RoomSettings } : status;
+
+const show = (status: RoomStatus | null) => useRoom.setState({ status: withPending(status) });
+
+/** The room as main last told it, with this window's settings on their way: loaded once, then kept by `room.changed`. */
 export const useRoom = create<RoomState>((set) => ({
   status: null,
   panelOpen: false,
   load: async () => {
     try {
-      set({ status: await api().call('room.status', {}) });
+      show(await api().call('room.status', {}));
     } catch (error) {
       showError(error);
     }
@@ -30,7 +42,7 @@ let following = false;
 export function followRoom(): void {
   if (following) return;
   following = true;
-  api().on('room.changed', (status) => useRoom.setState({ status }));
+  api().on('room.changed', show);
   api().onReconnect(() => void useRoom.getState().load());
   void useRoom.getState().load();
 }
@@ -38,10 +50,20 @@ export function followRoom(): void {
 /** Runs a room call; its answer is the room's new status. Errors go to a toast. */
 export async function roomCall(run: () => Promise<RoomStatus>): Promise<boolean> {
   try {
-    useRoom.setState({ status: await run() });
+    show(await run());
     return true;
   } catch (error) {
     showError(error);
     return false;
   }
+}
+
+/** Changes the room's settings: shown at once, then as main answers. */
+export function updateRoomSettings(settings: Partial<RoomSettings>): void {
+  pendingSettings.push(settings);
+  show(useRoom.getState().status);
+  void roomCall(() => api().call('room.updateSettings', { settings })).then((ok) => {
+    pendingSettings = pendingSettings.filter((pending) => pending !== settings);
+    if (!ok) void useRoom.getState().load();
+  });
 }

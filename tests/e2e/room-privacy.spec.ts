@@ -148,3 +148,51 @@ test('private mode hides phones’ notes from the room until the reveal, names s
   expect(errors).toEqual([]);
   await Promise.all(phones.map((p) => p.context().close()));
 });
+
+test('a setting ticked while main still answers the one before stays ticked', async ({ page, shell }) => {
+  const { sessionId, boardId } = await workshop(shell);
+  // What main sends this window can be held back, and let go a frame at a time.
+  let held: (string | Buffer)[] | null = null;
+  let toPage: ((message: string | Buffer) => void) | null = null;
+  const settingCalls: number[] = [];
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { id: number; method: string };
+      if (call.method === 'room.updateSettings') settingCalls.push(call.id);
+      server.send(message);
+    });
+    server.onMessage((message) => (held ? held.push(message) : ws.send(message)));
+    toPage = (message) => ws.send(message);
+  });
+  await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
+  await page.getByRole('button', { name: 'Room…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Room' });
+  await panel.getByRole('button', { name: 'Open room' }).click();
+  const autoAccept = panel.getByLabel('Accept incoming notes automatically');
+  const privateMode = panel.getByRole('checkbox', { name: 'Private mode' });
+  await expect(privateMode).not.toBeChecked();
+
+  held = [];
+  await autoAccept.check();
+  await privateMode.check();
+  // Main's answer to the first (auto-accept on, private mode still off) arrives; the second's waits.
+  const answersFirst = (m: string | Buffer) => {
+    const frame = JSON.parse(String(m)) as { type: string; id?: number };
+    return frame.type === 'reply' && frame.id === settingCalls[0];
+  };
+  await expect.poll(() => held!.some(answersFirst)).toBe(true);
+  const firstReply = held.findIndex(answersFirst);
+  for (const message of held.splice(0, firstReply + 1)) toPage!(message);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await expect(privateMode).toBeChecked({ timeout: 0 });
+
+  const rest = held;
+  held = null;
+  for (const message of rest) toPage!(message);
+  await expect(page.getByRole('region', { name: 'Private mode' })).toContainText('Private mode is on');
+  const status = await shell.call<{ settings: { autoAccept: boolean; privateMode: boolean } }>('room.status', {});
+  expect(status.settings).toMatchObject({ autoAccept: true, privateMode: true });
+  await expect(autoAccept).toBeChecked();
+  await expect(privateMode).toBeChecked();
+});
