@@ -1,9 +1,8 @@
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { expectedSize } from '../../shared/layout/expected-size';
 import { useBoard } from '../state/board-store';
-import type { BoardFlowNode } from '../state/flow';
+import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 import { union, type Rect } from './edges/geometry';
 
 const WIDTH = 160;
@@ -28,8 +27,7 @@ const rectangles = new WeakMap<BoardFlowNode, { rect: Rect; d: string }>();
 function rectangleOf(node: BoardFlowNode, before: Map<string, { rect: Rect; d: string }>) {
   let drawn = rectangles.get(node) ?? (node.dragging ? before.get(node.id) : undefined);
   if (!drawn) {
-    const size = node.measured?.width && node.measured.height ? node.measured : (node.width && node.height ? { width: node.width, height: node.height } : expectedSize(node.type!, node.data));
-    const rect = { ...node.position, width: size.width!, height: size.height! };
+    const rect = flowNodeBox(node);
     drawn = { rect, d: `M${rect.x},${rect.y}h${rect.width}v${rect.height}h${-rect.width}z` };
     rectangles.set(node, drawn);
   }

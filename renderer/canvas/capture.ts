@@ -6,6 +6,7 @@ import { expectedSize } from '../../shared/layout/expected-size';
 import { defaultNodeData, newId, NODE_KIND_INFO, type BoardNode, type NodeKind, type Position, type Stance, type Stratum } from '../../shared/model';
 import type { Op } from '../../shared/ops';
 import { selectionOf, useBoard } from '../state/board-store';
+import { flowNodeBox } from '../state/flow';
 import type { Direction } from './key-actions';
 import { spatialNeighbour, treeNeighbour } from './navigation';
 import { findFreeInRow, findFreeSpot, type Box } from './placement';
@@ -15,12 +16,7 @@ import { startEditing } from './useLabelEditing';
 
 /** Every node's box: measured where React Flow has measured it, else its kind's usual size. */
 export function nodeBoxes(): Map<string, Box> {
-  return new Map(
-    useBoard.getState().nodes.map((n) => {
-      const expected = expectedSize(n.type!, n.data);
-      return [n.id, { ...n.position, width: n.measured?.width ?? n.width ?? expected.width, height: n.measured?.height ?? n.height ?? expected.height }];
-    }),
-  );
+  return new Map(useBoard.getState().nodes.map((n) => [n.id, flowNodeBox(n)]));
 }
 
 const selected = () => selectionOf(useBoard.getState()).nodeIds;

@@ -35,6 +35,12 @@ interface BoardStore {
   strataBands: boolean;
   /** Whether every structural edit of the org map re-arranges it, in the same undo step. */
   keepArranged: boolean;
+  /**
+   * Whether others' new nodes join a few a frame: on in the editor, where the facilitator may be
+   * dragging while a room's burst comes in; off on the projector, where nobody drags and every
+   * note should show as soon as it can.
+   */
+  pacedArrivals: boolean;
   canUndo: boolean;
   canRedo: boolean;
 
@@ -65,12 +71,6 @@ interface BoardStore {
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
   setKeepArranged(on: boolean): void;
-  /**
-   * Whether others' new nodes join a few a frame: on in the editor, where the facilitator may be
-   * dragging while a room's burst comes in; off on the projector, where nobody drags and every
-   * note should show as soon as it can.
-   */
-  pacedArrivals: boolean;
   setPacedArrivals(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }

@@ -79,6 +79,12 @@ export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): B
   return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
 }
 
+/** Where a flow node is on the board and how large: as React Flow measured it, else as it was given, else as expected. */
+export function flowNodeBox(node: BoardFlowNode): { x: number; y: number; width: number; height: number } {
+  const expected = expectedSize(node.type!, node.data);
+  return { ...node.position, width: node.measured?.width ?? node.width ?? expected.width, height: node.measured?.height ?? node.height ?? expected.height };
+}
+
 /**
  * Drops the estimated handles of `toArrivingFlowNode` from the nodes React Flow has now
  * measured: React Flow would otherwise take them again on every later change of the node.
