@@ -1,5 +1,5 @@
 import { SaveIndicator } from './SaveIndicator';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionDetail } from '../../shared/model';
 import { api } from '../api/client';
 import { Canvas } from '../canvas/Canvas';
@@ -66,7 +66,17 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
     [sessionId, load],
   );
 
-  const active = session && (session.boards.find((b) => b.id === boardId) ?? session.boards[0]);
+  // A board the address names that this copy of the session lacks may be newer than the copy (made
+  // in another window a moment ago): main is asked again before the editor goes to the first board.
+  const askedAgain = useRef<string | null>(null);
+  const [rechecked, setRechecked] = useState<string | null>(null);
+  const named = session?.boards.find((b) => b.id === boardId);
+  useEffect(() => {
+    if (!session || !boardId || named || askedAgain.current === boardId) return;
+    askedAgain.current = boardId;
+    void load().finally(() => setRechecked(boardId));
+  }, [session, boardId, named, load]);
+  const active = session && (named ?? (!boardId || rechecked === boardId ? session.boards[0] : undefined));
   const activeId = active?.id;
   const strataBands = active?.settings.strataBands ?? false;
   useEffect(() => useBoard.getState().setStrataBands(strataBands), [strataBands]);
