@@ -5,8 +5,10 @@
  * since the Unix epoch.
  *
  * "Painted" here is the end of the main thread's work on the frame that first shows a change: a
- * requestAnimationFrame callback after the DOM holds the change, then a message posted from it,
- * which runs once that frame's style, layout and paint are done.
+ * message posted from a requestAnimationFrame callback runs once that frame's style, layout and
+ * paint are done. A change made in a task between frames is shown by the next frame; one made
+ * while the page runs its requestAnimationFrame callbacks (as the app applies what main sends)
+ * is shown by the frame under way.
  */
 
 /**
@@ -40,12 +42,30 @@ export function installPaintWatch() {
     if (spec.votes !== undefined) return node(spec.votes)?.querySelector('.vote-count')?.textContent === String(spec.count);
     throw new Error(`unknown watch ${JSON.stringify(spec)}`);
   };
-  const afterPaint = (key) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => (painted[key] = epoch());
-      channel.port2.postMessage(null);
+  const afterFrame = (callback) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = callback;
+    channel.port2.postMessage(null);
+  };
+  // Keys whose change the frame under way shows. This loop's callback comes first in each frame
+  // (it asks for the next one before the page's own callbacks of that frame are asked for), so
+  // `inFrame` is set while they run; a change it misses counts at the next frame, never early.
+  let inFrame = false;
+  const shownByThisFrame = [];
+  const frames = () => {
+    inFrame = true;
+    afterFrame(() => {
+      inFrame = false;
+      const at = epoch();
+      for (const key of shownByThisFrame.splice(0)) painted[key] = at;
     });
+    requestAnimationFrame(frames);
+  };
+  requestAnimationFrame(frames);
+  const afterPaint = (key) => {
+    if (inFrame) shownByThisFrame.push(key);
+    else requestAnimationFrame(() => afterFrame(() => (painted[key] = epoch())));
+  };
   const check = () => {
     for (const [key, spec] of pending) {
       if (!holds(spec)) continue;
