@@ -11,6 +11,7 @@
  *   --css "…"              a style sheet added to the page first: try a fix before making it
  *   --unminified           serve our renderer built without minification, so functions keep their names
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
+ *   --inclusive            also list named functions by their time including what they call
  *
  * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
  * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
@@ -35,6 +36,7 @@ const { values: opt } = parseArgs({
     css: { type: 'string', default: '' },
     unminified: { type: 'boolean', default: false },
     tasks: { type: 'boolean', default: false },
+    inclusive: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -121,6 +123,30 @@ function summariseProfile(profile, top) {
   console.log(`\nJavaScript self time, top ${top} of ${total.toFixed(0)} ms sampled:`);
   [...self.entries()]
     .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
+  if (opt.inclusive) listInclusive(profile, byId, hits, top);
+}
+
+/** Named functions by the time spent in them and what they call (each counted once per stack). */
+function listInclusive(profile, byId, hits, top) {
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const inclusive = new Map();
+  for (const [id, time] of hits) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at).callFrame;
+      if (!functionName || !url) continue;
+      const key = `${functionName}  ${url.split('/').pop()}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + time);
+    }
+  }
+  console.log(`\nJavaScript time including callees, top ${top} named functions:`);
+  [...inclusive.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
