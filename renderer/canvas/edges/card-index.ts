@@ -1,6 +1,6 @@
 import type { InternalNode, ReactFlowState } from '@xyflow/react';
 import { nodeRect } from './ends';
-import { intersects, type Rect } from './geometry';
+import { gridCells, intersects, type Rect } from './geometry';
 
 /** Grid cells of the index, in flow px: about a card and a gap. */
 const CELL = 400;
@@ -10,8 +10,8 @@ interface CardIndex {
   cells: Map<string, string[]>;
   /** Counts up each time a card comes, goes, moves or changes size. */
   generation: number;
-  /** The cells, as [column, row], where a card changed since the index of the generation before. */
-  changed: [number, number][];
+  /** The cells where a card changed since the index of the generation before. */
+  changed: Set<string>;
 }
 
 /**
@@ -26,16 +26,7 @@ function cardRect(node: InternalNode | undefined, previous: CardIndex | undefine
   return nodeRect(node);
 }
 
-const span = (r: Rect) => ({ i0: Math.floor(r.x / CELL), i1: Math.floor((r.x + r.width) / CELL), j0: Math.floor(r.y / CELL), j1: Math.floor((r.y + r.height) / CELL) });
-
-function cellsOf(r: Rect): [number, number][] {
-  const { i0, i1, j0, j1 } = span(r);
-  const cells: [number, number][] = [];
-  for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) cells.push([i, j]);
-  return cells;
-}
-
-const cellKey = ([i, j]: [number, number]) => `${i}:${j}`;
+const cellsOf = (r: Rect) => gridCells(r, CELL);
 
 const sameRect = (a: Rect | undefined, b: Rect | null) => !!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
@@ -75,18 +66,17 @@ function indexOf(state: ReactFlowState): CardIndex {
 function rebuild(rects: Map<string, Rect>, previous: CardIndex | undefined): CardIndex {
   const cells = new Map<string, string[]>();
   for (const [id, rect] of rects)
-    for (const key of cellsOf(rect).map(cellKey)) {
+    for (const key of cellsOf(rect)) {
       const cell = cells.get(key);
       if (cell) cell.push(id);
       else cells.set(key, [id]);
     }
-  const changed: [number, number][] = [];
+  const changed = new Set<string>();
   const ids = new Set([...rects.keys(), ...(previous?.rects.keys() ?? [])]);
   for (const id of ids) {
     const [now, before] = [rects.get(id), previous?.rects.get(id)];
     if (sameRect(before, now ?? null)) continue;
-    if (now) changed.push(...cellsOf(now));
-    if (before) changed.push(...cellsOf(before));
+    for (const key of [...(now ? cellsOf(now) : []), ...(before ? cellsOf(before) : [])]) changed.add(key);
   }
   return { rects, cells, generation: (previous?.generation ?? 0) + 1, changed };
 }
@@ -97,8 +87,7 @@ function cardsChangedIn(state: ReactFlowState, area: Rect, seen: number): { gene
   if (index.generation === seen) return { generation: seen, changed: false };
   // Generations skipped (an edge mounted again): nothing says which cells changed meanwhile.
   if (index.generation !== seen + 1) return { generation: index.generation, changed: true };
-  const { i0, i1, j0, j1 } = span(area);
-  return { generation: index.generation, changed: index.changed.some(([i, j]) => i >= i0 && i <= i1 && j >= j0 && j <= j1) };
+  return { generation: index.generation, changed: cellsOf(area).some((key) => index.changed.has(key)) };
 }
 
 /**
@@ -124,7 +113,7 @@ export function cardsNear(area: Rect | null, except: readonly string[] = []): (s
 function cardsIn(state: ReactFlowState, area: Rect, except: readonly string[] = []): Rect[] {
   const index = indexOf(state);
   const ids = new Set<string>();
-  for (const key of cellsOf(area).map(cellKey)) for (const id of index.cells.get(key) ?? []) if (!except.includes(id)) ids.add(id);
+  for (const key of cellsOf(area)) for (const id of index.cells.get(key) ?? []) if (!except.includes(id)) ids.add(id);
   return [...ids]
     .sort()
     .map((id) => index.rects.get(id)!)

@@ -25,6 +25,14 @@ export function intersects(a: Rect, b: Rect): boolean {
   return a.x < right(b) && b.x < right(a) && a.y < bottom(b) && b.y < bottom(a);
 }
 
+/** The cells of a grid of `cell` px squares that `r` lies in, as "column:row" keys. */
+export function gridCells(r: Rect, cell: number): string[] {
+  const keys: string[] = [];
+  for (let i = Math.floor(r.x / cell); i <= Math.floor(right(r) / cell); i++)
+    for (let j = Math.floor(r.y / cell); j <= Math.floor(bottom(r) / cell); j++) keys.push(`${i}:${j}`);
+  return keys;
+}
+
 /** The smallest rectangle holding all of `rects`. */
 export function union(rects: readonly Rect[]): Rect {
   const x = Math.min(...rects.map((r) => r.x));

@@ -1,4 +1,4 @@
-import { inflate, intersects, type Point, type Rect } from './geometry';
+import { gridCells, inflate, intersects, type Point, type Rect } from './geometry';
 
 interface Size {
   width: number;
@@ -56,6 +56,27 @@ function candidates(points: readonly Point[], { width, height }: Size): Rect[] {
   });
 }
 
+/** Grid cells of `Taken`, in flow px: about a card. */
+const CELL = 256;
+
+/**
+ * The boxes a label must keep clear of, filed by grid cell: a spot is tested against the boxes
+ * near it, not every card of the board (a fitted 5,000-card board tries tens of spots per badge).
+ */
+class Taken {
+  private readonly cells = new Map<string, Rect[]>();
+
+  add(box: Rect): void {
+    for (const key of gridCells(box, CELL)) {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(box);
+      else this.cells.set(key, [box]);
+    }
+  }
+
+  isFree = (box: Rect): boolean => gridCells(box, CELL).every((key) => !this.cells.get(key)?.some((r) => intersects(r, box)));
+}
+
 /** Badge spots in rings around a point, nearest first: for an edge too short to hold even a number. */
 function around(at: Point, { width, height }: Size): Rect[] {
   const spots: Rect[] = [];
@@ -75,8 +96,9 @@ function around(at: Point, { width, height }: Size): Rect[] {
  * text listed in the legend by that number. Shorter routes go first: they have fewer spots.
  */
 export function placeLabels(labels: readonly LabelRequest[], cards: readonly Rect[], badge: Size, numbered = false): LabelPlacement[] {
-  const taken: Rect[] = cards.map((card) => inflate(card, MARGIN));
-  const isFree = (box: Rect) => !taken.some((r) => intersects(r, box));
+  const taken = new Taken();
+  for (const card of cards) taken.add(inflate(card, MARGIN));
+  const { isFree } = taken;
   const length = (l: LabelRequest) => l.points.slice(1).reduce((sum, p, i) => sum + Math.abs(p.x - l.points[i].x) + Math.abs(p.y - l.points[i].y), 0);
   const order = [...labels].sort((a, b) => length(a) - length(b) || a.id.localeCompare(b.id));
   const written: LabelPlacement[] = [];
@@ -93,7 +115,7 @@ export function placeLabels(labels: readonly LabelRequest[], cards: readonly Rec
       waiting.push(label);
       continue;
     }
-    taken.push(inflate(box, MARGIN));
+    taken.add(inflate(box, MARGIN));
     written.push({ id: label.id, box, number: null });
   }
   // Numbers follow the labels' order on the board, top to bottom, so the legend reads like the map.
@@ -103,7 +125,7 @@ export function placeLabels(labels: readonly LabelRequest[], cards: readonly Rec
     .map((label, i): LabelPlacement => {
       const spots = [...candidates(label.points, badge), ...around(pointAlong(label.points, 0.5).at, badge)];
       const box = spots.find(isFree) ?? spots[0];
-      taken.push(inflate(box, MARGIN));
+      taken.add(inflate(box, MARGIN));
       return { id: label.id, box, number: i + 1 };
     });
   return [...written, ...badges];

@@ -43,4 +43,19 @@ describe('placeLabels', () => {
     const near = (v: number, from: number, to: number) => v >= from - 300 && v <= to + 300;
     expect(near(placed.box.x, 252, 252) && near(placed.box.y, 200, 280)).toBe(true);
   });
+
+  it('keeps labels clear of every card of a big board, on both sides of the origin', () => {
+    // 600 cards from 40 to 900 px across, strewn over (-6000, -6000)–(6000, 6000); a labelled edge from each of 300.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const cards: Rect[] = Array.from({ length: 600 }, () => ({ x: -6000 + random() * 12000, y: -6000 + random() * 12000, width: 40 + random() * 860, height: 40 + random() * 400 }));
+    const requests: LabelRequest[] = cards.slice(0, 300).map((card, k) => {
+      const from = { x: card.x + card.width / 2, y: card.y + card.height };
+      return { id: `l${k}`, points: [from, { x: from.x, y: from.y + 200 + random() * 600 }], size: { width: 60 + random() * 300, height: 26 } };
+    });
+    const placed = placeLabels(requests, cards, badge);
+    const written = placed.filter((p) => p.number === null);
+    expect(written.length).toBeGreaterThan(30);
+    expect(noOverlaps(written.map((p) => p.box), cards)).toBe(true);
+  });
 });
