@@ -11,7 +11,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
@@ -50,13 +50,14 @@ const detailOf = (s: { transform: [number, number, number] }): Detail => detailA
 
 /**
  * On a big board the first frames draw the edges straight: routing thousands of them around the
- * cards would hold the whole board back. They take their routes once the board is on screen.
+ * cards would hold the whole board back. They take their routes once the board is on screen, in
+ * a render that gives way to every frame (a transition), so a pan or a drag meanwhile stays smooth.
  */
 function useAroundCards(): boolean {
   const [aroundCards, setAroundCards] = useState(() => useBoard.getState().nodes.length < CULLING_MIN_NODES);
   useEffect(() => {
     if (aroundCards) return;
-    const idle = requestIdleCallback(() => setAroundCards(true), { timeout: 1000 });
+    const idle = requestIdleCallback(() => startTransition(() => setAroundCards(true)), { timeout: 1000 });
     return () => cancelIdleCallback(idle);
   }, [aroundCards]);
   return aroundCards;
