@@ -265,3 +265,23 @@ test('with the strata bands on, a role dropped into a band takes that stratum, i
   await page.reload();
   await expect(page.getByRole('button', { name: 'Strata bands' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('on a laptop screen the side panel keeps every tab whole, with two digits of findings', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await createSessionInUi(page, shell, 'Flat map');
+  // A chain of twelve roles all in stratum III: each one below the first is a compression.
+  const ids = Array.from({ length: 12 }, (_, i) => `r${i}`);
+  await shell.call('board.apply', {
+    boardId: boardIdOf(page),
+    ops: [
+      ...ids.map((id, i) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: (i % 6) * 260, y: Math.floor(i / 6) * 200 }, size: null, data: { person: `Person ${i}`, title: 'Manager', stratum: 3, timeSpan: null, notes: '' } } })),
+      ...ids.slice(1).map((id, i) => ({ type: 'edge.add', edge: { id: `e-${id}`, kind: 'reports-to', source: ids[i], target: id, data: { label: '', strength: null } } })),
+    ],
+  });
+  await expect(findingsTab(page)).toContainText('11');
+  for (const tab of await page.getByRole('tablist', { name: 'Panel' }).getByRole('tab').all()) {
+    const box = (await tab.boundingBox())!;
+    expect(box.x + box.width, `${await tab.textContent()} ends inside the window`).toBeLessThanOrEqual(1366);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1366);
+});
