@@ -12,6 +12,7 @@
  *   --unminified           serve our renderer built without minification, so functions keep their names
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *   --inclusive            also list named functions by their time including what they call
+ *   --window FROM-TO       only JavaScript sampled FROM to TO ms after the profile starts (e.g. one long task)
  *
  * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
  * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
@@ -37,6 +38,7 @@ const { values: opt } = parseArgs({
     unminified: { type: 'boolean', default: false },
     tasks: { type: 'boolean', default: false },
     inclusive: { type: 'boolean', default: false },
+    window: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
   },
 });
@@ -113,7 +115,12 @@ function summariseProfile(profile, top) {
   const dt = profile.timeDeltas;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const hits = new Map();
-  profile.samples.forEach((id, i) => hits.set(id, (hits.get(id) ?? 0) + (dt[i] ?? 0) / 1000));
+  const [from, to] = opt.window ? opt.window.split('-').map(Number) : [0, Infinity];
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += (dt[i] ?? 0) / 1000;
+    if (at >= from && at <= to) hits.set(id, (hits.get(id) ?? 0) + (dt[i] ?? 0) / 1000);
+  });
   for (const [id, time] of hits) {
     const { functionName, url, lineNumber } = byId.get(id).callFrame;
     const key = `${functionName || '(anonymous)'}  ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`;
