@@ -143,7 +143,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           <BoardFlow
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
-            className={`detail-${detail}`}
+            className={`detail-${detail}${culling ? ' culled' : ''}`}
             onNodesChange={onNodesChange}
             onEdgesChange={onEdgesChange}
             onConnect={onConnect}
