@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { BoardNode, PresentationPatch, PresentationState, SessionDetail } from '../../shared/model';
+import { applyOp, createDoc, type BoardDoc, type Op } from '../../shared/ops';
 import { presentationSteps, type Step } from '../../shared/presentation/steps';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
@@ -22,15 +23,37 @@ interface PresentationStore {
   timer(itemId: string, action: 'start' | 'pause' | 'reset'): void;
 }
 
-const framesByBoard = new Map<string, Frame[]>();
+/** Each board's frames: read once, then kept up to date from the edits main announces. */
+const framesByBoard = new Map<string, BoardDoc>();
 
 async function loadFrames(boardId: string): Promise<void> {
   const board = await api().call('board.get', { id: boardId });
-  framesByBoard.set(boardId, board.nodes.filter((n): n is Frame => n.kind === 'frame'));
+  framesByBoard.set(boardId, createDoc(board.nodes.filter((n): n is Frame => n.kind === 'frame')));
+}
+
+/**
+ * Applies the ops that touch a board's frames to its copy. Says whether the steps may have
+ * changed (a frame came, went, moved or was renamed: a frame growing to hold a room's notes,
+ * every batch of a burst, changes none), or `reload` when the ops do not fit the copy.
+ */
+function applyToFrames(boardId: string, ops: readonly Op[]): boolean | 'reload' {
+  const frames = framesByBoard.get(boardId);
+  if (!frames) return false;
+  let changed = false;
+  for (const op of ops) {
+    if (op.type === 'node.add' ? op.node.kind !== 'frame' : !('id' in op && frames.nodes.has(op.id))) continue;
+    try {
+      applyOp(frames, op);
+    } catch {
+      return 'reload';
+    }
+    changed ||= op.type !== 'node.resize';
+  }
+  return changed;
 }
 
 function stepsOf(session: SessionDetail): Step[] {
-  return presentationSteps({ boards: session.boards, agenda: session.agenda, framesOf: (id) => framesByBoard.get(id) ?? [] });
+  return presentationSteps({ boards: session.boards, agenda: session.agenda, framesOf: (id) => [...(framesByBoard.get(id)?.nodes.values() ?? [])] as Frame[] });
 }
 
 /** The session's presentation as main holds it, the steps it walks through, and the commands that move it. */
@@ -70,17 +93,15 @@ export const usePresentation = create<PresentationStore>((set, get) => {
   api().on('session.changed', ({ sessionId }) => {
     if (sessionId === get().sessionId) refreshSession().catch(showError);
   });
-  api().on('board.changed', ({ boardId, ops }) => {
+  const showSteps = () => {
     const { session } = get();
-    const framesTouched = ops.some((op) => (op.type === 'node.add' ? op.node.kind === 'frame' : 'id' in op && framesByBoard.get(boardId)?.some((f) => f.id === op.id)));
-    if (session?.boards.some((b) => b.id === boardId) && framesTouched) {
-      loadFrames(boardId)
-        .then(() => {
-          const current = get().session;
-          if (current) set({ steps: stepsOf(current) });
-        })
-        .catch(showError);
-    }
+    if (session) set({ steps: stepsOf(session) });
+  };
+  api().on('board.changed', ({ boardId, ops }) => {
+    if (!get().session?.boards.some((b) => b.id === boardId)) return;
+    const changed = applyToFrames(boardId, ops);
+    if (changed === 'reload') loadFrames(boardId).then(showSteps, showError);
+    else if (changed) showSteps();
   });
 
   return {

@@ -401,3 +401,29 @@ test('a burst of notes from the room shows on the projector at once, while the e
   expect(await framesWithSome(audience)).toBe(0);
   expect(await framesWithSome(editor)).toBeGreaterThanOrEqual(3);
 });
+
+test('both windows follow frames renamed, grown and added from the edits main announces, without reading the board again', async ({ page, shell, context }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Frames only' });
+  const boardId = session.boards[0].id;
+  const frame = (id: string, title: string, x: number, y: number) => ({ type: 'node.add', node: { id, kind: 'frame', position: { x, y }, size: { width: 800, height: 500 }, data: { title } } });
+  await shell.call('board.apply', { boardId, ops: [frame('f0', 'Where we are', 0, 0), frame('f1', 'Where we go', 900, 0)] });
+  const reads: string[] = [];
+  const countReads = (p: Page) => p.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void (String(payload).includes('"method":"board.get"') && reads.push(p.url()))));
+  countReads(page);
+  context.on('page', countReads);
+  const { audience, controls } = await present(page, shell, session.id);
+  const caption = audience.getByRole('region', { name: 'Current step' });
+  await expect(controls).toContainText('Step 1 of 2');
+  await expect(caption).toContainText('Where we are');
+  const before = reads.length;
+
+  // A frame grows, as it does with every batch of a room's notes; then one is renamed and one added.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.resize', id: 'f0', size: { width: 1200, height: 700 } }] });
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.update', id: 'f0', data: { title: 'Where we stand' } }] });
+  await expect(caption).toContainText('Where we stand');
+  await shell.call('board.apply', { boardId, ops: [frame('f2', 'What we try first', 0, 900)] });
+  await expect(controls).toContainText('Step 1 of 3');
+  await pageDownTo(page, controls, 'Step 3 of 3');
+  await expect(caption).toContainText('What we try first');
+  expect(reads.slice(before)).toEqual([]);
+});
