@@ -76,20 +76,26 @@ export class RoomStore {
       insertParticipant: db.prepare('INSERT INTO room_participants (id, room_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'),
       countParticipants: db.prepare('SELECT count(*) FROM room_participants WHERE room_id = ?').pluck(),
       noteByKey: db.prepare('SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.participant_id = ? AND n.client_key = ?'),
+      // A note's turn: one after its sender's last, and never one the room has already served, so
+      // a phone that sent nothing while others sent ten is served next, not after their tenth
+      // (a round-robin where the served turns are the clock).
       insertNote: db.prepare(
-        `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at, named)
-         VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at, @named)`,
+        `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at, named, turn)
+         VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at, @named, max(
+           (SELECT coalesce(max(turn), 0) + 1 FROM room_notes WHERE participant_id = @participant_id),
+           (SELECT coalesce(max(n.turn), 0) + 1 FROM room_participants p JOIN room_notes n ON n.participant_id = p.id
+            WHERE p.room_id = (SELECT room_id FROM room_participants WHERE id = @participant_id) AND n.status <> 'pending')))`,
       ),
       pending: db.prepare(
         `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
          WHERE n.status = 'pending' AND p.room_id = ? ORDER BY n.created_at, n.rowid`,
       ),
-      // Each participant's first waiting note, then each one's second, and so on: one phone's ten
-      // notes do not hold back everyone else's one.
+      // Turn by turn, in the order sent within a turn: one phone's ten notes do not hold back
+      // everyone else's one.
       nextPending: db.prepare(
         `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
          WHERE n.status = 'pending' AND p.room_id = ?
-         ORDER BY row_number() OVER (PARTITION BY n.participant_id ORDER BY n.created_at, n.rowid), n.created_at, n.rowid LIMIT ?`,
+         ORDER BY n.turn, n.created_at, n.rowid LIMIT ?`,
       ),
       countPending: db.prepare("SELECT count(*) FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.status = 'pending' AND p.room_id = ?").pluck(),
       countPendingOf: db.prepare("SELECT count(*) FROM room_notes WHERE participant_id = ? AND status = 'pending'").pluck(),

@@ -290,4 +290,18 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '0010_room_note_names',
     sql: `ALTER TABLE room_notes ADD COLUMN named INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    // A participant's note's turn in the room's queue (RoomStore.insertNote): auto-accept takes
+    // notes turn by turn. Notes sent before: each participant's nth note takes turn n.
+    name: '0011_room_note_turns',
+    sql: `
+      ALTER TABLE room_notes ADD COLUMN turn INTEGER NOT NULL DEFAULT 0;
+      UPDATE room_notes SET turn = (
+        SELECT count(*) FROM room_notes o
+        WHERE o.participant_id = room_notes.participant_id
+          AND (o.created_at < room_notes.created_at OR (o.created_at = room_notes.created_at AND o.rowid <= room_notes.rowid))
+      );
+      CREATE INDEX room_notes_turn ON room_notes (participant_id, status, turn);
+    `,
+  },
 ];
