@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { draftKey } from '../ui/draft-keys';
 
 interface Props {
@@ -104,5 +104,22 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
       }}
       onBlur={() => finish(true)}
     />
+  );
+}
+
+/**
+ * A card's name, edited over the card: the name keeps its place (hidden) while the editor lies on
+ * it and grows downwards over the card, which takes its new size only once the name is kept. A
+ * card that grew as the name wrapped had React Flow measure it again, and the edges near it route
+ * again, in the middle of typing.
+ */
+export function CardLabel({ className, title, text, editor }: { className: string; title?: string; text: ReactNode; editor: ReactNode }) {
+  return (
+    <div className={`card-label${editor ? ' is-editing' : ''}`}>
+      <div className={className} title={title} aria-hidden={editor ? true : undefined}>
+        {text}
+      </div>
+      {editor}
+    </div>
   );
 }

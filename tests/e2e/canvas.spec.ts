@@ -265,3 +265,34 @@ test('the minimap shows the board, a card moved at its new place, and a drag on 
   await page.mouse.up();
   await expect.poll(viewport).not.toBe(before);
 });
+
+test('a name typed long is edited over its card: the card keeps its size until Enter, then holds the whole name', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Long names' });
+  const boardId = session.boards[0].id;
+  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann', title: '', stratum: 2, timeSpan: null, notes: '' } };
+  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 0, y: 400 }, size: null, data: { name: 'Ben', title: '', organisation: '', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const longName = 'Dana Whitfield-Okonkwo of the regional sales team North';
+  for (const [card, field, renamed] of [
+    [nodeByName(page, 'Role: Ann'), 'Edit person', `Role: ${longName}`],
+    [nodeByName(page, 'Decision-maker: Ben'), 'Edit name', `Decision-maker: ${longName}`],
+  ] as const) {
+    await select(card);
+    const before = (await card.boundingBox())!;
+    await page.keyboard.press('F2');
+    const editor = page.getByRole('textbox', { name: field });
+    await editor.pressSequentially(longName);
+    await expect(editor).toHaveValue(longName);
+    // The whole name shows in the editor, which grows downwards within the card's width.
+    const typing = (await editor.boundingBox())!;
+    expect(typing.height).toBeGreaterThan(before.height / 2);
+    expect(typing.x).toBeGreaterThanOrEqual(before.x);
+    expect(typing.x + typing.width).toBeLessThanOrEqual(before.x + before.width);
+    expect(await card.boundingBox()).toEqual(before);
+    await editor.press('Enter');
+    const kept = nodeByName(page, renamed);
+    await expect(kept).toContainText('Dana Whitfield');
+    await expect.poll(async () => (await kept.boundingBox())!.height).toBeGreaterThan(before.height);
+  }
+});

@@ -4,7 +4,7 @@ import { PURCHASE_ROLE_NAMES, STANCE_NAMES, type DecisionMakerData, type Stratum
 import { STRATA } from '../../../shared/levels/strata';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
-import { LabelEditor } from '../LabelEditor';
+import { CardLabel, LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { HorizontalHandles } from './Handles';
 import { StratumBadge } from './StratumBadge';
@@ -51,11 +51,11 @@ export const DecisionMakerNode = memo(function DecisionMakerNode({ id, data, sel
       <HorizontalHandles />
       <StratumBadge stratum={dm.stratum} />
       <NodeBadges nodeId={id} />
-      {editing ? (
-        <LabelEditor value={dm.name} multiline={false} label="Name" onCommit={commit} onCancel={cancel} seed={seed} />
-      ) : (
-        <div className="dm-name">{dm.name || 'Unnamed'}</div>
-      )}
+      <CardLabel
+        className="dm-name"
+        text={dm.name || 'Unnamed'}
+        editor={editing && <LabelEditor value={dm.name} multiline={false} label="Name" onCommit={commit} onCancel={cancel} seed={seed} />}
+      />
       {subtitle && <div className="dm-subtitle">{subtitle}</div>}
       <div className="dm-tags">
         <span className="dm-stance">{STANCE_NAMES[dm.stance]}</span>

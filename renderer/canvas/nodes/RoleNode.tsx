@@ -5,7 +5,7 @@ import { recoveryHorizon } from '../../../shared/levels/strata';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
 import { addReport } from '../capture';
-import { LabelEditor } from '../LabelEditor';
+import { CardLabel, LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { VerticalHandles } from './Handles';
 import { StratumBadge } from './StratumBadge';
@@ -20,22 +20,25 @@ export const RoleNode = memo(function RoleNode({ id, data, selected }: NodeProps
       <VerticalHandles />
       <StratumBadge stratum={role.stratum} />
       <NodeBadges nodeId={id} quiet={editing ? 'no-stratum' : undefined} />
-      {editing ? (
-        <LabelEditor
-          value={role.person}
-          multiline={false}
-          label="Person"
-          placeholder="Name, title, time-span"
-          onCommit={commit}
-          onCancel={cancel}
-          seed={seed}
-          onTab={() => addReport(id)}
-        />
-      ) : (
-        <div className="role-person" title={role.person.length > 30 ? role.person : undefined}>
-          {role.person || 'Unnamed'}
-        </div>
-      )}
+      <CardLabel
+        className="role-person"
+        title={role.person.length > 30 ? role.person : undefined}
+        text={role.person || 'Unnamed'}
+        editor={
+          editing && (
+            <LabelEditor
+              value={role.person}
+              multiline={false}
+              label="Person"
+              placeholder="Name, title, time-span"
+              onCommit={commit}
+              onCancel={cancel}
+              seed={seed}
+              onTab={() => addReport(id)}
+            />
+          )
+        }
+      />
       {role.title && (
         <div className="role-title" title={role.title.length > 60 ? role.title : undefined}>
           {role.title}
