@@ -164,3 +164,71 @@ test('a 10-role map with a compression and a gap, arranged by levels, keeps its 
   await expect(legend).toContainText('keeps the key accounts');
   await expectClean(page, ends, { edges: 9, labels: 4 });
 });
+
+test('on a big board, a line drawn from any card starts at the handle pressed, also after the card moved', async ({ page, shell }) => {
+  const session = await shell.call<SessionDetail>('session.create', { title: 'Big board, connecting' });
+  const boardId = session.boards[0].id;
+  // Enough headings far off that the editor treats the board as big (CULLING_MIN_NODES): its cards
+  // arrive with estimated sizes and handles, which a card drawn at exactly that size keeps.
+  const headings = Array.from({ length: 500 }, (_, i) => ({
+    type: 'node.add',
+    node: { id: `h${i}`, kind: 'text', position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
+  }));
+  const card = (id: string, kind: string, x: number, y: number, size: { width: number; height: number } | null, data: object) => ({
+    type: 'node.add',
+    node: { id, kind, position: { x, y }, size, data },
+  });
+  const cards = [
+    card('role', 'role', 0, 40, { width: 260, height: 130 }, { person: 'Helen Cho', title: 'CEO', stratum: 5, timeSpan: null, notes: '' }),
+    card('role-unsized', 'role', 0, 300, null, { person: 'Ravi Nair', title: 'Sales director', stratum: 4, timeSpan: null, notes: '' }),
+    card('decider', 'decisionMaker', 290, 40, { width: 310, height: 210 }, {
+      name: 'Henrik Dahl', title: 'CFO', organisation: 'Client Co', purchaseRole: 'economic-buyer', stance: 'neutral', influence: 4, stratum: null, challenge: '', progress: '', showLanguage: false,
+    }),
+    card('stage', 'stage', 630, 40, { width: 300, height: 150 }, { title: 'Discovery', step: 1, notes: '' }),
+    card('note', 'note', 290, 300, { width: 240, height: 140 }, { text: 'Budgets freeze in March', category: 'weak-signal', votes: 0 }),
+    card('text', 'text', 630, 300, { width: 184, height: 49 }, { text: 'Field', variant: 'heading' }),
+  ];
+  await shell.call('board.apply', { boardId, ops: [...headings, ...cards] });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+
+  /** For each handle of each card: how far the line drawn from it starts from its centre, on screen. */
+  const offsets = async () => {
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+    const found: Record<string, string> = {};
+    for (const { node } of cards) {
+      const handles = page.locator(`.react-flow__node[data-id="${node.id}"] .react-flow__handle`);
+      await expect(handles).toHaveCount(2);
+      for (const handle of await handles.all()) {
+        const box = (await handle.boundingBox())!;
+        const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        await page.mouse.move(at.x, at.y);
+        await page.mouse.down();
+        // A short way towards the middle: near the canvas's edge, drawing a line pans the board.
+        const towards = Math.hypot(middle.x - at.x, middle.y - at.y);
+        await page.mouse.move(at.x + ((middle.x - at.x) / towards) * 40, at.y + ((middle.y - at.y) / towards) * 40, { steps: 3 });
+        const off = await handle.evaluate((el) => {
+          const path = document.querySelector<SVGPathElement>('.react-flow__connection-path')!;
+          const start = new DOMPoint(path.getPointAtLength(0).x, path.getPointAtLength(0).y).matrixTransform(path.getScreenCTM()!);
+          const handleBox = el.getBoundingClientRect();
+          return Math.max(Math.abs(start.x - (handleBox.left + handleBox.width / 2)), Math.abs(start.y - (handleBox.top + handleBox.height / 2)));
+        });
+        await page.keyboard.press('Escape');
+        await page.mouse.up();
+        found[`${node.id} ${await handle.getAttribute('data-handlepos')}`] = off <= 1 ? 'at the handle' : `${off.toFixed(1)} px away`;
+      }
+    }
+    return found;
+  };
+  const atTheHandles = Object.fromEntries(cards.flatMap(({ node }) => {
+    const [from, to] = node.kind === 'decisionMaker' || node.kind === 'stage' ? ['left', 'right'] : ['top', 'bottom'];
+    return [[`${node.id} ${from}`, 'at the handle'], [`${node.id} ${to}`, 'at the handle']];
+  }));
+  expect(await offsets()).toEqual(atTheHandles);
+
+  // Another window moves every card: where they are drawn now, lines still start at their handles.
+  await shell.call('board.apply', { boardId, ops: cards.map(({ node }) => ({ type: 'node.move', id: node.id, position: { x: node.position.x + 30, y: node.position.y + 20 } })) });
+  await expect(page.locator('.react-flow__node[data-id="text"]')).toHaveAttribute('style', /translate\(660px, ?320px\)/);
+  expect(await offsets()).toEqual(atTheHandles);
+});
