@@ -69,10 +69,17 @@ function labelPatch(id: string, kind: NodeKind, value: string): Record<string, u
   return (node.data as Record<string, unknown>)[field] === value ? null : { [field]: value };
 }
 
+/** Whether node `id` is being edited. */
+export function useIsEditing(id: string): boolean {
+  const subscribe = useCallback((notify: () => void) => subscribeEditing(id, notify), [id]);
+  return useSyncExternalStore(subscribe, () => useBoard.getState().editingId === id);
+}
+
+export type LabelEditing = ReturnType<typeof useLabelEditing>;
+
 /** What a node needs for inline editing: whether it is being edited, and how to keep or drop the text. */
 export function useLabelEditing(id: string, kind: NodeKind) {
-  const subscribe = useCallback((notify: () => void) => subscribeEditing(id, notify), [id]);
-  const editing = useSyncExternalStore(subscribe, () => useBoard.getState().editingId === id);
+  const editing = useIsEditing(id);
   const commit = useCallback(
     (value: string) => {
       const { edit, setEditing } = useBoard.getState();

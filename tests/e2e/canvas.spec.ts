@@ -296,3 +296,45 @@ test('a name typed long is edited over its card: the card keeps its size until E
     await expect.poll(async () => (await kept.boundingBox())!.height).toBeGreaterThan(before.height);
   }
 });
+
+test('zoomed out, a name is edited in place on its compact card, and from afar on one drawn as a bare box', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Names from afar' });
+  const boardId = session.boards[0].id;
+  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann Berg', title: 'Sales director', stratum: 4, timeSpan: null, notes: '' } };
+  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 600, y: 0 }, size: null, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
+  // Zoomed out to names (detail.ts): cards show their names only, in large type.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.35 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const roleCard = nodeByName(page, 'Role: Ann Berg');
+  await expect(roleCard.locator('.compact-name')).toHaveText('Ann Berg');
+
+  await select(roleCard);
+  await page.keyboard.press('F2');
+  const personEditor = roleCard.getByRole('textbox', { name: 'Edit person' });
+  await expect(personEditor).toBeFocused();
+  await expect(personEditor).toHaveValue('Ann Berg');
+  // In the compact card's type, so it reads as well as the name it replaces.
+  expect(await personEditor.evaluate((el) => getComputedStyle(el).fontSize)).toBe('40px');
+  await personEditor.fill('Ann Holm');
+  await personEditor.press('Enter');
+  await expect(nodeByName(page, 'Role: Ann Holm').locator('.compact-name')).toHaveText('Ann Holm');
+
+  // Further out every card is a bare box; typing on a selected one still opens its name, seen.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.15 } });
+  await page.reload();
+  const buyerCard = nodeByName(page, 'Decision-maker: Ben Carr');
+  await expect(buyerCard.locator('.compact-name')).toHaveCount(0);
+  await select(buyerCard);
+  await page.keyboard.type('Lena Dahl');
+  const nameEditor = buyerCard.getByRole('textbox', { name: 'Edit name' });
+  await expect(nameEditor).toBeVisible();
+  await expect(nameEditor).toHaveValue('Lena Dahl');
+  await nameEditor.press('Enter');
+  await expect(nodeByName(page, 'Decision-maker: Lena Dahl')).toBeVisible();
+  const saved = await settled(page, shell, boardId);
+  expect(saved.nodes.map((n) => [n.id, (n.data as { person?: string; name?: string }).person ?? (n.data as { name?: string }).name])).toEqual([
+    ['r1', 'Ann Holm'],
+    ['d1', 'Lena Dahl'],
+  ]);
+});

@@ -4,9 +4,10 @@ import { PURCHASE_ROLE_NAMES, STANCE_NAMES, type DecisionMakerData, type Stratum
 import { STRATA } from '../../../shared/levels/strata';
 import { NodeBadges } from '../../findings/NodeBadges';
 import type { BoardFlowNode } from '../../state/flow';
-import { CardLabel, LabelEditor } from '../LabelEditor';
+import { CardLabel } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { HorizontalHandles } from './Handles';
+import { NameEditor } from './NameEditor';
 import { StratumBadge } from './StratumBadge';
 
 const INFLUENCE_STEPS = [1, 2, 3, 4, 5] as const;
@@ -44,7 +45,7 @@ function LanguageHints({ stratum }: { stratum: Stratum | null }) {
 /** A person in the buying organisation: role in the purchase, stance, weight, stratum. */
 export const DecisionMakerNode = memo(function DecisionMakerNode({ id, data, selected }: NodeProps<BoardFlowNode>) {
   const dm = data as DecisionMakerData;
-  const { editing, commit, cancel, seed } = useLabelEditing(id, 'decisionMaker');
+  const labelEditing = useLabelEditing(id, 'decisionMaker');
   const subtitle = [dm.title, dm.organisation].filter(Boolean).join(' · ');
   return (
     <div className={`gw-node decision-maker stance-${dm.stance}${selected ? ' is-selected' : ''}`}>
@@ -54,7 +55,7 @@ export const DecisionMakerNode = memo(function DecisionMakerNode({ id, data, sel
       <CardLabel
         className="dm-name"
         text={dm.name || 'Unnamed'}
-        editor={editing && <LabelEditor value={dm.name} multiline={false} label="Name" onCommit={commit} onCancel={cancel} seed={seed} />}
+        editor={labelEditing.editing && <NameEditor id={id} kind="decisionMaker" value={dm.name} labelEditing={labelEditing} />}
       />
       {subtitle && <div className="dm-subtitle">{subtitle}</div>}
       <div className="dm-tags">

@@ -4,8 +4,11 @@ import { NODE_KIND_INFO, stratumLabel, type DecisionMakerData, type NodeKind, ty
 import { expectedSize } from '../../../shared/layout/expected-size';
 import type { BoardFlowNode } from '../../state/flow';
 import { ringInset } from '../golden-circle-fit';
-import { COMPACT_KINDS, type Detail } from './detail';
+import { isCompactKind, type CompactKind, type Detail } from './detail';
+import { CardLabel } from '../LabelEditor';
+import { useIsEditing, useLabelEditing } from '../useLabelEditing';
 import { HorizontalHandles, VerticalHandles } from './Handles';
+import { NameEditor } from './NameEditor';
 
 /** How much of each node the surface's zoom shows (detail.ts). Without a provider every node is drawn in full. */
 export const DetailContext = createContext<Detail>('full');
@@ -40,12 +43,14 @@ const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(widt
  * A role or a decision-maker seen from afar: its name and stratum only, in large type, in the box
  * of its full card, so the layout and the edges stay where they were. The box is the full card's
  * size worked out from its text (the size the layouts use), not measured: a surface that opens
- * zoomed out (the projector, a printed page) never draws the full card to measure it.
+ * zoomed out (the projector, a printed page) never draws the full card to measure it. Its name is
+ * edited in place, in that type.
  */
-function CompactCard({ kind, data, selected }: BoxProps) {
+function CompactCard({ id, kind, data, selected }: BoxProps & { id: string; kind: CompactKind }) {
   const person = kind === 'role' ? (data as RoleData).person : (data as DecisionMakerData).name;
   const stratum = (data as RoleData | DecisionMakerData).stratum;
   const size = expectedSize(kind, data);
+  const labelEditing = useLabelEditing(id, kind);
   return (
     <div className={`gw-node compact-card ${kindClass(kind, data)}${selected ? ' is-selected' : ''}`} style={size}>
       {kind === 'role' ? <VerticalHandles /> : <HorizontalHandles />}
@@ -55,7 +60,11 @@ function CompactCard({ kind, data, selected }: BoxProps) {
           {stratumLabel(stratum)}
         </span>
       )}
-      <span className="compact-name">{person || 'Unnamed'}</span>
+      <CardLabel
+        className="compact-name"
+        text={person || 'Unnamed'}
+        editor={labelEditing.editing && <NameEditor id={id} kind={kind} value={person} labelEditing={labelEditing} />}
+      />
     </div>
   );
 }
@@ -89,13 +98,19 @@ function OverviewBox(props: BoxProps) {
   );
 }
 
-/** The node type for `kind`: in full, as a compact card, or as its overview box, as the zoom allows (detail.ts). */
+/**
+ * The node type for `kind`: in full, as a compact card, or as its overview box, as the zoom allows
+ * (detail.ts). A node being edited is never a bare box: its editor shows at least as on a compact
+ * card, so what is typed is seen.
+ */
 export function withDetail(kind: NodeKind, Full: ComponentType<NodeProps<BoardFlowNode>>): NodeTypes[string] {
   return memo(function NodeAtDetail(props: NodeProps<BoardFlowNode>) {
-    const detail = useContext(DetailContext);
+    const zoomDetail = useContext(DetailContext);
+    const editing = useIsEditing(props.id);
+    const detail = editing && zoomDetail === 'shapes' ? 'names' : zoomDetail;
     const box = { kind, data: props.data, selected: props.selected, width: props.width, height: props.height };
     if (detail === 'shapes') return <OverviewBox {...box} />;
-    if (detail === 'names' && COMPACT_KINDS.has(kind)) return <CompactCard {...box} />;
+    if (detail === 'names' && isCompactKind(kind)) return <CompactCard {...box} id={props.id} kind={kind} />;
     return <Full {...props} />;
   }) as NodeTypes[string];
 }

@@ -14,7 +14,9 @@ export type Detail = 'full' | 'names' | 'shapes';
 export const COMPACT_TEXT_PX = 40;
 
 /** The kinds drawn compact at `names`; every other node keeps its full card there. */
-export const COMPACT_KINDS: ReadonlySet<NodeKind> = new Set(['role', 'decisionMaker']);
+export type CompactKind = 'role' | 'decisionMaker';
+const COMPACT_KINDS: ReadonlySet<NodeKind> = new Set<CompactKind>(['role', 'decisionMaker']);
+export const isCompactKind = (kind: NodeKind): kind is CompactKind => COMPACT_KINDS.has(kind);
 
 /**
  * Whether every text of nodes of these kinds is at least COMPACT_TEXT_PX at `names`: the compact
@@ -22,7 +24,7 @@ export const COMPACT_KINDS: ReadonlySet<NodeKind> = new Set(['role', 'decisionMa
  * Notes, stages and the golden circle keep their full, smaller text.
  */
 export function legibleAtNames(kinds: Iterable<NodeKind>): boolean {
-  for (const kind of kinds) if (!COMPACT_KINDS.has(kind) && kind !== 'frame' && kind !== 'text') return false;
+  for (const kind of kinds) if (!isCompactKind(kind) && kind !== 'frame' && kind !== 'text') return false;
   return true;
 }
 
