@@ -338,3 +338,26 @@ test('zoomed out, a name is edited in place on its compact card, and from afar o
     ['d1', 'Lena Dahl'],
   ]);
 });
+
+test('a board opened zoomed out draws each card as a box of the size it has a step closer, not a sliver', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Boxes from afar' });
+  const boardId = session.boards[0].id;
+  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann Berg', title: 'Sales director, North and East', stratum: 4, timeSpan: null, notes: '' } };
+  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 600, y: 0 }, size: null, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
+  /** Each card's box in board pixels, opened fresh at `zoom`. */
+  const boxesAt = async (zoom: number) => {
+    await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom } });
+    await page.goto('about:blank');
+    await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+    await expect(page.locator('.react-flow')).toHaveClass(zoom < 0.25 ? /detail-shapes/ : /detail-names/);
+    const boxes: Record<string, string> = {};
+    for (const [id, name] of [['r1', 'Role: Ann Berg'], ['d1', 'Decision-maker: Ben Carr']]) {
+      const box = (await nodeByName(page, name).boundingBox())!;
+      boxes[id] = `${Math.round(box.width / zoom)}×${Math.round(box.height / zoom)}`;
+    }
+    return boxes;
+  };
+  const compact = await boxesAt(0.35);
+  expect(await boxesAt(0.15)).toEqual(compact);
+});

@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
 import { createContext, memo, useContext, type ComponentType } from 'react';
-import { NODE_KIND_INFO, stratumLabel, type DecisionMakerData, type NodeKind, type NoteData, type RoleData } from '../../../shared/model';
+import { stratumLabel, type DecisionMakerData, type NodeKind, type NoteData, type RoleData } from '../../../shared/model';
 import { expectedSize } from '../../../shared/layout/expected-size';
 import type { BoardFlowNode } from '../../state/flow';
 import { ringInset } from '../golden-circle-fit';
@@ -34,10 +34,15 @@ interface BoxProps {
   height?: number;
 }
 
-// The size React Flow measured, or its estimate before that (flow.ts: half a pixel over). Whole
-// pixels, as React Flow measures them: the estimate's half pixel would otherwise resize every
-// box once it is measured, and React Flow would measure them all a second time.
-const boxSize = ({ kind, width, height }: BoxProps) => ({ width: Math.floor(width ?? NODE_KIND_INFO[kind].expectedSize.width), height: Math.floor(height ?? NODE_KIND_INFO[kind].expectedSize.height) });
+// The size React Flow measured, or its estimate before that (flow.ts: half a pixel over); for a
+// node it has neither for (0: a board opened zoomed out, too small to cull), the size the layouts
+// expect, which its compact card has too. Whole pixels, as React Flow measures them: the
+// estimate's half pixel would otherwise resize every box once it is measured, and React Flow
+// would measure them all a second time.
+function boxSize({ kind, data, width, height }: BoxProps) {
+  const expected = expectedSize(kind, data);
+  return { width: Math.floor(width || expected.width), height: Math.floor(height || expected.height) };
+}
 
 /**
  * A role or a decision-maker seen from afar: its name and stratum only, in large type, in the box
