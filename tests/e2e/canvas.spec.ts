@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, settled, test, type StoredBoard } from './fixtures';
+import { dmNode, roleNode } from '../helpers/sample';
+import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, sessionWith, settled, test, type StoredBoard } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
 
@@ -267,12 +268,11 @@ test('the minimap shows the board, a card moved at its new place, and a drag on 
 });
 
 test('a name typed long is edited over its card: the card keeps its size until Enter, then holds the whole name', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Long names' });
-  const boardId = session.boards[0].id;
-  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann', title: '', stratum: 2, timeSpan: null, notes: '' } };
-  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 0, y: 400 }, size: null, data: { name: 'Ben', title: '', organisation: '', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
-  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const { url } = await sessionWith(shell, 'Long names', [
+    roleNode({ id: 'r1', data: { person: 'Ann', stratum: 2 } }),
+    dmNode({ id: 'd1', position: { x: 0, y: 400 }, data: { name: 'Ben' } }),
+  ]);
+  await page.goto(url);
   const longName = 'Dana Whitfield-Okonkwo of the regional sales team North';
   for (const [card, field, renamed] of [
     [nodeByName(page, 'Role: Ann'), 'Edit person', `Role: ${longName}`],
@@ -298,14 +298,13 @@ test('a name typed long is edited over its card: the card keeps its size until E
 });
 
 test('zoomed out, a name is edited in place on its compact card, and from afar on one drawn as a bare box', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Names from afar' });
-  const boardId = session.boards[0].id;
-  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann Berg', title: 'Sales director', stratum: 4, timeSpan: null, notes: '' } };
-  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 600, y: 0 }, size: null, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
+  const { boardId, url } = await sessionWith(shell, 'Names from afar', [
+    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director', stratum: 4 } }),
+    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
+  ]);
   // Zoomed out to names (detail.ts): cards show their names only, in large type.
   await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.35 } });
-  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await page.goto(url);
   const roleCard = nodeByName(page, 'Role: Ann Berg');
   await expect(roleCard.locator('.compact-name')).toHaveText('Ann Berg');
 
@@ -340,16 +339,15 @@ test('zoomed out, a name is edited in place on its compact card, and from afar o
 });
 
 test('a board opened zoomed out draws each card as a box of the size it has a step closer, not a sliver', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Boxes from afar' });
-  const boardId = session.boards[0].id;
-  const role = { id: 'r1', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ann Berg', title: 'Sales director, North and East', stratum: 4, timeSpan: null, notes: '' } };
-  const buyer = { id: 'd1', kind: 'decisionMaker', position: { x: 600, y: 0 }, size: null, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co', purchaseRole: null, stance: 'neutral', influence: 3, stratum: null, challenge: '', progress: '', showLanguage: false } };
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: role }, { type: 'node.add', node: buyer }] });
+  const { boardId, url } = await sessionWith(shell, 'Boxes from afar', [
+    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director, North and East', stratum: 4 } }),
+    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
+  ]);
   /** Each card's box in board pixels, opened fresh at `zoom`. */
   const boxesAt = async (zoom: number) => {
     await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom } });
     await page.goto('about:blank');
-    await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+    await page.goto(url);
     await expect(page.locator('.react-flow')).toHaveClass(zoom < 0.25 ? /detail-shapes/ : /detail-names/);
     const boxes: Record<string, string> = {};
     for (const [id, name] of [['r1', 'Role: Ann Berg'], ['d1', 'Decision-maker: Ben Carr']]) {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, settled, test, type StoredBoard } from './fixtures';
+import { dmNode, noteNode, roleNode, stageNode, textNode } from '../helpers/sample';
+import { boardIdOf, createSessionInUi, expect, sessionWith, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -166,38 +167,27 @@ test('a 10-role map with a compression and a gap, arranged by levels, keeps its 
 });
 
 test('on a big board, a line drawn from any card starts at the handle pressed, also after the card moved', async ({ page, shell }) => {
-  const session = await shell.call<SessionDetail>('session.create', { title: 'Big board, connecting' });
-  const boardId = session.boards[0].id;
   // Enough headings far off that the editor treats the board as big (CULLING_MIN_NODES): its cards
   // arrive with estimated sizes and handles, which a card drawn at exactly that size keeps.
-  const headings = Array.from({ length: 500 }, (_, i) => ({
-    type: 'node.add',
-    node: { id: `h${i}`, kind: 'text', position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
-  }));
-  const card = (id: string, kind: string, x: number, y: number, size: { width: number; height: number } | null, data: object) => ({
-    type: 'node.add',
-    node: { id, kind, position: { x, y }, size, data },
-  });
+  const headings = Array.from({ length: 500 }, (_, i) => textNode({ id: `h${i}`, position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, data: { text: `Heading ${i}`, variant: 'label' } }));
   const cards = [
-    card('role', 'role', 0, 40, { width: 260, height: 130 }, { person: 'Helen Cho', title: 'CEO', stratum: 5, timeSpan: null, notes: '' }),
-    card('role-unsized', 'role', 0, 300, null, { person: 'Ravi Nair', title: 'Sales director', stratum: 4, timeSpan: null, notes: '' }),
-    card('decider', 'decisionMaker', 290, 40, { width: 310, height: 210 }, {
-      name: 'Henrik Dahl', title: 'CFO', organisation: 'Client Co', purchaseRole: 'economic-buyer', stance: 'neutral', influence: 4, stratum: null, challenge: '', progress: '', showLanguage: false,
-    }),
-    card('stage', 'stage', 630, 40, { width: 300, height: 150 }, { title: 'Discovery', step: 1, notes: '' }),
-    card('note', 'note', 290, 300, { width: 240, height: 140 }, { text: 'Budgets freeze in March', category: 'weak-signal', votes: 0 }),
-    card('text', 'text', 630, 300, { width: 184, height: 49 }, { text: 'Field', variant: 'heading' }),
+    roleNode({ id: 'role', position: { x: 0, y: 40 }, size: { width: 260, height: 130 }, data: { person: 'Helen Cho', title: 'CEO', stratum: 5 } }),
+    roleNode({ id: 'role-unsized', position: { x: 0, y: 300 }, data: { person: 'Ravi Nair', title: 'Sales director', stratum: 4 } }),
+    dmNode({ id: 'decider', position: { x: 290, y: 40 }, size: { width: 310, height: 210 }, data: { name: 'Henrik Dahl', title: 'CFO', organisation: 'Client Co', purchaseRole: 'economic-buyer', influence: 4 } }),
+    stageNode({ id: 'stage', position: { x: 630, y: 40 }, size: { width: 300, height: 150 }, data: { title: 'Discovery', step: 1 } }),
+    noteNode({ id: 'note', position: { x: 290, y: 300 }, size: { width: 240, height: 140 }, data: { text: 'Budgets freeze in March', category: 'weak-signal' } }),
+    textNode({ id: 'text', position: { x: 630, y: 300 }, size: { width: 184, height: 49 }, data: { text: 'Field', variant: 'heading' } }),
   ];
-  await shell.call('board.apply', { boardId, ops: [...headings, ...cards] });
+  const { boardId, url } = await sessionWith(shell, 'Big board, connecting', [...headings, ...cards]);
   await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
-  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await page.goto(url);
 
   /** For each handle of each card: how far the line drawn from it starts from its centre, on screen. */
   const offsets = async () => {
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
     const found: Record<string, string> = {};
-    for (const { node } of cards) {
+    for (const node of cards) {
       const handles = page.locator(`.react-flow__node[data-id="${node.id}"] .react-flow__handle`);
       await expect(handles).toHaveCount(2);
       for (const handle of await handles.all()) {
@@ -221,14 +211,14 @@ test('on a big board, a line drawn from any card starts at the handle pressed, a
     }
     return found;
   };
-  const atTheHandles = Object.fromEntries(cards.flatMap(({ node }) => {
+  const atTheHandles = Object.fromEntries(cards.flatMap((node) => {
     const [from, to] = node.kind === 'decisionMaker' || node.kind === 'stage' ? ['left', 'right'] : ['top', 'bottom'];
     return [[`${node.id} ${from}`, 'at the handle'], [`${node.id} ${to}`, 'at the handle']];
   }));
   expect(await offsets()).toEqual(atTheHandles);
 
   // Another window moves every card: where they are drawn now, lines still start at their handles.
-  await shell.call('board.apply', { boardId, ops: cards.map(({ node }) => ({ type: 'node.move', id: node.id, position: { x: node.position.x + 30, y: node.position.y + 20 } })) });
+  await shell.call('board.apply', { boardId, ops: cards.map((node) => ({ type: 'node.move', id: node.id, position: { x: node.position.x + 30, y: node.position.y + 20 } })) });
   await expect(page.locator('.react-flow__node[data-id="text"]')).toHaveAttribute('style', /translate\(660px, ?320px\)/);
   expect(await offsets()).toEqual(atTheHandles);
 });

@@ -58,6 +58,14 @@ export async function createSessionInUi(page: Page, shell: ServedShell, title: s
   await expect(page.locator('.react-flow')).toBeVisible();
 }
 
+/** A new session whose first board holds `nodes`, and the address that opens that board. */
+export async function sessionWith(shell: ServedShell, title: string, nodes: readonly object[]): Promise<{ sessionId: string; boardId: string; url: string }> {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', { boardId, ops: nodes.map((node) => ({ type: 'node.add', node })) });
+  return { sessionId: session.id, boardId, url: `${shell.url}#/session/${session.id}/${boardId}` };
+}
+
 /** A session with three frames on one board, each holding a note, and a one-minute agenda item per frame with a prompt. */
 export async function threeFrameSession(shell: ServedShell, title: string): Promise<{ sessionId: string; boardId: string }> {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title });

@@ -103,19 +103,21 @@ function OverviewBox(props: BoxProps) {
   );
 }
 
-/**
- * The node type for `kind`: in full, as a compact card, or as its overview box, as the zoom allows
- * (detail.ts). A node being edited is never a bare box: its editor shows at least as on a compact
- * card, so what is typed is seen.
- */
+/** The node type for `kind`: in full, as a compact card, or as its overview box, as the zoom allows (detail.ts). */
 export function withDetail(kind: NodeKind, Full: ComponentType<NodeProps<BoardFlowNode>>): NodeTypes[string] {
+  const boxOf = (props: NodeProps<BoardFlowNode>) => ({ kind, data: props.data, selected: props.selected, width: props.width, height: props.height });
+  const atNames = (props: NodeProps<BoardFlowNode>) => (isCompactKind(kind) ? <CompactCard {...boxOf(props)} id={props.id} kind={kind} /> : <Full {...props} />);
+  /**
+   * A bare box, except while it is edited: then as at `names`, so what is typed is seen. Only
+   * boxes ask whether they are edited; a card's own editor asks already.
+   */
+  function Afar(props: NodeProps<BoardFlowNode>) {
+    return useIsEditing(props.id) ? atNames(props) : <OverviewBox {...boxOf(props)} />;
+  }
   return memo(function NodeAtDetail(props: NodeProps<BoardFlowNode>) {
-    const zoomDetail = useContext(DetailContext);
-    const editing = useIsEditing(props.id);
-    const detail = editing && zoomDetail === 'shapes' ? 'names' : zoomDetail;
-    const box = { kind, data: props.data, selected: props.selected, width: props.width, height: props.height };
-    if (detail === 'shapes') return <OverviewBox {...box} />;
-    if (detail === 'names' && isCompactKind(kind)) return <CompactCard {...box} id={props.id} kind={kind} />;
+    const detail = useContext(DetailContext);
+    if (detail === 'shapes') return <Afar {...props} />;
+    if (detail === 'names') return atNames(props);
     return <Full {...props} />;
   }) as NodeTypes[string];
 }
