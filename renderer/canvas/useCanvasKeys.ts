@@ -8,7 +8,7 @@ import { deleteSelection, duplicateSelection, editSelected, selectAll } from './
 import { keyAction, type CanvasAction } from './key-actions';
 import { cycleRegion, focusCanvas } from './regions';
 import { showInfo } from '../state/toasts';
-import { appendTyped, dropTyped, startEditing } from './useLabelEditing';
+import { appendTyped, dropTyped, keepTyped, startEditing } from './useLabelEditing';
 import { isTyping } from '../ui/is-typing';
 import { EDGE_MARGIN, MINIMAP_ROOM, viewCentre } from './on-screen';
 
@@ -147,12 +147,17 @@ export function useCanvasKeys(flow: Flow, setting: ArrangeSetting): void {
       // Keys typed while a node's editor is still mounting belong to that editor.
       if (board.editingId && !board.doc.nodes.has(board.editingId)) board.setEditing(null);
       if (board.editingId && !mod) {
+        const keeps = (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey;
         if (event.key.length === 1) appendTyped(board.editingId, event.key);
         else if (event.key === 'Backspace') dropTyped(board.editingId);
         else if (event.key === 'Escape') board.setEditing(null);
-        event.preventDefault();
-        event.stopPropagation();
-        return;
+        else if (keeps) keepTyped(board.editingId);
+        // Tab goes on to its own action (a role adds a report), as it does in the editor.
+        if (!keeps || event.key !== 'Tab') {
+          event.preventDefault();
+          event.stopPropagation();
+          return;
+        }
       }
       const { nodeIds, edgeIds } = selectionOf(board);
       const byId = new Map(board.nodes.map((n) => [n.id, n]));

@@ -75,20 +75,32 @@ export function useIsEditing(id: string): boolean {
   return useSyncExternalStore(subscribe, () => useBoard.getState().editingId === id);
 }
 
+/** Ends the edit of node `id`, keeping `value` as its label. */
+function keepLabel(id: string, kind: NodeKind, value: string): void {
+  const { edit, setEditing } = useBoard.getState();
+  setEditing(null);
+  const data = labelPatch(id, kind, value);
+  if (data) edit([{ type: 'node.update', id, data }]);
+}
+
+/**
+ * Enter or Tab before the node's editor took the focus (a card just added, on a busy machine):
+ * what was typed for it is kept there and then, as the editor would have, so the keys that
+ * follow act on the board and the next name typed is not added to this one.
+ */
+export function keepTyped(id: string): void {
+  const node = useBoard.getState().doc.nodes.get(id);
+  const typed = takeSeed(id);
+  if (node && typed !== undefined) keepLabel(id, node.kind, typed);
+  else useBoard.getState().setEditing(null);
+}
+
 export type LabelEditing = ReturnType<typeof useLabelEditing>;
 
 /** What a node needs for inline editing: whether it is being edited, and how to keep or drop the text. */
 export function useLabelEditing(id: string, kind: NodeKind) {
   const editing = useIsEditing(id);
-  const commit = useCallback(
-    (value: string) => {
-      const { edit, setEditing } = useBoard.getState();
-      setEditing(null);
-      const data = labelPatch(id, kind, value);
-      if (data) edit([{ type: 'node.update', id, data }]);
-    },
-    [id, kind],
-  );
+  const commit = useCallback((value: string) => keepLabel(id, kind, value), [id, kind]);
   const cancel = useCallback(() => {
     seeds.delete(id);
     useBoard.getState().setEditing(null);
