@@ -18,8 +18,9 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await page.getByRole('button', { name: 'Room…' }).click();
   const panel = page.getByRole('complementary', { name: 'Room' });
   await panel.getByRole('button', { name: 'Open room' }).click();
-  const status = await shell.call<RoomStatus>('room.status', {});
-  expect(status).toMatchObject({ open: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.2:\d+\/$/) });
+  // The click asks main to open the room: wait for it to be open, not for a state already read.
+  let status!: RoomStatus;
+  await expect.poll(async () => (status = await shell.call<RoomStatus>('room.status', {}))).toMatchObject({ open: true, url: expect.stringMatching(/^http:\/\/127\.0\.0\.2:\d+\/$/) });
   await expect(panel.getByRole('img', { name: /QR code to join/ })).toBeVisible();
   await expect(panel.getByText(`${status.code.slice(0, 3)} ${status.code.slice(3)}`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('facilitator-room-open.png') });
