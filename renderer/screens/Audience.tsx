@@ -1,4 +1,4 @@
-import { ReactFlow, ReactFlowProvider, useReactFlow, useStore, type Viewport } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useReactFlow, useStore, type ReactFlowState, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -10,7 +10,6 @@ import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
 import { useFlaggedEdges } from '../findings/flagged-edges';
-import { expectedSize } from '../../shared/layout/expected-size';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
 import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
@@ -31,22 +30,21 @@ import { useBoard } from '../state/board-store';
 import { isHiddenNote } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { useNamesShown } from '../room/names-shown';
-import type { BoardFlowNode } from '../state/flow';
-
-const sizeOf = (n: BoardFlowNode) => {
-  const expected = expectedSize(n.type!, n.data);
-  return { width: n.width ?? n.measured?.width ?? expected.width, height: n.height ?? n.measured?.height ?? expected.height };
-};
+import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 
 /** The rectangle a step shows (its frame, or everything on its board), and the least zoom its nodes stay legible at. */
 function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number } | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
   const shown = frame ? [frame] : nodes;
   if (!shown.length) return null;
-  const left = Math.min(...shown.map((n) => n.position.x));
-  const top = Math.min(...shown.map((n) => n.position.y));
-  const right = Math.max(...shown.map((n) => n.position.x + sizeOf(n).width));
-  const bottom = Math.max(...shown.map((n) => n.position.y + sizeOf(n).height));
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const node of shown) {
+    const box = flowNodeBox(node);
+    left = Math.min(left, box.x);
+    top = Math.min(top, box.y);
+    right = Math.max(right, box.x + box.width);
+    bottom = Math.max(bottom, box.y + box.height);
+  }
   const inside = frame ? nodes.filter((n) => n.position.x >= left && n.position.y >= top && n.position.x < right && n.position.y < bottom) : nodes;
   return { bounds: { x: left, y: top, width: right - left, height: bottom - top }, minZoom: legibleZoom(inside.map((n) => n.type!)) };
 }
@@ -54,7 +52,9 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
 /** Within half a pixel and a thousandth of the zoom: the same view on screen. */
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < a.zoom / 1000;
 
-const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
+const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
+const paneWidthOf = (s: ReactFlowState) => s.width;
+const paneHeightOf = (s: ReactFlowState) => s.height;
 
 /** The step's title and its question, under the board, large enough for the back of the room. */
 function StepCaption() {
@@ -84,6 +84,10 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   // Nothing is draggable here: the camera needs every node's size, and the projector never edits.
   const onNodesChange = useBoard((s) => s.onShownNodesChange);
   const flow = useReactFlow();
+  // React Flow keeps the pane's size as it observes it: reading the element instead would lay
+  // out the whole board again in the middle of each frame a room's notes arrive in.
+  const paneWidth = useStore(paneWidthOf);
+  const paneHeight = useStore(paneHeightOf);
   /** Where the camera was last sent. */
   const aimedAt = useRef<Viewport | null>(null);
   const step = state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
@@ -103,10 +107,9 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
     if (!step) return report(state.stepIndex, 1);
     if (boardId !== step.boardId || !measured || status !== 'ready') return;
     if (!view) return report(state.stepIndex, 1);
-    const flowElement = document.querySelector('.audience .react-flow');
-    if (!flowElement) return;
-    const pane = flowElement.getBoundingClientRect();
-    const screen = { width: pane.width, height: pane.height, left: bandLabelGutter(flowElement) };
+    if (!paneWidth || !paneHeight) return;
+    const flowElement = strataBands ? document.querySelector('.audience .react-flow') : null;
+    const screen = { width: paneWidth, height: paneHeight, left: flowElement ? bandLabelGutter(flowElement) : 0 };
     const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit);
     report(state.stepIndex, parts);
     // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
@@ -115,7 +118,7 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
     aimedAt.current = viewport;
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
-  }, [state, step, boardId, view, measured, status, flow, onMoving]);
+  }, [state, step, boardId, view, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
 
   const items = step ? revealItems(doc.nodes, step.frameId) : [];
   const spotlight = state?.spotlightNodeId;

@@ -81,8 +81,11 @@ export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): B
 
 /** Where a flow node is on the board and how large: as React Flow measured it, else as it was given, else as expected. */
 export function flowNodeBox(node: BoardFlowNode): { x: number; y: number; width: number; height: number } {
+  const width = node.measured?.width ?? node.width;
+  const height = node.measured?.height ?? node.height;
+  if (width !== undefined && height !== undefined) return { ...node.position, width, height };
   const expected = expectedSize(node.type!, node.data);
-  return { ...node.position, width: node.measured?.width ?? node.width ?? expected.width, height: node.measured?.height ?? node.height ?? expected.height };
+  return { ...node.position, width: width ?? expected.width, height: height ?? expected.height };
 }
 
 /**

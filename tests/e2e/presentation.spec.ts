@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { callOf, edgeLengths, expect, settled, test, threeFrameSession, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 import { handoutSession } from '../helpers/handout';
+import { roleNode } from '../helpers/sample';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 const LAPTOP = { width: 1366, height: 768 };
@@ -327,6 +328,34 @@ test('an edit inside the step leaves the projector’s camera still; a card beyo
   await shell.call('board.apply', { boardId, ops: [{ type: 'node.move', id: 'r5', position: { x: 2400, y: 1200 } }] });
   await expect.poll(cameraMoves).toBe(1);
   await expect(view).toHaveAttribute('aria-busy', 'false');
+});
+
+test('when the audience window changes size, as it does moved onto the projector, the camera frames the step again', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Resize' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', { boardId, ops: Array.from({ length: 6 }, (_, i) => ({ type: 'node.add', node: roleNode({ id: `r${i}`, position: { x: (i % 3) * 300, y: Math.floor(i / 3) * 200 }, data: { person: `Person ${i}` } }) })) });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Everyone', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  await page.setViewportSize(LAPTOP);
+  await page.goto(`${shell.url}#/session/${session.id}/audience`);
+  const view = page.getByRole('main', { name: 'Audience view' });
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(view).toHaveAttribute('aria-busy', 'false');
+  /** The cards' extent on screen, and how far its centre is from the middle of the board's pane. */
+  const framing = () =>
+    page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.react-flow__node')].map((el) => el.getBoundingClientRect());
+      const left = Math.min(...boxes.map((b) => b.left));
+      const right = Math.max(...boxes.map((b) => b.right));
+      const pane = document.querySelector('.audience .react-flow')!.getBoundingClientRect();
+      return { width: right - left, offCentre: Math.abs((left + right) / 2 - (pane.left + pane.right) / 2) };
+    });
+  const onLaptop = await framing();
+  expect(onLaptop.offCentre).toBeLessThan(10);
+
+  await page.setViewportSize(PROJECTOR);
+  await expect.poll(async () => (await framing()).offCentre, { timeout: 10_000 }).toBeLessThan(10);
+  await expect(view).toHaveAttribute('aria-busy', 'false');
+  expect((await framing()).width).toBeGreaterThan(onLaptop.width * 1.2);
 });
 
 test('the projector never edits the board: a note it sees grow is pushed clear of the next by the editor alone', async ({ page: audience, shell, context }) => {
