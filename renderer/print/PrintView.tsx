@@ -4,6 +4,7 @@ import type { PrintOptions } from '../../shared/export/print-options';
 import { roomView, type Board, type SessionDetail } from '../../shared/model';
 import type { VotingStatus } from '../../shared/model/voting';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
+import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { api } from '../api/client';
 import { errorMessage } from '../state/toasts';
 import { Appendix } from './Appendix';
@@ -93,6 +94,7 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
 
   return (
     <NoteNamesContext.Provider value={content.namesShown}>
+    <ShownOnlyContext.Provider value={true}>
     <main className="print" aria-label={`Handout: ${content.session.title}`} style={{ width: Math.floor(geometry.content.width) }}>
       <style>{pageRule(geometry, handoutTitle(content.session.title))}</style>
       <div className="print-toolbar">
@@ -109,6 +111,7 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
       <Appendix boards={content.boards} options={options} />
       {options.signals && <VotingResults voting={content.voting} />}
     </main>
+    </ShownOnlyContext.Provider>
     </NoteNamesContext.Provider>
   );
 }

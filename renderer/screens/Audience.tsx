@@ -29,6 +29,7 @@ import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
 import { isHiddenNote } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
+import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
 import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 
@@ -129,11 +130,13 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
 
   return (
     <DetailContext.Provider value={detail}>
-      {css && <style>{css}</style>}
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
-        {strataBands && <StrataBands />}
-        <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
-      </ReactFlow>
+      <ShownOnlyContext.Provider value={true}>
+        {css && <style>{css}</style>}
+        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
+          {strataBands && <StrataBands />}
+          <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
+        </ReactFlow>
+      </ShownOnlyContext.Provider>
     </DetailContext.Provider>
   );
 }

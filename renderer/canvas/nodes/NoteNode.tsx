@@ -9,6 +9,7 @@ import { LabelEditor } from '../LabelEditor';
 import { useLabelEditing } from '../useLabelEditing';
 import { VerticalHandles } from './Handles';
 import { NoteNamesContext } from './note-names';
+import { ShownOnlyContext } from './shown-only';
 
 /** Reads the count from the replica, not the render, so two quick clicks count twice. */
 function changeVotes(id: string, delta: number): void {
@@ -36,6 +37,7 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
   // While the room votes on this board its dots are elsewhere: no count here, and no buttons to change one.
   const countsHidden = useCountsHidden();
   const namesShown = useContext(NoteNamesContext);
+  const shownOnly = useContext(ShownOnlyContext);
   return (
     <div className={`gw-node note category-${note.category}${selected ? ' is-selected' : ''}${note.hidden ? ' is-hidden' : ''}`}>
       <VerticalHandles />
@@ -54,29 +56,33 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
       {namesShown && note.author && <div className="note-author">{note.author}</div>}
       {!countsHidden && (
         <div className="note-votes">
-          <button
-            type="button"
-            className="vote-button nodrag"
-            aria-label={`Remove a vote from ${short}`}
-            title="Remove a vote"
-            disabled={note.votes === 0}
-            onClick={removeVote}
-            onDoubleClick={keepDoubleClick}
-            onKeyDown={keepPress}
-          >
-            −
-          </button>
-          <button
-            type="button"
-            className="vote-button nodrag"
-            aria-label={`Add a vote to ${short}`}
-            title="Add a vote"
-            onClick={addVote}
-            onDoubleClick={keepDoubleClick}
-            onKeyDown={keepPress}
-          >
-            +
-          </button>
+          {!shownOnly && (
+            <>
+              <button
+                type="button"
+                className="vote-button nodrag"
+                aria-label={`Remove a vote from ${short}`}
+                title="Remove a vote"
+                disabled={note.votes === 0}
+                onClick={removeVote}
+                onDoubleClick={keepDoubleClick}
+                onKeyDown={keepPress}
+              >
+                −
+              </button>
+              <button
+                type="button"
+                className="vote-button nodrag"
+                aria-label={`Add a vote to ${short}`}
+                title="Add a vote"
+                onClick={addVote}
+                onDoubleClick={keepDoubleClick}
+                onKeyDown={keepPress}
+              >
+                +
+              </button>
+            </>
+          )}
           {note.votes > 0 && (
             <span className="vote-count" aria-label={`${note.votes} vote${note.votes > 1 ? 's' : ''}`}>
               {note.votes}
