@@ -299,17 +299,26 @@ test('→ pressed in the audience window as soon as it opens never skips the sec
   }
 });
 
-test('an edit inside the step leaves the projector’s camera still; a card beyond it moves the camera', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Camera' });
+/**
+ * The audience view at `screen` on a one-step session whose step is a board of six roles, r0 to
+ * r5, in two rows; resolves once its camera has come to rest.
+ */
+async function audienceOfSixRoles(page: Page, shell: ServedShell, screen: { width: number; height: number }) {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Six roles' });
   const boardId = session.boards[0].id;
-  const role = (i: number) => ({ id: `r${i}`, kind: 'role', position: { x: (i % 3) * 300, y: Math.floor(i / 3) * 200 }, size: null, data: { person: `Person ${i}`, title: '', stratum: 2, timeSpan: null, notes: '' } });
-  await shell.call('board.apply', { boardId, ops: Array.from({ length: 6 }, (_, i) => ({ type: 'node.add', node: role(i) })) });
+  const roles = Array.from({ length: 6 }, (_, i) => roleNode({ id: `r${i}`, position: { x: (i % 3) * 300, y: Math.floor(i / 3) * 200 }, data: { person: `Person ${i}`, stratum: 2 } }));
+  await shell.call('board.apply', { boardId, ops: roles.map((node) => ({ type: 'node.add', node })) });
   await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Everyone', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
-  await page.setViewportSize(PROJECTOR);
+  await page.setViewportSize(screen);
   await page.goto(`${shell.url}#/session/${session.id}/audience`);
   const view = page.getByRole('main', { name: 'Audience view' });
   await expect(page.locator('.react-flow__node')).toHaveCount(6);
   await expect(view).toHaveAttribute('aria-busy', 'false');
+  return { boardId, view };
+}
+
+test('an edit inside the step leaves the projector’s camera still; a card beyond it moves the camera', async ({ page, shell }) => {
+  const { boardId, view } = await audienceOfSixRoles(page, shell, PROJECTOR);
   // Every time the camera starts to move, from here on.
   await page.evaluate(() => {
     const main = document.querySelector('main.audience')!;
@@ -331,15 +340,7 @@ test('an edit inside the step leaves the projector’s camera still; a card beyo
 });
 
 test('when the audience window changes size, as it does moved onto the projector, the camera frames the step again', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Resize' });
-  const boardId = session.boards[0].id;
-  await shell.call('board.apply', { boardId, ops: Array.from({ length: 6 }, (_, i) => ({ type: 'node.add', node: roleNode({ id: `r${i}`, position: { x: (i % 3) * 300, y: Math.floor(i / 3) * 200 }, data: { person: `Person ${i}` } }) })) });
-  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Everyone', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
-  await page.setViewportSize(LAPTOP);
-  await page.goto(`${shell.url}#/session/${session.id}/audience`);
-  const view = page.getByRole('main', { name: 'Audience view' });
-  await expect(page.locator('.react-flow__node')).toHaveCount(6);
-  await expect(view).toHaveAttribute('aria-busy', 'false');
+  const { view } = await audienceOfSixRoles(page, shell, LAPTOP);
   /** The cards' extent on screen, and how far its centre is from the middle of the board's pane. */
   const framing = () =>
     page.evaluate(() => {
