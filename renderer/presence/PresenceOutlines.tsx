@@ -1,5 +1,6 @@
-import { useInternalNode, useStore, ViewportPortal } from '@xyflow/react';
+import { useInternalNode, useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { BoardPortal } from '../canvas/BoardPortal';
 import { usePresence } from './presence-store';
 import './presence.css';
 
@@ -29,10 +30,10 @@ export function PresenceOutlines() {
   const others = usePresence((s) => s.others);
   const zoom = useStore(zoomOf);
   return (
-    <ViewportPortal>
+    <BoardPortal>
       {Object.values(others).flatMap((presence) =>
         presence.nodeIds.map((nodeId, i) => <Outline key={`${presence.clientId}:${nodeId}`} nodeId={nodeId} name={i === 0 ? presence.name : null} zoom={zoom} />),
       )}
-    </ViewportPortal>
+    </BoardPortal>
   );
 }

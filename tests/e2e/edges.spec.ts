@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dmNode, noteNode, roleNode, stageNode, textNode } from '../helpers/sample';
+import { dmNode, noteNode, roleNode, sampleEdge, stageNode, textNode } from '../helpers/sample';
 import { boardIdOf, createSessionInUi, expect, sessionWith, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
@@ -221,4 +221,59 @@ test('on a big board, a line drawn from any card starts at the handle pressed, a
   await shell.call('board.apply', { boardId, ops: cards.map((node) => ({ type: 'node.move', id: node.id, position: { x: node.position.x + 30, y: node.position.y + 20 } })) });
   await expect(page.locator('.react-flow__node[data-id="text"]')).toHaveAttribute('style', /translate\(660px, ?320px\)/);
   expect(await offsets()).toEqual(atTheHandles);
+});
+
+test('a card dragged so its reporting line would cross another card: the line follows the drag and goes around that card once dropped', async ({ page, shell }) => {
+  const boss = roleNode({ id: 'boss', position: { x: 0, y: 0 }, data: { person: 'Helen Cho', title: 'CEO', stratum: 5 } });
+  const stays = roleNode({ id: 'stays', position: { x: 0, y: 400 }, data: { person: 'Maya Lind', title: 'Marketing director', stratum: 4 } });
+  const moved = roleNode({ id: 'moved', position: { x: 260, y: 400 }, data: { person: 'Ravi Nair', title: 'Sales director', stratum: 4 } });
+  // On the level of the bus both reports hang from, to the right of where the bus ends now.
+  const inTheWay = textNode({ id: 'in-the-way', position: { x: 480, y: 245 }, data: { text: 'Open role?', variant: 'label' } });
+  const { boardId, url } = await sessionWith(shell, 'Dragged across', [boss, stays, moved, inTheWay]);
+  await shell.call('board.apply', { boardId, ops: [stays, moved].map((r) => ({ type: 'edge.add', edge: sampleEdge(boss, r, { id: `e-${r.id}`, kind: 'reports-to' }) })) });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
+  await page.goto(url);
+  const ends = await endsOf(shell, [boardId]);
+  await expectClean(page, ends, { edges: 2, labels: 0 });
+
+  const card = page.locator('.react-flow__node[data-id="moved"]');
+  const line = page.locator('.react-flow__edge[data-id="e-moved"] .react-flow__edge-path');
+  const from = (await card.boundingBox())!;
+  const lineBefore = await line.getAttribute('d');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 450, from.y + from.height / 2, { steps: 12 });
+  // While the card is held, its line is drawn to where the card is now.
+  await expect.poll(() => line.getAttribute('d')).not.toBe(lineBefore);
+  await page.mouse.up();
+
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'moved')!.position.x).toBeGreaterThan(600);
+  await expectClean(page, ends, { edges: 2, labels: 0 });
+});
+
+test('a report joined to a manager from another window moves the bus its colleagues hang from to halfway to the highest of them', async ({ page, shell }) => {
+  const boss = roleNode({ id: 'boss', position: { x: 0, y: 0 }, data: { person: 'Helen Cho', title: 'CEO', stratum: 5 } });
+  const low = roleNode({ id: 'low', position: { x: -320, y: 600 }, data: { person: 'Ravi Nair', title: 'Sales director', stratum: 4 } });
+  const high = roleNode({ id: 'high', position: { x: 320, y: 360 }, data: { person: 'Maya Lind', title: 'Marketing director', stratum: 4 } });
+  const { boardId, url } = await sessionWith(shell, 'Bus', [boss, low, high]);
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: sampleEdge(boss, low, { id: 'e-low', kind: 'reports-to' }) }] });
+  await page.goto(url);
+  /** The height, in flow px, of the level run of a reporting line: the bus. */
+  const busOf = (id: string) =>
+    page.locator(`.react-flow__edge[data-id="${id}"] .react-flow__edge-path`).evaluate((path: SVGPathElement) => {
+      const length = path.getTotalLength();
+      for (let d = 0; d + 8 <= length; d += 2) {
+        const [a, b] = [path.getPointAtLength(d), path.getPointAtLength(d + 8)];
+        if (Math.abs(a.y - b.y) < 0.5 && Math.abs(a.x - b.x) > 7) return Math.round(a.y);
+      }
+      return null;
+    });
+  const bossBottom = await page.locator('.react-flow__node[data-id="boss"]').evaluate((el) => (el as HTMLElement).offsetHeight);
+  /** Whether a line's bus is halfway, to a pixel, between the manager and `top`. */
+  const atHalfway = async (id: string, top: number) => Math.abs((await busOf(id))! - (bossBottom + (top - bossBottom) / 2)) <= 1;
+  await expect.poll(() => atHalfway('e-low', 600)).toBe(true);
+
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: sampleEdge(boss, high, { id: 'e-high', kind: 'reports-to' }) }] });
+  await expect.poll(() => atHalfway('e-high', 360)).toBe(true);
+  await expect.poll(() => atHalfway('e-low', 360)).toBe(true);
 });

@@ -13,6 +13,7 @@ import './edges.css';
 const REACH = 240;
 /** The kinds whose direction means something: who sways whom, what comes next. */
 const DIRECTED: ReadonlySet<EdgeKind> = new Set(['influences', 'flow']);
+const NO_CARDS: Rect[] = [];
 
 interface Ends {
   sourceRect: Rect | null;
@@ -27,16 +28,21 @@ interface Ends {
 /**
  * What an edge's shape depends on at its ends. The selector runs on every change of React Flow's
  * store, each frame of a drag or a pan, for every edge: it looks again only when one of its two
- * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, a node
- * (the manager's bus follows all its reports), and keeps its answer while that answer holds.
+ * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, any node
+ * or edge (the manager's bus follows all its reports), and keeps its answer while that answer holds.
  */
 function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowState) => Ends {
-  let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown } = {};
+  let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown; edges?: unknown } = {};
   let ends: Ends = { sourceRect: null, targetRect: null, sameStratum: false, bus: null, moving: false };
   return (s) => {
     const [a, b] = [s.nodeLookup.get(source), s.nodeLookup.get(target)];
-    if (a === seen.a && b === seen.b && (kind !== 'reports-to' || s.nodes === seen.nodes)) return ends;
-    seen = { a, b, nodes: s.nodes };
+    const sameEnds = a === seen.a && b === seen.b;
+    if (sameEnds && (kind !== 'reports-to' || (s.nodes === seen.nodes && s.edges === seen.edges))) return ends;
+    seen = { a, b, nodes: s.nodes, edges: s.edges };
+    if (sameEnds) {
+      const bus = busY(s, source);
+      return bus === ends.bus ? ends : (ends = { ...ends, bus });
+    }
     const [sourceRect, targetRect] = [nodeRect(a), nodeRect(b)];
     const stratum = stratumOf(a);
     const next: Ends = {
@@ -52,6 +58,35 @@ function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowSt
   };
 }
 
+/** What an edge is drawn from. */
+interface Route {
+  ends: Ends;
+  style: RouteStyle;
+  /** The cards in its way: none while an end is dragged, or where edges do not go around cards. */
+  obstacles: Rect[];
+}
+
+/**
+ * An edge's route, as one selector of React Flow's store (a board has one per edge, and each runs
+ * on every change of the store): its ends and, where it goes around cards, the cards near them.
+ * Keeps its answer while that answer holds.
+ */
+function routeOf(kind: EdgeKind, source: string, target: string, aroundCards: boolean): (s: ReactFlowState) => Route {
+  const endsNow = endsOf(kind, source, target);
+  let near: (s: ReactFlowState) => Rect[] = () => NO_CARDS;
+  let route: Route | null = null;
+  return (s) => {
+    const ends = endsNow(s);
+    if (route?.ends === ends) {
+      const obstacles = near(s);
+      return sameRects(obstacles, route.obstacles) ? route : (route = { ...route, obstacles });
+    }
+    const { sourceRect, targetRect, moving, sameStratum } = ends;
+    near = cardsNear(aroundCards && !moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null, [source, target]);
+    return (route = { ends, style: sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing', obstacles: near(s) });
+  };
+}
+
 /**
  * Whether edges go around the cards in their way. The editor turns it off for the first frames of
  * a big board, so the board shows without waiting for every edge's route; the projector and print
@@ -61,25 +96,21 @@ export const AroundCardsContext = createContext(true);
 
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
-    const ends = useStore(useMemo(() => endsOf(kind, source, target), [source, target]));
-    const { sourceRect, targetRect, sameStratum, bus, moving } = ends;
     const aroundCards = useContext(AroundCardsContext);
-    const area = useMemo(
-      () => (aroundCards && !moving && sourceRect && targetRect ? inflate(union([sourceRect, targetRect]), REACH) : null),
-      [aroundCards, moving, sourceRect, targetRect],
-    );
-    const obstacles = useStore(useMemo(() => cardsNear(area, [source, target]), [area, source, target]), sameRects);
-    const style: RouteStyle = sameStratum ? 'side' : kind === 'reports-to' ? 'tree' : 'facing';
-    const route = useMemo(() => ({ sourceRect, targetRect, style, bus, obstacles }), [sourceRect, targetRect, style, bus, obstacles]);
+    const route = useStore(useMemo(() => routeOf(kind, source, target, aroundCards), [source, target, aroundCards]));
+    const { moving } = route.ends;
     // Going around cards is what costs in drawing an edge: the edge takes its new way in a render
     // of its own, after the frame that shows the edit (a card typed, added or moved, here or on
-    // the projector). While an end is dragged the plain shape is cheap and follows at once.
-    const deferred = useDeferredValue(route);
-    const shown = moving ? route : deferred;
-    const points = useMemo(
-      () => (shown.sourceRect && shown.targetRect ? routeEdge({ source: shown.sourceRect, target: shown.targetRect, style: shown.style, busY: shown.bus, obstacles: shown.obstacles }) : null),
-      [shown],
-    );
+    // the projector), and until then keeps the plain shape. While an end is dragged the plain
+    // shape is cheap and follows at once, and nothing is deferred: a value deferred on every frame
+    // of a drag would cost a second render of the board in each.
+    const deferred = useDeferredValue(moving ? null : route);
+    const plain = useMemo(() => (route.obstacles.length ? { ...route, obstacles: NO_CARDS } : route), [route]);
+    const shown = moving || !deferred ? plain : deferred;
+    const points = useMemo(() => {
+      const { ends, style, obstacles } = shown;
+      return ends.sourceRect && ends.targetRect ? routeEdge({ source: ends.sourceRect, target: ends.targetRect, style, busY: ends.bus, obstacles }) : null;
+    }, [shown]);
     useLabelRoute(id, typeof label === 'string' ? label : '', points, !!data?.finding);
     if (!points) return null;
     const { line, head } = DIRECTED.has(kind) ? withArrowhead(points) : { line: points, head: null };

@@ -1,6 +1,7 @@
-import { Panel, useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { createStore, useStore as useZustand, type StoreApi } from 'zustand';
+import { BoardPortal } from '../BoardPortal';
 import { cardsNear } from './card-index';
 import { inflate, sameRects, union, type Point } from './geometry';
 import { placeLabels, type LabelRequest } from './label-placement';
@@ -153,7 +154,7 @@ export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
   const legend = layout?.placements.filter((p) => p.number !== null).sort((a, b) => a.number! - b.number!) ?? [];
   return (
     <>
-      <ViewportPortal>
+      <BoardPortal>
         <div ref={probe} className="edge-label edge-label-probe" aria-hidden="true" />
         {layout?.placements.map(({ id, box, number }) => (
           <div
@@ -165,7 +166,7 @@ export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
             {number ?? layout.texts.get(id)!.map((line, i) => <span key={i}>{line}</span>)}
           </div>
         ))}
-      </ViewportPortal>
+      </BoardPortal>
       {legend.length > 0 && (
         <Panel position="top-right" className="edge-legend">
           <ol aria-label="Edge labels">

@@ -40,11 +40,24 @@ function reportsOf(state: ReactFlowState, managerId: string): string[] {
   return reports.get(managerId) ?? [];
 }
 
+/** Each manager's bus, per nodes and edges arrays (a new array comes with every change of a node or an edge). */
+const busesByNodes = new WeakMap<object, { edges: object; buses: Map<string, number | null> }>();
+
 /**
  * The height of a manager's bus, the horizontal line all its reporting lines share: halfway
- * between the manager and the highest of its reports below it.
+ * between the manager and the highest of its reports below it. Worked out once per manager for
+ * all its reporting lines.
  */
 export function busY(state: ReactFlowState, managerId: string): number | null {
+  let known = busesByNodes.get(state.nodes);
+  if (known?.edges !== state.edges) busesByNodes.set(state.nodes, (known = { edges: state.edges, buses: new Map() }));
+  const { buses } = known;
+  let bus = buses.get(managerId);
+  if (bus === undefined) buses.set(managerId, (bus = busOf(state, managerId)));
+  return bus;
+}
+
+function busOf(state: ReactFlowState, managerId: string): number | null {
   const manager = nodeRect(state.nodeLookup.get(managerId));
   if (!manager) return null;
   const floor = bottom(manager) + 2 * STUB;
