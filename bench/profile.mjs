@@ -9,10 +9,12 @@
  *   --view fit|working     the fitted view or zoom 1 (default fit)
  *   --steps N              pointer moves (default 20)
  *   --css "…"              a style sheet added to the page first: try a fix before making it
- *   --unminified           serve our renderer built without minification, so functions keep their names
+ *   --unminified           serve the page built without minification, so functions keep their names
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *   --inclusive            also list named functions by their time including what they call
  *   --window FROM-TO       only JavaScript sampled FROM to TO ms after the profile starts (e.g. one long task)
+ *   --keep PREFIX          also keep PREFIX.trace.json (Chromium's trace, for DevTools' Performance panel) and
+ *                          PREFIX.cpuprofile (V8's profile)
  *
  * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
  * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
@@ -39,6 +41,7 @@ const { values: opt } = parseArgs({
     tasks: { type: 'boolean', default: false },
     inclusive: { type: 'boolean', default: false },
     window: { type: 'string', default: '' },
+    keep: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
   },
 });
@@ -159,11 +162,17 @@ function listInclusive(profile, byId, hits, top) {
     .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
 }
 
+function keep(traceFile, profile) {
+  if (!opt.keep) return;
+  fs.copyFileSync(traceFile, `${opt.keep}.trace.json`);
+  fs.writeFileSync(`${opt.keep}.cpuprofile`, JSON.stringify(profile));
+}
+
 async function main() {
   const dataDir = tempDir('profile');
   const server = opt.page === 'ours' ? (opt.unminified ? await unminifiedServer(dataDir) : await startServe(dataDir)) : null;
   const flowDir = tempDir('profile-flow');
-  const bare = opt.page === 'bare' ? await serveStatic([await buildBare(), flowDir]) : null;
+  const bare = opt.page === 'bare' ? await serveStatic([await buildBare(console.log, { minify: !opt.unminified }), flowDir]) : null;
   const browser = await launch();
   try {
     const board = makeBoard(size, 'p');
@@ -213,6 +222,7 @@ async function main() {
       console.log('open:', JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)]))));
       summariseTrace(traceFile, 1);
       summariseProfile(profile, Number(opt.top));
+      keep(traceFile, profile);
     } else {
       await openUntilPainted(page, url);
       if (opt.css) await page.addStyleTag({ content: opt.css });
@@ -228,6 +238,7 @@ async function main() {
       console.log(`  frames ${result.frames} (${result.moves} moves${result.capped ? ", capped" : ""}): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
       summariseTrace(traceFile, result.frames);
       summariseProfile(profile, Number(opt.top));
+      keep(traceFile, profile);
     }
     await page.evaluate(() => window.__bench);
   } finally {

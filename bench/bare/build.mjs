@@ -14,9 +14,11 @@ function newest(dir) {
   return Math.max(...fs.readdirSync(dir).map((f) => fs.statSync(path.join(dir, f)).mtimeMs));
 }
 
-export async function buildBare(log = console.log) {
-  const index = path.join(BARE_DIST, 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(ROOT)) return BARE_DIST;
+/** `minify: false` builds a copy of its own whose functions keep their names, for profiles. */
+export async function buildBare(log = console.log, { minify = true } = {}) {
+  const outDir = minify ? BARE_DIST : `${BARE_DIST}-unminified`;
+  const index = path.join(outDir, 'index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(ROOT)) return outDir;
   log('building the bare React Flow page (vite)');
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
@@ -26,7 +28,7 @@ export async function buildBare(log = console.log) {
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: BARE_DIST, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, minify },
   });
-  return BARE_DIST;
+  return outDir;
 }

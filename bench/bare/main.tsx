@@ -4,9 +4,11 @@ import { createRoot } from 'react-dom/client';
 
 /**
  * The bench's reference: React Flow as its docs show it (default nodes, useNodesState), with the
- * viewport options of our canvas (renderer/canvas/Canvas.tsx) so both pages fit the same view.
+ * viewport options of our canvas (renderer/canvas/Canvas.tsx) so both pages fit the same view, and
+ * its snapping grid, so a drag moves a node to the same places on both.
  */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
+const SNAP_GRID: [number, number] = [16, 16];
 
 interface Options {
   culling: boolean;
@@ -28,6 +30,8 @@ function Bare({ flow, options }: { flow: { nodes: Node[]; edges: Edge[] }; optio
       fitViewOptions={FIT_VIEW}
       minZoom={0.05}
       maxZoom={4}
+      snapToGrid
+      snapGrid={SNAP_GRID}
       onlyRenderVisibleElements={options.culling}
       proOptions={{ hideAttribution: true }}
     />

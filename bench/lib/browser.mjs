@@ -53,10 +53,10 @@ export const quiet = (page, timeout = 30_000) => page.evaluate(waitForQuiet, { c
  * the moves through Playwright's page.mouse instead; each then waits for Chromium's input ack
  * (about 40 ms here), so a fast page idles between moves and its p50 shows the waiting.
  */
-async function gesture(page, from, delta) {
+async function gesture(page, from, delta, watch) {
   if (process.env.BENCH_INPUT !== 'cdp') {
-    const { deltas, moves, capped } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS });
-    return { ...frameStats(deltas), moves, capped };
+    const { deltas, moves, capped, drawn } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS, watch });
+    return { ...frameStats(deltas), moves, capped, drawn };
   }
   await page.mouse.move(from.x, from.y);
   await page.evaluate(() => window.__bench.startFrames());
@@ -73,7 +73,7 @@ export async function dragNode(page, ids, delta, run) {
   if (!target) throw new Error('no node to drag is visible');
   const sign = run % 2 ? -1 : 1;
   const before = await page.evaluate(nodeTransform, target.id);
-  const stats = await gesture(page, target, { x: sign * delta.x, y: sign * delta.y });
+  const stats = await gesture(page, target, { x: sign * delta.x, y: sign * delta.y }, `.react-flow__node[data-id="${target.id}"]`);
   await quiet(page);
   // A gesture cut short after a few moves may not have got past the drag threshold.
   if (!stats.capped && before === (await page.evaluate(nodeTransform, target.id))) throw new Error(`dragging ${target.id} did not move it`);
@@ -86,7 +86,7 @@ export async function pan(page, delta, run) {
   if (!from) throw new Error('no empty pane to pan by');
   const sign = run % 2 ? -1 : 1;
   const before = await page.evaluate(viewportTransform);
-  const stats = await gesture(page, from, { x: sign * delta.x, y: sign * delta.y });
+  const stats = await gesture(page, from, { x: sign * delta.x, y: sign * delta.y }, '.react-flow__viewport');
   await quiet(page);
   if (!stats.capped && before === (await page.evaluate(viewportTransform))) throw new Error('panning did not move the view');
   return stats;

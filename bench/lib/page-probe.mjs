@@ -160,9 +160,11 @@ export function nodeTransform(id) {
  * the up. Events are untrusted but take the path a real mouse takes through React Flow (d3-drag
  * and d3-zoom listen to mousedown on the target, mousemove/mouseup on the window). A gesture
  * that runs past `budgetMs` lets go early (after at least one move), so a page at seconds per
- * frame cannot stall the bench.
+ * frame cannot stall the bench. Also counts the frames that draw what is moved (the element
+ * `watch` names: the node dragged, or the viewport panned) at a new place: a page that renders
+ * two moves at once draws fewer of them, in frames that are short because nothing changed.
  */
-export function driveGesture({ from, delta, steps, budgetMs }) {
+export function driveGesture({ from, delta, steps, budgetMs, watch }) {
   const fire = (type, x, y, buttons) => {
     const target = document.elementFromPoint(x, y) ?? document.body;
     const init = { bubbles: true, cancelable: true, composed: true, view: window, clientX: x, clientY: y, screenX: x, screenY: y, button: 0, buttons };
@@ -171,6 +173,9 @@ export function driveGesture({ from, delta, steps, budgetMs }) {
   };
   return new Promise((resolve) => {
     const stamps = [];
+    const drawnAt = () => document.querySelector(watch)?.style.transform;
+    let drawn = drawnAt();
+    let moved = 0;
     let step = 0;
     let released = false;
     let after = 0;
@@ -178,6 +183,10 @@ export function driveGesture({ from, delta, steps, budgetMs }) {
     const at = () => ({ x: from.x + (delta.x * step) / steps, y: from.y + (delta.y * step) / steps });
     const tick = (t) => {
       stamps.push(t);
+      if (drawnAt() !== drawn) {
+        drawn = drawnAt();
+        moved++;
+      }
       if (stamps.length === 1) fire('mousedown', from.x, from.y, 1);
       if (!released && step < steps && !(capped = step >= 1 && t - stamps[0] > budgetMs)) {
         step++;
@@ -186,7 +195,7 @@ export function driveGesture({ from, delta, steps, budgetMs }) {
         fire('mouseup', at().x, at().y, 0);
         released = true;
       } else if (++after >= 2) {
-        resolve({ deltas: stamps.slice(1).map((s, i) => s - stamps[i]), moves: step, capped });
+        resolve({ deltas: stamps.slice(1).map((s, i) => s - stamps[i]), moves: step, capped, drawn: moved });
         return;
       }
       requestAnimationFrame(tick);
