@@ -88,6 +88,9 @@ test('edits waiting when the page is reloaded, or its tab closed, while the serv
   // Leaving asks first; the server being down, the reloaded page cannot load at all.
   await page.reload().catch(() => undefined);
   expect(dialogs).toEqual(['beforeunload']);
+  // The reload gives up before Chromium's error page is in, and that page coming in interrupted
+  // the visit below (a CI run): wait for it first.
+  await page.waitForURL(/^chrome-error:/);
   await shell.start();
   await page.goto(url);
   await expect(nodeByName(page, 'Role: Sam Ortiz')).toBeVisible();
