@@ -56,7 +56,7 @@ export const quiet = (page, timeout = 30_000) => page.evaluate(waitForQuiet, { c
 async function gesture(page, from, delta, watch) {
   if (process.env.BENCH_INPUT !== 'cdp') {
     const { deltas, moves, capped, drawn } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS, watch });
-    return { ...frameStats(deltas), moves, capped, drawn };
+    return { ...frameStats(deltas), moves, capped, drawnPerSecond: drawn / (deltas.reduce((sum, d) => sum + d, 0) / 1000) };
   }
   await page.mouse.move(from.x, from.y);
   await page.evaluate(() => window.__bench.startFrames());

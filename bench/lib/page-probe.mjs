@@ -107,17 +107,22 @@ export function waitForQuiet({ count, budget, timeout }) {
   });
 }
 
-/** The screen centre of the first of `ids` whose node is visible and really under the pointer there. */
+/**
+ * A point to grab the first of `ids` by whose node is visible: its centre, or a quarter of its
+ * width either side, where the node itself and not one of its handles is under the pointer (a
+ * handle starts a connection, not a drag; zoomed far out, a small node's handles cover its centre).
+ */
 export function nodeTarget(ids) {
   for (const id of ids) {
     const el = document.querySelector(`.react-flow__node[data-id="${id}"]`);
     if (!el) continue;
     const box = el.getBoundingClientRect();
-    const x = box.left + box.width / 2;
     const y = box.top + box.height / 2;
-    if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
-    const hit = document.elementFromPoint(x, y);
-    if (hit && el.contains(hit)) return { id, x, y, width: box.width, height: box.height };
+    for (const x of [0.5, 0.25, 0.75].map((f) => box.left + box.width * f)) {
+      if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && el.contains(hit) && !hit.closest('.react-flow__handle')) return { id, x, y, width: box.width, height: box.height };
+    }
   }
   return null;
 }

@@ -25,14 +25,14 @@ export function frameStats(deltas) {
   return { p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), frames: deltas.length };
 }
 
-/** Per-run frame stats → a summary for each of p50, p95 and max, and of the frames that drew a move where counted. */
+/** Per-run frame stats → a summary for each of p50, p95 and max, and of the moves drawn per second where counted. */
 export function summariseFrames(runs) {
   return {
     p50: summary(runs.map((r) => r.p50)),
     p95: summary(runs.map((r) => r.p95)),
     max: summary(runs.map((r) => r.max)),
     frames: summary(runs.map((r) => r.frames)),
-    ...(runs.every((r) => r.drawn !== undefined) && { drawn: summary(runs.map((r) => r.drawn)) }),
+    ...(runs.every((r) => r.drawnPerSecond !== undefined) && { drawnPerSecond: summary(runs.map((r) => r.drawnPerSecond)) }),
   };
 }
 
