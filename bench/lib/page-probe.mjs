@@ -188,8 +188,9 @@ export function driveGesture({ from, delta, steps, budgetMs, watch }) {
     const at = () => ({ x: from.x + (delta.x * step) / steps, y: from.y + (delta.y * step) / steps });
     const tick = (t) => {
       stamps.push(t);
-      if (drawnAt() !== drawn) {
-        drawn = drawnAt();
+      const now = drawnAt();
+      if (now !== drawn) {
+        drawn = now;
         moved++;
       }
       if (stamps.length === 1) fire('mousedown', from.x, from.y, 1);
