@@ -76,15 +76,20 @@ export class RoomStore {
       insertParticipant: db.prepare('INSERT INTO room_participants (id, room_id, token_hash, name, joined_at) VALUES (?, ?, ?, ?, ?)'),
       countParticipants: db.prepare('SELECT count(*) FROM room_participants WHERE room_id = ?').pluck(),
       noteByKey: db.prepare('SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id WHERE n.participant_id = ? AND n.client_key = ?'),
-      // A note's turn: one after its sender's last, and never one the room has already served, so
-      // a phone that sent nothing while others sent ten is served next, not after their tenth
-      // (a round-robin where the served turns are the clock).
+      // A note's turn: one after its sender's last, and never before the turn the room is serving
+      // (the lowest still waiting; with none waiting, the one after the last). A phone with nothing
+      // waiting joins the turn under way: it waits for at most one note of each other phone, not
+      // for their tenth, nor for the rest of that turn and the whole next one.
       insertNote: db.prepare(
         `INSERT INTO room_notes (id, participant_id, client_key, board_id, text, category, status, created_at, named, turn)
          VALUES (@id, @participant_id, @client_key, @board_id, @text, @category, 'pending', @created_at, @named, max(
            (SELECT coalesce(max(turn), 0) + 1 FROM room_notes WHERE participant_id = @participant_id),
-           (SELECT coalesce(max(n.turn), 0) + 1 FROM room_participants p JOIN room_notes n ON n.participant_id = p.id
-            WHERE p.room_id = (SELECT room_id FROM room_participants WHERE id = @participant_id) AND n.status <> 'pending')))`,
+           coalesce(
+             (SELECT min(n.turn) FROM room_participants p JOIN room_notes n ON n.participant_id = p.id
+              WHERE p.room_id = (SELECT room_id FROM room_participants WHERE id = @participant_id) AND n.status = 'pending'),
+             (SELECT max(n.turn) + 1 FROM room_participants p JOIN room_notes n ON n.participant_id = p.id
+              WHERE p.room_id = (SELECT room_id FROM room_participants WHERE id = @participant_id)),
+             1)))`,
       ),
       pending: db.prepare(
         `SELECT n.*, p.name AS author FROM room_notes n JOIN room_participants p ON p.id = n.participant_id
