@@ -69,6 +69,9 @@ export const usePresentation = create<PresentationStore>((set, get) => {
   // "next part" or "next step" from a count that is never a round trip late.
   const waiting: (1 | -1)[] = [];
   let sending = false;
+  // The count on its way to main: a room's notes change the board every few dozen ms, and each
+  // change measured again would otherwise ask again before main has answered.
+  let telling: { sessionId: string; stepIndex: number; parts: number } | null = null;
   const sendWaiting = () => {
     const { sessionId, state, measures, measuredStep } = get();
     if (sending || !waiting.length || !sessionId) return;
@@ -132,13 +135,18 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     measured(stepIndex, parts) {
       const { sessionId, state, measuredStep } = get();
       if (!sessionId || !state || (measuredStep === stepIndex && state.parts === parts)) return;
+      if (telling?.sessionId === sessionId && telling.stepIndex === stepIndex && telling.parts === parts) return;
+      const told = (telling = { sessionId, stepIndex, parts });
       api()
         .call('presentation.measured', { sessionId, stepIndex, parts })
         .then((next) => {
           receive(next);
           if (next.stepIndex === stepIndex) set({ measuredStep: stepIndex });
           sendWaiting();
-        }, showError);
+        }, showError)
+        .finally(() => {
+          if (telling === told) telling = null;
+        });
     },
     timer(itemId, action) {
       const { sessionId } = get();

@@ -432,6 +432,39 @@ test('a burst of notes from the room shows on the projector at once, while the e
   expect(await framesWithSome(editor)).toBeGreaterThanOrEqual(3);
 });
 
+test('the audience window tells main a step’s parts once, however often the board changes before main answers', async ({ page: audience, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Counted once' });
+  const boardId = session.boards[0].id;
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Signals', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  // Main answers this window's counts 600 ms late; everything else goes through at once.
+  const told: string[] = [];
+  await audience.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { method: string; input: { stepIndex: number; parts: number } };
+      if (call.method !== 'presentation.measured') return server.send(message);
+      told.push(`step ${call.input.stepIndex}: ${call.input.parts} parts`);
+      setTimeout(() => server.send(message), 600);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await audience.setViewportSize(PROJECTOR);
+  await audience.goto(`${shell.url}#/session/${session.id}/audience`);
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toBeVisible();
+  // A room's notes, a batch at a time, while main has yet to answer.
+  for (let batch = 0; batch < 6; batch++) {
+    const ops = Array.from({ length: 4 }, (_, i) => ({ type: 'node.add', node: { id: `n${batch}x${i}`, kind: 'note', position: { x: i * 280, y: batch * 200 }, size: null, data: { text: `Signal ${batch}.${i}`, category: 'idea', votes: 0 } } }));
+    await shell.call('board.apply', { boardId, ops });
+  }
+  await expect(audience.locator('.react-flow__node-note')).toHaveCount(24);
+  const mainHas = async () => {
+    const state = await shell.call<{ stepIndex: number; parts: number }>('presentation.get', { sessionId: session.id });
+    return `step ${state.stepIndex}: ${state.parts} parts`;
+  };
+  await expect.poll(async () => told.length > 0 && (await mainHas()) === told.at(-1)).toBe(true);
+  expect(told.filter((count, i) => count === told[i - 1])).toEqual([]);
+});
+
 test('both windows follow frames renamed, grown and added from the edits main announces, without reading the board again', async ({ page, shell, context }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Frames only' });
   const boardId = session.boards[0].id;
