@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { NODE_KIND_INFO, NODE_KINDS } from '../../shared/model';
-import { dmNode, roleNode } from '../helpers/sample';
+import { dmNode, roleNode, sampleEdge } from '../helpers/sample';
 import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, sessionWith, settled, test, type StoredBoard } from './fixtures';
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
@@ -336,6 +336,23 @@ test('zoomed out, a name is edited in place on its compact card, and from afar o
     ['r1', 'Ann Holm'],
     ['d1', 'Lena Dahl'],
   ]);
+});
+
+test('zoomed far out, a relates line is still drawn in dashes a few pixels long, not specks', async ({ page, shell }) => {
+  const { boardId, url } = await sessionWith(shell, 'Dashes from afar', [roleNode({ id: 'r1' }), roleNode({ id: 'r2', position: { x: 900, y: 0 } })]);
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: sampleEdge('r1', 'r2', { kind: 'relates' }) }] });
+  /** The line's first dash on screen, in px, opened fresh at `zoom`. */
+  const dashAt = async (zoom: number) => {
+    await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom } });
+    await page.goto('about:blank');
+    await page.goto(url);
+    const path = page.locator('.react-flow__edge.edge-relates .react-flow__edge-path');
+    await expect(path).toHaveCount(1);
+    return zoom * parseFloat(await path.evaluate((el) => getComputedStyle(el).strokeDasharray));
+  };
+  // With compact cards (0.3) a dash is 1.8 px on screen; with cards as boxes (0.2), 4.8 px instead of 1.2.
+  expect(await dashAt(0.3)).toBeCloseTo(1.8);
+  expect(await dashAt(0.2)).toBeCloseTo(4.8);
 });
 
 test('a board opened zoomed out draws each card as a box of the size it has a step closer, not a sliver', async ({ page, shell }) => {
