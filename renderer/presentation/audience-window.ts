@@ -15,6 +15,8 @@ const AUDIENCE = 'groundwork-audience';
 const FEATURES = 'popup,width=1280,height=720';
 /** How long Present waits for a window it opened to say it is there before it would open another. */
 const OPENING_MS = 10_000;
+/** How long Present waits for the open window to answer before taking it for closed. */
+const ANSWER_MS = 1_000;
 
 type Message = { type: 'show'; sessionId: string } | { type: 'here' };
 
@@ -23,17 +25,17 @@ const locks = () => (window.isSecureContext ? navigator.locks : undefined);
 let channel: BroadcastChannel | null = null;
 const editorChannel = () => (channel ??= new BroadcastChannel(AUDIENCE));
 
-/** Resolves once an audience window holds the lock, or after OPENING_MS (the window was blocked or closed). */
-function opened(): Promise<void> {
+/** Whether an audience window says it is there within `ms` (false: it was blocked, or it closed). */
+function heardWithin(ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const here = ({ data }: MessageEvent<Message>) => {
-      if (data.type === 'here') done();
+      if (data.type === 'here') done(true);
     };
-    const timer = setTimeout(() => done(), OPENING_MS);
-    const done = () => {
+    const timer = setTimeout(() => done(false), ms);
+    const done = (heard: boolean) => {
       clearTimeout(timer);
       editorChannel().removeEventListener('message', here);
-      resolve();
+      resolve(heard);
     };
     editorChannel().addEventListener('message', here);
   });
@@ -42,10 +44,12 @@ function opened(): Promise<void> {
 async function showOrOpen(sessionId: string, available: LockManager): Promise<void> {
   const { held = [] } = await available.query();
   if (held.some((lock) => lock.name === AUDIENCE)) {
+    // A window closed a moment ago can still hold the lock: without an answer, open a new one.
+    const answered = heardWithin(ANSWER_MS);
     editorChannel().postMessage({ type: 'show', sessionId } satisfies Message);
-    return;
+    if (await answered) return;
   }
-  const listening = opened();
+  const listening = heardWithin(OPENING_MS);
   window.open(audienceUrl(sessionId), AUDIENCE, `${FEATURES},noopener`);
   await listening;
 }
@@ -72,7 +76,9 @@ export function useAudienceWindow(): void {
     if (!available) return;
     const listen = new BroadcastChannel(AUDIENCE);
     listen.onmessage = ({ data }: MessageEvent<Message>) => {
-      if (data.type === 'show') navigate({ screen: 'audience', sessionId: data.sessionId }, { replace: true });
+      if (data.type !== 'show') return;
+      navigate({ screen: 'audience', sessionId: data.sessionId }, { replace: true });
+      listen.postMessage({ type: 'here' } satisfies Message);
     };
     const closing = new AbortController();
     let release = () => {};
