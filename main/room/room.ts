@@ -333,7 +333,7 @@ export class Room {
     // Twenty a commit, one commit every few dozen ms while notes wait: about what the editor and
     // the projector, sharing a laptop, can show as it comes. Forty at once left both windows
     // behind, so that a phone's note or dot waited for the work before it to be drawn: in the
-    // bench's 60-phone burst a dot took 437-476 ms to the projector (p95) against 306-318 at
+    // bench's 60-phone burst a dot took 437-476 ms to the projector (p95) against 244-318 at
     // twenty; at twelve a quiet phone's note waited longer for its turn (753-756 ms).
     const waiting = this.rooms.nextPending(room.id, AUTO_ACCEPT_BATCH);
     if (this.rooms.pendingCount(room.id) > waiting.length) this.writes.schedule();
