@@ -119,23 +119,24 @@ export function addNote(centre: Position): string | null {
   return addNodeToType('note', { x: right + SUBTREE_GAP + size.width / 2, y: top + size.height / 2 });
 }
 
-/** The arrows: along the reporting lines from a role, to the nearest node that way from anything else. */
-export function navigate(direction: Direction): boolean {
+/** The arrows select the next node: along the reporting lines from a role, the nearest node that way from anything else. */
+export function navigate(direction: Direction): string | null {
   const ids = selected();
-  if (ids.length !== 1) return false;
+  if (ids.length !== 1) return null;
   const { doc, selectOnly } = useBoard.getState();
   const from = doc.nodes.get(ids[0]);
-  if (!from) return false;
+  if (!from) return null;
   const next = from.kind === 'role' ? treeNeighbour(doc, from.id, direction) : spatialNeighbour(nodeBoxes(), from.id, direction);
-  if (!next) return false;
+  if (!next) return null;
   selectOnly([next]);
-  focusNode(next);
-  return true;
+  return next;
 }
+
+export const nodeElement = (id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 
 /** The node's element takes the focus, so screen readers follow the selection. */
 export function focusNode(id: string): void {
-  (document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+  nodeElement(id)?.focus({ preventScroll: true });
 }
 
 const STEP: Record<Direction, Position> = { up: { x: 0, y: -1 }, down: { x: 0, y: 1 }, left: { x: -1, y: 0 }, right: { x: 1, y: 0 } };

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { EDITOR_DETAIL } from './nodes/detail';
+import { focusNode, nodeBoxes, nodeElement } from './capture';
 import type { Box } from './placement';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
@@ -50,4 +51,24 @@ export function showBeside(flow: Flow, card: Box, seen: Box): boolean {
   const offsetY = (EDGE_MARGIN - MINIMAP_ROOM) / 2;
   void flow.setCenter(left + width / 2, top + height / 2 - offsetY / zoom, { zoom, duration: 200 });
   return true;
+}
+
+/** Frames a culled node is given to be drawn once the view is on it. */
+const DRAWN_WITHIN_FRAMES = 10;
+
+/**
+ * The node takes the focus, so screen readers follow the selection and the keys act on it. A
+ * node off screen on a big board is not drawn (the canvas culls): the view centres on it first,
+ * as React Flow does when a node off screen takes the focus, and it takes the focus once drawn.
+ */
+export function focusInView(flow: Flow, id: string): void {
+  const box = nodeElement(id) ? undefined : nodeBoxes().get(id);
+  if (!box) return focusNode(id);
+  void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flow.getZoom() });
+  let frames = 0;
+  const focusOnceDrawn = () => {
+    if (nodeElement(id)) focusNode(id);
+    else if (++frames < DRAWN_WITHIN_FRAMES) requestAnimationFrame(focusOnceDrawn);
+  };
+  requestAnimationFrame(focusOnceDrawn);
 }

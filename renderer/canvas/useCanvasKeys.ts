@@ -10,7 +10,7 @@ import { cycleRegion, focusCanvas } from './regions';
 import { showInfo } from '../state/toasts';
 import { appendTyped, dropTyped, keepTyped, startEditing } from './useLabelEditing';
 import { isTyping } from '../ui/is-typing';
-import { EDGE_MARGIN, MINIMAP_ROOM, viewCentre } from './on-screen';
+import { EDGE_MARGIN, focusInView, MINIMAP_ROOM, viewCentre } from './on-screen';
 
 type Flow = ReactFlowInstance<BoardFlowNode, BoardFlowEdge>;
 
@@ -84,10 +84,12 @@ function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean
     case 'type':
       startEditing(one()!, action.text);
       return true;
-    case 'navigate':
-      navigate(action.direction);
+    case 'navigate': {
+      const next = navigate(action.direction);
+      if (next) focusInView(flow, next);
       // An arrow with nowhere to go still must not scroll the page or move the node.
       return true;
+    }
     case 'move':
       return moveSelection(action.direction, action.far);
     case 'stratum':

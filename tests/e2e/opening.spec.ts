@@ -130,3 +130,30 @@ test('on a big board, a note another window adds off screen is drawn only once i
   // A note's first real size is no growth: the note under it stays where the other window put it.
   expect((await settled(page, shell, boardId)).nodes.find((n) => n.id === 'below')?.position).toEqual({ x: 200, y: 260 });
 });
+
+test('on a big board, the arrows walk to a role off screen: the view goes to it and it takes the focus', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, walked' });
+  const boardId = session.boards[0].id;
+  const role = (id: string, person: string, y: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y }, size: null, data: { person, title: 'Role', stratum: 3, timeSpan: null, notes: '' } } });
+  // Enough headings beside the map that the editor treats the board as big (CULLING_MIN_NODES).
+  const headings = Array.from({ length: 500 }, (_, i) => ({
+    type: 'node.add',
+    node: { id: `h${i}`, kind: 'text', position: { x: 600 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
+  }));
+  await shell.call('board.apply', {
+    boardId,
+    ops: [role('boss', 'Helen Cho', 0), role('report', 'Ravi Nair', 4000), ...headings, { type: 'edge.add', edge: { id: 'e-report', kind: 'reports-to', source: 'boss', target: 'report', data: { label: '', strength: null } } }],
+  });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 100, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const report = nodeByName(page, 'Role: Ravi Nair');
+  await nodeByName(page, 'Role: Helen Cho').click();
+  await expect(report).toHaveCount(0);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(report).toBeFocused();
+  await expect(report).toBeInViewport();
+  // The focus is where the keys act: Enter edits the role the arrow walked to.
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('textbox', { name: 'Edit person' })).toHaveValue('Ravi Nair');
+});
