@@ -144,10 +144,13 @@ export function ParticipantApp() {
     const fromUrl = codeFromUrl();
     // A QR code of another room: the old token belongs to a room that is gone.
     if (saved && (!fromUrl || fromUrl === saved.code)) connection.setToken(saved.token);
-    const offOpen = connection.onOpen(() => {
+    const opened = () => {
       if (connection.token) void refresh();
       else setPhase((p) => (p === 'connecting' ? 'join' : p));
-    });
+    };
+    const offOpen = connection.onOpen(opened);
+    // The socket is made in the first render: on a slow phone it can open before this effect runs.
+    if (connection.reachable) opened();
     const offEvent = connection.onEvent((name, payload) => {
       if (name === 'room.state') void refresh();
       // A vote started or ended: the counts on the board are hidden or revealed, so fetch it again too.

@@ -126,3 +126,21 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   expect(errors).toEqual([]);
   await Promise.all(phones.map((p) => p.context().close()));
 });
+
+test('a phone slow to start still shows the join form: its socket may open before the page listens for it', async ({ shell, browser }) => {
+  const session = await shell.call<{ id: string }>('session.create', { title: 'Slow phone' });
+  const room = await shell.call<{ code: string; joinUrl: string }>('room.open', { sessionId: session.id, host: '127.0.0.2' });
+  const errors: string[] = [];
+  const phone = await openPhone(browser, errors);
+  // A slow phone: each of React's scheduled tasks (its render, then its effects) waits 300 ms,
+  // while the socket made in the first render opens as fast as the network lets it.
+  await phone.addInitScript(() => {
+    const post = MessagePort.prototype.postMessage;
+    MessagePort.prototype.postMessage = function (this: MessagePort, ...args: Parameters<MessagePort['postMessage']>) {
+      setTimeout(() => post.apply(this, args), 300);
+    } as MessagePort['postMessage'];
+  });
+  await phone.goto(room.joinUrl);
+  await expect(phone.getByLabel('Code')).toHaveValue(room.code);
+  expect(errors).toEqual([]);
+});
