@@ -4,7 +4,7 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
-import { CULLING_MIN_NODES, dropEstimates, patchFlow, toArrivingFlowNode, toFlowEdge, toFlowNode, toPatchedFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, patchFlow, toFlowEdge, toPatchedFlowNode, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
@@ -149,14 +149,15 @@ export const useBoard = create<BoardStore>((set, get) => {
       touched = arrivals.pace(touched, (id) => shown.has(id), (id) => doc.nodes.has(id));
       if (arrivals.size) showUnshown.request();
     } else touched = arrivals.flush(touched);
-    const arriving = doc.nodes.size >= CULLING_MIN_NODES;
+    const estimated = estimatedOnArrival(doc.nodes.size >= CULLING_MIN_NODES, get().keepArranged);
     if (touched.all) {
       const previous = new Map(get().nodes.map((n) => [n.id, n]));
       const previousEdges = new Map(get().edges.map((e) => [e.id, e]));
+      const toShown = toShownFlowNode(estimated);
       set({
         doc,
         revision: replica.revision,
-        nodes: [...doc.nodes.values()].map((n) => (arriving ? toArrivingFlowNode(n, previous.get(n.id)) : toFlowNode(n, previous.get(n.id)))),
+        nodes: [...doc.nodes.values()].map((n) => toShown(n, previous.get(n.id))),
         edges: [...doc.edges.values()].map((e) => toFlowEdge(e, previousEdges.get(e.id))),
       });
     } else if (touched.nodes.size > 0 || touched.edges.size > 0 || doc !== get().doc) {
@@ -164,7 +165,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       set({
         doc,
         revision: replica.revision,
-        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toPatchedFlowNode(arriving)),
+        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toPatchedFlowNode(estimated)),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
     } else {
@@ -411,7 +412,13 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (id === null) queueMicrotask(settleNotes);
     },
     setStrataBands: (on) => set({ strataBands: on }),
-    setKeepArranged: (on) => set({ keepArranged: on }),
+    setKeepArranged: (on) => {
+      if (on === get().keepArranged) return;
+      set({ keepArranged: on });
+      // Roles shown with estimated sizes so far are drawn once to be measured (estimatedOnArrival).
+      const estimatedRoles = on ? get().nodes.filter((n) => n.type === 'role' && n.handles) : [];
+      if (estimatedRoles.length) showView({ nodes: new Set(estimatedRoles.map((n) => n.id)), edges: new Set(), all: false });
+    },
     setPacedArrivals: (on) => set({ pacedArrivals: on }),
 
     selectOnly(ids) {

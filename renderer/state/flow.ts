@@ -154,10 +154,36 @@ export function patchFlow<T extends { id: string }, B extends { id: string }>(
   return ordered;
 }
 
+/** A flow node without the estimate `toArrivingFlowNode` gave it: React Flow draws it to measure it. */
+function withoutEstimate(previous?: BoardFlowNode): BoardFlowNode | undefined {
+  if (!previous?.handles) return previous;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { handles, measured, ...rest } = previous;
+  return rest;
+}
+
 /**
- * React Flow's node for a node touched in a patch: a new one on a board big enough to cull
- * arrives with its expected size (`toArrivingFlowNode`), so one off screen is never mounted.
+ * Which nodes arrive with an estimated size on a board big enough to cull: all of them, but the
+ * roles of a map kept arranged. Keep arranged places a role by its real size, so an estimate
+ * replaced by the real size as the role is first drawn (scrolled into view) would move cards:
+ * opening the board would edit it. Those roles are each drawn once to be measured.
  */
-export function toPatchedFlowNode(arriving: boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
-  return arriving ? (node, previous) => (previous ? toFlowNode(node, previous) : toArrivingFlowNode(node)) : toFlowNode;
+export function estimatedOnArrival(culled: boolean, keepArranged: boolean): (node: BoardNode) => boolean {
+  return (node) => culled && !(keepArranged && node.kind === 'role');
+}
+
+/** React Flow's node for a board node as the whole board is shown anew (opened, or caught up). */
+export function toShownFlowNode(estimated: (node: BoardNode) => boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
+  return (node, previous) => (estimated(node) ? toArrivingFlowNode(node, previous) : toFlowNode(node, withoutEstimate(previous)));
+}
+
+/**
+ * React Flow's node for a node touched in a patch: a new one that is `estimated` arrives with its
+ * expected size (`toArrivingFlowNode`), so one off screen is never mounted.
+ */
+export function toPatchedFlowNode(estimated: (node: BoardNode) => boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
+  return (node, previous) => {
+    if (!estimated(node)) return toFlowNode(node, withoutEstimate(previous));
+    return previous ? toFlowNode(node, previous) : toArrivingFlowNode(node);
+  };
 }

@@ -285,3 +285,39 @@ test('on a laptop screen the side panel keeps every tab whole, with two digits o
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1366);
 });
+
+test('a big org map kept arranged opens at a working zoom and pans without moving a card', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big kept map' });
+  const boardId = session.boards[0].id;
+  // Past the size the canvas culls at: a head of sales, ten managers and their reports.
+  const role = (id: string, person: string, stratum: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person, title: 'Account manager, northern region', stratum, timeSpan: null, notes: '' } } });
+  const reportsTo = (manager: string, report: string) => ({ type: 'edge.add', edge: { id: `e-${report}`, kind: 'reports-to', source: manager, target: report, data: { label: '', strength: null } } });
+  const ops: unknown[] = [role('head', 'Head of sales', 5)];
+  for (let m = 1; m <= 10; m++) ops.push(role(`m${m}`, `Manager ${m}`, 4), reportsTo('head', `m${m}`));
+  for (let r = 11; r < 600; r++) ops.push(role(`r${r}`, `Rep ${r}`, 3), reportsTo(`m${1 + (r % 10)}`, `r${r}`));
+  await shell.call('board.apply', { boardId, ops });
+  await shell.call('board.updateSettings', { id: boardId, settings: { strataBands: true, keepArranged: true } });
+
+  // Opened fitted, every card is drawn: the map settles into its arrangement by their real sizes.
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  const arranged = await settled(page, shell, boardId);
+  const manager = arranged.nodes.find((n) => n.id === 'm1')!;
+
+  // Opened again at zoom 1 on one manager, the canvas culls: the cards are measured as they come into view.
+  await page.goto(`${shell.url}#/`);
+  await expect(page.getByRole('link', { name: 'Big kept map' })).toBeVisible();
+  await shell.call('board.setViewport', { boardId, viewport: { x: 300 - manager.position.x, y: 60 - manager.position.y, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(nodeByName(page, 'Role: Manager 1')).toBeInViewport();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  for (let pan = 0; pan < 6; pan++) {
+    await page.mouse.move(pane.x + pane.width - 50, pane.y + pane.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + 50, pane.y + pane.height / 2, { steps: 5 });
+    await page.mouse.up();
+  }
+  await expect(page.locator('.react-flow__node[data-id^="r"]').first()).toBeInViewport();
+  const after = await settled(page, shell, boardId);
+  expect(after.revision).toBe(arranged.revision);
+});

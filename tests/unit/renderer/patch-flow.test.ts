@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { patchFlow } from '../../../renderer/state/flow';
+import type { BoardNode } from '../../../shared/model';
+import { estimatedOnArrival, patchFlow, toPatchedFlowNode, toShownFlowNode } from '../../../renderer/state/flow';
 
 type Item = { id: string; v: number };
 const convert = (item: Item, previous?: Item): Item => ({ ...item, v: item.v + (previous ? 100 : 0) });
@@ -31,5 +32,29 @@ describe('patchFlow', () => {
   it('returns the same array when nothing was touched', () => {
     const current = [a, b];
     expect(patchFlow(current, sourceOf(a, b), new Set(), convert)).toBe(current);
+  });
+});
+
+describe('nodes arriving on a board the canvas culls', () => {
+  const role: BoardNode = { id: 'r', kind: 'role', position: { x: 0, y: 0 }, size: null, data: { person: 'Ana', title: 'Rep', stratum: 3, timeSpan: null, notes: '' } };
+  const note: BoardNode = { id: 'n', kind: 'note', position: { x: 0, y: 400 }, size: null, data: { text: 'Hi', category: 'idea', votes: 0 } };
+
+  it('come with estimated sizes, but the roles of a map kept arranged: React Flow measures those', () => {
+    const kept = toPatchedFlowNode(estimatedOnArrival(true, true));
+    expect(kept(note).handles).toBeDefined();
+    expect(kept(role).handles).toBeUndefined();
+    expect(kept(role).measured).toBeUndefined();
+    expect(toPatchedFlowNode(estimatedOnArrival(true, false))(role).handles).toBeDefined();
+    expect(toPatchedFlowNode(estimatedOnArrival(false, false))(note).handles).toBeUndefined();
+  });
+
+  it('a role shown with an estimate loses it once its map is kept arranged, and a real size stays', () => {
+    const estimated = toPatchedFlowNode(estimatedOnArrival(true, false))(role);
+    const kept = toShownFlowNode(estimatedOnArrival(true, true));
+    expect(estimated.measured).toBeDefined();
+    expect(kept(role, estimated).handles).toBeUndefined();
+    expect(kept(role, estimated).measured).toBeUndefined();
+    const measured = { ...estimated, handles: undefined, measured: { width: 320, height: 150 } };
+    expect(kept(role, measured).measured).toEqual({ width: 320, height: 150 });
   });
 });
