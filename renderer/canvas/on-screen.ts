@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { EDITOR_DETAIL } from './nodes/detail';
+import { selectionOf, useBoard } from '../state/board-store';
 import { focusNode, nodeBoxes, nodeElement } from './capture';
 import type { Box } from './placement';
 
@@ -55,20 +56,26 @@ export function showBeside(flow: Flow, card: Box, seen: Box): boolean {
 
 /** Frames a culled node is given to be drawn once the view is on it. */
 const DRAWN_WITHIN_FRAMES = 10;
+/** The focus on its way to a node not drawn yet: the next call of focusInView replaces it. */
+let pendingFocus = 0;
 
 /**
  * The node takes the focus, so screen readers follow the selection and the keys act on it. A
  * node off screen on a big board is not drawn (the canvas culls): the view centres on it first,
- * as React Flow does when a node off screen takes the focus, and it takes the focus once drawn.
+ * as React Flow does when a node off screen takes the focus, and it takes the focus once drawn,
+ * unless another node was chosen meanwhile.
  */
 export function focusInView(flow: Flow, id: string): void {
+  cancelAnimationFrame(pendingFocus);
   const box = nodeElement(id) ? undefined : nodeBoxes().get(id);
   if (!box) return focusNode(id);
   void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: flow.getZoom() });
   let frames = 0;
   const focusOnceDrawn = () => {
+    const selected = selectionOf(useBoard.getState()).nodeIds;
+    if (selected.length !== 1 || selected[0] !== id) return;
     if (nodeElement(id)) focusNode(id);
-    else if (++frames < DRAWN_WITHIN_FRAMES) requestAnimationFrame(focusOnceDrawn);
+    else if (++frames < DRAWN_WITHIN_FRAMES) pendingFocus = requestAnimationFrame(focusOnceDrawn);
   };
-  requestAnimationFrame(focusOnceDrawn);
+  pendingFocus = requestAnimationFrame(focusOnceDrawn);
 }

@@ -90,8 +90,14 @@ function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean
       // An arrow with nowhere to go still must not scroll the page or move the node.
       return true;
     }
-    case 'move':
-      return moveSelection(action.direction, action.far);
+    case 'move': {
+      const moved = moveSelection(action.direction, action.far);
+      const only = one();
+      // A card moved off screen keeps the focus: on a big board, one off screen is not drawn, so
+      // the view goes to it once the move is drawn.
+      if (moved && only) requestAnimationFrame(() => focusInView(flow, only));
+      return moved;
+    }
     case 'stratum':
       return setStratum(action.stratum);
     case 'stance':

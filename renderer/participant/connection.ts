@@ -60,7 +60,7 @@ export class RoomConnection {
     return this.connection.onState((state) => listener(state === 'open'));
   }
 
-  /** Every time the socket opens, the first time included. */
+  /** Every time the socket opens from now on, the first time included if it has not opened yet (`reachable` says). */
   onOpen(listener: () => void): () => void {
     return this.connection.onOpen(() => listener());
   }

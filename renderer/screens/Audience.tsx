@@ -155,6 +155,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const namesShown = useNamesShown(sessionId);
 
   useEffect(() => {
+    useBoard.getState().setEstimatesSizes(false);
     void usePresentation.getState().load(sessionId, { measures: true });
     return () => useBoard.getState().close();
   }, [sessionId]);

@@ -4,7 +4,7 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
-import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, patchFlow, toFlowEdge, toPatchedFlowNode, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, patchFlow, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
@@ -41,6 +41,11 @@ interface BoardStore {
    * note should show as soon as it can.
    */
   pacedArrivals: boolean;
+  /**
+   * Whether a big board's nodes arrive with estimated sizes (flow.ts): on for the editor's canvas,
+   * which culls; off on the projector, which draws every node and aims its camera by real sizes.
+   */
+  estimatesSizes: boolean;
   canUndo: boolean;
   canRedo: boolean;
 
@@ -72,6 +77,7 @@ interface BoardStore {
   setStrataBands(on: boolean): void;
   setKeepArranged(on: boolean): void;
   setPacedArrivals(on: boolean): void;
+  setEstimatesSizes(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
 
@@ -149,11 +155,11 @@ export const useBoard = create<BoardStore>((set, get) => {
       touched = arrivals.pace(touched, (id) => shown.has(id), (id) => doc.nodes.has(id));
       if (arrivals.size) showUnshown.request();
     } else touched = arrivals.flush(touched);
-    const estimated = estimatedOnArrival(doc.nodes.size >= CULLING_MIN_NODES, get().keepArranged);
+    const estimated = estimatedOnArrival(get().estimatesSizes && doc.nodes.size >= CULLING_MIN_NODES, get().keepArranged);
     if (touched.all) {
       const previous = new Map(get().nodes.map((n) => [n.id, n]));
       const previousEdges = new Map(get().edges.map((e) => [e.id, e]));
-      const toShown = toShownFlowNode(estimated);
+      const toShown = toShownFlowNode(estimated, true);
       set({
         doc,
         revision: replica.revision,
@@ -165,7 +171,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       set({
         doc,
         revision: replica.revision,
-        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toPatchedFlowNode(estimated)),
+        nodes: patchFlow(nodes, doc.nodes, touched.nodes, toShownFlowNode(estimated, false)),
         edges: patchFlow(edges, doc.edges, touched.edges, toFlowEdge),
       });
     } else {
@@ -306,6 +312,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     strataBands: false,
     keepArranged: false,
     pacedArrivals: false,
+    estimatesSizes: true,
     canUndo: false,
     canRedo: false,
 
@@ -420,6 +427,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (estimatedRoles.length) showView({ nodes: new Set(estimatedRoles.map((n) => n.id)), edges: new Set(), all: false });
     },
     setPacedArrivals: (on) => set({ pacedArrivals: on }),
+    setEstimatesSizes: (on) => set({ estimatesSizes: on }),
 
     selectOnly(ids) {
       const wanted = new Set(ids);

@@ -172,18 +172,15 @@ export function estimatedOnArrival(culled: boolean, keepArranged: boolean): (nod
   return (node) => culled && !(keepArranged && node.kind === 'role');
 }
 
-/** React Flow's node for a board node as the whole board is shown anew (opened, or caught up). */
-export function toShownFlowNode(estimated: (node: BoardNode) => boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
-  return (node, previous) => (estimated(node) ? toArrivingFlowNode(node, previous) : toFlowNode(node, withoutEstimate(previous)));
-}
-
 /**
- * React Flow's node for a node touched in a patch: a new one that is `estimated` arrives with its
- * expected size (`toArrivingFlowNode`), so one off screen is never mounted.
+ * React Flow's node for a board node shown: as the whole board is shown `anew` (opened, or caught
+ * up) or in a patch. An `estimated` node arrives with its expected size (`toArrivingFlowNode`),
+ * so one off screen is never mounted; one the canvas showed before keeps what React Flow keeps on
+ * it, except in a board shown anew, which keeps only a real measured size.
  */
-export function toPatchedFlowNode(estimated: (node: BoardNode) => boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
+export function toShownFlowNode(estimated: (node: BoardNode) => boolean, anew: boolean): (node: BoardNode, previous?: BoardFlowNode) => BoardFlowNode {
   return (node, previous) => {
     if (!estimated(node)) return toFlowNode(node, withoutEstimate(previous));
-    return previous ? toFlowNode(node, previous) : toArrivingFlowNode(node);
+    return anew || !previous ? toArrivingFlowNode(node, previous) : toFlowNode(node, previous);
   };
 }

@@ -310,6 +310,9 @@ test('a big org map kept arranged opens at a working zoom and pans without movin
   await shell.call('board.setViewport', { boardId, viewport: { x: 300 - manager.position.x, y: 60 - manager.position.y, zoom: 1 } });
   await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
   await expect(nodeByName(page, 'Role: Manager 1')).toBeInViewport();
+  await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', /scale\(1\)/);
+  // Every role is drawn once to be measured, then only those on screen stay.
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(100);
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   for (let pan = 0; pan < 6; pan++) {
     await page.mouse.move(pane.x + pane.width - 50, pane.y + pane.height / 2);
@@ -318,6 +321,7 @@ test('a big org map kept arranged opens at a working zoom and pans without movin
     await page.mouse.up();
   }
   await expect(page.locator('.react-flow__node[data-id^="r"]').first()).toBeInViewport();
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(100);
   const after = await settled(page, shell, boardId);
   expect(after.revision).toBe(arranged.revision);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardNode } from '../../../shared/model';
-import { estimatedOnArrival, patchFlow, toPatchedFlowNode, toShownFlowNode } from '../../../renderer/state/flow';
+import { estimatedOnArrival, patchFlow, toShownFlowNode } from '../../../renderer/state/flow';
 
 type Item = { id: string; v: number };
 const convert = (item: Item, previous?: Item): Item => ({ ...item, v: item.v + (previous ? 100 : 0) });
@@ -40,17 +40,17 @@ describe('nodes arriving on a board the canvas culls', () => {
   const note: BoardNode = { id: 'n', kind: 'note', position: { x: 0, y: 400 }, size: null, data: { text: 'Hi', category: 'idea', votes: 0 } };
 
   it('come with estimated sizes, but the roles of a map kept arranged: React Flow measures those', () => {
-    const kept = toPatchedFlowNode(estimatedOnArrival(true, true));
+    const kept = toShownFlowNode(estimatedOnArrival(true, true), false);
     expect(kept(note).handles).toBeDefined();
     expect(kept(role).handles).toBeUndefined();
     expect(kept(role).measured).toBeUndefined();
-    expect(toPatchedFlowNode(estimatedOnArrival(true, false))(role).handles).toBeDefined();
-    expect(toPatchedFlowNode(estimatedOnArrival(false, false))(note).handles).toBeUndefined();
+    expect(toShownFlowNode(estimatedOnArrival(true, false), false)(role).handles).toBeDefined();
+    expect(toShownFlowNode(estimatedOnArrival(false, false), false)(note).handles).toBeUndefined();
   });
 
   it('a role shown with an estimate loses it once its map is kept arranged, and a real size stays', () => {
-    const estimated = toPatchedFlowNode(estimatedOnArrival(true, false))(role);
-    const kept = toShownFlowNode(estimatedOnArrival(true, true));
+    const estimated = toShownFlowNode(estimatedOnArrival(true, false), false)(role);
+    const kept = toShownFlowNode(estimatedOnArrival(true, true), true);
     expect(estimated.measured).toBeDefined();
     expect(kept(role, estimated).handles).toBeUndefined();
     expect(kept(role, estimated).measured).toBeUndefined();
