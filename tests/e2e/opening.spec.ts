@@ -13,6 +13,15 @@ function callsSent(page: Page): string[] {
   return methods;
 }
 
+const role = (id: string, person: string, y: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y }, size: null, data: { person, title: 'Role', stratum: 3, timeSpan: null, notes: '' } } });
+
+/** 500 headings in rows of 25 from `left` rightwards: a board with them is big to the editor. */
+const headingsFrom = (left: number) =>
+  Array.from({ length: 500 }, (_, i) => ({
+    type: 'node.add',
+    node: { id: `h${i}`, kind: 'text', position: { x: left + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
+  }));
+
 test('a session opened from the home screen loads its board once', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Opened once' });
   await shell.call('board.apply', {
@@ -52,12 +61,8 @@ test('a board opened by its address is asked for once, over HTTP as the page sta
 test('a big board’s edges go around the cards in their way once it is on screen', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board' });
   const boardId = session.boards[0].id;
-  const role = (id: string, person: string, y: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y }, size: null, data: { person, title: 'Role', stratum: 3, timeSpan: null, notes: '' } } });
   // Enough headings beside the map that the editor treats the board as big (CULLING_MIN_NODES).
-  const headings = Array.from({ length: 500 }, (_, i) => ({
-    type: 'node.add',
-    node: { id: `h${i}`, kind: 'text', position: { x: 600 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
-  }));
+  const headings = headingsFrom(600);
   await shell.call('board.apply', { boardId, ops: [role('boss', 'Helen Cho', 0), role('report', 'Ravi Nair', 600), ...headings] });
   // A card right on the reporting line's straight way down.
   await shell.call('board.apply', {
@@ -78,10 +83,7 @@ test('on a big board, a note another window adds off screen is drawn only once i
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, new notes' });
   const boardId = session.boards[0].id;
   // Enough headings far off to the right that the editor treats the board as big (CULLING_MIN_NODES).
-  const headings = Array.from({ length: 500 }, (_, i) => ({
-    type: 'node.add',
-    node: { id: `h${i}`, kind: 'text', position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
-  }));
+  const headings = headingsFrom(6000);
   await shell.call('board.apply', { boardId, ops: headings });
   await shell.call('board.setViewport', { boardId, viewport: { x: 0, y: 0, zoom: 1 } });
   await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
@@ -134,12 +136,8 @@ test('on a big board, a note another window adds off screen is drawn only once i
 test('on a big board, the arrows walk to a role off screen: the view goes to it and it takes the focus', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, walked' });
   const boardId = session.boards[0].id;
-  const role = (id: string, person: string, y: number) => ({ type: 'node.add', node: { id, kind: 'role', position: { x: 0, y }, size: null, data: { person, title: 'Role', stratum: 3, timeSpan: null, notes: '' } } });
   // Enough headings beside the map that the editor treats the board as big (CULLING_MIN_NODES).
-  const headings = Array.from({ length: 500 }, (_, i) => ({
-    type: 'node.add',
-    node: { id: `h${i}`, kind: 'text', position: { x: 600 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, size: null, data: { text: `Heading ${i}`, variant: 'label' } },
-  }));
+  const headings = headingsFrom(600);
   await shell.call('board.apply', {
     boardId,
     ops: [role('boss', 'Helen Cho', 0), role('report', 'Ravi Nair', 4000), ...headings, { type: 'edge.add', edge: { id: 'e-report', kind: 'reports-to', source: 'boss', target: 'report', data: { label: '', strength: null } } }],
