@@ -157,7 +157,10 @@ export function Audience({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     useBoard.getState().setEstimatesSizes(false);
     void usePresentation.getState().load(sessionId, { measures: true });
-    return () => useBoard.getState().close();
+    return () => {
+      useBoard.getState().close();
+      useBoard.getState().setEstimatesSizes(true);
+    };
   }, [sessionId]);
 
   const leave = useCallback(() => {

@@ -10,10 +10,9 @@ export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>
 
 /**
  * From this many nodes the editor's canvas mounts only what is on screen, and nodes arrive with
- * estimated sizes (toArrivingFlowNode). A room's board passes it early in a burst of notes, which
+ * estimated sizes (estimatedOnArrival). A room's board passes it early in a burst of notes, which
  * then land off screen without being drawn: in the 60-phone burst the facilitator's frames had a
- * p95 of 50 ms with culling from 500 nodes, 33 ms from 200. Below it every node is drawn, so an
- * org map of a size people arrange by hand is arranged with every card's measured size.
+ * p95 of 50 ms with culling from 500 nodes, 33 ms from 200. Below it every node is drawn.
  */
 export const CULLING_MIN_NODES = 200;
 
