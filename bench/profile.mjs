@@ -52,7 +52,7 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
 const { launch, newPage, openUntilPainted, pan, dragNode, quiet, VIEWPORT, paneSize } = await import('./lib/browser.mjs');
 const size = Number(opt.size);
 /** renderer/state/flow.ts: from this many nodes our canvas culls (onlyRenderVisibleElements). */
-const CULLING_MIN_NODES = 200;
+const CULLING_MIN_NODES = 20;
 
 /** Our renderer built without minification, served by the real backend in this process. */
 async function unminifiedServer(dataDir) {

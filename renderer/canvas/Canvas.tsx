@@ -49,12 +49,14 @@ const MINIMAP_MAX_NODES = 1000;
 const detailOf = (s: { transform: [number, number, number] }): Detail => detailAt(s.transform[2], EDITOR_DETAIL);
 
 /**
- * On a big board the first frames draw the edges straight: routing thousands of them around the
- * cards would hold the whole board back. They take their routes once the board is on screen, in
+ * From this many nodes the first frames draw the edges straight: routing thousands of them around
+ * the cards would hold the whole board back. They take their routes once the board is on screen, in
  * a render that gives way to every frame (a transition), so a pan or a drag meanwhile stays smooth.
  */
+const STRAIGHT_FIRST_MIN_NODES = 200;
+
 function useAroundCards(): boolean {
-  const [aroundCards, setAroundCards] = useState(() => useBoard.getState().nodes.length < CULLING_MIN_NODES);
+  const [aroundCards, setAroundCards] = useState(() => useBoard.getState().nodes.length < STRAIGHT_FIRST_MIN_NODES);
   useEffect(() => {
     if (aroundCards) return;
     const idle = requestIdleCallback(() => startTransition(() => setAroundCards(true)), { timeout: 1000 });
