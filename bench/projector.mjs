@@ -80,7 +80,8 @@ async function presentedSession(server, title, ops) {
 async function present(context, server, { sessionId, boardId }, nodes) {
   const editor = await newPage(context);
   await editor.goto(`${server.url}#/session/${sessionId}/${boardId}`);
-  await editor.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, nodes, { timeout: 60_000 });
+  // Painted as page-probe.mjs defines it: the editor culls a board of CULLING_MIN_NODES or more.
+  await editor.waitForFunction(() => window.__bench.times.painted !== undefined, null, { timeout: 60_000, polling: 100 });
   const [audience] = await Promise.all([editor.waitForEvent('popup'), editor.getByRole('button', { name: 'Present' }).click()]);
   await audience.setViewportSize(VIEWPORT);
   await audience.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length >= n, nodes, { timeout: 60_000 });
