@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
 import { managerCandidates, reportsToOps } from '../../shared/levels/org-edits';
 import { roleName, type RoleNode } from '../../shared/levels/org-map';
 import { timeSpanPatch } from '../../shared/levels/role-label';
@@ -6,9 +7,10 @@ import { parseTimeSpan } from '../../shared/levels/strata';
 import { PURCHASE_ROLE_NAMES, type PurchaseRole } from '../../shared/model';
 import type { Op } from '../../shared/ops';
 import { selectionOf, useBoard } from '../state/board-store';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { Dialog } from '../ui/Dialog';
 import { openCaptureDialog, useCaptureDialog } from './capture-dialogs';
-import { focusNode } from './capture';
+import { focusInView } from './on-screen';
 import { type Choice } from './match-choices';
 import { TypeAhead } from './TypeAhead';
 import { ShortcutSheet } from '../ui/ShortcutSheet';
@@ -42,12 +44,23 @@ const selectedOf = (kind: 'role' | 'decisionMaker') => {
   return selectionOf(state).nodeIds.filter((id) => state.doc.nodes.get(id)?.kind === kind);
 };
 
-function close(focusId?: string): void {
-  openCaptureDialog(null);
-  if (focusId) requestAnimationFrame(() => focusNode(focusId));
+/**
+ * Closes the dialog, giving the focus back to the node it acted on, even where the edit moved
+ * that node off screen (Keep arranged places a role under its new manager): the view goes with it.
+ */
+function useClose(): (focusId?: string) => void {
+  const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
+  return useCallback(
+    (focusId) => {
+      openCaptureDialog(null);
+      if (focusId) requestAnimationFrame(() => focusInView(flow, focusId));
+    },
+    [flow],
+  );
 }
 
 function ReportsToPicker() {
+  const close = useClose();
   const roleIds = useMemo(() => selectedOf('role'), []);
   const choices = useMemo<Choice[]>(() => {
     const candidates = managerCandidates(useBoard.getState().doc, roleIds) as RoleNode[];
@@ -72,6 +85,7 @@ function ReportsToPicker() {
 }
 
 function TimeSpanField() {
+  const close = useClose();
   const [roleId] = useState(() => selectedOf('role')[0]);
   const role = useBoard.getState().doc.nodes.get(roleId) as RoleNode | undefined;
   const [text, setText] = useState('');
@@ -109,6 +123,7 @@ function TimeSpanField() {
 const PURCHASE_CHOICES: Choice[] = [...Object.entries(PURCHASE_ROLE_NAMES).map(([id, label]) => ({ id, label })), { id: 'none', label: 'Not known yet' }];
 
 function PurchaseRolePicker() {
+  const close = useClose();
   const ids = useMemo(() => selectedOf('decisionMaker'), []);
   return (
     <TypeAhead
@@ -136,6 +151,7 @@ function PurchaseRolePicker() {
 /** Whichever capture dialog is open. */
 export function CaptureDialogs() {
   const open = useCaptureDialog((s) => s.open);
+  const close = useClose();
   if (open === 'help') return <ShortcutSheet title="Canvas keys" shortcuts={CANVAS_SHORTCUTS} onClose={() => close()} />;
   if (open === 'reportsTo') return <ReportsToPicker />;
   if (open === 'timeSpan') return <TimeSpanField />;

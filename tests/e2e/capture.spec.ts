@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test } from './fixtures';
+import { arrangedThenAtZoom1, boardIdOf, createSessionInUi, expect, nodeByName, select, settled, test } from './fixtures';
 
 interface Person {
   person: string;
@@ -230,6 +230,34 @@ test('Reports to… picks a manager by name; Alt+T, digits and a typed time-span
   await expect(nodeByName(page, 'Role: Kim Lee').locator('.finding-badge')).toHaveCount(0);
   const kim = (await settled(page, shell, boardId)).nodes.find((n) => n.data.person === 'Kim Lee');
   expect(kim?.data).toMatchObject({ title: 'Analyst', stratum: 1, timeSpan: { value: 6, unit: 'weeks' } });
+});
+
+test('on a map kept arranged, a role Reports to… sends far off keeps the focus, the view going with it, and the next key acts on it', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Two teams' });
+  const boardId = session.boards[0].id;
+  // Two managers of twelve reports each: more roles than the canvas draws all of (CULLING_MIN_NODES).
+  const ops: unknown[] = [role('head', 'Head of sales', 'Director', 5), role('ma', 'Manager North', 'Sales manager', 4), role('mb', 'Manager South', 'Sales manager', 4), reportsTo('head', 'ma'), reportsTo('head', 'mb')];
+  for (let r = 0; r < 12; r++) ops.push(role(`a${r}`, `North rep ${r}`, 'Account manager', 3), reportsTo('ma', `a${r}`), role(`b${r}`, `South rep ${r}`, 'Account manager', 3), reportsTo('mb', `b${r}`));
+  await shell.call('board.apply', { boardId, ops });
+  await shell.call('board.updateSettings', { id: boardId, settings: { keepArranged: true } });
+  // Opened again at zoom 1 on the first North rep.
+  const arranged = await arrangedThenAtZoom1(page, shell, { id: session.id, title: 'Two teams', boardId }, 'a0', { x: 300, y: 300 });
+  const north = arranged.nodes.find((n) => n.id === 'a0')!;
+  const rep = nodeByName(page, 'Role: North rep 0');
+  await select(rep);
+  await page.keyboard.press('Alt+r');
+  const manager = page.getByRole('combobox', { name: 'Manager' });
+  await manager.fill('Manager South');
+  await manager.press('Enter');
+
+  // Placed under its new manager, a screen or more away.
+  let moved = arranged;
+  await expect.poll(async () => Math.abs((moved = await settled(page, shell, boardId)).nodes.find((n) => n.id === 'a0')!.position.x - north.position.x)).toBeGreaterThan(1280);
+  expect(moved.edges.filter((e) => e.target === 'a0').map((e) => e.source)).toEqual(['mb']);
+  await expect(rep).toBeFocused();
+  await expect(rep).toBeInViewport();
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'a0')!.data).toMatchObject({ stratum: 2 });
 });
 
 test('decision-makers and notes from the keyboard; the ? sheet; F6 and Esc lead out of the canvas', async ({ page, shell }) => {

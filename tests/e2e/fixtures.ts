@@ -123,6 +123,31 @@ export async function settled(page: Page, shell: ServedShell, boardId: string): 
 }
 
 /**
+ * Opens the board and arranges it by levels (fitted, every card drawn, so by their real sizes),
+ * then opens it again at zoom 1 with node `nodeId`'s top left at `at` on the canvas, as a board
+ * the facilitator left there. Returns the board as arranged.
+ */
+export async function arrangedThenAtZoom1(
+  page: Page,
+  shell: ServedShell,
+  session: { id: string; title: string; boardId: string },
+  nodeId: string,
+  at: { x: number; y: number },
+): Promise<StoredBoard> {
+  const board = `${shell.url}#/session/${session.id}/${session.boardId}`;
+  await page.goto(board);
+  await page.getByRole('button', { name: 'Arrange by levels' }).click();
+  const arranged = await settled(page, shell, session.boardId);
+  const node = arranged.nodes.find((n) => n.id === nodeId)!;
+  // Home first: the editor stores its own view as it leaves the board.
+  await page.goto(`${shell.url}#/`);
+  await expect(page.getByRole('link', { name: session.title })).toBeVisible();
+  await shell.call('board.setViewport', { boardId: session.boardId, viewport: { x: at.x - node.position.x, y: at.y - node.position.y, zoom: 1 } });
+  await page.goto(board);
+  return arranged;
+}
+
+/**
  * Clicks a card until it is selected. Focus comes with the press and selection with the click, so
  * a card the last edit moves (a note pushed down by one grown above it) between press and release
  * is focused but not selected, as for a person: they click again.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, settled, test, type StoredBoard } from './fixtures';
+import { arrangedThenAtZoom1, boardIdOf, connect, createSessionInUi, expect, nodeByName, select, settled, test, type StoredBoard } from './fixtures';
 import type { ServedShell } from './server';
 
 interface RoleSpec {
@@ -298,17 +298,8 @@ test('a big org map kept arranged opens at a working zoom and pans without movin
   await shell.call('board.apply', { boardId, ops });
   await shell.call('board.updateSettings', { id: boardId, settings: { strataBands: true, keepArranged: true } });
 
-  // Opened fitted, every card is drawn: the map settles into its arrangement by their real sizes.
-  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
-  await page.getByRole('button', { name: 'Arrange by levels' }).click();
-  const arranged = await settled(page, shell, boardId);
-  const manager = arranged.nodes.find((n) => n.id === 'm1')!;
-
   // Opened again at zoom 1 on one manager, the canvas culls: the cards are measured as they come into view.
-  await page.goto(`${shell.url}#/`);
-  await expect(page.getByRole('link', { name: 'Big kept map' })).toBeVisible();
-  await shell.call('board.setViewport', { boardId, viewport: { x: 300 - manager.position.x, y: 60 - manager.position.y, zoom: 1 } });
-  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const arranged = await arrangedThenAtZoom1(page, shell, { id: session.id, title: 'Big kept map', boardId }, 'm1', { x: 300, y: 60 });
   await expect(nodeByName(page, 'Role: Manager 1')).toBeInViewport();
   await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', /scale\(1\)/);
   // Every role is drawn once to be measured, then only those on screen stay.
