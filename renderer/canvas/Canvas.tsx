@@ -163,8 +163,8 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
             deleteKeyCode={null}
             multiSelectionKeyCode={MULTI_SELECT_KEYS}
             elevateNodesOnSelect={false}
-            // On a big board only what is on screen is in the DOM: it opens at its working view in
-            // the time its visible part takes, and panning or dragging does not touch the rest.
+            // From CULLING_MIN_NODES only what is on screen is in the DOM: a board opens at its working
+            // view in the time its visible part takes, and panning or dragging does not touch the rest.
             onlyRenderVisibleElements={culling}
             zoomOnDoubleClick={false}
             proOptions={{ hideAttribution: true }}

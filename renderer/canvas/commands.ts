@@ -4,7 +4,8 @@ import { defaultNodeData, newId, NODE_KIND_INFO, type NodeKind, type Position } 
 import { copyFragment, pasteOps, removeNodesOps } from '../../shared/ops';
 import { tidyOps } from '../../shared/layout/notes';
 import { roleSizes } from '../../shared/layout/role-size';
-import { measuredSizes, selectionOf, useBoard } from '../state/board-store';
+import { selectionOf, useBoard } from '../state/board-store';
+import { measuredSizes } from '../state/flow';
 import { showError } from '../state/toasts';
 import { setClipboard, takeClipboard } from './clipboard';
 import { clearTitle, type Box } from './placement';

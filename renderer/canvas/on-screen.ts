@@ -61,9 +61,9 @@ let pendingFocus = 0;
 
 /**
  * The node takes the focus, so screen readers follow the selection and the keys act on it. A
- * node off screen on a big board is not drawn (the canvas culls): the view centres on it first,
- * as React Flow does when a node off screen takes the focus, and it takes the focus once drawn,
- * unless another node was chosen meanwhile.
+ * node off screen on a board the canvas culls is not drawn: the view centres on it first, as React
+ * Flow does when a node off screen takes the focus, and it takes the focus once drawn, unless the
+ * selection has left it meanwhile.
  */
 export function focusInView(flow: Flow, id: string): void {
   cancelAnimationFrame(pendingFocus);
@@ -73,7 +73,7 @@ export function focusInView(flow: Flow, id: string): void {
   let frames = 0;
   const focusOnceDrawn = () => {
     const selected = selectionOf(useBoard.getState()).nodeIds;
-    if (selected.length !== 1 || selected[0] !== id) return;
+    if (!selected.includes(id)) return;
     if (nodeElement(id)) focusNode(id);
     else if (++frames < DRAWN_WITHIN_FRAMES) pendingFocus = requestAnimationFrame(focusOnceDrawn);
   };

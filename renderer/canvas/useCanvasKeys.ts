@@ -2,7 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { selectionOf, useBoard } from '../state/board-store';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
-import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, setOnAdded, setStance, setStratum } from './capture';
+import { addNodeToType, addNote, addReport, addSibling, moveSelection, navigate, nodeBoxes, nodeElement, setOnAdded, setStance, setStratum } from './capture';
 import { openCaptureDialog } from './capture-dialogs';
 import { deleteSelection, duplicateSelection, editSelected, selectAll } from './commands';
 import { keyAction, type CanvasAction } from './key-actions';
@@ -57,6 +57,7 @@ function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean
       deleteSelection();
       return true;
     case 'edit':
+      revealUndrawn(flow, one()!);
       return editSelected();
     case 'deselect':
       board.selectOnly([]);
@@ -82,6 +83,7 @@ function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean
     case 'addNote':
       return !!addNote(viewCentre(flow));
     case 'type':
+      revealUndrawn(flow, one()!);
       startEditing(one()!, action.text);
       return true;
     case 'navigate': {
@@ -129,6 +131,14 @@ function reveal(flow: Flow, id: string): void {
   const bottom = Math.max(...shown.map((b) => b.y + b.height));
   const zoom = Math.min(flow.getZoom(), (pane.width * 0.8) / (right - left), ((pane.height - MINIMAP_ROOM) * 0.8) / (bottom - top));
   void flow.setCenter((left + right) / 2, (top + bottom) / 2, { zoom, duration: 200 });
+}
+
+/**
+ * An edit started by key on a card the view has left: on a board the canvas culls, that card is
+ * not drawn, and neither would be its editor nor what is typed into it until the view is on it.
+ */
+function revealUndrawn(flow: Flow, id: string): void {
+  if (!nodeElement(id)) reveal(flow, id);
 }
 
 /** Flow units a card may grow by while its label is typed (a title wrapping to two lines). */

@@ -7,7 +7,7 @@ import { downloadBlob, exportSession, safeFileName } from '../files/download';
 import { flagEdges } from '../findings/flagged-edges';
 import { useFindings } from '../findings/findings-store';
 import { selectionOf, useBoard } from '../state/board-store';
-import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
+import { withoutEstimate, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
 import { showError, showInfo } from '../state/toasts';
 import { Dialog } from '../ui/Dialog';
 import { planImage, type ImageFormat, type ImagePlan, type ImageScale } from './image-plan';
@@ -53,19 +53,23 @@ function PdfProgress({ done, total }: { done: number; total: number }) {
   );
 }
 
-/** What the image holds: the whole board or the selection, with the edges between those nodes and their findings. */
+/**
+ * What the image holds: the whole board or the selection, with the edges between those nodes and
+ * their findings. A node the canvas has never drawn (it culls) has only an estimated size: the
+ * image measures it (ImageStage).
+ */
 function imageContent(selectionOnly: boolean): { nodes: BoardFlowNode[]; edges: BoardFlowEdge[] } {
   const { nodes } = useBoard.getState();
   const edges = flagEdges(useBoard.getState().edges, useFindings.getState().byEdge);
-  const chosen = (selectionOnly ? nodes.filter((n) => n.selected) : nodes).map((n) => ({
-    ...n,
-    selected: false,
-    width: n.measured?.width ?? n.width,
-    height: n.measured?.height ?? n.height,
-  }));
+  const chosen = (selectionOnly ? nodes.filter((n) => n.selected) : nodes).map((node) => {
+    const n = withoutEstimate(node)!;
+    return { ...n, selected: false, width: n.measured?.width ?? n.width, height: n.measured?.height ?? n.height };
+  });
   const ids = new Set(chosen.map((n) => n.id));
   return { nodes: chosen, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ ...e, selected: false })) };
 }
+
+const sameBounds = (a: Rect, b: Rect) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
 
 /** Export: the session as a PDF handout, the board (or the selection) as PNG or SVG, or the session file. */
 export function ExportDialog({ session, boardTitle, onClose }: { session: SessionDetail; boardTitle: string; onClose(): void }) {
@@ -133,8 +137,10 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
 
   const background = useMemo(() => (transparent ? null : getComputedStyle(document.documentElement).getPropertyValue('--paper').trim() || '#ffffff'), [transparent]);
   const onDrawn = useCallback(
-    (element: HTMLElement) => {
+    (element: HTMLElement, drawn: Rect) => {
       if (!image) return;
+      // Nodes measured only now make the image larger: it is drawn again at the size they take.
+      if (!sameBounds(drawn, image.bounds)) return setImage({ ...image, bounds: drawn, plan: planImage(drawn, format, scale) });
       const { plan } = image;
       const name = `${session.title} - ${boardTitle}${selectionOnly ? ' (selection)' : ''}`;
       const filename = safeFileName(name, plan.format === 'png' ? `@${plan.scale}x.png` : '.svg');
@@ -149,7 +155,7 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
           showError(error);
         });
     },
-    [image, background, session.title, boardTitle, selectionOnly, onClose],
+    [image, background, session.title, boardTitle, selectionOnly, onClose, format, scale],
   );
 
   const submit = () => {
@@ -216,7 +222,7 @@ export function ExportDialog({ session, boardTitle, onClose }: { session: Sessio
       {image && (
         <>
           <p aria-live="polite">Drawing the image…</p>
-          <ImageStage nodes={image.content.nodes} edges={image.content.edges} bounds={image.bounds} strataBands={strataBands} onDrawn={onDrawn} />
+          <ImageStage key={`${image.bounds.x} ${image.bounds.y} ${image.bounds.width} ${image.bounds.height}`} nodes={image.content.nodes} edges={image.content.edges} bounds={image.bounds} strataBands={strataBands} onDrawn={onDrawn} />
         </>
       )}
     </Dialog>

@@ -1,4 +1,4 @@
-import { ReactFlow, ReactFlowProvider, useNodesInitialized, type Rect } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useNodesInitialized, useReactFlow, type Rect } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { edgeTypes } from '../canvas/edges/BoardEdge';
@@ -9,12 +9,14 @@ import { StrataBands } from '../canvas/StrataBands';
 import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { IMAGE_PADDING } from './image-plan';
 
-function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
+/** Once every node is measured and the edges drawn: the bounds of the nodes as drawn here. */
+function WhenDrawn({ onDrawn }: { onDrawn(bounds: Rect): void }) {
   const initialised = useNodesInitialized();
+  const flow = useReactFlow();
   useEffect(() => {
     // Edges are drawn in the frame after the nodes are measured.
-    if (initialised) requestAnimationFrame(() => requestAnimationFrame(onDrawn));
-  }, [initialised, onDrawn]);
+    if (initialised) requestAnimationFrame(() => requestAnimationFrame(() => onDrawn(flow.getNodesBounds(flow.getNodes()))));
+  }, [initialised, onDrawn, flow]);
   return null;
 }
 
@@ -22,7 +24,7 @@ function WhenDrawn({ onDrawn }: { onDrawn(): void }) {
  * The nodes to export drawn off screen at 1×, every one of them, whatever the editor's camera
  * shows or leaves out: the image is taken from here, never from the live canvas.
  */
-export function ImageStage({ nodes, edges, bounds, strataBands, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Rect; strataBands: boolean; onDrawn(element: HTMLElement): void }) {
+export function ImageStage({ nodes, edges, bounds, strataBands, onDrawn }: { nodes: BoardFlowNode[]; edges: BoardFlowEdge[]; bounds: Rect; strataBands: boolean; onDrawn(element: HTMLElement, drawn: Rect): void }) {
   const host = useRef<HTMLDivElement>(null);
   const width = Math.ceil(bounds.width + 2 * IMAGE_PADDING);
   const height = Math.ceil(bounds.height + 2 * IMAGE_PADDING);
@@ -33,7 +35,7 @@ export function ImageStage({ nodes, edges, bounds, strataBands, onDrawn }: { nod
         <ReactFlow defaultNodes={nodes} defaultEdges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} defaultViewport={viewport} {...STATIC_FLOW_PROPS} minZoom={1} maxZoom={1}>
           {strataBands && <StrataBands />}
           <EdgeLabels />
-          <WhenDrawn onDrawn={() => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current)} />
+          <WhenDrawn onDrawn={(drawn) => host.current && onDrawn(host.current.querySelector<HTMLElement>('.react-flow') ?? host.current, drawn)} />
         </ReactFlow>
       </ReactFlowProvider>
     </div>,

@@ -4,7 +4,7 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
-import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, patchFlow, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, measuredSizes, patchFlow, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
@@ -42,8 +42,8 @@ interface BoardStore {
    */
   pacedArrivals: boolean;
   /**
-   * Whether a big board's nodes arrive with estimated sizes (flow.ts): on for the editor's canvas,
-   * which culls; off on the projector, which draws every node and aims its camera by real sizes.
+   * Whether the nodes of a board the canvas culls arrive with estimated sizes (flow.ts): on for the
+   * editor's canvas; off on the projector, which draws every node and aims its camera by real sizes.
    */
   estimatesSizes: boolean;
   canUndo: boolean;
@@ -112,13 +112,6 @@ export function selectionOf({ nodes, edges }: Pick<BoardStore, 'nodes' | 'edges'
     byEdges.set(edges, selection);
   }
   return selection;
-}
-
-/** The sizes React Flow has measured, by node id: what the arrangement uses where it has them. */
-export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { width: number; height: number }> {
-  const sizes = new Map<string, { width: number; height: number }>();
-  for (const n of nodes) if (n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
-  return sizes;
 }
 
 export const useBoard = create<BoardStore>((set, get) => {

@@ -12,8 +12,8 @@ export type BoardFlowEdge = FlowEdge<BoardEdge['data'] & Record<string, unknown>
  * From this many nodes the editor's canvas mounts only what is on screen, and nodes arrive with
  * estimated sizes (estimatedOnArrival). A room's board passes it before a burst of notes is under
  * way, and the notes that land off screen are never drawn: in the 60-phone burst (a board of 30
- * notes to start with) the facilitator's frames had a p95 of 50 ms with culling from 500 nodes, 33
- * ms from 200, 17 ms from 20. Below it every node is drawn: the whole board is on screen anyway.
+ * notes to start with) the facilitator's frames had a p95 of 50 ms with culling from 200 nodes and
+ * 33 ms from 20. Below it every node is drawn, with its real size.
  */
 export const CULLING_MIN_NODES = 20;
 
@@ -91,6 +91,17 @@ export function flowNodeBox(node: BoardFlowNode): { x: number; y: number; width:
 }
 
 /**
+ * The sizes React Flow has measured, by node id: what the arrangement uses where it has them. A
+ * node the canvas has not drawn yet carries an estimate (toArrivingFlowNode, with its handles),
+ * which is no measurement: the arrangement uses its own expected size for it.
+ */
+export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { width: number; height: number }> {
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const n of nodes) if (!n.handles && n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+  return sizes;
+}
+
+/**
  * Drops the estimated handles of `toArrivingFlowNode` from the nodes React Flow has now
  * measured: React Flow would otherwise take them again on every later change of the node.
  */
@@ -155,7 +166,7 @@ export function patchFlow<T extends { id: string }, B extends { id: string }>(
 }
 
 /** A flow node without the estimate `toArrivingFlowNode` gave it: React Flow draws it to measure it. */
-function withoutEstimate(previous?: BoardFlowNode): BoardFlowNode | undefined {
+export function withoutEstimate(previous?: BoardFlowNode): BoardFlowNode | undefined {
   if (!previous?.handles) return previous;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { handles, measured, ...rest } = previous;

@@ -318,3 +318,31 @@ test('decision-makers and notes from the keyboard; the ? sheet; F6 and Esc lead 
   await page.keyboard.press('Shift+F6');
   await expect.poll(inCanvas).toBe(true);
 });
+
+test('F2 on a selected card the view has left brings it back into view to be typed, on a board the canvas culls', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Far card' });
+  const boardId = session.boards[0].id;
+  const ops = Array.from({ length: 25 }, (_, i) => ({ type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x: (i % 5) * 280, y: Math.floor(i / 5) * 200 }, size: null, data: { text: `Signal ${i + 1}`, category: 'idea', votes: 0 } } }));
+  await shell.call('board.apply', { boardId, ops });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  const card = page.locator('.react-flow__node[data-id="n0"]');
+  await select(card);
+  // The view pans far away: the card is no longer drawn.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  for (let pan = 0; pan < 3; pan++) {
+    // From the empty corner above the cards, clear of the minimap and the zoom buttons.
+    await page.mouse.move(pane.x + 20, pane.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width - 260, pane.y + pane.height - 180, { steps: 5 });
+    await page.mouse.up();
+  }
+  await expect(card).toHaveCount(0);
+  await page.keyboard.press('F2');
+  const text = page.getByRole('textbox', { name: 'Edit note text' });
+  await expect(text).toBeInViewport();
+  await expect(text).toBeFocused();
+  await text.fill('Seen as typed');
+  await text.press('Enter');
+  await expect.poll(async () => (await settled(page, shell, boardId)).nodes.find((n) => n.id === 'n0')!.data).toMatchObject({ text: 'Seen as typed' });
+});

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { handoutSession } from '../helpers/handout';
-import { callOf, edgeLengths, expect, test } from './fixtures';
+import { callOf, edgeLengths, expect, exportBoardSvg, test } from './fixtures';
 import { cancelledError, type PdfPrinter } from '../../main/export/printer';
 import { startShellWith, type ServedShell } from './server';
 
@@ -184,4 +184,34 @@ test('exports only the selection when asked, with the edges between the selected
   expect(text).toContain('Oskar Lind');
   expect(text).not.toContain('Mira Sand');
   expect(text.match(/react-flow__edge-path/g)).toHaveLength(1);
+});
+
+test('an image of a board the canvas culls holds its cards at their real size, even those never on screen', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; title: string; boards: { id: string; title: string }[] }>('session.create', { title: 'Signals' });
+  const boardId = session.boards[0].id;
+  const note = (i: number, text: string, x: number, y: number) => ({ type: 'node.add', node: { id: `n${i}`, kind: 'note', position: { x, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
+  // 24 short notes, and below them, far off, one long note: the lowest card sets the image's height.
+  const ops = Array.from({ length: 24 }, (_, i) => note(i, `Signal ${i + 1}`, (i % 6) * 280, Math.floor(i / 6) * 200));
+  const long = 'Buyers ask for proof of return before the first meeting, procurement joins earlier with a checklist of its own, and the budget owner wants the whole team in the room before anything is signed. '.repeat(2);
+  ops.push(note(24, long, 3000, 3000));
+  await shell.call('board.apply', { boardId, ops });
+  // Opened at zoom 1 on the short notes: the long one is never drawn.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(page.locator('.react-flow__node[data-id="n0"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="n24"]')).toHaveCount(0);
+
+  const image = await page.evaluate((text) => {
+    const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')), whole: root.textContent?.includes('the budget owner wants the whole team') };
+  }, await exportBoardSvg(page));
+  expect(image.whole).toBe(true);
+  // The long note as the canvas draws it, in a second window opened on it: the image's height runs from the top notes to its bottom.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40 - 3000, y: 40 - 3000, zoom: 1 } });
+  const other = await page.context().newPage();
+  await other.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(other.locator('.react-flow__node[data-id="n24"]')).toBeVisible();
+  const drawn = (await other.locator('.react-flow__node[data-id="n24"]').boundingBox())!;
+  expect(drawn.height).toBeGreaterThan(200);
+  expect(image).toEqual({ width: 3000 + 240 + 2 * 32, height: Math.ceil(3000 + drawn.height + 2 * 32), whole: true });
 });

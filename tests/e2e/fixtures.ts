@@ -122,6 +122,17 @@ export async function settled(page: Page, shell: ServedShell, boardId: string): 
   return board!;
 }
 
+/** Exports the open board as an SVG image from the Export dialog; resolves with the file's text. */
+export async function exportBoardSvg(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
+  await dialog.getByRole('radio', { name: 'SVG' }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export image' }).click();
+  return fs.readFileSync((await (await download).path())!, 'utf8');
+}
+
 /**
  * Opens the board and arranges it by levels (fitted, every card drawn, so by their real sizes),
  * then opens it again at zoom 1 with node `nodeId`'s top left at `at` on the canvas, as a board

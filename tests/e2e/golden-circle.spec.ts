@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { boardIdOf, expect, settled, test } from './fixtures';
+import { boardIdOf, expect, exportBoardSvg, settled, test } from './fixtures';
 import type { ServedShell } from './server';
 
 const PROJECTOR = { width: 1920, height: 1080 };
@@ -93,13 +92,7 @@ test('the golden circles show every word in their rings, uncut, in the editor, t
   expect(Math.abs(longBox.width - longBox.height)).toBeLessThan(1);
 
   // The SVG image of the board draws the same circles: opened on its own, its words are whole too.
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByRole('radio', { name: 'Image of this board' }).check();
-  await dialog.getByRole('radio', { name: 'SVG' }).check();
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export image' }).click();
-  const svg = fs.readFileSync((await (await download).path())!, 'utf8');
+  const svg = await exportBoardSvg(page);
   expect(svg).not.toContain('…');
   const image = await page.context().newPage();
   await image.setContent(svg);

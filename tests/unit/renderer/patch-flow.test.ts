@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardNode } from '../../../shared/model';
-import { estimatedOnArrival, patchFlow, toShownFlowNode } from '../../../renderer/state/flow';
+import { estimatedOnArrival, measuredSizes, patchFlow, toShownFlowNode, withoutEstimate } from '../../../renderer/state/flow';
 
 type Item = { id: string; v: number };
 const convert = (item: Item, previous?: Item): Item => ({ ...item, v: item.v + (previous ? 100 : 0) });
@@ -56,5 +56,16 @@ describe('nodes arriving on a board the canvas culls', () => {
     expect(kept(role, estimated).measured).toBeUndefined();
     const measured = { ...estimated, handles: undefined, measured: { width: 320, height: 150 } };
     expect(kept(role, measured).measured).toEqual({ width: 320, height: 150 });
+  });
+});
+
+describe('the sizes an arrangement takes', () => {
+  it('are the measured ones: a node the canvas has not drawn has only an estimate, which is left out', () => {
+    const note: BoardNode = { id: 'n', kind: 'note', position: { x: 0, y: 0 }, size: null, data: { text: 'A long note, never on screen yet', category: 'idea', votes: 0 } };
+    const estimated = toShownFlowNode(estimatedOnArrival(true, false), false)(note);
+    expect(estimated.measured).toBeDefined();
+    expect(measuredSizes([estimated]).has('n')).toBe(false);
+    const drawn = { ...withoutEstimate(estimated)!, measured: { width: 240, height: 260 } };
+    expect(measuredSizes([drawn]).get('n')).toEqual({ width: 240, height: 260 });
   });
 });
