@@ -95,8 +95,8 @@ function run(action: CanvasAction, flow: Flow, setting: ArrangeSetting): boolean
     case 'move': {
       const moved = moveSelection(action.direction, action.far);
       const only = one();
-      // A card moved off screen keeps the focus: on a big board, one off screen is not drawn, so
-      // the view goes to it once the move is drawn.
+      // A card moved off screen keeps the focus: on a board the canvas culls, one off screen is not
+      // drawn, so the view goes to it once the move is drawn.
       if (moved && only) requestAnimationFrame(() => focusInView(flow, only));
       return moved;
     }

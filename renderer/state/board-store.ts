@@ -4,7 +4,7 @@ import type { Viewport } from '../../shared/model';
 import { createDoc, withEdgesOfRemovedNodes, type BoardDoc, type Op } from '../../shared/ops';
 import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
-import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, measuredSizes, patchFlow, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
+import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, isEstimated, measuredSizes, patchFlow, realSize, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
@@ -387,8 +387,8 @@ export const useBoard = create<BoardStore>((set, get) => {
         if (change.type !== 'dimensions' || !change.dimensions || doc.nodes.get(change.id)?.kind !== 'note') continue;
         byId ??= new Map(nodes.map((n) => [n.id, n]));
         const shown = byId.get(change.id);
-        // An estimate (toArrivingFlowNode, with its handles) is no measurement either.
-        const before = shown?.handles ? undefined : shown?.measured?.height;
+        // An estimate is no measurement either.
+        const before = realSize(shown)?.height;
         if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
       }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });
@@ -416,7 +416,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (on === get().keepArranged) return;
       set({ keepArranged: on });
       // Roles shown with estimated sizes so far are drawn once to be measured (estimatedOnArrival).
-      const estimatedRoles = on ? get().nodes.filter((n) => n.type === 'role' && n.handles) : [];
+      const estimatedRoles = on ? get().nodes.filter((n) => n.type === 'role' && isEstimated(n)) : [];
       if (estimatedRoles.length) showView({ nodes: new Set(estimatedRoles.map((n) => n.id)), edges: new Set(), all: false });
     },
     setPacedArrivals: (on) => set({ pacedArrivals: on }),

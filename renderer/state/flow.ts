@@ -76,7 +76,8 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
  */
 export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
   const flowNode = toFlowNode(node);
-  if (previous?.measured?.width && previous.measured.height && !previous.handles) return { ...flowNode, measured: previous.measured };
+  const measured = realSize(previous);
+  if (measured) return { ...flowNode, measured };
   const size = shownSize(node) ?? expectedSize(node.kind, node.data);
   return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
 }
@@ -95,10 +96,22 @@ export function flowNodeBox(node: BoardFlowNode): { x: number; y: number; width:
  * node the canvas has not drawn yet carries an estimate (toArrivingFlowNode, with its handles),
  * which is no measurement: the arrangement uses its own expected size for it.
  */
-export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, { width: number; height: number }> {
-  const sizes = new Map<string, { width: number; height: number }>();
-  for (const n of nodes) if (!n.handles && n.measured?.width && n.measured.height) sizes.set(n.id, { width: n.measured.width, height: n.measured.height });
+export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, Size> {
+  const sizes = new Map<string, Size>();
+  for (const n of nodes) {
+    const size = realSize(n);
+    if (size) sizes.set(n.id, size);
+  }
   return sizes;
+}
+
+/** Whether a flow node still carries the estimate `toArrivingFlowNode` gave it: its handles mark it. */
+export const isEstimated = (node?: BoardFlowNode): boolean => !!node?.handles;
+
+/** The size React Flow measured for a node, if it has: never an estimate. */
+export function realSize(node?: BoardFlowNode): Size | undefined {
+  const size = node?.measured;
+  return size?.width && size.height && !isEstimated(node) ? { width: size.width, height: size.height } : undefined;
 }
 
 /**
@@ -109,7 +122,7 @@ export function dropEstimates(nodes: BoardFlowNode[], measuredIds: ReadonlySet<s
   if (measuredIds.size === 0) return nodes;
   let changed = false;
   const next = nodes.map((node) => {
-    if (!node.handles || !measuredIds.has(node.id)) return node;
+    if (!isEstimated(node) || !measuredIds.has(node.id)) return node;
     changed = true;
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { handles, ...rest } = node;
@@ -167,7 +180,7 @@ export function patchFlow<T extends { id: string }, B extends { id: string }>(
 
 /** A flow node without the estimate `toArrivingFlowNode` gave it: React Flow draws it to measure it. */
 export function withoutEstimate(previous?: BoardFlowNode): BoardFlowNode | undefined {
-  if (!previous?.handles) return previous;
+  if (!previous || !isEstimated(previous)) return previous;
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { handles, measured, ...rest } = previous;
   return rest;
