@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
 import { useBoard } from '../state/board-store';
-import { navigate } from '../state/router';
+import { showBoardInAddress } from '../state/router';
 import { openAudienceWindow } from './audience-window';
 import { usePresentation } from './presentation-store';
 import { PresenterControls } from './PresenterControls';
@@ -29,7 +29,7 @@ export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeav
   }, [sessionId]);
 
   useEffect(() => {
-    if (stepBoard && stepBoard !== useBoard.getState().boardId) navigate({ screen: 'session', sessionId, boardId: stepBoard }, { replace: true });
+    if (stepBoard && stepBoard !== useBoard.getState().boardId) showBoardInAddress(sessionId, stepBoard);
   }, [stepBoard, sessionId]);
 
   // End presentation: the audience window turns to a neutral screen.

@@ -6,7 +6,7 @@ import { Canvas } from '../canvas/Canvas';
 import { ExportDialog } from '../export/ExportDialog';
 import { EditorSessionContext } from '../panels/editor-session';
 import { useBoard } from '../state/board-store';
-import { navigate } from '../state/router';
+import { navigate, showBoardInAddress } from '../state/router';
 import { showError } from '../state/toasts';
 import { BoardTabs } from './BoardTabs';
 import { present, PresenterBar } from '../presentation/PresenterBar';
@@ -84,7 +84,7 @@ export function Editor({ sessionId, boardId }: { sessionId: string; boardId?: st
   useEffect(() => useBoard.getState().setKeepArranged(keepArranged), [keepArranged]);
 
   useEffect(() => {
-    if (activeId && activeId !== boardId) navigate({ screen: 'session', sessionId, boardId: activeId }, { replace: true });
+    if (activeId && activeId !== boardId) showBoardInAddress(sessionId, activeId);
     if (activeId) void useBoard.getState().open(activeId);
   }, [activeId, boardId, sessionId]);
   useEffect(() => () => useBoard.getState().close(), []);

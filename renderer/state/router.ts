@@ -37,6 +37,16 @@ export function navigate(route: Route, { replace = false } = {}): void {
   window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
+/**
+ * Puts another board of the session in the address in place of the one there, unless the address
+ * has left the session by now: an effect runs a moment after its render, and a click on Templates
+ * or Back in between must not be undone by a session that finished loading behind it.
+ */
+export function showBoardInAddress(sessionId: string, boardId: string): void {
+  const here = parseRoute(location.hash);
+  if (here.screen === 'session' && here.sessionId === sessionId) navigate({ screen: 'session', sessionId, boardId }, { replace: true });
+}
+
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);

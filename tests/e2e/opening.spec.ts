@@ -38,6 +38,25 @@ test('a session opened from the home screen loads its board once', async ({ page
   expect(calls.filter((method) => method === 'board.get')).toEqual(['board.get']);
 });
 
+test('a facilitator who leaves a session as it finishes loading is not taken back to it', async ({ page, shell }) => {
+  await shell.call('session.create', { title: 'Left at once' });
+  await page.goto(shell.url);
+  // The address changes to the templates the moment the loaded session is drawn, before that
+  // render's effects run: the editor's correction of its own address (adding the board) comes after.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('h1')?.textContent !== 'Left at once') return;
+      observer.disconnect();
+      location.hash = '#/templates';
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByRole('link', { name: 'Left at once' }).click();
+
+  await expect(page.getByRole('button', { name: 'Team', exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/#\/templates$/);
+});
+
 test('a board opened by its address is asked for once, over HTTP as the page starts, not again over its socket', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Opened by address' });
   const boardId = session.boards[0].id;
