@@ -1,21 +1,11 @@
 import { GroundworkError } from '../../shared/errors';
 import type { Op } from '../../shared/ops';
-import type { NoteRow, Participant } from './room-store';
+import type { NewNote, NoteRow } from './room-store';
 
 /** How long a write waits for others to share its transaction: a burst becomes a few edits. */
 const GROUP_COMMIT_MS = 40;
 
-/** A participant's note on its way to the room's queue. */
-export interface NoteWrite {
-  participant: Participant;
-  clientKey: string;
-  boardId: string;
-  text: string;
-  category: string;
-  named: boolean;
-}
-
-interface QueuedNote extends NoteWrite {
+interface QueuedNote extends NewNote {
   committed: Promise<void>;
   done: (error?: unknown) => void;
 }
@@ -32,7 +22,7 @@ export interface BoardWriter {
   /** Runs `work` in one transaction; what it publishes is sent once that commits. */
   together(work: () => void): void;
   /** Puts participants' notes in the room's queue, waiting for the facilitator (or auto-accept). */
-  insertNotes(notes: readonly NoteWrite[]): void;
+  insertNotes(notes: readonly NewNote[]): void;
   /** The board's notes' current votes. */
   votesOf(boardId: string): Map<string, number>;
   /** Runs `write` and the ops in one transaction, bumps the revision and tells every window. */
@@ -80,7 +70,7 @@ export class RoomWrites {
   }
 
   /** Settles once the note is committed; the same key again while it waits joins the same commit. */
-  note(note: NoteWrite): Promise<void> {
+  note(note: NewNote): Promise<void> {
     const waiting = this.notes.find((n) => n.participant.id === note.participant.id && n.clientKey === note.clientKey);
     if (waiting) return waiting.committed;
     let done!: QueuedNote['done'];

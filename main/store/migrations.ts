@@ -291,7 +291,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE room_notes ADD COLUMN named INTEGER NOT NULL DEFAULT 0;`,
   },
   {
-    // A participant's note's turn in the room's queue (RoomStore.insertNote): auto-accept takes
+    // A participant's note's turn in the room's queue (RoomStore.insertNotes): auto-accept takes
     // notes turn by turn. Notes sent before: each participant's nth note takes turn n.
     name: '0011_room_note_turns',
     sql: `

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { DEFAULT_ROOM_SETTINGS } from '../../shared/model/room';
-import { RoomStore } from '../../main/room/room-store';
+import { RoomStore, type NewNote, type Participant } from '../../main/room/room-store';
 import { DATABASE_FILE, openDatabase } from '../../main/store/database';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { Store } from '../../main/store/store';
@@ -30,12 +30,15 @@ function roomWith(names: string[], at = dir) {
   return { rooms, room, boardId: session.boards[0].id, people: names.map((name) => rooms.insertParticipant(room.id, `hash-${name}`, name)) };
 }
 
+/** A note as a group commit of its own puts it in the queue. */
+const sendNote = (rooms: RoomStore, participant: Participant, clientKey: string, boardId: string, text: string) => rooms.insertNotes([{ participant, clientKey, boardId, text, category: 'idea', named: true }]);
+
 describe('the room queue, taken for auto-accept', () => {
   it('takes every participant’s first waiting note before anyone’s second: one phone’s ten do not hold back another’s one', () => {
     const { rooms, room, boardId, people: [ann, ben] } = roomWith(['Ann', 'Ben']);
-    for (const key of ['a1', 'a2', 'a3']) rooms.insertNote(ann, key, boardId, `Ann ${key}`, 'idea', true);
-    rooms.insertNote(ben, 'b1', boardId, 'Ben b1', 'idea', true);
-    rooms.insertNote(ben, 'b2', boardId, 'Ben b2', 'idea', true);
+    for (const key of ['a1', 'a2', 'a3']) sendNote(rooms, ann, key, boardId, `Ann ${key}`);
+    sendNote(rooms, ben, 'b1', boardId, 'Ben b1');
+    sendNote(rooms, ben, 'b2', boardId, 'Ben b2');
 
     expect(rooms.nextPending(room.id, 3).map((n) => n.text)).toEqual(['Ann a1', 'Ben b1', 'Ann a2']);
     expect(rooms.nextPending(room.id, 10).map((n) => n.text)).toEqual(['Ann a1', 'Ben b1', 'Ann a2', 'Ben b2', 'Ann a3']);
@@ -45,12 +48,12 @@ describe('the room queue, taken for auto-accept', () => {
   it('serves a note sent while others wait in the next batch, not after every note sent before it', () => {
     const { rooms, room, boardId, people: [ann, ben, cal] } = roomWith(['Ann', 'Ben', 'Cal']);
     // Cal's first notes went up alone, before the others sent theirs.
-    for (const key of ['c1', 'c2']) rooms.insertNote(cal, key, boardId, `Cal ${key}`, 'idea', true);
+    for (const key of ['c1', 'c2']) sendNote(rooms, cal, key, boardId, `Cal ${key}`);
     const accept = (limit: number) => rooms.nextPending(room.id, limit).map((n) => (rooms.setStatus(n.id, 'accepted', null), n.text));
     expect(accept(2)).toEqual(['Cal c1', 'Cal c2']);
-    for (const key of ['a1', 'a2', 'a3']) rooms.insertNote(ann, key, boardId, `Ann ${key}`, 'idea', true);
-    for (const key of ['b1', 'b2', 'b3']) rooms.insertNote(ben, key, boardId, `Ben ${key}`, 'idea', true);
-    rooms.insertNote(cal, 'c3', boardId, 'Cal c3', 'idea', true);
+    for (const key of ['a1', 'a2', 'a3']) sendNote(rooms, ann, key, boardId, `Ann ${key}`);
+    for (const key of ['b1', 'b2', 'b3']) sendNote(rooms, ben, key, boardId, `Ben ${key}`);
+    sendNote(rooms, cal, 'c3', boardId, 'Cal c3');
     expect(accept(2)).toEqual(['Ann a1', 'Ben b1']);
     // Ann and Ben still have notes sent before Cal's: Cal's is served in this turn all the same.
     expect(accept(2)).toEqual(['Cal c3', 'Ann a2']);
@@ -59,17 +62,17 @@ describe('the room queue, taken for auto-accept', () => {
 
   it('serves a note from a phone with nothing waiting within the turn under way, not after the rest of that turn and the next', () => {
     const { rooms, room, boardId, people: [ann, ben, cal] } = roomWith(['Ann', 'Ben', 'Cal']);
-    for (const key of ['a1', 'a2', 'a3']) rooms.insertNote(ann, key, boardId, `Ann ${key}`, 'idea', true);
-    for (const key of ['b1', 'b2', 'b3']) rooms.insertNote(ben, key, boardId, `Ben ${key}`, 'idea', true);
+    for (const key of ['a1', 'a2', 'a3']) sendNote(rooms, ann, key, boardId, `Ann ${key}`);
+    for (const key of ['b1', 'b2', 'b3']) sendNote(rooms, ben, key, boardId, `Ben ${key}`);
     const accept = (limit: number) => rooms.nextPending(room.id, limit).map((n) => (rooms.setStatus(n.id, 'accepted', null), n.text));
     // The first turn is half served when Cal sends.
     expect(accept(1)).toEqual(['Ann a1']);
-    rooms.insertNote(cal, 'c1', boardId, 'Cal c1', 'idea', true);
+    sendNote(rooms, cal, 'c1', boardId, 'Cal c1');
     expect(accept(2)).toEqual(['Ben b1', 'Cal c1']);
     // Cal's next, sent once the first has landed, joins the second turn.
-    rooms.insertNote(cal, 'c2', boardId, 'Cal c2', 'idea', true);
+    sendNote(rooms, cal, 'c2', boardId, 'Cal c2');
     // Two at once: the second waits for a turn of its own.
-    for (const key of ['c3', 'c4']) rooms.insertNote(cal, key, boardId, `Cal ${key}`, 'idea', true);
+    for (const key of ['c3', 'c4']) sendNote(rooms, cal, key, boardId, `Cal ${key}`);
     expect(accept(10)).toEqual(['Ann a2', 'Ben b2', 'Cal c2', 'Ann a3', 'Ben b3', 'Cal c3', 'Cal c4']);
   });
 
@@ -89,7 +92,8 @@ describe('the room queue, taken for auto-accept', () => {
 });
 
 const queueStep = fc.oneof(
-  fc.record({ kind: fc.constant('send' as const), phone: fc.nat({ max: 3 }), notes: fc.integer({ min: 1, max: 4 }) }),
+  // One group commit: phones' notes in the order they came in, put in the queue together.
+  fc.record({ kind: fc.constant('send' as const), sends: fc.array(fc.record({ phone: fc.nat({ max: 3 }), notes: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('accept' as const), limit: fc.integer({ min: 1, max: 5 }) }),
   fc.constant({ kind: 'restart' as const }),
 );
@@ -156,14 +160,18 @@ describe('the room queue, as a model', () => {
               rooms = new RoomStore(open.db);
             } else if (step.kind === 'accept') accept(step.limit);
             else {
-              for (let i = 0; i < step.notes; i++) {
-                const text = `P${step.phone} n${sent.length}`;
-                if (!sent.some((t) => phoneOf(t) === step.phone)) firstNotes.set(text, { firsts: new Set(waiting.flatMap((queue) => queue.slice(0, 1))), takenBefore: accepted.length });
-                rooms.insertNote(people[step.phone], text, boardId, text, 'idea', true);
-                model.send(step.phone, text);
-                waiting[step.phone].push(text);
-                sent.push(text);
+              const group: NewNote[] = [];
+              for (const { phone, notes } of step.sends) {
+                for (let i = 0; i < notes; i++) {
+                  const text = `P${phone} n${sent.length}`;
+                  if (!sent.some((t) => phoneOf(t) === phone)) firstNotes.set(text, { firsts: new Set(waiting.flatMap((queue) => queue.slice(0, 1))), takenBefore: accepted.length });
+                  group.push({ participant: people[phone], clientKey: text, boardId, text, category: 'idea', named: true });
+                  model.send(phone, text);
+                  waiting[phone].push(text);
+                  sent.push(text);
+                }
               }
+              open!.db.transaction(() => rooms.insertNotes(group))();
             }
           }
           accept(sent.length);
