@@ -1,4 +1,5 @@
 import { GroundworkError } from '../../shared/errors';
+import { ROOM_LIMITS } from '../../shared/model/room-limits';
 import type { Op } from '../../shared/ops';
 import type { NewNote, NoteRow } from './room-store';
 
@@ -53,15 +54,17 @@ export class RoomWrites {
     private readonly writer: BoardWriter,
     private readonly takeAutoAccepted: () => NoteRow[],
     private readonly afterFlush: () => void,
+    /** How many notes wait in the room's queue, committed. */
+    private readonly waitingNotes: () => number,
   ) {}
 
   queuedOf(participantId: string): ReadonlyMap<string, 1 | -1> {
     return this.queued.get(participantId) ?? new Map();
   }
 
-  /** Notes sent and not yet committed: of one participant, or of everyone. */
-  queuedNotes(participantId?: string): number {
-    return participantId === undefined ? this.notes.length : this.notes.filter((n) => n.participant.id === participantId).length;
+  /** A participant's notes sent and not yet committed. */
+  queuedNotes(participantId: string): number {
+    return this.notes.filter((n) => n.participant.id === participantId).length;
   }
 
   /** Whether the participant's note with this key waits for the next commit. */
@@ -110,9 +113,14 @@ export class RoomWrites {
   flush(): void {
     this.timer = null;
     const votes = this.votes;
-    const sent = this.notes;
+    // The room's queue holds at most ROOM_LIMITS.pendingNotes: counted once a commit, not for each
+    // note sent (a count walks every waiting note, and a burst's 600 notes each paid for one).
+    const fits = Math.max(0, ROOM_LIMITS.pendingNotes - (this.notes.length ? this.waitingNotes() : 0));
+    const sent = this.notes.slice(0, fits);
+    const refused = this.notes.slice(fits);
     this.votes = [];
     this.notes = [];
+    refused.forEach((n) => n.done(new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', [])));
     // Replies go out once the transaction has committed, never before.
     const settled: (() => void)[] = [];
     let accepted = 0;
@@ -138,7 +146,7 @@ export class RoomWrites {
       if (mine?.get(vote.nodeId) === vote.delta) mine.delete(vote.nodeId);
       if (mine?.size === 0) this.queued.delete(vote.participantId);
     }
-    if (votes.length || sent.length || accepted) this.afterFlush();
+    if (votes.length || sent.length || refused.length || accepted) this.afterFlush();
   }
 
   /** Commits one board's dots and accepted notes; returns how to tell each dot's phone. */

@@ -69,10 +69,15 @@ export class Room {
     });
     this.participants = new ParticipantActions(this);
     const settings = () => this.openRoom().settings;
-    this.writes = new RoomWrites(boardWriter(() => this.store, () => this.rooms, settings, hub), () => this.autoAccepted(), () => {
-      this.participantStateSoon();
-      this.statusChanged();
-    });
+    this.writes = new RoomWrites(
+      boardWriter(() => this.store, () => this.rooms, settings, hub),
+      () => this.autoAccepted(),
+      () => {
+        this.participantStateSoon();
+        this.statusChanged();
+      },
+      () => (this.room ? this.rooms.pendingCount(this.room.id) : 0),
+    );
     this.steps = new StepFeed(() => this.store, () => this.room?.sessionId ?? null, (step) => this.listener?.broadcastEvent('room.step', { step }));
     // Heard whether or not the room is open: a room opened mid-presentation follows at once.
     hub.subscribe(newId('room-step'), (name, payload) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/model';
+import { ROOM_LIMITS } from '../../shared/model/room-limits';
 import { applyOps, createDoc, type Op } from '../../shared/ops';
 import { RoomWrites, type BoardWriter } from '../../main/room/room-writes';
 import type { NoteRow } from '../../main/room/room-store';
@@ -36,7 +37,7 @@ describe('RoomWrites on a full board', () => {
       }),
       markAccepted: (notes) => accepted.push(...notes.map((n) => n.id)),
     };
-    const writes = new RoomWrites(writer, () => waiting, () => undefined);
+    const writes = new RoomWrites(writer, () => waiting, () => undefined, () => 0);
 
     const dot = writes.vote('b', 'bob', 'n7', 1);
     writes.flush();
@@ -74,14 +75,13 @@ describe('RoomWrites in a burst', () => {
 
   it('commits the notes and dots sent together in one transaction, and answers each phone only after it', async () => {
     const { writer, commits } = recordingWriter();
-    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const writes = new RoomWrites(writer, () => [], () => undefined, () => 0);
     const answered: string[] = [];
     const sent = [
       writes.note(note('k1')).then(() => answered.push('k1')),
       writes.note(note('k2')).then(() => answered.push('k2')),
       writes.vote('b', 'bob', 'n1', 1).then(() => answered.push('dot')),
     ];
-    expect(writes.queuedNotes()).toBe(2);
     expect(writes.queuedNotes('ann')).toBe(2);
     expect(writes.hasQueuedNote('ann', 'k2')).toBe(true);
     await Promise.resolve();
@@ -90,12 +90,12 @@ describe('RoomWrites in a burst', () => {
     await Promise.all(sent);
     expect(commits).toEqual([['note k1', 'note k2', 'dot bob n1']]);
     expect(answered).toEqual(['k1', 'k2', 'dot']);
-    expect(writes.queuedNotes()).toBe(0);
+    expect(writes.queuedNotes('ann')).toBe(0);
   });
 
   it('writes a note sent again before its commit once, and answers both sends after that commit', async () => {
     const { writer, commits } = recordingWriter();
-    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const writes = new RoomWrites(writer, () => [], () => undefined, () => 0);
     const sends = [writes.note(note('k1')), writes.note(note('k1'))];
     expect(writes.queuedNotes('ann')).toBe(1);
     writes.flush();
@@ -103,12 +103,23 @@ describe('RoomWrites in a burst', () => {
     expect(commits).toEqual([['note k1']]);
   });
 
+  it('puts no more notes in the room’s queue than it holds, counted once a commit: the notes past it are refused, and only those', async () => {
+    const { writer, commits } = recordingWriter();
+    let counted = 0;
+    const writes = new RoomWrites(writer, () => [], () => undefined, () => (counted++, ROOM_LIMITS.pendingNotes - 2));
+    const sent = ['k1', 'k2', 'k3', 'k4'].map((key) => writes.note(note(key)).then(() => 'saved', (error: Error) => error.message));
+    writes.flush();
+    expect(await Promise.all(sent)).toEqual(['saved', 'saved', 'The facilitator has many notes waiting: try again in a minute', 'The facilitator has many notes waiting: try again in a minute']);
+    expect(commits).toEqual([['note k1', 'note k2']]);
+    expect(counted).toBe(1);
+  });
+
   it('tells every phone of a failed commit that nothing was saved', async () => {
     const { writer } = recordingWriter();
     writer.together = () => {
       throw new Error('disk I/O error');
     };
-    const writes = new RoomWrites(writer, () => [], () => undefined);
+    const writes = new RoomWrites(writer, () => [], () => undefined, () => 0);
     const sent = [writes.note(note('k1')), writes.vote('b', 'bob', 'n1', 1)];
     writes.flush();
     for (const reply of sent) await expect(reply).rejects.toThrow('disk I/O error');
