@@ -53,6 +53,7 @@ export function App() {
   useAppCommands();
   useReloadOnRestore();
   const status = useAppStatus();
+  if (route.screen === 'idle') return null;
   if (status?.state !== 'ready') {
     // The audience view (on the projector) and the print view open only once the app runs: they
     // stay blank for the moment the answer takes rather than flash the start-up message.

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PRINTER_IDLE_ROUTE } from '../../shared/export/print-options';
 import { PRINT_STATUS_ATTRIBUTE } from '../../shared/export/print-status';
 import { GroundworkError } from '../../shared/errors';
 import { cancelledError, type PdfPrinter } from './printer';
@@ -63,6 +64,9 @@ export function chromiumArgs(isRoot: boolean): string[] {
   return isRoot ? ['--no-sandbox', ...args] : args;
 }
 
+const STATUS = JSON.stringify(PRINT_STATUS_ATTRIBUTE);
+const IDLE = JSON.stringify(PRINTER_IDLE_ROUTE);
+
 /**
  * The print view's status as soon as it differs from `last`, looked at in each frame, or as it is
  * after a second without a change. An expression, not a function: the page's CSP forbids eval.
@@ -71,7 +75,7 @@ const statusChange = (page: Page) => (last: unknown) =>
   page.evaluate(`new Promise((resolve) => {
     const until = performance.now() + 1000;
     const look = () => {
-      const status = document.documentElement.getAttribute(${JSON.stringify(PRINT_STATUS_ATTRIBUTE)});
+      const status = document.documentElement.getAttribute(${STATUS});
       if ((status !== null && status !== ${typeof last === 'string' ? JSON.stringify(last) : 'null'}) || performance.now() > until) resolve(status);
       else requestAnimationFrame(look);
     };
@@ -85,15 +89,51 @@ const statusChange = (page: Page) => (last: unknown) =>
 const WARM_MS = 120_000;
 
 /**
+ * Sends a page that printed to the app's blank screen, and resolves true once its print view is
+ * gone (the status the printer waits on with it), so the next handout's status is the next one
+ * read; false if it is still there after a second.
+ */
+const moveToIdle = (page: Page): Promise<boolean> =>
+  page
+    .evaluate(
+      `new Promise((resolve) => {
+        location.hash = ${IDLE};
+        const until = performance.now() + 1000;
+        const look = () => {
+          if (!document.documentElement.hasAttribute(${STATUS})) resolve(true);
+          else if (performance.now() > until) resolve(false);
+          else requestAnimationFrame(look);
+        };
+        look();
+      })`,
+    )
+    .then((moved) => moved === true, () => false);
+
+/**
+ * Moves a kept page from the blank screen to the print view at `route`, within the document: true
+ * once moved, false when the page is not on the blank screen (or is gone) and cannot be trusted.
+ */
+const moveFromIdle = (page: Page, route: string): Promise<boolean> =>
+  page
+    .evaluate(`location.hash === ${IDLE} && !document.documentElement.hasAttribute(${STATUS}) && ((location.hash = ${JSON.stringify(route)}), true)`)
+    .then((moved) => moved === true, () => false);
+
+/**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for
- * it to say it is ready and prints it. Each export has its own page, closed when it ends; the
- * browser and one context stay open for `warmMs` after the last export.
+ * it to say it is ready and prints it. The browser and one context stay open for `warmMs` after
+ * the last export, and so does the page of the last export that printed, moved to the app's blank
+ * screen: the next export draws its print view there, with the app loaded and its code compiled
+ * (the ten-board handout in 1.7 s, not 3.1: bench, export). Exports at the same time each
+ * have a page; a failed or cancelled export's page is closed.
  */
 export function chromiumPrinter(baseUrl: () => string, executablePath: string | null = findChromium(process.env, process.platform), warmMs = WARM_MS): PdfPrinter {
   let browser: Promise<Browser> | null = null;
   // Kept with the browser: its HTTP cache and compiled scripts let the next print view load sooner.
   let context: Promise<BrowserContext> | null = null;
   let printing = 0;
+  let keptPage: Page | null = null;
+  /** The last printed page on its way to the blank screen: the next export waits for it, to print there. */
+  let keeping: Promise<void> = Promise.resolve();
   let idle: ReturnType<typeof setTimeout> | undefined;
 
   const launched = (path: string): Promise<Browser> => {
@@ -104,6 +144,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
         started.on('disconnected', () => {
           browser = null;
           context = null;
+          keptPage = null;
         });
         return started;
       },
@@ -124,11 +165,32 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     );
     return context;
   };
+  /** The print view at `route`: in the kept page when there is one, else in a new page of the warm context. */
+  const openPrintView = async (route: string, path: string, opened: (page: Page) => void): Promise<Page> => {
+    await keeping;
+    const kept = keptPage;
+    keptPage = null;
+    if (kept) {
+      opened(kept);
+      if (await moveFromIdle(kept, route)) return kept;
+      await kept.close().catch(() => undefined);
+    }
+    const page = await (await warmContext(path)).newPage();
+    opened(page);
+    await page.goto(new URL(route, baseUrl()).href);
+    return page;
+  };
+  /** Keeps a page that printed, unless another is kept by then; the handout it drew is let go. */
+  const keep = async (page: Page) => {
+    if (!keptPage && (await moveToIdle(page)) && !keptPage) keptPage = page;
+    else await page.close().catch(() => undefined);
+  };
   const close = async () => {
     clearTimeout(idle);
     const closing = browser;
     browser = null;
     context = null;
+    keptPage = null;
     await (await closing?.catch(() => null))?.close().catch(() => undefined);
   };
 
@@ -141,21 +203,25 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
       clearTimeout(idle);
       printing++;
       let page: Page | null = null;
+      let printed = false;
       // Closing the page stops a print however far it got, even a page that hangs.
       const stop = () => void page?.close();
       signal.addEventListener('abort', stop);
       try {
-        const opened = (page = await (await warmContext(executablePath)).newPage());
+        const view = await openPrintView(route, executablePath, (opened) => (page = opened));
         if (signal.aborted) throw cancelledError();
-        await opened.goto(new URL(route, baseUrl()).href);
-        await waitUntilPrintable(statusChange(opened), { signal, onProgress });
+        await waitUntilPrintable(statusChange(view), { signal, onProgress });
         // The print view's @page rule gives the page its size, margins and footer.
-        return await opened.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+        const pdf = await view.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+        printed = !signal.aborted;
+        return pdf;
       } catch (error) {
         throw signal.aborted ? cancelledError() : error;
       } finally {
         signal.removeEventListener('abort', stop);
-        await page?.close().catch(() => undefined);
+        // The PDF is answered meanwhile: the page lets its handout go in the background.
+        if (printed && page) keeping = keep(page);
+        else await (page as Page | null)?.close().catch(() => undefined);
         if (--printing === 0) {
           idle = setTimeout(() => void close(), warmMs);
           idle.unref();

@@ -1,16 +1,18 @@
 import { useSyncExternalStore } from 'react';
-import { parsePrintQuery, printRoute, type PrintOptions } from '../../shared/export/print-options';
+import { parsePrintQuery, printRoute, PRINTER_IDLE_ROUTE, type PrintOptions } from '../../shared/export/print-options';
 
 type Route =
   | { screen: 'home'; creating?: boolean }
   | { screen: 'templates' }
   | { screen: 'session'; sessionId: string; boardId?: string }
   | { screen: 'audience'; sessionId: string }
-  | { screen: 'print'; sessionId: string; options: PrintOptions };
+  | { screen: 'print'; sessionId: string; options: PrintOptions }
+  | { screen: 'idle' };
 
 /**
  * Hash routes work the same from Electron's app:// page and the served page: #/, #/templates,
- * #/session/ID[/BOARD], #/session/ID/audience and #/session/ID/print?OPTIONS.
+ * #/session/ID[/BOARD], #/session/ID/audience and #/session/ID/print?OPTIONS; #/idle, blank, is
+ * where the served shell's printer keeps its page.
  */
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
@@ -19,12 +21,14 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'session' && parts[1] && parts[2] === 'print') return { screen: 'print', sessionId: parts[1], options: parsePrintQuery(query) };
   if (parts[0] === 'session' && parts[1]) return { screen: 'session', sessionId: parts[1], boardId: parts[2] };
   if (parts[0] === 'templates') return { screen: 'templates' };
+  if (parts[0] === 'idle' && parts.length === 1) return { screen: 'idle' };
   return { screen: 'home', creating: parts[0] === 'new' };
 }
 
 export function routeHash(route: Route): string {
   if (route.screen === 'home') return route.creating ? '#/new' : '#/';
   if (route.screen === 'templates') return '#/templates';
+  if (route.screen === 'idle') return PRINTER_IDLE_ROUTE;
   if (route.screen === 'audience') return `#/session/${encodeURIComponent(route.sessionId)}/audience`;
   if (route.screen === 'print') return printRoute(route.sessionId, route.options);
   return `#/session/${encodeURIComponent(route.sessionId)}${route.boardId ? `/${encodeURIComponent(route.boardId)}` : ''}`;

@@ -33,6 +33,12 @@ export function printRoute(sessionId: string, options: PrintOptions): string {
   return `#/session/${encodeURIComponent(sessionId)}/print?${query}`;
 }
 
+/**
+ * A screen with nothing on it, where the served shell's printer leaves its page between handouts:
+ * the next export moves it to its print view within the page, with the app already loaded.
+ */
+export const PRINTER_IDLE_ROUTE = '#/idle';
+
 /** Reads the print view's query; anything missing or unknown falls back to the defaults. */
 export function parsePrintQuery(query: string): PrintOptions {
   const params = new URLSearchParams(query);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,21 +47,25 @@ function browserProcesses(): string[] {
 }
 
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString() === '%PDF-';
+/** A PDF's text, its line breaks as spaces. */
+const pdfText = (bytes: Uint8Array) => execFileSync('pdftotext', ['-', '-'], { input: bytes, encoding: 'utf8' }).replace(/\s+/g, ' ');
+const job = () => ({ paper: 'a4' as const, signal: new AbortController().signal, onProgress: () => undefined });
 
 let server: TestServer;
+let sessionId: string;
 let route: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first (npx vite build): the PDF is printed from it');
   server = await startTestServer({ rendererDir: RENDERER_DIR });
-  route = printRoute((await handoutSession(server.call)).sessionId, DEFAULT_PRINT_OPTIONS);
+  sessionId = (await handoutSession(server.call)).sessionId;
+  route = printRoute(sessionId, DEFAULT_PRINT_OPTIONS);
 }, 60_000);
 afterAll(() => server?.close());
 
 describe('the served shell’s printer between exports', () => {
   it('prints again with the browser it kept open, closes it once idle, and starts another when asked', async () => {
     const printer = chromiumPrinter(() => server.url, undefined, WARM_MS);
-    const job = () => ({ paper: 'a4' as const, signal: new AbortController().signal, onProgress: () => undefined });
     expect(browsersStarted()).toBe(0);
 
     expect(isPdf(await printer.print(route, job()))).toBe(true);
@@ -91,4 +96,36 @@ describe('the served shell’s printer between exports', () => {
     expect(isPdf(await printer.print(route, { paper: 'a4', signal: new AbortController().signal, onProgress: () => undefined }))).toBe(true);
     await printer.close?.();
   }, 60_000);
+
+  it('prints the session as it is at each export, the same handout asked for again included', async () => {
+    const printer = chromiumPrinter(() => server.url, undefined, WARM_MS);
+    const [orgMap] = (await server.call('session.get', { id: sessionId })).boards;
+    await server.call('board.rename', { id: orgMap.id, title: 'Northwind org map' });
+    expect(pdfText(await printer.print(route, job()))).toContain('Northwind org map');
+
+    await server.call('board.rename', { id: orgMap.id, title: 'Org map after the break' });
+    const again = pdfText(await printer.print(route, job()));
+    expect(again).toContain('Org map after the break');
+    expect(again).not.toContain('Northwind org map');
+
+    const letter = printRoute(sessionId, { ...DEFAULT_PRINT_OPTIONS, paper: 'letter', facilitator: 'Ada Okafor' });
+    const third = await printer.print(letter, job());
+    expect(pdfText(third)).toContain('Ada Okafor');
+    expect(execFileSync('pdfinfo', ['-'], { input: third, encoding: 'utf8' })).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+    await server.call('board.rename', { id: orgMap.id, title: 'Northwind org map' });
+    await printer.close?.();
+  }, 90_000);
+
+  it('prints exports asked for at the same time each with its own session', async () => {
+    const printer = chromiumPrinter(() => server.url, undefined, WARM_MS);
+    const other = await server.call('session.create', { title: 'Harbour offsite' });
+    const otherRoute = printRoute(other.id, DEFAULT_PRINT_OPTIONS);
+    expect(pdfText(await printer.print(route, job()))).toContain('Northwind kickoff');
+    const [first, second] = await Promise.all([printer.print(otherRoute, job()), printer.print(route, job())]);
+    expect(pdfText(first)).toContain('Harbour offsite');
+    expect(pdfText(first)).not.toContain('Northwind kickoff');
+    expect(pdfText(second)).toContain('Northwind kickoff');
+    expect(pdfText(await printer.print(otherRoute, job()))).toContain('Harbour offsite');
+    await printer.close?.();
+  }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute } from '../../../shared/export/print-options';
-import { parseRoute } from '../../../renderer/state/router';
+import { DEFAULT_PRINT_OPTIONS, parsePrintQuery, printRoute, PRINTER_IDLE_ROUTE } from '../../../shared/export/print-options';
+import { parseRoute, routeHash } from '../../../renderer/state/router';
 import { GRID_LABEL_PX, MAX_TILES_A_SIDE, MIN_PRINT_ZOOM, minPrintZoom, pageGeometry, pageRule, planBoard, tileName } from '../../../renderer/print/pages';
 import { agendaWithStarts, clockOffset, formatWorkshopDate } from '../../../renderer/print/cover-text';
 
@@ -9,6 +9,12 @@ describe('print options in the print view route', () => {
     const options = { paper: 'letter' as const, facilitator: 'Zoë O’Neil & co?', findings: false, signals: true, notes: true };
     const route = printRoute('s_1', options);
     expect(parseRoute(route)).toEqual({ screen: 'print', sessionId: 's_1', options });
+  });
+
+  it('knows the blank screen the printer waits on, and nothing below it', () => {
+    expect(parseRoute(PRINTER_IDLE_ROUTE)).toEqual({ screen: 'idle' });
+    expect(routeHash({ screen: 'idle' })).toBe(PRINTER_IDLE_ROUTE);
+    expect(parseRoute(`${PRINTER_IDLE_ROUTE}/more`)).toEqual({ screen: 'home', creating: false });
   });
 
   it('falls back to the defaults for a missing or unknown value', () => {
