@@ -2,9 +2,10 @@
 /**
  * Start-up: `groundwork serve` spawned on a fresh copy of a data dir that holds one session with
  * a 100-node board, and a browser (already running) opening it in a fresh context (empty HTTP
- * cache). The context and its blank tab are made before the spawn, as a facilitator's browser is
- * open before the app starts: Playwright's set-up (a few hundred ms on a busy machine) is not the
- * app's start-up. Three moments, each in ms from the spawn:
+ * cache). The context and its blank tab are made before the spawn, and the spawn waits until the
+ * browser is idle, as a facilitator's browser is open before the app starts: Playwright's set-up
+ * and the browser's own work after it (starting its renderer processes: together about a second
+ * here) are not the app's start-up. Three moments, each in ms from the spawn:
  *   listening  — serve prints "Groundwork is running at …";
  *   home       — the home page lists the session and its "New session" button can be pressed;
  *   canvas     — after a click on the session, its board is painted (page-probe.mjs's definition).
@@ -13,7 +14,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dist } from './lib/app.mjs';
 import { addOps, makeBoard } from './lib/board-data.mjs';
-import { newPage, VIEWPORT } from './lib/browser.mjs';
+import { browserIdle, newPage, VIEWPORT } from './lib/browser.mjs';
 import { startServe, tempDir } from './lib/serve.mjs';
 import { summary } from './lib/stats.mjs';
 
@@ -37,11 +38,12 @@ async function seed() {
   return dir;
 }
 
-async function once(browser, seedDir) {
+async function once(browser, seedDir, log) {
   const dir = tempDir('startup');
   fs.cpSync(seedDir, dir, { recursive: true });
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await newPage(context);
+  if (!(await browserIdle())) log('  start-up: the browser was still busy after 10 s; timed anyway');
   const spawned = epoch();
   let server;
   try {
@@ -74,7 +76,7 @@ export async function benchStartup({ browser, runs, log }) {
   const seedDir = await seed();
   const results = [];
   for (let run = -1; run < runs; run++) {
-    const result = await once(browser, seedDir);
+    const result = await once(browser, seedDir, log);
     if (run >= 0) results.push(result);
   }
   fs.rmSync(seedDir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 /* global window, requestAnimationFrame */
 /** Headless Chromium, opening a canvas page until painted, and measured gestures on it. */
+import fs from 'node:fs';
 import { chromium } from '@playwright/test';
 import { driveGesture, installProbe, nodeTarget, nodeTransform, paneTarget, viewportTransform, waitForQuiet } from './page-probe.mjs';
 import { frameStats } from './stats.mjs';
@@ -15,6 +16,44 @@ export const FIGURE_BUDGET_MS = Number(process.env.BENCH_FIGURE_BUDGET_MS) || 12
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** CPU time (ms) used so far by the processes this one started (the browser's among them), on Linux. */
+function childrenCpuMs() {
+  const stats = [];
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // After the command's name: state, parent, … utime and stime (clock ticks of 10 ms) are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
+      stats.push({ pid: Number(name), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const ours = new Set([process.pid]);
+  for (let size = 0; ours.size !== size; ) {
+    size = ours.size;
+    for (const s of stats) if (ours.has(s.parent)) ours.add(s.pid);
+  }
+  return stats.filter((s) => s.pid !== process.pid && ours.has(s.pid)).reduce((sum, s) => sum + s.ticks * 10, 0);
+}
+
+/**
+ * Resolves true once the browser has stood idle for `windowMs` (its processes used at most
+ * `budgetMs` of CPU), false if it never did within `timeoutMs`. A browser that has just opened a
+ * tab works on for a few hundred ms more, starting its renderer processes.
+ */
+export async function browserIdle({ windowMs = 300, budgetMs = 20, timeoutMs = 10_000 } = {}) {
+  const until = Date.now() + timeoutMs;
+  let before = childrenCpuMs();
+  while (Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const now = childrenCpuMs();
+    if (now - before <= budgetMs) return true;
+    before = now;
+  }
+  return false;
 }
 
 export async function newPage(context) {
