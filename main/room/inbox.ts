@@ -1,4 +1,5 @@
 import { newId, NODE_KIND_INFO, type BoardNode, type NoteCategory } from '../../shared/model';
+import { estimateNoteHeight } from '../../shared/layout/note-size';
 import type { Op } from '../../shared/ops';
 import type { RoomSettings } from '../../shared/model/room';
 import type { NoteRow } from './room-store';
@@ -12,20 +13,10 @@ const COLUMNS = 5;
 /** Room under the frame's title before the first row. */
 const TITLE_BAND = 72;
 const FRAME_WIDTH = COLUMNS * (NOTE_WIDTH + GAP) + GAP;
-const LINE = 27;
-
-/**
- * A note's height on the canvas as its text will wrap (20px text in a 240px note, about 17
- * characters a line): over-estimated, so notes stacked in a column never overlap.
- */
-export function estimatedNoteHeight(text: string): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / 16)), 0);
-  return 12 + 22 + 4 + lines * LINE + 12 + 8;
-}
 
 function heightOf(node: BoardNode): number {
   if (node.size) return node.size.height;
-  return node.kind === 'note' ? estimatedNoteHeight(node.data.text) : 80;
+  return node.kind === 'note' ? estimateNoteHeight(node.data) : 80;
 }
 
 interface IncomingNote {
@@ -100,8 +91,7 @@ export function inboxOps(nodes: readonly BoardNode[], notes: readonly IncomingNo
         },
       },
     });
-    // The author's name and the "hidden" mark each take a line under the text.
-    bottoms[column] += estimatedNoteHeight(note.text) + (note.author ? LINE : 0) + (note.hidden ? LINE : 0) + GAP;
+    bottoms[column] += estimateNoteHeight(note) + GAP;
   }
   const needed = Math.max(...bottoms) - area.y;
   if (needed > area.height) ops.push({ type: 'node.resize', id: frame.id, size: { width: area.width, height: Math.ceil(needed) } });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test } from './fixtures';
+import { connectPhone, phoneAddress } from '../helpers/participant-client';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -10,6 +11,22 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) if (overlap(cards[i].box, cards[j].box)) found.push(`${cards[i].name} / ${cards[j].name}`);
   return found;
+}
+
+/** Notes that overlap another, and notes not wholly inside the board's one frame, by name. */
+async function notesClearOfEachOtherInFrame(page: Page): Promise<{ overlapping: string[]; outside: string[] }> {
+  const frame = (await page.locator('.react-flow__node-frame').boundingBox())!;
+  const outside = await page.locator('.react-flow__node-note').evaluateAll(
+    (els, f) =>
+      els
+        .filter((e) => {
+          const b = e.getBoundingClientRect();
+          return b.left < f.x || b.top < f.y || b.right > f.x + f.width || b.bottom > f.y + f.height;
+        })
+        .map((e) => e.getAttribute('aria-label') ?? ''),
+    frame,
+  );
+  return { overlapping: await overlaps(page, '.react-flow__node-note'), outside };
 }
 
 async function writeNote(page: Page, index: number, text: string): Promise<void> {
@@ -177,4 +194,46 @@ test('a note added from the toolbar is seen whole where the facilitator is looki
     await expect.poll(seen, { message: `note ${i}` }).toEqual({ notes: i <= 4 ? i : expect.any(Number), added: true });
   }
   expect(await overlaps(page, '.react-flow__node-note')).toEqual([]);
+});
+
+test('phones’ notes accepted one at a time stack in the Inbox with their authors’ names, none on another, all inside the frame', async ({ page, shell }, testInfo) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Signals wall' });
+  const boardId = session.boards[0].id;
+  await shell.call('room.open', { sessionId: session.id });
+  await shell.call('room.updateSettings', { settings: { autoAccept: true, names: 'shown', inputBoardIds: [boardId] } });
+  const room = await shell.call<{ url: string; code: string }>('room.status', {});
+  const names = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eli'];
+  const phones = await Promise.all(names.map((_, i) => connectPhone(room.url, {}, phoneAddress(i))));
+  await Promise.all(phones.map((phone, i) => phone.join(room.code, names[i])));
+  const texts = [
+    'Budgets move to Q3',
+    'Procurement now owns the shortlist, and IT has a veto on anything that touches customer data',
+    'Why?',
+    'The buyer fears the audit more than the price',
+    'Two reps lost deals to a slower vendor with a better onboarding story for finance teams',
+  ];
+  // Each note is sent once the one before is on the board: every note lands in a commit of its own,
+  // placed below the notes already in the Inbox.
+  for (let round = 0; round < 3; round++) {
+    for (const [i, phone] of phones.entries()) {
+      const reply = await phone.call('note.add', { id: `n_${round}_${i}`, boardId, text: texts[(i + round) % texts.length], category: 'idea' });
+      expect(reply).toMatchObject({ ok: true, result: { status: 'accepted' } });
+    }
+  }
+  await Promise.all(phones.map((phone) => phone.close()));
+
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(page.locator('.react-flow__node-note')).toHaveCount(15);
+  await expect(page.locator('.react-flow__node-note').filter({ hasText: 'Chloé' })).toHaveCount(3);
+  await settled(page, shell, boardId);
+  expect(await notesClearOfEachOtherInFrame(page)).toEqual({ overlapping: [], outside: [] });
+  await page.screenshot({ path: testInfo.outputPath('inbox-editor.png') });
+
+  // The projector draws notes larger (24px text): they stay clear of each other and inside the Inbox there too.
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  await expect(audience.locator('.react-flow__node-note').filter({ visible: true })).toHaveCount(15);
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+  expect(await notesClearOfEachOtherInFrame(audience)).toEqual({ overlapping: [], outside: [] });
+  await audience.screenshot({ path: testInfo.outputPath('inbox-projector.png') });
 });

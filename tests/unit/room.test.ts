@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newJoinCode, hashToken, newToken, sameCode } from '../../main/room/codes';
 import { configureRoom, roomAddresses } from '../../main/room/config';
-import { estimatedNoteHeight, inboxOps, INBOX_TITLE } from '../../main/room/inbox';
+import { inboxOps, INBOX_TITLE } from '../../main/room/inbox';
+import { estimateNoteHeight, wrappedLines } from '../../shared/layout/note-size';
 import { RateLimiter } from '../../main/room/rate-limit';
 import { roomPdf } from '../../main/room/room-pdf';
 import { JoinCode } from '../../shared/model/room';
@@ -14,7 +15,7 @@ type Box = { x: number; y: number; width: number; height: number };
 const boxOf = (node: BoardNode): Box => ({
   ...node.position,
   width: node.size?.width ?? 240,
-  height: node.size?.height ?? (node.kind === 'note' ? estimatedNoteHeight(node.data.text) : 80),
+  height: node.size?.height ?? (node.kind === 'note' ? estimateNoteHeight(node.data) : 80),
 });
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
@@ -52,6 +53,40 @@ describe('the Inbox', () => {
       expect(inside(boxOf(a), boxOf(frame))).toBe(true);
       for (const b of notes.slice(i + 1)) expect(overlap(boxOf(a), boxOf(b))).toBe(false);
     }
+  });
+
+  it('places a note below a named or hidden note of an earlier commit clear of its name and mark', () => {
+    const doc = createDoc();
+    applyOps(doc, inboxOps([], [{ text: 'Budgets move to Q3', category: 'idea', author: 'Ana', hidden: true }]).ops);
+    applyOps(doc, inboxOps([...doc.nodes.values()], Array.from({ length: 9 }, () => ({ text: 'again', category: 'idea' as const, author: 'Ben' }))).ops);
+    const notes = [...doc.nodes.values()].filter((n) => n.kind === 'note');
+    const [first] = notes;
+    const below = notes.find((n) => n !== first && n.position.x === first.position.x)!;
+    expect(below.position.y).toBeGreaterThanOrEqual(first.position.y + estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana', hidden: true }));
+    for (const [i, a] of notes.entries()) for (const b of notes.slice(i + 1)) expect(overlap(boxOf(a), boxOf(b))).toBe(false);
+  });
+});
+
+describe('a note’s lines as the projector wraps them', () => {
+  it('wraps word by word, breaks a word too long for a line, and starts each typed line anew', () => {
+    expect(wrappedLines('Why?', 14)).toBe(1);
+    expect(wrappedLines('The buyer fears the audit', 14)).toBe(3);
+    expect(wrappedLines('word '.repeat(56).trim(), 14)).toBe(19);
+    expect(wrappedLines('x'.repeat(280), 14)).toBe(20);
+    expect(wrappedLines('to Supercalifragilisticexpialidocious', 14)).toBe(4);
+    expect(wrappedLines('A\nB\n\nC', 14)).toBe(4);
+  });
+
+  it('counts capitals and digits wider than lowercase', () => {
+    expect(wrappedLines('w'.repeat(28), 14)).toBe(2);
+    expect(wrappedLines('W'.repeat(28), 14)).toBe(3);
+  });
+
+  it('gives a named note its author’s lines and a hidden note its mark', () => {
+    const plain = estimateNoteHeight({ text: 'Budgets move to Q3' });
+    expect(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana' })).toBeGreaterThan(plain);
+    expect(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana Maria de los Santos Ferreira' })).toBeGreaterThan(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana' }));
+    expect(estimateNoteHeight({ text: 'Budgets move to Q3', hidden: true })).toBeGreaterThan(plain);
   });
 });
 
