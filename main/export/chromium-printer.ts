@@ -66,6 +66,12 @@ export function chromiumArgs(isRoot: boolean): string[] {
 
 const STATUS = JSON.stringify(PRINT_STATUS_ATTRIBUTE);
 const IDLE = JSON.stringify(PRINTER_IDLE_ROUTE);
+/** A page that does not answer within this is not kept, nor used again: its renderer may hang. */
+const MOVE_MS = 3000;
+
+/** `moved`, or false once `MOVE_MS` has passed or the page failed. */
+const inTime = (moved: Promise<unknown>): Promise<boolean> =>
+  Promise.race([moved.then((result) => result === true, () => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), MOVE_MS).unref())]);
 
 /**
  * The print view's status as soon as it differs from `last`, looked at in each frame, or as it is
@@ -90,33 +96,25 @@ const WARM_MS = 120_000;
 
 /**
  * Sends a page that printed to the app's blank screen, and resolves true once its print view is
- * gone (the status the printer waits on with it), so the next handout's status is the next one
- * read; false if it is still there after a second.
+ * gone (the status the printer waits on with it), so the next handout's status is the next one read.
  */
 const moveToIdle = (page: Page): Promise<boolean> =>
-  page
-    .evaluate(
+  inTime(
+    page.evaluate(
       `new Promise((resolve) => {
         location.hash = ${IDLE};
-        const until = performance.now() + 1000;
-        const look = () => {
-          if (!document.documentElement.hasAttribute(${STATUS})) resolve(true);
-          else if (performance.now() > until) resolve(false);
-          else requestAnimationFrame(look);
-        };
+        const look = () => (document.documentElement.hasAttribute(${STATUS}) ? requestAnimationFrame(look) : resolve(true));
         look();
       })`,
-    )
-    .then((moved) => moved === true, () => false);
+    ),
+  );
 
 /**
  * Moves a kept page from the blank screen to the print view at `route`, within the document: true
  * once moved, false when the page is not on the blank screen (or is gone) and cannot be trusted.
  */
 const moveFromIdle = (page: Page, route: string): Promise<boolean> =>
-  page
-    .evaluate(`location.hash === ${IDLE} && !document.documentElement.hasAttribute(${STATUS}) && ((location.hash = ${JSON.stringify(route)}), true)`)
-    .then((moved) => moved === true, () => false);
+  inTime(page.evaluate(`location.hash === ${IDLE} && !document.documentElement.hasAttribute(${STATUS}) && ((location.hash = ${JSON.stringify(route)}), true)`));
 
 /**
  * The served shell's printer: headless Chromium opens the print view on this server, waits for
@@ -137,23 +135,29 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
   let idle: ReturnType<typeof setTimeout> | undefined;
 
   const launched = (path: string): Promise<Browser> => {
+    if (browser) return browser;
     // Loaded on first use: only the served shell prints this way, and the desktop installer leaves
     // playwright-core (14 MB) out.
-    browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) })).then(
-      (started) => {
-        started.on('disconnected', () => {
-          browser = null;
-          context = null;
-          keptPage = null;
-        });
-        return started;
-      },
-      (error: unknown) => {
-        browser = null;
-        throw error;
-      },
-    );
-    return browser;
+    const launching: Promise<Browser> = import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: path, headless: true, args: chromiumArgs(process.getuid?.() === 0) }))
+      .then(
+        (started) => {
+          // A browser closed when idle may go after the next export has launched another: that one stays.
+          started.on('disconnected', () => {
+            if (browser !== launching) return;
+            browser = null;
+            context = null;
+            keptPage = null;
+          });
+          return started;
+        },
+        (error: unknown) => {
+          if (browser === launching) browser = null;
+          throw error;
+        },
+      );
+    browser = launching;
+    return launching;
   };
   const warmContext = (path: string): Promise<BrowserContext> => {
     context ??= launched(path).then(
@@ -166,8 +170,9 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     return context;
   };
   /** The print view at `route`: in the kept page when there is one, else in a new page of the warm context. */
-  const openPrintView = async (route: string, path: string, opened: (page: Page) => void): Promise<Page> => {
+  const openPrintView = async (route: string, path: string, signal: AbortSignal, opened: (page: Page) => void): Promise<Page> => {
     await keeping;
+    if (signal.aborted) throw cancelledError();
     const kept = keptPage;
     keptPage = null;
     if (kept) {
@@ -177,6 +182,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
     }
     const page = await (await warmContext(path)).newPage();
     opened(page);
+    if (signal.aborted) throw cancelledError();
     await page.goto(new URL(route, baseUrl()).href);
     return page;
   };
@@ -208,7 +214,7 @@ export function chromiumPrinter(baseUrl: () => string, executablePath: string | 
       const stop = () => void page?.close();
       signal.addEventListener('abort', stop);
       try {
-        const view = await openPrintView(route, executablePath, (opened) => (page = opened));
+        const view = await openPrintView(route, executablePath, signal, (opened) => (page = opened));
         if (signal.aborted) throw cancelledError();
         await waitUntilPrintable(statusChange(view), { signal, onProgress });
         // The print view's @page rule gives the page its size, margins and footer.

@@ -66,8 +66,13 @@ export function PrintView({ sessionId, options }: { sessionId: string; options: 
       setStatus({ state: 'rendering', done: ready.size, total });
       return;
     }
-    // Text is laid out with the fonts the page will print with.
-    void document.fonts.ready.then(() => setStatus({ state: 'ready', done: total, total }));
+    // Text is laid out with the fonts the page will print with. A view gone by then says nothing:
+    // the printer may have moved its page on to the next handout.
+    let live = true;
+    void document.fonts.ready.then(() => live && setStatus({ state: 'ready', done: total, total }));
+    return () => {
+      live = false;
+    };
   }, [content, ready, total]);
 
   const title = content?.session.title;
