@@ -3,47 +3,72 @@
  * The projector draws a note taller than the canvas does (24px text, renderer/presentation/
  * presentation.css, against 20px, renderer/canvas/nodes.css), so the estimate is of the projector's
  * note in the widest sans it may fall back to (DejaVu Sans), and rounded up: a column of notes
- * never overlaps on either screen. Measured there: 136 px without text, 31.2 px a line of text,
- * about 14 lowercase glyphs a line in the note's 212 px, 48 px for a one-line author's name.
+ * never overlaps on either screen. Measured there: 112 px with a one-line category and no text,
+ * 31.2 px a line of text 212 px wide, 24 px a second line of category, 48 px for a one-line
+ * author's name; 60 notes measured (2026-12-04) were 17 to 79 px under their estimates.
  */
-import type { NoteData } from '../model/nodes';
+import { NOTE_CATEGORY_NAMES, type NoteData } from '../model/nodes';
 
-const EMPTY = 140;
+/** Padding, the category, the row of votes below (no note is under 140 px: `.gw-node.note`'s min-height). */
+const EMPTY = 128;
 const TEXT_LINE = 32;
-const TEXT_LINE_UNITS = 14;
-/** The author's name (17px, below the text): its margin, and each line of about 18 glyphs. */
+const TEXT_WIDTH = 212;
+/**
+ * The category's name (20px bold capitals, spaced): a second line where it wraps, as "Strong
+ * attractor" does. Its 212 px, in widths of the text's 24px glyphs.
+ */
+const CATEGORY_LINE = 24;
+const CATEGORY_WIDTH = 231;
+/** The author's name (17px bold italic, after "— ", below the text): its margin, each line, and its 212 px in widths of 24px glyphs. */
 const AUTHOR_MARGIN = 26;
 const AUTHOR_LINE = 24;
-const AUTHOR_LINE_UNITS = 18;
+const AUTHOR_WIDTH = 280;
 /** "Hidden from the room", while private mode hides the note. */
 const HIDDEN_MARK = 30;
 
-/** A glyph's width in units of a lowercase one: capitals and digits are wider. */
-const unitsOf = (glyph: string) => (/[A-Z0-9]/.test(glyph) ? 1.5 : 1);
+/** A glyph's width (px) in DejaVu Sans at 24px, by kind, rounded up. */
+function widthOf(glyph: string): number {
+  const code = glyph.codePointAt(0)!;
+  if (code >= 0x1f000) return 30; // emoji
+  if (code >= 0x2e80) return 24; // CJK, Hangul, full-width forms
+  if (/[\s.,:;'!|il()[\]]/.test(glyph)) return 8;
+  if (/[frtj]/.test(glyph)) return 10;
+  if (/[mwMW@%]/.test(glyph)) return 24;
+  if (/\p{Lu}/u.test(glyph)) return 19;
+  return 15;
+}
 
-/** Lines `text` wraps to when each holds `capacity` units: word by word, a word too long for a line broken across lines. */
-export function wrappedLines(text: string, capacity: number): number {
+/**
+ * Lines `text` wraps to in `lineWidth` px, as pre-wrap text wraps: each typed line anew, word by
+ * word at spaces (every space kept, a tab as four), a word too long for a line broken across lines.
+ */
+export function wrappedLines(text: string, lineWidth: number): number {
+  const space = widthOf(' ');
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
+  for (const paragraph of text.replace(/\t/g, '    ').split('\n')) {
     lines++;
     let used = 0;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const width = [...word].reduce((sum, glyph) => sum + unitsOf(glyph), 0);
-      const needed = used === 0 ? width : used + 1 + width;
-      if (needed <= capacity) {
+    let first = true;
+    for (const word of paragraph.split(' ')) {
+      const width = [...word].reduce((sum, glyph) => sum + widthOf(glyph), 0);
+      const needed = first ? width : used + space + width;
+      first = false;
+      if (needed <= lineWidth) {
         used = needed;
         continue;
       }
       if (used > 0) lines++;
       // A word wider than a line breaks across lines; its last piece starts the next word's line.
-      lines += Math.ceil(width / capacity) - 1;
-      used = width - (Math.ceil(width / capacity) - 1) * capacity;
+      const extra = Math.max(0, Math.ceil(width / lineWidth) - 1);
+      lines += extra;
+      used = width - extra * lineWidth;
     }
   }
   return lines;
 }
 
-export function estimateNoteHeight(note: Pick<NoteData, 'text' | 'author' | 'hidden'>): number {
-  const author = note.author ? AUTHOR_MARGIN + wrappedLines(note.author, AUTHOR_LINE_UNITS) * AUTHOR_LINE : 0;
-  return EMPTY + wrappedLines(note.text, TEXT_LINE_UNITS) * TEXT_LINE + author + (note.hidden ? HIDDEN_MARK : 0);
+export function estimateNoteHeight(note: Pick<NoteData, 'text' | 'category' | 'author' | 'hidden'>): number {
+  const category = (wrappedLines(NOTE_CATEGORY_NAMES[note.category].toUpperCase(), CATEGORY_WIDTH) - 1) * CATEGORY_LINE;
+  const author = note.author ? AUTHOR_MARGIN + wrappedLines(`— ${note.author}`, AUTHOR_WIDTH) * AUTHOR_LINE : 0;
+  return EMPTY + category + wrappedLines(note.text, TEXT_WIDTH) * TEXT_LINE + author + (note.hidden ? HIDDEN_MARK : 0);
 }

@@ -13,20 +13,23 @@ async function overlaps(page: Page, selector: string): Promise<string[]> {
   return found;
 }
 
-/** Notes that overlap another, and notes not wholly inside the board's one frame, by name. */
-async function notesClearOfEachOtherInFrame(page: Page): Promise<{ overlapping: string[]; outside: string[] }> {
-  const frame = (await page.locator('.react-flow__node-frame').boundingBox())!;
-  const outside = await page.locator('.react-flow__node-note').evaluateAll(
-    (els, f) =>
-      els
-        .filter((e) => {
-          const b = e.getBoundingClientRect();
-          return b.left < f.x || b.top < f.y || b.right > f.x + f.width || b.bottom > f.y + f.height;
-        })
-        .map((e) => e.getAttribute('aria-label') ?? ''),
-    frame,
-  );
-  return { overlapping: await overlaps(page, '.react-flow__node-note'), outside };
+/**
+ * Notes that overlap another, and notes not wholly inside the board's one frame, by name: read in
+ * one go, so a camera still gliding moves all of them alike.
+ */
+function notesClearOfEachOtherInFrame(page: Page): Promise<{ overlapping: string[]; outside: string[] }> {
+  return page.evaluate(() => {
+    const frame = document.querySelector('.react-flow__node-frame')!.getBoundingClientRect();
+    const notes = [...document.querySelectorAll('.react-flow__node-note')].map((e) => ({ name: e.getAttribute('aria-label') ?? '', box: e.getBoundingClientRect() }));
+    const overlapping: string[] = [];
+    for (const [i, a] of notes.entries()) {
+      for (const b of notes.slice(i + 1)) {
+        if (a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom) overlapping.push(`${a.name} / ${b.name}`);
+      }
+    }
+    const outside = notes.filter(({ box }) => box.left < frame.left || box.top < frame.top || box.right > frame.right || box.bottom > frame.bottom).map((n) => n.name);
+    return { overlapping, outside };
+  });
 }
 
 async function writeNote(page: Page, index: number, text: string): Promise<void> {

@@ -62,31 +62,45 @@ describe('the Inbox', () => {
     const notes = [...doc.nodes.values()].filter((n) => n.kind === 'note');
     const [first] = notes;
     const below = notes.find((n) => n !== first && n.position.x === first.position.x)!;
-    expect(below.position.y).toBeGreaterThanOrEqual(first.position.y + estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana', hidden: true }));
+    expect(below.position.y).toBeGreaterThanOrEqual(first.position.y + estimateNoteHeight({ text: 'Budgets move to Q3', category: 'idea', author: 'Ana', hidden: true }));
     for (const [i, a] of notes.entries()) for (const b of notes.slice(i + 1)) expect(overlap(boxOf(a), boxOf(b))).toBe(false);
   });
 });
 
 describe('a note’s lines as the projector wraps them', () => {
+  // DejaVu Sans at 24px in the note's 212 px: 14 x a line, 8 capital Ws, 8 CJK characters.
   it('wraps word by word, breaks a word too long for a line, and starts each typed line anew', () => {
-    expect(wrappedLines('Why?', 14)).toBe(1);
-    expect(wrappedLines('The buyer fears the audit', 14)).toBe(3);
-    expect(wrappedLines('word '.repeat(56).trim(), 14)).toBe(19);
-    expect(wrappedLines('x'.repeat(280), 14)).toBe(20);
-    expect(wrappedLines('to Supercalifragilisticexpialidocious', 14)).toBe(4);
-    expect(wrappedLines('A\nB\n\nC', 14)).toBe(4);
+    expect(wrappedLines('Why?', 212)).toBe(1);
+    expect(wrappedLines('The buyer fears the audit', 212)).toBe(2);
+    expect(wrappedLines('word '.repeat(56).trim(), 212)).toBe(19);
+    expect(wrappedLines('x'.repeat(280), 212)).toBe(20);
+    expect(wrappedLines('x'.repeat(30), 212)).toBe(3);
+    expect(wrappedLines(`ab ${'x'.repeat(30)}`, 212)).toBe(4);
+    expect(wrappedLines('A\nB\n\nC', 212)).toBe(4);
   });
 
-  it('counts capitals and digits wider than lowercase', () => {
-    expect(wrappedLines('w'.repeat(28), 14)).toBe(2);
-    expect(wrappedLines('W'.repeat(28), 14)).toBe(3);
+  it('counts capitals, the widest letters and CJK wider than lowercase', () => {
+    expect(wrappedLines('x'.repeat(28), 212)).toBe(2);
+    expect(wrappedLines('X'.repeat(28), 212)).toBe(3);
+    expect(wrappedLines('W'.repeat(28), 212)).toBe(4);
+    expect(wrappedLines('中'.repeat(20), 212)).toBe(3);
   });
 
-  it('gives a named note its author’s lines and a hidden note its mark', () => {
-    const plain = estimateNoteHeight({ text: 'Budgets move to Q3' });
-    expect(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana' })).toBeGreaterThan(plain);
-    expect(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana Maria de los Santos Ferreira' })).toBeGreaterThan(estimateNoteHeight({ text: 'Budgets move to Q3', author: 'Ana' }));
-    expect(estimateNoteHeight({ text: 'Budgets move to Q3', hidden: true })).toBeGreaterThan(plain);
+  it('keeps every space, and a tab as four', () => {
+    expect(wrappedLines('ab cd', 70)).toBe(1);
+    expect(wrappedLines('ab  cd', 70)).toBe(2);
+    expect(wrappedLines('\tabcd', 100)).toBe(1);
+    expect(wrappedLines('\t\tabcd', 100)).toBe(2);
+  });
+
+  it('gives a named note its author’s lines, a hidden note its mark, and a long category its second line', () => {
+    const note = { text: 'Budgets move to Q3', category: 'idea' as const };
+    const plain = estimateNoteHeight(note);
+    expect(estimateNoteHeight({ ...note, author: 'Ana' })).toBeGreaterThan(plain);
+    expect(estimateNoteHeight({ ...note, author: 'Ana Maria de los Santos Ferreira' })).toBeGreaterThan(estimateNoteHeight({ ...note, author: 'Ana' }));
+    expect(estimateNoteHeight({ ...note, hidden: true })).toBeGreaterThan(plain);
+    expect(estimateNoteHeight({ ...note, category: 'strong-attractor' })).toBeGreaterThan(plain);
+    expect(estimateNoteHeight({ ...note, category: 'weak-signal' })).toBe(plain);
   });
 });
 
