@@ -18,15 +18,17 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 }
 
-/** CPU time (ms) used so far by the processes this one started (the browser's among them), on Linux. */
+/** CPU time (ms) used so far by each process this one started (the browser's among them), on Linux. */
 function childrenCpuMs() {
   const stats = [];
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      // After the command's name: state, parent, … utime and stime (clock ticks of 10 ms) are the 12th and 13th.
-      const fields = fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ');
-      stats.push({ pid: Number(name), parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+      // After the command's name (which may hold spaces and parentheses): state, parent, … utime
+      // and stime (clock ticks of 10 ms) are the 12th and 13th.
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.push({ pid: Number(name), parent: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * 10 });
     } catch {
       // The process ended while we looked.
     }
@@ -36,13 +38,14 @@ function childrenCpuMs() {
     size = ours.size;
     for (const s of stats) if (ours.has(s.parent)) ours.add(s.pid);
   }
-  return stats.filter((s) => s.pid !== process.pid && ours.has(s.pid)).reduce((sum, s) => sum + s.ticks * 10, 0);
+  return new Map(stats.filter((s) => s.pid !== process.pid && ours.has(s.pid)).map((s) => [s.pid, s.ms]));
 }
 
 /**
  * Resolves true once the browser has stood idle for `windowMs` (its processes used at most
  * `budgetMs` of CPU), false if it never did within `timeoutMs`. A browser that has just opened a
- * tab works on for a few hundred ms more, starting its renderer processes.
+ * tab works on for a few hundred ms more, starting its renderer processes. A process that ended
+ * meanwhile counts nothing; one that started counts all it used.
  */
 export async function browserIdle({ windowMs = 300, budgetMs = 20, timeoutMs = 10_000 } = {}) {
   const until = Date.now() + timeoutMs;
@@ -50,7 +53,9 @@ export async function browserIdle({ windowMs = 300, budgetMs = 20, timeoutMs = 1
   while (Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, windowMs));
     const now = childrenCpuMs();
-    if (now - before <= budgetMs) return true;
+    let used = 0;
+    for (const [pid, ms] of now) used += Math.max(0, ms - (before.get(pid) ?? 0));
+    if (used <= budgetMs) return true;
     before = now;
   }
   return false;
