@@ -57,6 +57,13 @@ test('the print view draws every board with its edges attached, and prints from 
   expect(lengths).toHaveLength(3);
   for (const length of lengths) expect(length).toBeGreaterThan(40);
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeEnabled();
+
+  // Printed, the page is the handout alone: no toolbar, and no message that happens to be on screen.
+  const toasts = page.locator('.toasts');
+  expect(await toasts.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  expect(await toasts.evaluate((el) => getComputedStyle(el).display)).toBe('none');
 });
 
 test('each tile page of a large board draws its own part of the board, and together the tiles hold every node', async ({ page, shell }) => {
