@@ -9,7 +9,9 @@ import type { BoardWriter } from './room-writes';
 export function boardWriter(store: () => Store, rooms: () => RoomStore, settings: () => RoomSettings, hub: EventHub): BoardWriter {
   return {
     together: (work) => hub.holdWhile(() => store().db.transaction(work)()),
-    insertNotes: (notes) => void rooms().insertNotes(notes),
+    insertNotes: (notes) => {
+      rooms().insertNotes(notes);
+    },
     votesOf: (boardId) => {
       const votes = new Map<string, number>();
       for (const node of store().getBoard(boardId).nodes) if (node.kind === 'note') votes.set(node.id, node.data.votes);
