@@ -15,30 +15,10 @@ interface Props {
   placeholder?: string;
 }
 
-/** The field grows with what is typed ("Dana Whitfield, Regional manager North" wraps), so all of it shows. */
-function fitHeight(field: HTMLTextAreaElement): void {
-  field.style.height = 'auto';
-  growToText(field);
-}
-
-function growToText(field: HTMLTextAreaElement): void {
-  field.style.height = `${field.scrollHeight + 4}px`;
-}
-
-/**
- * After an input: text inserted with nothing taken out can only have grown the field, which its
- * scroll height tells without laying the page out again; any other change may need it smaller.
- */
-function refitAfterInput(field: HTMLTextAreaElement, lengthBefore: number, inserted: string | null): void {
-  if (inserted === null || field.value.length !== lengthBefore + inserted.length) fitHeight(field);
-  else if (field.scrollHeight > field.clientHeight) growToText(field);
-}
-
 /** Inline editing on a node: Enter (Shift+Enter for a new line in notes) keeps, Esc cancels, leaving keeps. */
 export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed, onTab, placeholder }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
   const done = useRef(false);
-  const length = useRef(value.length);
 
   useEffect(() => {
     const field = ref.current;
@@ -59,8 +39,6 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
         field.value = typed;
         field.setSelectionRange(typed.length, typed.length);
       }
-      fitHeight(field);
-      length.current = field.value.length;
     };
     focus();
     return () => cancelAnimationFrame(frame);
@@ -81,7 +59,7 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
   return (
     <textarea
       ref={ref}
-      className="label-editor nodrag nowheel nopan"
+      className={`label-editor nodrag nowheel nopan${multiline ? ' is-multiline' : ''}`}
       aria-label={`Edit ${label.toLowerCase()}`}
       defaultValue={value}
       placeholder={placeholder}
@@ -97,10 +75,6 @@ export function LabelEditor({ value, multiline, label, onCommit, onCancel, seed,
           finish(true);
           onTab();
         }
-      }}
-      onInput={(event) => {
-        refitAfterInput(event.currentTarget, length.current, (event.nativeEvent as InputEvent).data);
-        length.current = event.currentTarget.value.length;
       }}
       onBlur={() => finish(true)}
     />

@@ -290,6 +290,11 @@ test('a name typed long is edited over its card: the card keeps its size until E
     expect(typing.x).toBeGreaterThanOrEqual(before.x);
     expect(typing.x + typing.width).toBeLessThanOrEqual(before.x + before.width);
     expect(await card.boundingBox()).toEqual(before);
+    // Text taken out takes the field back to the lines left.
+    await editor.press('ControlOrMeta+a');
+    await editor.pressSequentially('Dana');
+    await expect.poll(async () => (await editor.boundingBox())!.height).toBeLessThan(typing.height / 2);
+    await editor.fill(longName);
     await editor.press('Enter');
     const kept = nodeByName(page, renamed);
     await expect(kept).toContainText('Dana Whitfield');
