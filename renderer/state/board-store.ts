@@ -15,6 +15,7 @@ import { showError } from './toasts';
 import { Arrivals } from './sync/arrivals';
 import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
+import { describeEdit, describeNode, refusalReason } from './sync/describe';
 import { editorOutbox } from './sync/editor-outbox';
 import { nextFrame } from './sync/next-frame';
 import { joinTouched, touchedBy, type Touched } from './sync/replica';
@@ -172,7 +173,20 @@ export const useBoard = create<BoardStore>((set, get) => {
       if (replica.revision !== get().revision) set({ revision: replica.revision });
       return;
     }
+    endEditOfDeleted(doc);
     refreshFindings(doc);
+  };
+
+  /**
+   * The card being typed into was deleted in another window: the typing ends, and the message says
+   * what it was typed into. (This window's own delete cannot come first: leaving the field keeps it.)
+   */
+  const endEditOfDeleted = (doc: BoardDoc) => {
+    const { editingId } = get();
+    if (!editingId || doc.nodes.has(editingId)) return;
+    const node = sync.replica?.nodeOf(editingId);
+    get().setEditing(null);
+    showError(new Error(`Not saved: what you typed in ${node ? describeNode(node) : 'a card'}. It was deleted in another window.`));
   };
 
   const sync = new BoardSync(
@@ -219,14 +233,17 @@ export const useBoard = create<BoardStore>((set, get) => {
     if (get().boardId === batch.boardId) set({ canUndo: history.canUndo(batch.boardId), canRedo: history.canRedo(batch.boardId) });
   }
 
-  /** Applies ops to the view and sends them; returns the step that takes them back, or null when they do not fit. */
-  const applyToReplica = (ops: Op[]): Step | null => {
+  /**
+   * Applies ops to the view and sends them; returns the step that takes them back, or null when
+   * they do not fit (`refused` says why).
+   */
+  const applyToReplica = (ops: Op[], refused: (error: unknown) => void = showError): Step | null => {
     let step: Step;
     try {
       const { inverse, batchIds } = sync.edit(ops);
       step = { ops: inverse, batchIds };
     } catch (error) {
-      showError(error);
+      refused(error);
       return null;
     }
     showView(touchedBy(ops));
@@ -239,7 +256,13 @@ export const useBoard = create<BoardStore>((set, get) => {
     // Undo and redo steps were made against the board as it was: others may have drawn edges since,
     // some perhaps not shown yet (they wait for the next frame, or their turn to join it).
     if (unshown || arrivals.size) showView(touchedBy([]));
-    const inverse = applyToReplica(kind === 'edit' ? ops : withEdgesOfRemovedNodes(get().doc, ops));
+    const inverse =
+      kind === 'edit'
+        ? applyToReplica(ops)
+        : // A step made before another window deleted what it changes: said in the facilitator's words, not the op's.
+          applyToReplica(withEdgesOfRemovedNodes(get().doc, ops), (error) =>
+            showError(new Error(`${kind === 'undone' ? 'Not undone' : 'Not redone'}: ${describeEdit(ops, (id) => sync.replica?.nodeOf(id))}. ${refusalReason(error)}`)),
+          );
     if (!inverse) return false;
     history.record(boardId, inverse, kind);
     set({ canUndo: history.canUndo(boardId), canRedo: history.canRedo(boardId) });

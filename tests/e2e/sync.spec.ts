@@ -1,4 +1,5 @@
-import { createSessionInUi, expect, nodeByName, settled, boardIdOf, test } from './fixtures';
+import { roleNode } from '../helpers/sample';
+import { createSessionInUi, expect, nodeByName, select, sessionWith, settled, boardIdOf, test } from './fixtures';
 
 test('two pages on the same board see each other’s edits', async ({ page, shell, context }) => {
   await createSessionInUi(page, shell, 'Two windows');
@@ -99,4 +100,50 @@ test('undoing an add after another window drew an edge to that node removes the 
   await page.keyboard.press('Control+Shift+z');
   await expect(page.getByRole('group', { name: 'Role: New role' })).toHaveCount(2);
   await expect.poll(async () => (await settled(page, shell, boardId)).edges.map((e) => e.id)).toEqual(['e_from_elsewhere']);
+});
+
+test('a card deleted in another window while its name is typed: the typing ends with a message saying what was not kept, and the next key acts on the board', async ({ page, shell }) => {
+  const { boardId, url } = await sessionWith(shell, 'Deleted while typed', [
+    roleNode({ id: 'r1', data: { person: 'Ann', stratum: 2 } }),
+    roleNode({ id: 'r2', position: { x: 400, y: 0 }, data: { person: 'Ben', stratum: 2 } }),
+  ]);
+  await page.goto(url);
+  await select(nodeByName(page, 'Role: Ann'));
+  await page.keyboard.press('F2');
+  await page.getByRole('textbox', { name: 'Edit person' }).fill('Ann Berg, Sales director');
+
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.remove', id: 'r1' }] });
+  await expect(page.getByRole('alert')).toContainText('Not saved: what you typed in role “Ann”. It was deleted in another window.');
+  await expect(page.getByRole('textbox', { name: 'Edit person' })).toHaveCount(0);
+
+  // The first key after it is a shortcut again: 5 sets the selected role's stratum.
+  await select(nodeByName(page, 'Role: Ben'));
+  await page.keyboard.press('5');
+  await expect.poll(async () => (await shell.call<{ nodes: { id: string; data: { stratum: number } }[] }>('board.get', { id: boardId })).nodes.find((n) => n.id === 'r2')?.data.stratum).toBe(5);
+});
+
+test('undoing an edit to a card another window has deleted says so in words, and the next undo still works', async ({ page, shell }) => {
+  const { boardId, url } = await sessionWith(shell, 'Undo after delete', [
+    roleNode({ id: 'r1', data: { person: 'Ann', stratum: 2 } }),
+    roleNode({ id: 'r2', position: { x: 400, y: 0 }, data: { person: 'Ben', stratum: 2 } }),
+  ]);
+  await page.goto(url);
+  for (const [from, to] of [
+    ['Ben', 'Ben Carr'],
+    ['Ann', 'Ann Berg'],
+  ]) {
+    await select(nodeByName(page, `Role: ${from}`));
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Edit person' }).fill(to);
+    await page.keyboard.press('Enter');
+  }
+  await settled(page, shell, boardId);
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.remove', id: 'r1' }] });
+  await expect(nodeByName(page, 'Role: Ann Berg')).toHaveCount(0);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('alert')).toContainText('Not undone: changing role “Ann Berg”. It was deleted in another window.');
+  await page.keyboard.press('Control+z');
+  await expect(nodeByName(page, 'Role: Ben')).toBeVisible();
+  expect((await settled(page, shell, boardId)).nodes.map((n) => n.data.person)).toEqual(['Ben']);
 });

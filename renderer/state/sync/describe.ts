@@ -19,13 +19,18 @@ const nodeIdOf = (op: Op): string | undefined => {
   return op.type.startsWith('node.') ? (op as { id: string }).id : undefined;
 };
 
+/** A node in the facilitator's words: "role “Priya Raman”". */
+export function describeNode(node: BoardNode): string {
+  const label = nodeLabel(node).trim();
+  return `${NODE_KIND_INFO[node.kind].name.toLowerCase()}${label ? ` “${label.length > 60 ? `${label.slice(0, 59)}…` : label}”` : ''}`;
+}
+
 /** An edit in the facilitator's words: "moving role “Priya Raman” and 2 more changes". */
 export function describeEdit(ops: readonly Op[], nodeOf: (id: string) => BoardNode | undefined): string {
   const first = ops[0];
   const id = ops.map(nodeIdOf).find((i) => i !== undefined);
   const node = id === undefined ? undefined : (nodeOf(id) ?? ops.flatMap((op) => (op.type === 'node.add' && op.node.id === id ? [op.node] : []))[0]);
-  const label = node ? nodeLabel(node).trim() : '';
-  const what = node ? `${NODE_KIND_INFO[node.kind].name.toLowerCase()}${label ? ` “${label.length > 60 ? `${label.slice(0, 59)}…` : label}”` : ''}` : id !== undefined ? 'a node' : 'a connection';
+  const what = node ? describeNode(node) : id !== undefined ? 'a node' : 'a connection';
   const more = ops.length > 1 ? ` and ${ops.length - 1} more change${ops.length > 2 ? 's' : ''}` : '';
   return `${VERBS[first.type]} ${what}${more}`;
 }
