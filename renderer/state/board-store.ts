@@ -15,7 +15,7 @@ import { showError } from './toasts';
 import { Arrivals } from './sync/arrivals';
 import type { Batch } from './sync/batch';
 import { BoardSync, type LoadedBoard } from './sync/board-sync';
-import { describeEdit, describeNode, refusalReason } from './sync/describe';
+import { DELETED_ELSEWHERE, describeNode, refusedEdit } from './sync/describe';
 import { editorOutbox } from './sync/editor-outbox';
 import { nextFrame } from './sync/next-frame';
 import { joinTouched, touchedBy, type Touched } from './sync/replica';
@@ -186,7 +186,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     if (!editingId || doc.nodes.has(editingId)) return;
     const node = sync.replica?.nodeOf(editingId);
     get().setEditing(null);
-    showError(new Error(`Not saved: what you typed in ${node ? describeNode(node) : 'a card'}. It was deleted in another window.`));
+    showError(new Error(`Not saved: what you typed in ${node ? describeNode(node) : 'a card'}. ${DELETED_ELSEWHERE}`));
   };
 
   const sync = new BoardSync(
@@ -261,7 +261,7 @@ export const useBoard = create<BoardStore>((set, get) => {
         ? applyToReplica(ops)
         : // A step made before another window deleted what it changes: said in the facilitator's words, not the op's.
           applyToReplica(withEdgesOfRemovedNodes(get().doc, ops), (error) =>
-            showError(new Error(`${kind === 'undone' ? 'Not undone' : 'Not redone'}: ${describeEdit(ops, (id) => sync.replica?.nodeOf(id))}. ${refusalReason(error)}`)),
+            showError(new Error(refusedEdit(kind === 'undone' ? 'Not undone' : 'Not redone', ops, (id) => sync.replica?.nodeOf(id), error))),
           );
     if (!inverse) return false;
     history.record(boardId, inverse, kind);

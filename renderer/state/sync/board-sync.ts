@@ -2,7 +2,7 @@ import { GroundworkError } from '../../../shared/errors';
 import { LIMITS, type Board } from '../../../shared/model';
 import type { Op } from '../../../shared/ops';
 import { toBatches, type Batch } from './batch';
-import { describeEdit, refusalReason } from './describe';
+import { refusedEdit } from './describe';
 import type { Outbox } from './outbox';
 import { BoardReplica, type Touched } from './replica';
 
@@ -258,7 +258,6 @@ export class BoardSync {
 
   private droppedMessage(batch: Batch, error: unknown): string {
     const replica = this.open?.boardId === batch.boardId ? this.open.replica : null;
-    const edit = describeEdit(batch.ops, (id) => replica?.nodeOf(id));
-    return `Not saved: ${edit}. ${refusalReason(error)}`;
+    return refusedEdit('Not saved', batch.ops, (id) => replica?.nodeOf(id), error);
   }
 }

@@ -35,11 +35,19 @@ export function describeEdit(ops: readonly Op[], nodeOf: (id: string) => BoardNo
   return `${VERBS[first.type]} ${what}${more}`;
 }
 
+/** Why an edit of this window cannot apply to a node another window has deleted. */
+export const DELETED_ELSEWHERE = 'It was deleted in another window.';
+
 /** Why main refused a batch, in words for the facilitator. */
 export function refusalReason(error: unknown): string {
-  if (error instanceof GroundworkError && error.code === 'not_found') return 'It was deleted in another window.';
+  if (error instanceof GroundworkError && error.code === 'not_found') return DELETED_ELSEWHERE;
   // A conflict names ids ("node n_… still has edge e_…"): what the facilitator needs is who.
   if (error instanceof GroundworkError && error.code === 'conflict') return 'Another window changed it at the same time.';
   const message = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(message) ? message : `${message}.`;
+}
+
+/** An edit that did not happen, and why: "Not saved: moving role “Priya Raman”. It was deleted in another window." */
+export function refusedEdit(verdict: 'Not saved' | 'Not undone' | 'Not redone', ops: readonly Op[], nodeOf: (id: string) => BoardNode | undefined, error: unknown): string {
+  return `${verdict}: ${describeEdit(ops, nodeOf)}. ${refusalReason(error)}`;
 }
