@@ -4,6 +4,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type NodeMouseHandler,
   type OnMoveEnd,
@@ -16,7 +17,7 @@ import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../s
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
 import { useBoard } from '../state/board-store';
-import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
+import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
 import { BoardMinimap } from './BoardMinimap';
 import { addNodeToType } from './capture';
 import { CaptureDialogs } from './CaptureDialogs';
@@ -25,6 +26,7 @@ import { DotGrid } from './DotGrid';
 import { AroundCardsContext, edgeTypes } from './edges/BoardEdge';
 import { EdgeLabels } from './edges/EdgeLabels';
 import { nodeTypes } from './nodes';
+import { culls, drawnArea } from './on-screen';
 import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
 import { DetailContext } from './nodes/WithDetail';
 import { Palette } from './Palette';
@@ -101,9 +103,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
-  // Zoomed out to bare shapes, most of the board is on screen: working out what is, on every
-  // frame of a drag or a pan, would cost more than drawing the few boxes it leaves out.
-  const culling = useBoard((s) => s.nodes.length >= CULLING_MIN_NODES) && !overview;
+  const culling = useBoard((s) => culls(s.nodes.length, detail));
   const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
   const aroundCards = useAroundCards();
   const saveViewport = useViewportSaver(boardId);
@@ -111,10 +111,11 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
   useCanvasKeys(flow, { keepArrangedChosen, onKeepArranged });
+  const flowStore = useStoreApi<BoardFlowNode, BoardFlowEdge>();
   useEffect(() => {
-    useBoard.getState().setPacedArrivals(true);
-    return () => useBoard.getState().setPacedArrivals(false);
-  }, []);
+    useBoard.getState().setPacedArrivals({ drawn: () => drawnArea(flowStore.getState(), useBoard.getState().nodes.length) });
+    return () => useBoard.getState().setPacedArrivals(null);
+  }, [flowStore]);
 
   // A double-click on the empty canvas puts a note there, ready to type.
   const onDoubleClick = useCallback(

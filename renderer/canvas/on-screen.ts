@@ -1,6 +1,6 @@
-import type { ReactFlowInstance } from '@xyflow/react';
-import type { BoardFlowEdge, BoardFlowNode } from '../state/flow';
-import { EDITOR_DETAIL } from './nodes/detail';
+import type { ReactFlowInstance, ReactFlowState } from '@xyflow/react';
+import { CULLING_MIN_NODES, type BoardFlowEdge, type BoardFlowNode } from '../state/flow';
+import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
 import { selectionOf, useBoard } from '../state/board-store';
 import { focusNode, nodeBoxes, nodeElement } from './capture';
 import type { Box } from './placement';
@@ -28,6 +28,19 @@ export function seenArea(flow: Flow): Box | undefined {
   const topLeft = flow.screenToFlowPosition({ x: rect.left + EDGE_MARGIN, y: rect.top + EDGE_MARGIN });
   const bottomRight = flow.screenToFlowPosition({ x: rect.right - EDGE_MARGIN, y: rect.bottom - MINIMAP_ROOM });
   return { x: topLeft.x, y: topLeft.y, width: Math.max(0, bottomRight.x - topLeft.x), height: Math.max(0, bottomRight.y - topLeft.y) };
+}
+
+/**
+ * Whether the editor's canvas draws only the nodes on screen (onlyRenderVisibleElements): from
+ * CULLING_MIN_NODES nodes, but not zoomed out to bare shapes, where most of the board is on screen
+ * and working out what is, on every frame of a drag or a pan, would cost more than drawing the few
+ * boxes it leaves out.
+ */
+export const culls = (nodeCount: number, detail: Detail) => nodeCount >= CULLING_MIN_NODES && detail !== 'shapes';
+
+/** The part of the board the editor's canvas draws, in flow coordinates; undefined when it draws every node. */
+export function drawnArea({ transform: [x, y, zoom], width, height }: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, nodeCount: number): Box | undefined {
+  return culls(nodeCount, detailAt(zoom, EDITOR_DETAIL)) ? { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom } : undefined;
 }
 
 /** The most a card added beyond the view may shrink the board to keep what was on screen: to half, and never past full cards. */

@@ -6,9 +6,12 @@ import type { Reply } from '../../shared/api/wire';
 import { api } from '../api/client';
 import { CULLING_MIN_NODES, dropEstimates, estimatedOnArrival, isEstimated, measuredSizes, patchFlow, realSize, toFlowEdge, toShownFlowNode, type BoardFlowEdge, type BoardFlowNode } from './flow';
 import { arrangeByLevels, bandStratumOps } from '../../shared/layout/arrange-by-levels';
+import { expectedSize } from '../../shared/layout/expected-size';
 import { keepArrangedOps } from '../../shared/layout/keep-arranged';
 import { pushDownOps } from '../../shared/layout/notes';
 import { roleSizes } from '../../shared/layout/role-size';
+import { intersects } from '../canvas/edges/geometry';
+import type { Box } from '../canvas/placement';
 import { clearFindings, refreshFindings } from '../findings/findings-store';
 import { frameContents, withFrameContents } from './frame-drag';
 import { showError } from './toasts';
@@ -20,6 +23,11 @@ import { editorOutbox } from './sync/editor-outbox';
 import { nextFrame } from './sync/next-frame';
 import { joinTouched, touchedBy, type Touched } from './sync/replica';
 import { UndoHistory, type Step, type StepKind } from './undo-history';
+
+/** Where a canvas draws the nodes others add, a few a frame: see BoardStore.pacedArrivals. */
+export interface PacedArrivals {
+  drawn(): Box | undefined;
+}
 
 interface BoardStore {
   boardId: string | null;
@@ -37,11 +45,12 @@ interface BoardStore {
   /** Whether every structural edit of the org map re-arranges it, in the same undo step. */
   keepArranged: boolean;
   /**
-   * Whether others' new nodes join a few a frame: on in the editor, where the facilitator may be
-   * dragging while a room's burst comes in; off on the projector, where nobody drags and every
-   * note should show as soon as it can.
+   * Whether others' new nodes join a few a frame (arrivals.ts): in the editor, where the
+   * facilitator may be dragging while a room's burst comes in, those its canvas would draw, in
+   * the part of the board `drawn` gives (undefined: all of it); null on the projector, where
+   * nobody drags and every note should show as soon as it can.
    */
-  pacedArrivals: boolean;
+  pacedArrivals: PacedArrivals | null;
   /**
    * Whether the nodes of a board the canvas culls arrive with estimated sizes (flow.ts): on for the
    * editor's canvas; off on the projector, which draws every node and aims its camera by real sizes.
@@ -77,7 +86,7 @@ interface BoardStore {
   setEditing(id: string | null): void;
   setStrataBands(on: boolean): void;
   setKeepArranged(on: boolean): void;
-  setPacedArrivals(on: boolean): void;
+  setPacedArrivals(paced: PacedArrivals | null): void;
   setEstimatesSizes(on: boolean): void;
   selectOnly(ids: Iterable<string>): void;
 }
@@ -125,7 +134,7 @@ export const useBoard = create<BoardStore>((set, get) => {
   /** Nodes others added that have not joined the canvas yet: a few join with each frame. */
   const arrivals = new Arrivals();
   // A hidden window draws no frames (nextFrame runs it on a timer): it takes every node at once.
-  const showUnshown = nextFrame(() => showView(touchedBy([]), get().pacedArrivals && document.visibilityState === 'visible'));
+  const showUnshown = nextFrame(() => showView(touchedBy([]), document.visibilityState === 'visible' ? get().pacedArrivals : null));
   const showNextFrame = (touched: Touched) => {
     unshown = unshown ? joinTouched(unshown, touched) : touched;
     showUnshown.request();
@@ -136,7 +145,7 @@ export const useBoard = create<BoardStore>((set, get) => {
    * unshown). Others' new nodes join a few a frame (`paced`, what main told this window); anything
    * else shows them all first, as this window's own edits are made against every node main has.
    */
-  const showView = (changed: Touched, paced = false) => {
+  const showView = (changed: Touched, paced: PacedArrivals | null = null) => {
     let touched = unshown ? joinTouched(unshown, changed) : changed;
     unshown = null;
     showUnshown.cancel();
@@ -146,7 +155,12 @@ export const useBoard = create<BoardStore>((set, get) => {
     if (touched.all) arrivals.clear();
     else if (paced) {
       const shown = new Set(get().nodes.map((n) => n.id));
-      touched = arrivals.pace(touched, (id) => shown.has(id), (id) => doc.nodes.has(id));
+      const area = paced.drawn();
+      const drawn = (id: string) => {
+        const node = doc.nodes.get(id);
+        return !!node && (!area || intersects(area, { ...node.position, ...(node.size ?? expectedSize(node.kind, node.data)) }));
+      };
+      touched = arrivals.pace(touched, (id) => shown.has(id), drawn);
       if (arrivals.size) showUnshown.request();
     } else touched = arrivals.flush(touched);
     const estimated = estimatedOnArrival(get().estimatesSizes && doc.nodes.size >= CULLING_MIN_NODES, get().keepArranged);
@@ -327,7 +341,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     editingId: null,
     strataBands: false,
     keepArranged: false,
-    pacedArrivals: false,
+    pacedArrivals: null,
     estimatesSizes: true,
     canUndo: false,
     canRedo: false,
@@ -442,7 +456,7 @@ export const useBoard = create<BoardStore>((set, get) => {
       const estimatedRoles = on ? get().nodes.filter((n) => n.type === 'role' && isEstimated(n)) : [];
       if (estimatedRoles.length) showView({ nodes: new Set(estimatedRoles.map((n) => n.id)), edges: new Set(), all: false });
     },
-    setPacedArrivals: (on) => set({ pacedArrivals: on }),
+    setPacedArrivals: (paced) => set({ pacedArrivals: paced }),
     setEstimatesSizes: (on) => set({ estimatesSizes: on }),
 
     selectOnly(ids) {

@@ -442,6 +442,36 @@ test('a burst of notes from the room shows on the projector at once, while the e
   await expect(editor.locator('.react-flow__node[data-id="b39"]')).toBeInViewport();
 });
 
+test('notes from the room that land off the editor’s screen join its board at once, while those on screen join a few a frame', async ({ page: editor, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Off screen' });
+  const boardId = session.boards[0].id;
+  const note = (id: string, x: number, y: number) => ({ type: 'node.add', node: { id, kind: 'note', position: { x, y }, size: null, data: { text: id, category: 'idea', votes: 0 } } });
+  // 30 notes to start with: the editor draws only what is on screen from its first frame.
+  await shell.call('board.apply', { boardId, ops: Array.from({ length: 30 }, (_, i) => note(`s${i}`, (i % 6) * 220, Math.floor(i / 6) * 160)) });
+  await editor.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(editor.locator('.react-flow__node-note')).toHaveCount(30);
+  // Each frame: how many notes the minimap holds (every note on the canvas's board) and how many are drawn.
+  await editor.evaluate(() => {
+    const seen: { board: number; drawn: number }[] = [];
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const tick = () => {
+      const paths = [...document.querySelectorAll('.react-flow__minimap-node')];
+      seen.push({ board: paths.reduce((n, p) => n + (p.getAttribute('d')?.match(/M/g)?.length ?? 0), 0), drawn: document.querySelectorAll('.react-flow__node-note').length });
+      if (seen.at(-1)!.board < 54) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  // 16 on screen, over the first notes, then 8 far off to the right.
+  const onScreen = Array.from({ length: 16 }, (_, i) => note(`n${i}`, (i % 6) * 220 + 20, Math.floor(i / 6) * 160 + 20));
+  const offScreen = Array.from({ length: 8 }, (_, i) => note(`o${i}`, 20_000 + i * 220, 0));
+  await shell.call('board.apply', { boardId, ops: [...onScreen, ...offScreen] });
+  await expect(editor.locator('.react-flow__node-note')).toHaveCount(46);
+  const seen = await editor.evaluate(() => (window as unknown as { seen: { board: number; drawn: number }[] }).seen);
+  // The first frame any of them joined holds the 8 off screen and the first 8 on screen.
+  expect(seen.find((frame) => frame.board > 30)).toEqual({ board: 30 + 8 + 8, drawn: 30 + 8 });
+  expect(seen.at(-1)).toEqual({ board: 54, drawn: 46 });
+});
+
 test('the audience window tells main a step’s parts once, however often the board changes before main answers', async ({ page: audience, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Counted once' });
   const boardId = session.boards[0].id;

@@ -5,15 +5,18 @@ import type { Touched } from '../../../renderer/state/sync/replica';
 const touched = (...nodes: string[]): Touched => ({ nodes: new Set(nodes), edges: new Set(['e']), all: false });
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
-/** A canvas showing `shown` of a view holding `inView`; each frame shows what `pace` lets through. */
-function canvas(shown: string[], inView: string[]) {
-  const state = { shown: new Set(shown), view: new Set([...shown, ...inView]) };
+/**
+ * A canvas showing `shown` of a view holding `inView`, drawing those not in `offScreen`; each frame
+ * shows what `pace` lets through.
+ */
+function canvas(shown: string[], inView: string[], offScreen: string[] = []) {
+  const state = { shown: new Set(shown), view: new Set([...shown, ...inView]), offScreen: new Set(offScreen) };
   const arrivals = new Arrivals();
   const frame = (t: Touched) => {
     const now = arrivals.pace(
       t,
       (id) => state.shown.has(id),
-      (id) => state.view.has(id),
+      (id) => state.view.has(id) && !state.offScreen.has(id),
     );
     for (const id of now.nodes) {
       if (state.view.has(id)) state.shown.add(id);
@@ -34,6 +37,19 @@ describe('Arrivals', () => {
     expect(first.edges).toEqual(new Set(['e']));
     expect([...frame(touched('b')).nodes]).toEqual(['b', ...burst.slice(ARRIVALS_PER_FRAME, 2 * ARRIVALS_PER_FRAME)]);
     expect([...frame(touched()).nodes]).toEqual(burst.slice(2 * ARRIVALS_PER_FRAME));
+    expect(arrivals.size).toBe(0);
+  });
+
+  it('lets a node the canvas does not draw (off screen) join at once, and one the view has moved away from while it waited', () => {
+    const burst = ids('n', 20);
+    const off = ids('o', 10);
+    const { state, arrivals, frame } = canvas([], [...burst, ...off], off);
+
+    const first = frame(touched(...burst, ...off));
+    expect([...first.nodes]).toEqual([...off, ...burst.slice(0, ARRIVALS_PER_FRAME)]);
+    state.offScreen = new Set(burst.slice(-2));
+    expect([...frame(touched()).nodes]).toEqual([...burst.slice(ARRIVALS_PER_FRAME, 2 * ARRIVALS_PER_FRAME), ...burst.slice(-2)]);
+    expect([...frame(touched()).nodes]).toEqual(burst.slice(2 * ARRIVALS_PER_FRAME, -2));
     expect(arrivals.size).toBe(0);
   });
 
