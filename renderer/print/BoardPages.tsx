@@ -9,6 +9,7 @@ import { createDoc } from '../../shared/ops';
 import { edgeTypes } from '../canvas/edges/BoardEdge';
 import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
+import { ConnectedNodesContext, useConnectedNodes } from '../canvas/nodes/Handles';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
@@ -84,6 +85,7 @@ function BoardPage({ title, height, area, children }: { title: string; height: n
 
 const FlowPage = memo(function FlowPage({ title, nodes, edges, detail, strataBands, area, height, viewport, onMeasured, onShown, overlay }: FlowPageProps) {
   const flowRef = useRef<HTMLDivElement>(null);
+  const connected = useConnectedNodes(edges);
   const shown = useCallback(() => {
     const drawn = flowRef.current?.querySelector<HTMLElement>('.react-flow__viewport');
     if (drawn) onShown(drawn);
@@ -92,13 +94,15 @@ const FlowPage = memo(function FlowPage({ title, nodes, edges, detail, strataBan
     <BoardPage title={title} height={height} area={area}>
       <ReactFlowProvider>
         <DetailContext.Provider value={detail}>
-          {/* The edges are passed on each change: their marks' words follow the detail. */}
-          <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
-            {strataBands && <StrataBands />}
-            <EdgeLabels />
-            {onMeasured && <MeasureBounds onMeasured={onMeasured} drawn={flowRef} />}
-            <ShowViewport viewport={viewport} onShown={shown} />
-          </ReactFlow>
+          <ConnectedNodesContext.Provider value={connected}>
+            {/* The edges are passed on each change: their marks' words follow the detail. */}
+            <ReactFlow ref={flowRef} defaultNodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} defaultViewport={viewport ?? undefined} {...STATIC_FLOW_PROPS} minZoom={0.01}>
+              {strataBands && <StrataBands />}
+              <EdgeLabels />
+              {onMeasured && <MeasureBounds onMeasured={onMeasured} drawn={flowRef} />}
+              <ShowViewport viewport={viewport} onShown={shown} />
+            </ReactFlow>
+          </ConnectedNodesContext.Provider>
         </DetailContext.Provider>
       </ReactFlowProvider>
       {overlay}

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { edgeTypes } from '../canvas/edges/BoardEdge';
 import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
+import { ConnectedNodesContext, useConnectedNodes } from '../canvas/nodes/Handles';
 import { detailAt, type Detail } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
@@ -78,6 +79,7 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const nodes = useMemo(() => allNodes.filter((n) => !isHiddenNote(n.type, n.data)), [allNodes]);
   const detail = useStore(detailOf);
   const edges = useFlaggedEdges(useBoard((s) => s.edges), state?.findingsVisible ?? true);
+  const connected = useConnectedNodes(edges);
   const boardId = useBoard((s) => s.boardId);
   const strataBands = usePresentation((s) => s.session?.boards.find((b) => b.id === boardId)?.settings.strataBands ?? false);
   const status = useBoard((s) => s.status);
@@ -131,11 +133,13 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   return (
     <DetailContext.Provider value={detail}>
       <ShownOnlyContext.Provider value={true}>
-        {css && <style>{css}</style>}
-        <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
-          {strataBands && <StrataBands />}
-          <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
-        </ReactFlow>
+        <ConnectedNodesContext.Provider value={connected}>
+          {css && <style>{css}</style>}
+          <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
+            {strataBands && <StrataBands />}
+            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
+          </ReactFlow>
+        </ConnectedNodesContext.Provider>
       </ShownOnlyContext.Provider>
     </DetailContext.Provider>
   );

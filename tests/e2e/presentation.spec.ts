@@ -472,6 +472,25 @@ test('notes from the room that land off the editor’s screen join its board at 
   expect(seen.at(-1)).toEqual({ board: 54, drawn: 46 });
 });
 
+test('on the projector only cards an edge meets carry handles, and an edge drawn to a card already shown appears', async ({ page: audience, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Handles' });
+  const boardId = session.boards[0].id;
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'all', title: 'Signals', timeboxMinutes: 5, boardId, frameId: null, prompts: [] }] });
+  const role = roleNode({ id: 'r1', position: { x: 0, y: 0 }, data: { person: 'Ann Berg' } });
+  const note = { id: 'n1', kind: 'note', position: { x: 400, y: 0 }, size: null, data: { text: 'Slow approvals', category: 'weak-signal', votes: 0 } };
+  await shell.call('board.apply', { boardId, ops: [role, note].map((node) => ({ type: 'node.add', node })) });
+  await audience.setViewportSize(PROJECTOR);
+  await audience.goto(`${shell.url}#/session/${session.id}/audience`);
+  const handlesOf = (id: string) => audience.locator(`.react-flow__node[data-id="${id}"] .react-flow__handle`);
+  await expect(audience.locator('.react-flow__node[data-id="n1"]')).toContainText('Slow approvals');
+  await expect(handlesOf('r1')).toHaveCount(0);
+  await expect(handlesOf('n1')).toHaveCount(0);
+
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: { id: 'e1', kind: 'relates', source: 'r1', target: 'n1', data: { label: '', strength: null } } }] });
+  await expect(handlesOf('n1')).toHaveCount(2);
+  await expect(audience.locator('.react-flow__edge[data-id="e1"] .react-flow__edge-path')).toHaveAttribute('d', /^M [\d.]+ [\d.]+ L/);
+});
+
 test('the audience window tells main a step’s parts once, however often the board changes before main answers', async ({ page: audience, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Counted once' });
   const boardId = session.boards[0].id;
