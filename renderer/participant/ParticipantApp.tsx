@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ParticipantBoard, ParticipantState } from '../../shared/model/room';
 import type { ParticipantVoting } from '../../shared/model/voting';
 import { JOIN_CODE_LENGTH } from '../../shared/model/room-limits';
@@ -22,11 +22,13 @@ type Phase = 'connecting' | 'join' | 'room' | 'closed';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Whether the room answers now, kept up to date. */
+/**
+ * Whether the room answers now, kept up to date. On a slow phone the socket can open between the
+ * first render and the subscription; useSyncExternalStore reads it again once subscribed.
+ */
 function useReachable(connection: RoomConnection): boolean {
-  const [reachable, setReachable] = useState(connection.reachable);
-  useEffect(() => connection.onReachable(setReachable), [connection]);
-  return reachable;
+  const subscribe = useCallback((changed: () => void) => connection.onReachable(changed), [connection]);
+  return useSyncExternalStore(subscribe, () => connection.reachable);
 }
 
 const NOT_OPEN = 'The room is not open right now, or this phone is not on the workshop’s Wi-Fi. This page keeps trying: join once the facilitator opens the room.';
