@@ -10,7 +10,8 @@
  *            a 500-node board at the working zoom, and the same in a bare textarea of the same
  *            browser: the floor, a key waiting for the next frame;
  *   phones — a participant's note and dot (auto-accept on) from the phone's send to the frame
- *            painted on the projector, alone and while 60 other phones send their burst.
+ *            painted on the projector, alone and while 60 other phones send their burst (each
+ *            sample then from a participant of its own, sending one note and one dot).
  * "Painted" is defined in lib/paint-probe.mjs; every time is on the Unix-epoch clock pages and
  * this process share.
  */
@@ -215,18 +216,22 @@ async function benchTyping({ server, browser, runs, log }) {
   return { nodes: TYPING_NODES, ...latency(perRun), floor: latency(floorPerRun) };
 }
 
-/** A joined phone's probes: notes and dots sent `gapMs` apart, each timed from its send to the projector's paint. */
-async function probe({ audience, probePhone, boardId, noteIds, tag, gapMs }) {
+/**
+ * Probes: a note and a dot at a time, `gapMs` apart, sample k sent by `phones[k % phones.length]`,
+ * each timed from its send to the projector's paint.
+ */
+async function probe({ audience, phones, boardId, noteIds, tag, gapMs }) {
   const sends = [];
   for (let k = 0; k < PHONE_SAMPLES; k++) {
     const note = `note-${tag}-${k}`;
     const dot = `dot-${tag}-${k}`;
     await watch(audience, note, { text: `Probe ${tag} ${k}` });
     await watch(audience, dot, { votes: noteIds[k], count: 1 });
+    const from = phones[k % phones.length];
     const sentNote = epoch();
-    const noteReply = probePhone.call('note.add', { id: `p${tag}x${k}`, boardId, text: `Probe ${tag} ${k}`, category: 'idea' });
+    const noteReply = from.call('note.add', { id: `p${tag}x${k}`, boardId, text: `Probe ${tag} ${k}`, category: 'idea' });
     const sentDot = epoch();
-    const dotReply = probePhone.call('vote.cast', { nodeId: noteIds[k] });
+    const dotReply = from.call('vote.cast', { nodeId: noteIds[k] });
     sends.push({ note, dot, sentNote, sentDot, replies: Promise.all([noteReply, dotReply]) });
     if (gapMs) await new Promise((resolve) => setTimeout(resolve, gapMs));
     else await Promise.all([waitPainted(audience, note), waitPainted(audience, dot)]);
@@ -272,13 +277,19 @@ async function benchPhones({ server, browser, runs, log }) {
       // Each run's phones come from addresses of their own: the room limits joins per address.
       const probePhone = await joined(room.url, room.code, 0, 100 + run);
       phones.push(probePhone);
-      const alone = await probe({ audience, probePhone, boardId: session.boardId, noteIds: probeIds.slice(0, PHONE_SAMPLES), tag: `a${run}`, gapMs: 0 });
-      phones.push(...(await Promise.all(Array.from({ length: BURST.phones }, (_, i) => joined(room.url, room.code, i, 10 + run)))));
-      const burst = phones.slice(1).flatMap((p, i) => [
+      const alone = await probe({ audience, phones: [probePhone], boardId: session.boardId, noteIds: probeIds.slice(0, PHONE_SAMPLES), tag: `a${run}`, gapMs: 0 });
+      // During the burst each sample is one participant's note and dot, from a phone with nothing
+      // waiting. One phone sending a note every 100 ms would wait for the room's fair turns (each
+      // turn takes one note from every phone, so its next note waits for the next turn): that is
+      // the queue keeping a flooding phone from holding back the rest, not a participant's wait.
+      const quiet = await Promise.all(Array.from({ length: PHONE_SAMPLES }, (_, i) => joined(room.url, room.code, i, 200 + run)));
+      const bursting = await Promise.all(Array.from({ length: BURST.phones }, (_, i) => joined(room.url, room.code, i, 10 + run)));
+      phones.push(...quiet, ...bursting);
+      const burst = bursting.flatMap((p, i) => [
         ...Array.from({ length: BURST.notes }, (_, n) => p.call('note.add', { id: `k${n}`, boardId: session.boardId, text: `phone ${i} note ${n}`, category: 'idea' })),
         ...Array.from({ length: BURST.votes }, (_, v) => p.call('vote.cast', { nodeId: notes[(i * BURST.votes + v) % SEEDED_NOTES].id })),
       ]);
-      const during = await probe({ audience, probePhone, boardId: session.boardId, noteIds: probeIds.slice(PHONE_SAMPLES), tag: `b${run}`, gapMs: 100 });
+      const during = await probe({ audience, phones: quiet, boardId: session.boardId, noteIds: probeIds.slice(PHONE_SAMPLES), tag: `b${run}`, gapMs: 100 });
       await Promise.all(burst);
       for (const [kind, figures] of [
         ['alone', alone],
