@@ -298,7 +298,8 @@ export class Room {
     this.rooms.setSettings(room.id, room.settings);
     if (ending) revealNotes(this.store, this.hub, room.sessionId);
     if (room.settings.autoAccept) this.writes.schedule();
-    this.feed.reset();
+    // The feed goes on: what phones see of a board depends on no setting, and a phone keeps its
+    // copy of the board by the feed's diffs (a feed started afresh would send none it could use).
     this.participantStateChanged();
     this.statusChanged(true);
     return this.status();

@@ -86,6 +86,8 @@ export function ParticipantApp() {
   const [boards, setBoards] = useState<Record<string, ParticipantBoard>>({});
   const [boardId, setBoardId] = useState<string | null>(null);
   const boardIdRef = useRef<string | null>(null);
+  /** Boards fetched whole since the socket last opened: from then on, board.notes keeps them current. */
+  const fetched = useRef(new Set<string>());
   const [voting, setVoting] = useState<ParticipantVoting | null>(null);
   /** When the running vote ends, on this phone's clock. */
   const [voteEndsAt, setVoteEndsAt] = useState<number | null>(null);
@@ -107,6 +109,7 @@ export function ParticipantApp() {
     (why: string) => {
       save(null);
       connection.setToken(null);
+      fetched.current.clear();
       setState(null);
       setError(why);
       setPhase('join');
@@ -118,6 +121,7 @@ export function ParticipantApp() {
     async (id: string) => {
       try {
         const board = await connection.call('room.board', { boardId: id });
+        fetched.current.add(id);
         setBoards((all) => ({ ...all, [id]: board }));
       } catch {
         // Closed for input meanwhile: room.state follows and the board leaves the list.
@@ -135,7 +139,9 @@ export function ParticipantApp() {
       const chosen = boardIdRef.current && next.boards.some((b) => b.id === boardIdRef.current) ? boardIdRef.current : (next.boards[0]?.id ?? null);
       boardIdRef.current = chosen;
       setBoardId(chosen);
-      if (chosen) await loadBoard(chosen);
+      // In a burst the room's state changes every few hundred ms: fetching the whole board each
+      // time had sixty phones download it again and again over the venue's Wi-Fi.
+      if (chosen && !fetched.current.has(chosen)) await loadBoard(chosen);
     } catch (failure) {
       if (failure instanceof CallFailed && failure.code === 'forbidden') leave(failure.message);
     }
@@ -147,6 +153,8 @@ export function ParticipantApp() {
     // A QR code of another room: the old token belongs to a room that is gone.
     if (saved && (!fromUrl || fromUrl === saved.code)) connection.setToken(saved.token);
     const opened = () => {
+      // Diffs sent while the socket was down are lost: the board is fetched whole again.
+      fetched.current.clear();
       if (connection.token) void refresh();
       else setPhase((p) => (p === 'connecting' ? 'join' : p));
     };
@@ -157,6 +165,8 @@ export function ParticipantApp() {
       if (name === 'room.state') void refresh();
       // A vote started or ended: the counts on the board are hidden or revealed, so fetch it again too.
       if (name === 'voting.changed') {
+        // Main's feed starts afresh: every board is fetched whole again when next shown.
+        fetched.current.clear();
         void loadVoting();
         if (boardIdRef.current) void loadBoard(boardIdRef.current);
       }

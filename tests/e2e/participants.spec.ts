@@ -150,3 +150,45 @@ test('a phone slow to start shows the join form and joins: its socket may open b
   await expect(phone.getByRole('heading', { name: 'Slow phone' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a phone fetches its board whole once and follows it from the room’s diffs, however often the room changes', async ({ shell, browser }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Diffs only' });
+  const room = await shell.call<{ code: string; joinUrl: string }>('room.open', { sessionId: session.id, host: '127.0.0.2' });
+  await shell.call('room.updateSettings', { settings: { autoAccept: true, inputBoardIds: [session.boards[0].id] } });
+  const errors: string[] = [];
+  const [reader, writer] = await Promise.all([openPhone(browser, errors), openPhone(browser, errors)]);
+  // Counts the whole-board fetches the reader's page sends.
+  await reader.addInitScript(() => {
+    const send = WebSocket.prototype.send;
+    (window as unknown as { boardFetches: number }).boardFetches = 0;
+    WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+      if (typeof data === 'string' && JSON.parse(data).method === 'room.board') (window as unknown as { boardFetches: number }).boardFetches++;
+      send.call(this, data);
+    };
+  });
+  const fetches = () => reader.evaluate(() => (window as unknown as { boardFetches: number }).boardFetches);
+  for (const [phone, name] of [
+    [reader, 'Ana'],
+    [writer, 'Ben'],
+  ] as const) {
+    await phone.goto(room.joinUrl);
+    await phone.getByLabel('Your name').fill(name);
+    await phone.getByRole('button', { name: 'Join' }).click();
+    await expect(phone.getByRole('heading', { name: 'Diffs only' })).toBeVisible();
+  }
+  // Each note changes the room's state (the writer's notes, the room's counts) and the board.
+  for (const text of ['First from Ben', 'Second from Ben', 'Third from Ben']) {
+    await writer.getByLabel('Your note').fill(text);
+    await writer.getByRole('button', { name: 'Add note' }).click();
+    await expect(reader.getByText(text)).toBeVisible();
+  }
+  // A change of settings tells every phone the room changed; the board's diffs go on after it.
+  await shell.call('room.updateSettings', { settings: { names: 'shown' } });
+  await expect(reader.getByText('Your name will appear beside your notes.')).toBeVisible();
+  await writer.getByLabel('Your note').fill('Fourth from Ben');
+  await writer.getByRole('button', { name: 'Add note' }).click();
+  await expect(reader.getByText('Fourth from Ben')).toBeVisible();
+  expect(await fetches()).toBe(1);
+  expect(errors).toEqual([]);
+  await Promise.all([reader, writer].map((p) => p.context().close()));
+});
