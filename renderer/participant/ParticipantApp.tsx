@@ -140,7 +140,7 @@ export function ParticipantApp() {
       boardIdRef.current = chosen;
       setBoardId(chosen);
       // In a burst the room's state changes every few hundred ms: fetching the whole board each
-      // time had sixty phones download it again and again over the venue's Wi-Fi.
+      // time would have sixty phones download it again and again over the venue's Wi-Fi.
       if (chosen && !fetched.current.has(chosen)) await loadBoard(chosen);
     } catch (failure) {
       if (failure instanceof CallFailed && failure.code === 'forbidden') leave(failure.message);
