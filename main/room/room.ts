@@ -40,6 +40,8 @@ export class Room {
   private room: OpenRoom | null = null;
   private listener: LanListener | null = null;
   private resumed: Promise<void> | null = null;
+  /** The last database's listener closing: the room resumes on its port once that is free. */
+  private stopped: Promise<void> = Promise.resolve();
   private statusTimer: NodeJS.Timeout | null = null;
   private stateTimer: NodeJS.Timeout | null = null;
   private unfollow: (() => void) | null = null;
@@ -103,7 +105,7 @@ export class Room {
     this.pdf = roomPdf(printer);
     this.voting.bind(store);
     if (this.store === store) return;
-    void this.stopListener();
+    this.stopped = this.stopListener();
     this.coFacilitators.revokeAll();
     this.room = null;
     this.resumed = null;
@@ -135,6 +137,7 @@ export class Room {
   }
 
   private async resume(): Promise<void> {
+    await this.stopped;
     const room = this.rooms.openRoom();
     if (!room) return;
     try {

@@ -153,6 +153,22 @@ describe('opening and closing the room', () => {
     expect(await again.raw('room.state', {}, oldToken)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await again.raw('room.join', { code: oldCode, name: 'Ana' })).toMatchObject({ ok: false, error: { code: 'forbidden', path: ['code'] } });
   });
+
+  it('resumed from a restored backup, knows only the participants the backup had', async () => {
+    await openRoom();
+    const ana = await phone('Ana');
+    const backup = await app.backend.backups.create(app.backend.store.db, 'manual');
+    const ben = await phone('Ben');
+    // Both have been seen since they joined: the room knows their tokens.
+    for (const p of [ana, ben]) expect((await p.call('room.state', {})).ok).toBe(true);
+
+    await app.call('backup.restore', { file: backup.file });
+    status = await app.call('room.status', {});
+    expect(status).toMatchObject({ open: true, code: status.code });
+    const again = await phone('');
+    expect(await again.raw('room.state', {}, ana.token!)).toMatchObject({ ok: true, result: { name: 'Ana' } });
+    expect(await again.raw('room.state', {}, ben.token!)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 });
 
 describe('the room listener serves only the participant page and its API', () => {
