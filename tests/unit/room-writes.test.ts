@@ -103,6 +103,19 @@ describe('RoomWrites in a burst', () => {
     expect(commits).toEqual([['note k1']]);
   });
 
+  it('tells phones apart that use the same key: each has its own note queued, and a commit clears both', async () => {
+    const { writer, commits } = recordingWriter();
+    const writes = new RoomWrites(writer, () => [], () => undefined, () => 0);
+    const ben = { id: 'ben', name: 'Ben' };
+    const sends = [writes.note(note('k1')), writes.note({ ...note('k1'), participant: ben }), writes.note(note('k2'))];
+    expect([writes.queuedNotes('ann'), writes.queuedNotes('ben'), writes.queuedNotes('cy')]).toEqual([2, 1, 0]);
+    expect([writes.hasQueuedNote('ben', 'k1'), writes.hasQueuedNote('ben', 'k2')]).toEqual([true, false]);
+    writes.flush();
+    await Promise.all(sends);
+    expect(commits).toEqual([['note k1', 'note k1', 'note k2']]);
+    expect([writes.queuedNotes('ann'), writes.queuedNotes('ben'), writes.hasQueuedNote('ann', 'k1')]).toEqual([0, 0, false]);
+  });
+
   it('puts no more notes in the room’s queue than it holds, counted once a commit: the notes past it are refused, and only those', async () => {
     const { writer, commits } = recordingWriter();
     let counted = 0;
