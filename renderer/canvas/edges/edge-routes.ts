@@ -311,11 +311,16 @@ class MinQueue {
     const size = keys.length;
     if (size === 0) return top;
     let i = 0;
+    // No destructuring in this loop: its arrays were most of what opening a big board allocated.
     for (;;) {
-      const [l, r] = [2 * i + 1, 2 * i + 2];
+      const l = 2 * i + 1;
+      const r = l + 1;
       let least = i;
       let leastPriority = priority;
-      if (l < size && priorities[l] < leastPriority) [least, leastPriority] = [l, priorities[l]];
+      if (l < size && priorities[l] < leastPriority) {
+        least = l;
+        leastPriority = priorities[l];
+      }
       if (r < size && priorities[r] < leastPriority) least = r;
       if (least === i) break;
       keys[i] = keys[least];
