@@ -29,6 +29,8 @@ export interface LanListener {
   /** Sends a ready-made event frame to every phone that has shown a valid token. */
   broadcast(text: string): void;
   broadcastEvent(name: ParticipantEventName, payload: unknown): void;
+  /** Sends an event to the phones of these participants only. */
+  sendEvent(participantIds: ReadonlySet<string>, name: ParticipantEventName, payload: unknown): void;
   connectedCount(): number;
   /** Tells every phone the room closed, then stops listening. */
   close(): Promise<void>;
@@ -149,6 +151,12 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
     send(JSON.stringify({ type: 'hello', clientId: socketId }));
   };
 
+  const eventFrame = (name: ParticipantEventName, payload: unknown): string | null => {
+    const text = jsonWithin({ type: 'event', name, payload });
+    if (text === null) console.warn(`Did not send a ${name} event to the room: too large`);
+    return text;
+  };
+
   const broadcast = (text: string) => {
     for (const socket of identified.keys()) if (socket.readyState === socket.OPEN) socket.send(text);
   };
@@ -164,9 +172,13 @@ export function startLanListener(room: ListenedRoom, options: LanOptions): Promi
         port,
         broadcast,
         broadcastEvent: (name, payload) => {
-          const text = jsonWithin({ type: 'event', name, payload });
-          if (text === null) console.warn(`Did not send a ${name} event to the room: too large`);
-          else broadcast(text);
+          const text = eventFrame(name, payload);
+          if (text !== null) broadcast(text);
+        },
+        sendEvent: (participantIds, name, payload) => {
+          const text = eventFrame(name, payload);
+          if (text === null) return;
+          for (const [socket, id] of identified) if (participantIds.has(id) && socket.readyState === socket.OPEN) socket.send(text);
         },
         connectedCount: () => new Set(identified.values()).size,
         close: () =>

@@ -59,7 +59,8 @@ export class RoomWrites {
   constructor(
     private readonly writer: BoardWriter,
     private readonly takeAutoAccepted: () => NoteRow[],
-    private readonly afterFlush: () => void,
+    /** After a commit, with the notes it took from the queue onto their boards. */
+    private readonly afterFlush: (accepted: readonly NoteRow[]) => void,
     /** How many notes wait in the room's queue, committed. */
     private readonly waitingNotes: () => number,
   ) {}
@@ -134,13 +135,13 @@ export class RoomWrites {
     refused.forEach((n) => n.done(new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', [])));
     // Replies go out once the transaction has committed, never before.
     const settled: (() => void)[] = [];
-    let accepted = 0;
+    let accepted: NoteRow[] = [];
     try {
       this.writer.together(() => {
         if (sent.length) this.writer.insertNotes(sent);
         settled.push(...sent.map((n) => () => n.done()));
         const notes = this.takeAutoAccepted();
-        accepted = notes.length;
+        accepted = notes;
         const boards = new Map<string, { votes: VoteWrite[]; notes: NoteRow[] }>();
         const of = (boardId: string) => boards.get(boardId) ?? boards.set(boardId, { votes: [], notes: [] }).get(boardId)!;
         for (const vote of votes) of(vote.boardId).votes.push(vote);
@@ -157,7 +158,7 @@ export class RoomWrites {
       if (mine?.get(vote.nodeId) === vote.delta) mine.delete(vote.nodeId);
       if (mine?.size === 0) this.queued.delete(vote.participantId);
     }
-    if (votes.length || sent.length || refused.length || accepted) this.afterFlush();
+    if (votes.length || sent.length || refused.length || accepted.length) this.afterFlush(accepted);
   }
 
   /** Commits one board's dots and accepted notes; returns how to tell each dot's phone. */

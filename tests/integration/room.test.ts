@@ -358,6 +358,21 @@ describe('notes, moderation and votes', () => {
     expect((await app.call('room.status', {})).pending).toEqual([]);
   });
 
+  it('after a commit, tells the authors of the notes it put on the board to look again, and no other phone', async () => {
+    const seeded = noteNode({ data: { text: 'seed' } });
+    await app.call('board.apply', { boardId, ops: [{ type: 'node.add', node: seeded }] });
+    await app.call('room.updateSettings', { settings: { autoAccept: true } });
+    const ana = await phone('Ana');
+    const ben = await phone('Ben');
+    // A dot alone changes nothing another phone shows; the voter's reply told it what it needs.
+    expect(await ben.call('vote.cast', { nodeId: seeded.id })).toEqual({ ok: true, result: { votesLeft: 2 } });
+    expect(await ana.call('note.add', { id: 'k1', boardId, text: 'straight in', category: 'idea' })).toEqual({ ok: true, result: { id: 'k1', status: 'accepted' } });
+    await ana.waitForEvent('room.state');
+    // Ben's socket would have had the same event before this reply.
+    expect(await ben.call('room.welcome', {})).toMatchObject({ ok: true });
+    expect(ben.events.map((e) => e.name)).not.toContain('room.state');
+  });
+
   it('only boards opened for input take notes and votes; a second board is refused until opened', async () => {
     const other = await app.call('board.create', { sessionId, title: 'Closed board' });
     const ana = await phone('Ana');
