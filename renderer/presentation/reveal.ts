@@ -8,5 +8,6 @@ export function hiddenByReveal(items: readonly RevealItem[], revealed: number | 
     const node = `.react-flow__node[data-id="${CSS.escape(item.nodeId)}"]`;
     rules.push(item.ring && item.ring !== 'why' ? `${node} .gc-${item.ring}, ${node} .gc-label-${item.ring}, ${node} .gc-text-${item.ring}` : node);
   });
-  return rules.length ? `${rules.join(', ')} { visibility: hidden; }` : '';
+  // Important: React Flow sets each node's visibility in its style attribute, which a plain rule never overrides.
+  return rules.length ? `${rules.join(', ')} { visibility: hidden !important; }` : '';
 }

@@ -91,6 +91,34 @@ test('the audience follows the presenter through three frames, blackout and the 
   await expect(clock).toHaveCount(0);
 });
 
+test('Reveal step by step hides the step’s cards on the projector and shows them one a press, in reading order', async ({ page, shell }, testInfo) => {
+  const { sessionId, boardId } = await threeFrameSession(shell, 'Reveal');
+  const second = { id: 'n0b', kind: 'note', position: { x: 80, y: 300 }, size: null, data: { text: 'Why we sell: a second answer', category: 'idea', votes: 0 } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: second }] });
+  const { audience, controls } = await present(page, shell, sessionId);
+  await audience.setViewportSize(PROJECTOR);
+  const [first, later] = [audience.getByText('Why we sell: our answer'), audience.getByText('Why we sell: a second answer')];
+  await expect(first).toBeVisible();
+  await expect(later).toBeVisible();
+  await page.bringToFront();
+
+  await controls.getByRole('button', { name: 'Reveal step by step' }).click();
+  await expect(first).toBeHidden();
+  await expect(later).toBeHidden();
+  await page.keyboard.press('PageDown');
+  await expect(first).toBeVisible();
+  await expect(later).toBeHidden();
+  await audience.screenshot({ path: testInfo.outputPath('projector-revealing.png') });
+  await page.keyboard.press('PageDown');
+  await expect(later).toBeVisible();
+  // A card added to the step while revealing waits for its own press.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { ...second, id: 'n0c', position: { x: 80, y: 420 }, data: { ...second.data, text: 'Why we sell: added live' } } }] });
+  await expect(audience.getByText('Why we sell: added live')).toBeHidden();
+  await controls.getByRole('button', { name: 'Reveal step by step' }).click();
+  await expect(audience.getByText('Why we sell: added live')).toBeVisible();
+  await expect(controls).toContainText('Step 1 of 3');
+});
+
 test('Present opens one audience window, in a process of its own, and Present again shows its session there', async ({ page, shell }) => {
   const first = await threeFrameSession(shell, 'Quarterly review');
   const second = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Annual plan' });
