@@ -123,10 +123,13 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
   }, [state, step, boardId, view, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
 
-  const items = step ? revealItems(doc.nodes, step.frameId) : [];
+  const revealed = state?.revealed ?? null;
+  // Only with reveal on: the reading order sorts the whole board, and in a room's burst of notes
+  // the stage renders for each commit.
+  const unrevealed = step && revealed !== null ? hiddenByReveal(revealItems(doc.nodes, step.frameId), revealed) : '';
   const spotlight = state?.spotlightNodeId;
   const css = [
-    state ? hiddenByReveal(items, state.revealed) : '',
+    unrevealed,
     spotlight ? `.audience .react-flow__node:not([data-id="${CSS.escape(spotlight)}"]) { opacity: 0.12; }` : '',
   ].join('\n');
 
