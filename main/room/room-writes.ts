@@ -107,15 +107,20 @@ export class RoomWrites {
     this.timer ??= setTimeout(() => this.flush(), GROUP_COMMIT_MS);
   }
 
+  /** What waits for the next commit, taken out of the queue. */
+  private takeQueued(): { votes: VoteWrite[]; notes: QueuedNote[] } {
+    const taken = { votes: this.votes, notes: this.notes };
+    this.votes = [];
+    this.notes = [];
+    this.notesOf.clear();
+    return taken;
+  }
+
   /** Drops what is queued (the room closed): the phones are told nothing was saved. */
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const votes = this.votes;
-    const notes = this.notes;
-    this.votes = [];
-    this.notes = [];
-    this.notesOf.clear();
+    const { votes, notes } = this.takeQueued();
     this.queued.clear();
     votes.forEach((v) => v.done(new GroundworkError('forbidden', 'The room closed before your dot was saved', [])));
     notes.forEach((n) => n.done(new GroundworkError('forbidden', 'The room closed before your note was saved', [])));
@@ -123,15 +128,12 @@ export class RoomWrites {
 
   flush(): void {
     this.timer = null;
-    const votes = this.votes;
+    const { votes, notes } = this.takeQueued();
     // The room's queue holds at most ROOM_LIMITS.pendingNotes: counted once a commit, not for each
     // note sent (a count walks every waiting note, and a burst's 600 notes each paid for one).
-    const fits = Math.max(0, ROOM_LIMITS.pendingNotes - (this.notes.length ? this.waitingNotes() : 0));
-    const sent = this.notes.slice(0, fits);
-    const refused = this.notes.slice(fits);
-    this.votes = [];
-    this.notes = [];
-    this.notesOf.clear();
+    const fits = Math.max(0, ROOM_LIMITS.pendingNotes - (notes.length ? this.waitingNotes() : 0));
+    const sent = notes.slice(0, fits);
+    const refused = notes.slice(fits);
     refused.forEach((n) => n.done(new GroundworkError('too_large', 'The facilitator has many notes waiting: try again in a minute', [])));
     // Replies go out once the transaction has committed, never before.
     const settled: (() => void)[] = [];

@@ -45,7 +45,7 @@ export class Room {
   private statusTimer: NodeJS.Timeout | null = null;
   private stateTimer: NodeJS.Timeout | null = null;
   /** The participants the next participantStateSoon tells. */
-  private readonly stateFor = new Set<string>();
+  private stateFor = new Set<string>();
   private unfollow: (() => void) | null = null;
   /** The session's PDF, for participants the facilitator allowed. */
   pdf: (sessionId: string) => Promise<Uint8Array> = () => Promise.reject(new Error('no printer'));
@@ -367,8 +367,8 @@ export class Room {
     for (const id of participantIds) this.stateFor.add(id);
     this.stateTimer ??= setTimeout(() => {
       this.stateTimer = null;
-      const told = new Set(this.stateFor);
-      this.stateFor.clear();
+      const told = this.stateFor;
+      this.stateFor = new Set();
       this.listener?.sendEvent(told, 'room.state', {});
     }, STATUS_EVERY_MS);
   }
