@@ -6,11 +6,12 @@ const SHORTCUTS: [string, string][] = [
   ['B or .', 'Black screen, and back'],
   ['W or ,', 'White screen, and back'],
   ['F', 'Spotlight the selected node (the rest dims); again to end it'],
+  ['Click a card', 'On the audience view with its controls shown: spotlight it; again to end it'],
   ['T', 'Show or hide the timer on the projector'],
   ['V', 'Show or hide the live vote tally on the projector'],
   ['C', 'Show or hide the findings (compression, gap) on the projector'],
   ['O', 'Presenter controls over the audience view (one screen)'],
-  ['Esc', 'Leave the presentation'],
+  ['Esc', 'End the presentation: the room sees a neutral screen'],
   ['?', 'This list'],
 ];
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
 import { useBoard } from '../state/board-store';
@@ -37,12 +37,32 @@ export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeav
     usePresentation.getState().update({ ended: true });
     onLeave();
   }, [onLeave]);
+  // Ended from the audience window (Esc there, or its controls): the editor leaves too. Only a
+  // change seen here counts: the state loaded at Present may still say the last one ended.
+  const ended = usePresentation((s) => s.state?.ended);
+  const wasEnded = useRef(ended);
+  useEffect(() => {
+    if (wasEnded.current === false && ended) onLeave();
+    wasEnded.current = ended;
+  }, [ended, onLeave]);
   const hasSelection = useCallback(() => useBoard.getState().nodes.some((n) => n.selected), []);
   usePresentationKeys({ arrowsOnlyWithoutSelection: true, hasSelection, onLeave: leave, onHelp: () => setHelp(true) });
 
+  // The Room panel opens below the controls, never over End presentation or the timer.
+  const keepDrawersBelow = useCallback((bar: HTMLElement | null) => {
+    if (!bar) return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => root.setProperty('--drawer-top', `${bar.getBoundingClientRect().bottom}px`));
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--drawer-top');
+    };
+  }, []);
+
   return (
     <>
-      <PresenterControls onHelp={() => setHelp(true)} onLeave={leave} showPrompts={false} />
+      <PresenterControls ref={keepDrawersBelow} onHelp={() => setHelp(true)} onLeave={leave} showPrompts={false} />
       {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
     </>
   );

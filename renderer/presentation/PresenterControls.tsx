@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { usePresentation } from './presentation-store';
 import { timerOf, usedMs } from '../../shared/presentation/timer';
 import { Clock, useNow } from './Clock';
@@ -8,7 +9,7 @@ import { currentItem, go, toggleFindingsVisible, toggleReveal, toggleScreen, tog
  * and the switches. In the editor's presenter bar (where the side Prompts panel follows the step)
  * and over a one-screen audience view, with the prompts.
  */
-export function PresenterControls({ onHelp, onLeave, showPrompts }: { onHelp(): void; onLeave(): void; showPrompts: boolean }) {
+export function PresenterControls({ ref, onHelp, onLeave, showPrompts }: { ref?: Ref<HTMLElement>; onHelp(): void; onLeave(): void; showPrompts: boolean }) {
   const state = usePresentation((s) => s.state);
   const steps = usePresentation((s) => s.steps);
   const session = usePresentation((s) => s.session);
@@ -22,7 +23,7 @@ export function PresenterControls({ onHelp, onLeave, showPrompts }: { onHelp(): 
   const running = item ? timerOf(state.timers, item.id)?.runningSince != null : false;
 
   return (
-    <section className="presenter-controls" aria-label="Presenter controls">
+    <section ref={ref} className="presenter-controls" aria-label="Presenter controls">
       <div className="presenter-where">
         <span className="presenter-step">
           Step {Math.min(state.stepIndex + 1, steps.length)} of {steps.length}
@@ -67,7 +68,14 @@ export function PresenterControls({ onHelp, onLeave, showPrompts }: { onHelp(): 
         <button type="button" aria-pressed={state.spotlightNodeId !== null} onClick={toggleSpotlight} aria-keyshortcuts="F">
           Spotlight
         </button>
-        <button type="button" aria-pressed={state.timerVisible} onClick={toggleTimerVisible} aria-keyshortcuts="T">
+        <button
+          type="button"
+          aria-pressed={state.timerVisible}
+          onClick={toggleTimerVisible}
+          aria-keyshortcuts="T"
+          disabled={!item}
+          title={item ? undefined : 'This step has no agenda item, so no timer to show'}
+        >
           Timer on screen
         </button>
         <button type="button" aria-pressed={state.tallyVisible} onClick={toggleTallyVisible} aria-keyshortcuts="V">

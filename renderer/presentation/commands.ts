@@ -26,9 +26,10 @@ export function toggleScreen(screen: Exclude<Screen, 'board'>): void {
   if (state) update({ screen: state.screen === screen ? 'board' : screen });
 }
 
+/** T: the current item's timer on the projector; a step with no agenda item has none to show. */
 export function toggleTimerVisible(): void {
   const { state, update } = usePresentation.getState();
-  if (state) update({ timerVisible: !state.timerVisible });
+  if (state && (state.timerVisible || currentItem())) update({ timerVisible: !state.timerVisible });
 }
 
 export function toggleTallyVisible(): void {
@@ -59,4 +60,10 @@ export function toggleSpotlight(): void {
   if (!state) return;
   const selected = useBoard.getState().nodes.find((n) => n.selected)?.id ?? null;
   update({ spotlightNodeId: state.spotlightNodeId || !selected ? null : selected });
+}
+
+/** A card clicked on the audience view (one screen, controls shown): spotlit, or no longer. */
+export function spotlightNode(nodeId: string): void {
+  const { state, update } = usePresentation.getState();
+  if (state) update({ spotlightNodeId: state.spotlightNodeId === nodeId ? null : nodeId });
 }

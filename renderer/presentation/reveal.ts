@@ -1,13 +1,25 @@
 import type { RevealItem } from '../../shared/presentation/reveal';
 
-/** The CSS that hides what is not revealed yet: nodes not reached, and rings of a circle not reached. */
-export function hiddenByReveal(items: readonly RevealItem[], revealed: number | null): string {
-  if (revealed === null) return '';
+export interface Unrevealed {
+  /** Hides the cards not reached yet, and the rings of a circle not reached. */
+  css: string;
+  /** The cards hidden whole: the edges that meet one are not drawn either. */
+  nodeIds: ReadonlySet<string>;
+}
+
+/** What the projector keeps back while revealing: the items from `revealed` on. */
+export function hiddenByReveal(items: readonly RevealItem[], revealed: number): Unrevealed {
   const rules: string[] = [];
+  const nodeIds = new Set<string>();
   items.slice(revealed).forEach((item) => {
     const node = `.react-flow__node[data-id="${CSS.escape(item.nodeId)}"]`;
-    rules.push(item.ring && item.ring !== 'why' ? `${node} .gc-${item.ring}, ${node} .gc-label-${item.ring}, ${node} .gc-text-${item.ring}` : node);
+    // A circle's why is its innermost ring: while it is hidden, so is the whole circle.
+    if (item.ring && item.ring !== 'why') rules.push(`${node} .gc-${item.ring}, ${node} .gc-label-${item.ring}, ${node} .gc-text-${item.ring}`);
+    else {
+      rules.push(node);
+      nodeIds.add(item.nodeId);
+    }
   });
   // Important: React Flow sets each node's visibility in its style attribute, which a plain rule never overrides.
-  return rules.length ? `${rules.join(', ')} { visibility: hidden !important; }` : '';
+  return { css: rules.length ? `${rules.join(', ')} { visibility: hidden !important; }` : '', nodeIds };
 }

@@ -14,7 +14,7 @@ import { useFlaggedEdges } from '../findings/flagged-edges';
 import { timerOf } from '../../shared/presentation/timer';
 import { Clock } from '../presentation/Clock';
 import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, type Rect } from '../presentation/camera';
-import { currentItem } from '../presentation/commands';
+import { currentItem, spotlightNode } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
 import { useAudienceWindow } from '../presentation/audience-window';
@@ -54,6 +54,8 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
 /** Within half a pixel and a thousandth of the zoom: the same view on screen. */
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < a.zoom / 1000;
 
+const spotlightOnClick = (_: unknown, node: BoardFlowNode) => spotlightNode(node.id);
+
 const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
 const paneWidthOf = (s: ReactFlowState) => s.width;
 const paneHeightOf = (s: ReactFlowState) => s.height;
@@ -71,7 +73,8 @@ function StepCaption() {
   );
 }
 
-function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
+/** `picking`: the presenter's controls are over the board, and a card clicked is spotlit. */
+function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking: boolean }) {
   const state = usePresentation((s) => s.state);
   const steps = usePresentation((s) => s.steps);
   const allNodes = useBoard((s) => s.nodes);
@@ -126,19 +129,32 @@ function Stage({ onMoving }: { onMoving(moving: boolean): void }) {
   const revealed = state?.revealed ?? null;
   // Only with reveal on: the reading order sorts the whole board, and in a room's burst of notes
   // the stage renders for each commit.
-  const unrevealed = step && revealed !== null ? hiddenByReveal(revealItems(doc.nodes, step.frameId), revealed) : '';
+  const unrevealed = step && revealed !== null ? hiddenByReveal(revealItems(doc.nodes, step.frameId), revealed) : null;
+  const hiddenKey = unrevealed ? [...unrevealed.nodeIds].join('\n') : '';
+  // An edge that meets a card not revealed yet would give it away, and so would its label.
+  const shownEdges = useMemo(() => {
+    if (!hiddenKey) return edges;
+    const hidden = new Set(hiddenKey.split('\n'));
+    return edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
+  }, [edges, hiddenKey]);
   const spotlight = state?.spotlightNodeId;
   const css = [
-    unrevealed,
-    spotlight ? `.audience .react-flow__node:not([data-id="${CSS.escape(spotlight)}"]) { opacity: 0.12; }` : '',
-  ].join('\n');
+    unrevealed?.css ?? '',
+    spotlight ? `.audience .react-flow__node:not([data-id="${CSS.escape(spotlight)}"]), .audience .react-flow__edge, .audience .edge-label, .audience .edge-legend { opacity: 0.12; }` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 
   return (
     <DetailContext.Provider value={detail}>
       <ShownOnlyContext.Provider value={true}>
         <ConnectedNodesContext.Provider value={connected}>
           {css && <style>{css}</style>}
-          <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`} onNodesChange={onNodesChange} {...STATIC_FLOW_PROPS}>
+          <ReactFlow nodes={nodes} edges={shownEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`}
+            onNodesChange={onNodesChange}
+            onNodeClick={picking ? spotlightOnClick : undefined}
+            {...STATIC_FLOW_PROPS}
+          >
             {strataBands && <StrataBands />}
             <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
           </ReactFlow>
@@ -170,9 +186,11 @@ export function Audience({ sessionId }: { sessionId: string }) {
     };
   }, [sessionId]);
 
+  // As in the editor: the room sees the neutral screen, and this window stays to show it.
   const leave = useCallback(() => {
+    setOverlay(false);
+    usePresentation.getState().update({ ended: true });
     if (document.fullscreenElement) void document.exitFullscreen();
-    else window.close();
   }, []);
   usePresentationKeys({
     arrowsOnlyWithoutSelection: false,
@@ -185,10 +203,10 @@ export function Audience({ sessionId }: { sessionId: string }) {
   const item = state ? currentItem() : undefined;
   if (state?.ended) return <Ended sessionId={sessionId} joinVisible={state.joinVisible} />;
   return (
-    <main className={`audience projector screen-${state?.screen ?? 'board'}`} aria-label="Audience view" aria-busy={moving}>
+    <main className={`audience projector screen-${state?.screen ?? 'board'}${overlay ? ' with-controls' : ''}`} aria-label="Audience view" aria-busy={moving}>
       <ReactFlowProvider>
         <NoteNamesContext.Provider value={namesShown}>
-          <Stage onMoving={setMoving} />
+          <Stage onMoving={setMoving} picking={overlay} />
         </NoteNamesContext.Provider>
       </ReactFlowProvider>
       <StepCaption />

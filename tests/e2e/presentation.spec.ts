@@ -14,6 +14,20 @@ async function present(page: Page, shell: ServedShell, sessionId: string) {
   return { audience, controls: page.getByRole('region', { name: 'Presenter controls' }) };
 }
 
+/**
+ * The three frames, with a second answer under the first and an edge labelled "so that" between
+ * them, presented on a projector-sized audience window.
+ */
+async function presentTwoLinkedAnswers(page: Page, shell: ServedShell, title: string) {
+  const { sessionId, boardId } = await threeFrameSession(shell, title);
+  const second = { id: 'n0b', kind: 'note', position: { x: 80, y: 300 }, size: null, data: { text: 'Why we sell: a second answer', category: 'idea', votes: 0 } };
+  const link = { id: 'e0', kind: 'relates', source: 'n0', target: 'n0b', data: { label: 'so that', strength: null } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: second }, { type: 'edge.add', edge: link }] });
+  const { audience, controls } = await present(page, shell, sessionId);
+  await audience.setViewportSize(PROJECTOR);
+  return { boardId, second, audience, controls };
+}
+
 /** A copy of the built-in "Levels of work" workshop: three boards, nine steps, prompts at each. */
 async function levelsOfWorkSession(shell: ServedShell): Promise<string> {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
@@ -92,25 +106,29 @@ test('the audience follows the presenter through three frames, blackout and the 
 });
 
 test('Reveal step by step hides the step’s cards on the projector and shows them one a press, in reading order', async ({ page, shell }, testInfo) => {
-  const { sessionId, boardId } = await threeFrameSession(shell, 'Reveal');
-  const second = { id: 'n0b', kind: 'note', position: { x: 80, y: 300 }, size: null, data: { text: 'Why we sell: a second answer', category: 'idea', votes: 0 } };
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: second }] });
-  const { audience, controls } = await present(page, shell, sessionId);
-  await audience.setViewportSize(PROJECTOR);
+  const { boardId, second, audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Reveal');
   const [first, later] = [audience.getByText('Why we sell: our answer'), audience.getByText('Why we sell: a second answer')];
+  const [edge, label] = [audience.locator('.react-flow__edge[data-id="e0"]'), audience.getByText('so that')];
   await expect(first).toBeVisible();
   await expect(later).toBeVisible();
+  await expect(label).toBeVisible();
   await page.bringToFront();
 
   await controls.getByRole('button', { name: 'Reveal step by step' }).click();
   await expect(first).toBeHidden();
   await expect(later).toBeHidden();
+  // The edge between them, and its label, would give the second card away.
+  await expect(edge).toHaveCount(0);
+  await expect(label).toHaveCount(0);
   await page.keyboard.press('PageDown');
   await expect(first).toBeVisible();
   await expect(later).toBeHidden();
+  await expect(label).toHaveCount(0);
   await audience.screenshot({ path: testInfo.outputPath('projector-revealing.png') });
   await page.keyboard.press('PageDown');
   await expect(later).toBeVisible();
+  await expect(edge).toHaveCount(1);
+  await expect(label).toBeVisible();
   // A card added to the step while revealing waits for its own press.
   await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { ...second, id: 'n0c', position: { x: 80, y: 420 }, data: { ...second.data, text: 'Why we sell: added live' } } }] });
   await expect(audience.getByText('Why we sell: added live')).toBeHidden();
@@ -223,6 +241,27 @@ test('the projector draws the org map’s reporting lines', async ({ page, shell
   await expect.poll(async () => (await edgeLengths(audience)).filter((length) => length > 40).length).toBe(3);
 });
 
+test('at 1366×768 the Room panel opens below the presenter’s controls, not over End presentation or the timer', async ({ page, shell }) => {
+  await page.setViewportSize(LAPTOP);
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
+  await shell.call('room.open', { sessionId, host: '127.0.0.2' });
+  const { controls } = await present(page, shell, sessionId);
+  await page.getByRole('button', { name: /^Room: / }).click();
+  const panel = page.getByRole('complementary', { name: 'Room' });
+  await expect(panel).toBeVisible();
+  for (const name of ['End presentation', 'Reveal step by step', 'Start']) {
+    const button = controls.getByRole('button', { name });
+    const box = (await button.boundingBox())!;
+    const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.textContent ?? '', [box.x + box.width / 2, box.y + box.height / 2]);
+    expect(onTop, name).toBe(name);
+  }
+  expect((await panel.boundingBox())!.y).toBeGreaterThanOrEqual((await controls.boundingBox())!.y + (await controls.boundingBox())!.height - 1);
+  await controls.getByRole('button', { name: 'End presentation' }).click();
+  await expect(controls).toHaveCount(0);
+  // Without the controls, the panel is right below the header again.
+  await expect.poll(async () => (await panel.boundingBox())!.y).toBeLessThan(60);
+});
+
 for (const screen of [LAPTOP, PROJECTOR]) {
   test(`while presenting at ${screen.width}×${screen.height} the canvas keeps at least 60% of the window`, async ({ page, shell }) => {
     await page.setViewportSize(screen);
@@ -284,6 +323,90 @@ test('End presentation leaves the audience window on a neutral screen', async ({
   // Present again: the room sees the board where it was left.
   await page.getByRole('button', { name: 'Present' }).click();
   await expect(audience.getByText('How we sell: our answer')).toBeVisible();
+});
+
+test('with the controls over the audience view, a card clicked is spotlit, edges and labels dim with the rest, and Esc ends the presentation for both windows', async ({ page, shell }, testInfo) => {
+  const { audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Spotlight');
+  /** How opaque the element is drawn: its own opacity times its ancestors'. */
+  const opacity = (locator: Locator) =>
+    locator.evaluate((el) => {
+      let product = 1;
+      for (let at: Element | null = el; at; at = at.parentElement) product *= Number(getComputedStyle(at).opacity);
+      return product;
+    });
+  const [spotlit, other] = [audience.locator('.react-flow__node[data-id="n0"]'), audience.locator('.react-flow__node[data-id="n0b"]')];
+  // The label is drawn on its edge, or as a number there and in the legend.
+  const [edge, label] = [audience.locator('.react-flow__edge[data-id="e0"]'), audience.locator('[data-edge-id="e0"]')];
+  const labelText = audience.getByText('so that');
+  await expect(label).toBeVisible();
+  await expect(labelText).toBeVisible();
+
+  await audience.keyboard.press('o');
+  const overlay = audience.getByRole('region', { name: 'Presenter controls' });
+  await expect(overlay).toBeVisible();
+  await spotlit.click();
+  await expect(overlay.getByRole('button', { name: 'Spotlight' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(controls.getByRole('button', { name: 'Spotlight' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => opacity(other)).toBeLessThan(0.2);
+  await expect.poll(() => opacity(edge)).toBeLessThan(0.2);
+  await expect.poll(() => opacity(label)).toBeLessThan(0.2);
+  await expect.poll(() => opacity(labelText)).toBeLessThan(0.2);
+  expect(await opacity(spotlit)).toBe(1);
+  await audience.screenshot({ path: testInfo.outputPath('projector-spotlight.png') });
+  // The same card again ends it.
+  await spotlit.click();
+  await expect(overlay.getByRole('button', { name: 'Spotlight' })).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => opacity(edge)).toBe(1);
+
+  await audience.keyboard.press('Escape');
+  await expect(audience.getByText('The presentation has ended')).toBeVisible();
+  await expect(controls).toHaveCount(0);
+  // The title stands in the middle of the screen, not at its top.
+  const heading = (await audience.getByRole('heading', { name: 'Spotlight' }).boundingBox())!;
+  expect(Math.abs(heading.y + heading.height / 2 - PROJECTOR.height / 2)).toBeLessThan(PROJECTOR.height / 6);
+  await audience.screenshot({ path: testInfo.outputPath('projector-ended.png') });
+  // Present again: the room sees the board where it was left.
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(audience.getByText('Why we sell: our answer')).toBeVisible();
+  await expect(controls).toBeVisible();
+});
+
+test('a black screen covers everything the room sees: the board, the clock and the join code', async ({ page, shell }) => {
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
+  await shell.call('room.open', { sessionId, host: '127.0.0.2' });
+  const { audience, controls } = await present(page, shell, sessionId);
+  await audience.setViewportSize(PROJECTOR);
+  await page.keyboard.press('t');
+  const clock = audience.getByRole('timer');
+  await expect(clock).toBeVisible();
+  await page.bringToFront();
+  await page.keyboard.press('b');
+  const cover = audience.getByRole('img', { name: 'Black screen' });
+  await expect(cover).toBeVisible();
+  /** What is on top at the middle of the element's box. */
+  const topAt = async (locator: Locator) => {
+    const box = (await locator.boundingBox())!;
+    return audience.evaluate(([x, y]) => document.elementFromPoint(x, y)?.getAttribute('aria-label') ?? '', [box.x + box.width / 2, box.y + box.height / 2]);
+  };
+  await expect.poll(() => topAt(clock)).toBe('Black screen');
+  await page.getByRole('button', { name: /^Room: / }).click();
+  await page.getByRole('complementary', { name: 'Room' }).getByRole('button', { name: 'Show to the room' }).click();
+  const join = audience.getByRole('region', { name: 'How to join the room' });
+  await expect(join).toBeAttached();
+  await expect.poll(() => topAt(join)).toBe('Black screen');
+  await controls.getByRole('button', { name: 'Blackout' }).click();
+  await expect(cover).toHaveCount(0);
+  await expect(join).toBeVisible();
+});
+
+test('a step with no agenda item has no timer to put on screen', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'No agenda' });
+  const frame = { id: 'f0', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 800, height: 500 }, data: { title: 'Open floor' } };
+  await shell.call('board.apply', { boardId: session.boards[0].id, ops: [{ type: 'node.add', node: frame }] });
+  const { controls } = await present(page, shell, session.id);
+  await expect(controls).toContainText('Open floor');
+  await expect(controls.getByRole('button', { name: 'Timer on screen' })).toBeDisabled();
+  await expect(controls.getByRole('group', { name: 'Timer' })).toHaveCount(0);
 });
 
 test('a running timer carries on to the next item, a paused one does not', async ({ page, shell }) => {
@@ -493,11 +616,11 @@ test('notes from the room that land off the editor’s screen join its board at 
   const onScreen = Array.from({ length: 16 }, (_, i) => note(`n${i}`, (i % 6) * 220 + 20, Math.floor(i / 6) * 160 + 20));
   const offScreen = Array.from({ length: 8 }, (_, i) => note(`o${i}`, 20_000 + i * 220, 0));
   await shell.call('board.apply', { boardId, ops: [...onScreen, ...offScreen] });
-  await expect(editor.locator('.react-flow__node-note')).toHaveCount(46);
-  const seen = await editor.evaluate(() => (window as unknown as { seen: { board: number; drawn: number }[] }).seen);
+  const seenFrames = () => editor.evaluate(() => (window as unknown as { seen: { board: number; drawn: number }[] }).seen);
+  // The last note drawn is counted at the next frame, which may come after the DOM shows it.
+  await expect.poll(async () => (await seenFrames()).at(-1)).toEqual({ board: 54, drawn: 46 });
   // The first frame any of them joined holds the 8 off screen and the first 8 on screen.
-  expect(seen.find((frame) => frame.board > 30)).toEqual({ board: 30 + 8 + 8, drawn: 30 + 8 });
-  expect(seen.at(-1)).toEqual({ board: 54, drawn: 46 });
+  expect((await seenFrames()).find((frame) => frame.board > 30)).toEqual({ board: 30 + 8 + 8, drawn: 30 + 8 });
 });
 
 test('on the projector only cards an edge meets carry handles, and an edge drawn to a card already shown appears', async ({ page: audience, shell }) => {
