@@ -31,17 +31,15 @@ export function presentationService(store: Store, hub: EventHub, now: () => numb
     const framesOf = (boardId: string) => store.getBoard(boardId).nodes.filter((n): n is Extract<BoardNode, { kind: 'frame' }> => n.kind === 'frame');
     return presentationSteps({ boards, agenda, framesOf });
   };
-  const revealCount = (state: PresentationState, step: { boardId: string; frameId: string | null } | undefined) => {
-    if (!step || state.revealed === null) return 0;
-    return revealItems(new Map(store.getBoard(step.boardId).nodes.map((n) => [n.id, n])), step.frameId).length;
-  };
+  const revealCount = (step: { boardId: string; frameId: string | null } | undefined) =>
+    step ? revealItems(new Map(store.getBoard(step.boardId).nodes.map((n) => [n.id, n])), step.frameId).length : 0;
   return {
     'presentation.get': ({ sessionId }) => current(sessionId),
     'presentation.update': ({ sessionId, patch }) => save(patched(current(sessionId), patch)),
     'presentation.go': ({ sessionId, direction }) => {
       const state = current(sessionId);
       const steps = stepsOf(sessionId);
-      const next = moveOn(state, direction, { steps, revealCount: revealCount(state, steps[state.stepIndex]), now: now() });
+      const next = moveOn(state, direction, { steps, revealCountOf: (i) => revealCount(steps[i]), now: now() });
       return next === state ? state : save(next);
     },
     'presentation.measured': ({ sessionId, stepIndex, parts }) => {

@@ -4,8 +4,8 @@ import { applyToTimers, timerOf } from './timer';
 
 interface Room {
   steps: readonly Step[];
-  /** How many items the current step reveals one by one. */
-  revealCount: number;
+  /** How many items step i reveals one by one (while reveal is on). */
+  revealCountOf(stepIndex: number): number;
   now: number;
 }
 
@@ -15,10 +15,10 @@ interface Room {
  * presentation has ended. Leaving a step clears its
  * spotlight and its whole-or-parts choice, and a running timer carries on to the next item's when the presenter wants it to.
  */
-export function moveOn(state: PresentationState, direction: 1 | -1, { steps, revealCount, now }: Room): PresentationState {
+export function moveOn(state: PresentationState, direction: 1 | -1, { steps, revealCountOf, now }: Room): PresentationState {
   if (state.ended) return state;
   const { stepIndex, part, parts, revealed } = state;
-  const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCount);
+  const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCountOf);
   if (next.stepIndex === stepIndex) return next.part === part && next.revealed === revealed ? state : { ...state, ...next };
   const from = steps[stepIndex]?.agendaItemId;
   const to = steps[next.stepIndex]?.agendaItemId;

@@ -48,18 +48,19 @@ interface Position {
 
 /**
  * Next and previous, as in presentation software: through the parts of a step (and its reveal,
- * when on) before the next step. `revealCount` is how many items the current step reveals.
+ * when on) before the next step; the next step starts hidden, and going back finds the previous
+ * step as the room last saw it, every item shown. `revealCountOf(i)`: how many items step i reveals.
  */
-export function advance(position: Position, direction: 1 | -1, stepCount: number, revealCount: number): Position {
+export function advance(position: Position, direction: 1 | -1, stepCount: number, revealCountOf: (stepIndex: number) => number): Position {
   const { stepIndex, part, parts, revealed } = position;
   if (direction === 1) {
-    if (revealed !== null && revealed < revealCount) return { ...position, revealed: revealed + 1 };
+    if (revealed !== null && revealed < revealCountOf(stepIndex)) return { ...position, revealed: revealed + 1 };
     if (part < parts - 1) return { ...position, part: part + 1 };
     if (stepIndex < stepCount - 1) return { stepIndex: stepIndex + 1, part: 0, parts: 1, revealed: revealed === null ? null : 0 };
     return position;
   }
   if (revealed !== null && revealed > 0) return { ...position, revealed: revealed - 1 };
   if (part > 0) return { ...position, part: part - 1 };
-  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: 0, parts: 1, revealed: revealed === null ? null : 0 };
+  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: 0, parts: 1, revealed: revealed === null ? null : revealCountOf(stepIndex - 1) };
   return position;
 }

@@ -129,6 +129,14 @@ test('Reveal step by step hides the step’s cards on the projector and shows th
   await expect(later).toBeVisible();
   await expect(edge).toHaveCount(1);
   await expect(label).toBeVisible();
+  // The next step starts hidden; back again, the room finds this step as it left it.
+  await page.keyboard.press('PageDown');
+  await expect(controls).toContainText('Step 2 of 3');
+  await expect(audience.getByText('How we sell: our answer')).toBeHidden();
+  await page.keyboard.press('PageUp');
+  await expect(controls).toContainText('Step 1 of 3');
+  await expect(first).toBeVisible();
+  await expect(later).toBeVisible();
   // A card added to the step while revealing waits for its own press.
   await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { ...second, id: 'n0c', position: { x: 80, y: 420 }, data: { ...second.data, text: 'Why we sell: added live' } } }] });
   await expect(audience.getByText('Why we sell: added live')).toBeHidden();

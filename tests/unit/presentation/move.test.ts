@@ -6,7 +6,7 @@ import { usedMs } from '../../../shared/presentation/timer';
 
 const steps: Step[] = ['a0', 'a1', 'a2'].map((id, i) => ({ boardId: 'b', frameId: `f${i}`, agendaItemId: id, title: `Item ${i}` }));
 const state = (patch: Partial<PresentationState> = {}): PresentationState => ({ ...initialPresentation('s'), ...patch });
-const room = (now = 0) => ({ steps, revealCount: 0, now });
+const room = (now = 0) => ({ steps, revealCountOf: () => 0, now });
 const total = (s: PresentationState, now: number) => Object.values(s.timers).reduce((sum, t) => sum + usedMs(t, now), 0);
 
 describe('moving the room on, as main decides it', () => {

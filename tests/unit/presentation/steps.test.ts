@@ -34,20 +34,31 @@ describe('presentation steps', () => {
 describe('advance', () => {
   const at = (stepIndex: number, part = 0, parts = 1, revealed: number | null = null) => ({ stepIndex, part, parts, revealed });
 
+  const none = () => 0;
+  /** Step i reveals i + 2 items. */
+  const growing = (i: number) => i + 2;
+
   it('goes through the parts of a split step before the next step', () => {
-    expect(advance(at(0, 0, 2), 1, 3, 0)).toEqual(at(0, 1, 2));
-    expect(advance(at(0, 1, 2), 1, 3, 0)).toEqual(at(1, 0, 1));
-    expect(advance(at(1, 0, 1), -1, 3, 0)).toEqual(at(0, 0, 1));
+    expect(advance(at(0, 0, 2), 1, 3, none)).toEqual(at(0, 1, 2));
+    expect(advance(at(0, 1, 2), 1, 3, none)).toEqual(at(1, 0, 1));
+    expect(advance(at(1, 0, 1), -1, 3, none)).toEqual(at(0, 0, 1));
   });
 
   it('reveals a step’s items one by one before moving on, and starts the next step hidden', () => {
-    expect(advance(at(0, 0, 1, 1), 1, 3, 3)).toEqual(at(0, 0, 1, 2));
-    expect(advance(at(0, 0, 1, 3), 1, 3, 3)).toEqual(at(1, 0, 1, 0));
-    expect(advance(at(1, 0, 1, 2), -1, 3, 3)).toEqual(at(1, 0, 1, 1));
+    expect(advance(at(0, 0, 1, 1), 1, 3, growing)).toEqual(at(0, 0, 1, 2));
+    expect(advance(at(0, 0, 1, 2), 1, 3, growing)).toEqual(at(1, 0, 1, 0));
+    expect(advance(at(1, 0, 1, 2), -1, 3, growing)).toEqual(at(1, 0, 1, 1));
+  });
+
+  it('going back past a step’s first item shows the previous step as the room left it, every item revealed', () => {
+    expect(advance(at(1, 0, 1, 0), -1, 3, growing)).toEqual(at(0, 0, 1, 2));
+    expect(advance(at(2, 0, 1, 0), -1, 3, growing)).toEqual(at(1, 0, 1, 3));
+    // And back again, one item a press.
+    expect(advance(at(0, 0, 1, 2), -1, 3, growing)).toEqual(at(0, 0, 1, 1));
   });
 
   it('stays put at either end', () => {
-    expect(advance(at(2), 1, 3, 0)).toEqual(at(2));
-    expect(advance(at(0), -1, 3, 0)).toEqual(at(0));
+    expect(advance(at(2), 1, 3, none)).toEqual(at(2));
+    expect(advance(at(0), -1, 3, none)).toEqual(at(0));
   });
 });
