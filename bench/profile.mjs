@@ -13,13 +13,14 @@
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *   --inclusive            also list named functions by their time including what they call
  *   --window FROM-TO       only JavaScript sampled FROM to TO ms after the profile starts (e.g. one long task)
+ *   --mutations            also list what the gesture changed in the DOM (element, attribute or children), by count
  *   --keep PREFIX          also keep PREFIX.trace.json (Chromium's trace, for DevTools' Performance panel) and
  *                          PREFIX.cpuprofile (V8's profile)
  *
  * Prints, per frame, the time on each thread kind (raster workers, the renderer's main thread and
  * its main phases), then the JavaScript functions with the most self time (V8's CPU profiler).
  */
-/* global window */
+/* global window, document, MutationObserver */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,7 @@ const { values: opt } = parseArgs({
     inclusive: { type: 'boolean', default: false },
     window: { type: 'string', default: '' },
     keep: { type: 'string', default: '' },
+    mutations: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -162,6 +164,27 @@ function listInclusive(profile, byId, hits, top) {
     .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
 }
 
+/** In the page: counts each kind of DOM change from now on, keyed by the element and what changed. */
+function recordMutations() {
+  const counts = {};
+  const describe = (node) => (node.nodeType === 1 ? `${node.tagName.toLowerCase()}${[...node.classList].slice(0, 2).map((c) => `.${c}`).join('')}` : `#${node.nodeName}`);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const key = `${describe(r.target)} ${r.type === 'attributes' ? `[${r.attributeName}]` : r.type === 'childList' ? `children +${r.addedNodes.length} -${r.removedNodes.length}` : 'text'}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+  }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.__mutations = counts;
+}
+
+function listMutations(counts, frames) {
+  console.log(`\nDOM changes during the gesture (${frames} frames), most frequent first:`);
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .forEach(([key, n]) => console.log(`  ${String(n).padStart(6)}  ${key}`));
+}
+
 function keep(traceFile, profile) {
   if (!opt.keep) return;
   fs.copyFileSync(traceFile, `${opt.keep}.trace.json`);
@@ -230,9 +253,11 @@ async function main() {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await browser.startTracing(page, { path: traceFile, categories });
+      if (opt.mutations) await page.evaluate(recordMutations);
       await cdp.send('Profiler.start');
       const result = opt.action === 'drag' ? await dragNode(page, ids, { x: 240, y: 120 }, 0) : await pan(page, { x: 300, y: 150 }, 0);
       const { profile } = await cdp.send('Profiler.stop');
+      if (opt.mutations) listMutations(await page.evaluate(() => window.__mutations), result.frames);
       await browser.stopTracing();
       console.log(`${opt.page} ${opt.action}, ${size} nodes, ${opt.view} view${opt.css ? `, with css ${opt.css}` : ''}:`);
       console.log(`  frames ${result.frames} (${result.moves} moves${result.capped ? ", capped" : ""}): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
