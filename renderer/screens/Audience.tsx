@@ -156,7 +156,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
             {...STATIC_FLOW_PROPS}
           >
             {strataBands && <StrataBands />}
-            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} />
+            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} legendArea={view?.bounds} />
           </ReactFlow>
         </ConnectedNodesContext.Provider>
       </ShownOnlyContext.Provider>

@@ -333,6 +333,22 @@ test('End presentation leaves the audience window on a neutral screen', async ({
   await expect(audience.getByText('How we sell: our answer')).toBeVisible();
 });
 
+test('the projector’s legend of numbered edge labels lists the step’s labels, not the rest of the board’s', async ({ page, shell }) => {
+  const { boardId, second, audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Legend');
+  const other = { ...second, id: 'n1b', position: { x: 980, y: 300 }, data: { ...second.data, text: 'How we sell: a second answer' } };
+  const link = { id: 'e1', kind: 'relates', source: 'n1', target: 'n1b', data: { label: 'because', strength: null } };
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: other }, { type: 'edge.add', edge: link }] });
+  // Both labels are too long for the gap between their cards: numbers, spelled out in the legend.
+  const legend = audience.getByRole('list', { name: 'Edge labels' });
+  await expect(legend).toContainText('so that');
+  await expect(legend).not.toContainText('because');
+  await page.bringToFront();
+  await page.keyboard.press('PageDown');
+  await expect(controls).toContainText('Step 2 of 3');
+  await expect(legend).toContainText('because');
+  await expect(legend).not.toContainText('so that');
+});
+
 test('with the controls over the audience view, a card clicked is spotlit, edges and labels dim with the rest, and Esc ends the presentation for both windows', async ({ page, shell }, testInfo) => {
   const { audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Spotlight');
   /** How opaque the element is drawn: its own opacity times its ancestors'. */

@@ -3,7 +3,7 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { createStore, useStore as useZustand, type StoreApi } from 'zustand';
 import { BoardPortal } from '../BoardPortal';
 import { cardsNear } from './card-index';
-import { inflate, sameRects, union, type Point } from './geometry';
+import { inflate, intersects, sameRects, union, type Point, type Rect } from './geometry';
 import { placeLabels, type LabelRequest } from './label-placement';
 
 interface LabelRoute {
@@ -94,9 +94,10 @@ const BADGE_TEXT = 0.6;
  * The board's edge labels, placed clear of cards and of each other along their edges; a label
  * with no room, or every label when zoomed too far out to read, shows as a number on its edge
  * and is listed in a legend on the board. `minScreenPx`: the projector's floor for text, which
- * labels and badges keep however far the camera zooms out.
+ * labels and badges keep however far the camera zooms out; `legendArea`: the part of the board
+ * whose numbers the legend lists (the projector's step), else all of them.
  */
-export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
+export function EdgeLabels({ minScreenPx, legendArea }: { minScreenPx?: number; legendArea?: Rect | null }) {
   const registry = useRegistry();
   const routes = useZustand(registry, (s) => s.routes);
   const [metrics, setMetrics] = useState<Metrics | null>(null);
@@ -151,7 +152,8 @@ export function EdgeLabels({ minScreenPx }: { minScreenPx?: number }) {
     return { placements, texts, badge, text };
   }, [labels, cards, readable]);
 
-  const legend = layout?.placements.filter((p) => p.number !== null).sort((a, b) => a.number! - b.number!) ?? [];
+  // The projector lists the numbers of the step it shows, not those of the rest of the board.
+  const legend = layout?.placements.filter((p) => p.number !== null && (!legendArea || intersects(p.box, legendArea))).sort((a, b) => a.number! - b.number!) ?? [];
   return (
     <>
       <BoardPortal>
