@@ -1,7 +1,7 @@
 import { ReactFlow, ReactFlowProvider, useReactFlow, useStore, type ReactFlowState, type Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../canvas/canvas.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { edgeTypes } from '../canvas/edges/BoardEdge';
 import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
@@ -96,6 +96,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const paneHeight = useStore(paneHeightOf);
   /** Where the camera was last sent. */
   const aimedAt = useRef<Viewport | null>(null);
+  const [cameraZoom, setCameraZoom] = useState<number | null>(null);
   const step = state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
   const measured = nodes.every((n) => n.measured?.width || n.width);
   const view = useMemo(() => (step && boardId === step.boardId ? stepView(nodes, step.frameId) : null), [nodes, step, boardId]);
@@ -122,6 +123,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.
     if (aimedAt.current && sameViewport(aimedAt.current, viewport)) return;
     aimedAt.current = viewport;
+    setCameraZoom(viewport.zoom);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
   }, [state, step, boardId, view, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
@@ -150,7 +152,14 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
       <ShownOnlyContext.Provider value={true}>
         <ConnectedNodesContext.Provider value={connected}>
           {css && <style>{css}</style>}
-          <ReactFlow nodes={nodes} edges={shownEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes} className={`detail-${detail}`}
+          <ReactFlow
+            nodes={nodes}
+            edges={shownEdges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            className={`detail-${detail}`}
+            // Frames' titles are sized for it (presentation.css): legible, and no larger than a narrow frame needs.
+            style={cameraZoom ? ({ '--camera-zoom': cameraZoom } as CSSProperties) : undefined}
             onNodesChange={onNodesChange}
             onNodeClick={picking ? spotlightOnClick : undefined}
             {...STATIC_FLOW_PROPS}

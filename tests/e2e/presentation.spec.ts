@@ -172,6 +172,26 @@ test('Present opens one audience window, in a process of its own, and Present ag
   expect(page.context().pages()).toHaveLength(2);
 });
 
+test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
+  const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
+  const rhythm = templates.find((t) => t.name.startsWith('Rhythm of the sale'))!;
+  const { id } = await shell.call<{ id: string }>('session.createFromTemplate', { templateId: rhythm.id });
+  const { audience, controls } = await present(page, shell, id);
+  await audience.setViewportSize(PROJECTOR);
+  await page.bringToFront();
+  // Step 3 is an empty column the room fills: the camera shows it whole, its cards drawn compact.
+  await pageDownTo(page, controls, 'Step 3 of 7');
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+  const title = audience.locator('.frame-title', { hasText: 'Be responsive' });
+  const shown = await title.evaluate((el) => {
+    const zoom = new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport')!).transform).a;
+    return { cut: el.scrollWidth > el.clientWidth, px: parseFloat(getComputedStyle(el).fontSize) * zoom, text: el.textContent };
+  });
+  await audience.screenshot({ path: testInfo.outputPath('projector-narrow-frame.png') });
+  expect(shown.cut, `"${shown.text}" is cut`).toBe(false);
+  expect(shown.px).toBeGreaterThanOrEqual(24);
+});
+
 test('at 1920×1080 the audience view renders no text under 24 px', async ({ page, shell }) => {
   const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   // A crowded step too: many nodes on one wide board, no frames on a second board.
