@@ -192,6 +192,21 @@ test('a narrow frame’s title shows whole on the projector, at 24 px or more', 
   expect(shown.px).toBeGreaterThanOrEqual(24);
 });
 
+test('the shortcut sheet over the audience view is readable from the back of the room', async ({ page, shell }) => {
+  const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
+  const { audience } = await present(page, shell, sessionId);
+  await audience.setViewportSize(PROJECTOR);
+  await expect(audience.getByText('Why we sell: our answer')).toBeVisible();
+  await audience.keyboard.press('?');
+  const sheet = audience.getByRole('dialog', { name: 'Presentation shortcuts' });
+  await expect(sheet).toBeVisible();
+  const sizes = await sheet.evaluate((dialog) =>
+    [...dialog.querySelectorAll('*')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())).map((el) => parseFloat(getComputedStyle(el).fontSize)),
+  );
+  expect(sizes.length).toBeGreaterThan(10);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+});
+
 test('at 1920×1080 the audience view renders no text under 24 px', async ({ page, shell }) => {
   const { sessionId } = await threeFrameSession(shell, 'Quarterly review');
   // A crowded step too: many nodes on one wide board, no frames on a second board.
