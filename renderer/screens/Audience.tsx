@@ -6,7 +6,7 @@ import { edgeTypes } from '../canvas/edges/BoardEdge';
 import { EdgeLabels } from '../canvas/edges/EdgeLabels';
 import { nodeTypes } from '../canvas/nodes';
 import { ConnectedNodesContext, useConnectedNodes } from '../canvas/nodes/Handles';
-import { detailAt, type Detail } from '../canvas/nodes/detail';
+import { detailAt } from '../canvas/nodes/detail';
 import { DetailContext } from '../canvas/nodes/WithDetail';
 import { STATIC_FLOW_PROPS } from '../canvas/static-flow';
 import { bandLabelGutter, StrataBands } from '../canvas/StrataBands';
@@ -56,7 +56,6 @@ const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && 
 
 const spotlightOnClick = (_: unknown, node: BoardFlowNode) => spotlightNode(node.id);
 
-const detailOf = (s: ReactFlowState): Detail => detailAt(s.transform[2], PROJECTOR_DETAIL);
 const paneWidthOf = (s: ReactFlowState) => s.width;
 const paneHeightOf = (s: ReactFlowState) => s.height;
 
@@ -80,7 +79,12 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const allNodes = useBoard((s) => s.nodes);
   // Notes private mode still hides never reach the projector: not drawn, not framed by the camera.
   const nodes = useMemo(() => allNodes.filter((n) => !isHiddenNote(n.type, n.data)), [allNodes]);
-  const detail = useStore(detailOf);
+  /** The zoom the camera was last sent to. */
+  const [cameraZoom, setCameraZoom] = useState<number | null>(null);
+  // Cards are drawn for where the camera goes, not for each frame of its glide: d3's smooth zoom
+  // dips on the way, and cards drawn compact mid-glide would change the step's bounds, sending
+  // the camera off again, back and forth.
+  const detail = useStore((s) => detailAt(cameraZoom ?? s.transform[2], PROJECTOR_DETAIL));
   const edges = useFlaggedEdges(useBoard((s) => s.edges), state?.findingsVisible ?? true);
   const connected = useConnectedNodes(edges);
   const boardId = useBoard((s) => s.boardId);
@@ -96,7 +100,6 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const paneHeight = useStore(paneHeightOf);
   /** Where the camera was last sent. */
   const aimedAt = useRef<Viewport | null>(null);
-  const [cameraZoom, setCameraZoom] = useState<number | null>(null);
   const step = state ? steps[Math.min(state.stepIndex, steps.length - 1)] : undefined;
   const measured = nodes.every((n) => n.measured?.width || n.width);
   const view = useMemo(() => (step && boardId === step.boardId ? stepView(nodes, step.frameId) : null), [nodes, step, boardId]);

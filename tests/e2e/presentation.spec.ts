@@ -172,6 +172,21 @@ test('Present opens one audience window, in a process of its own, and Present ag
   expect(page.context().pages()).toHaveLength(2);
 });
 
+test('after Whole step on an org map in its strata bands, the projector’s camera settles and stays still', async ({ page, shell }) => {
+  const { controls, audience } = await present(page, shell, await levelsOfWorkSession(shell));
+  await audience.setViewportSize(PROJECTOR);
+  const stage = audience.getByRole('main', { name: 'Audience view' });
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  await controls.getByRole('button', { name: 'Whole step' }).click();
+  // It used to glide back and forth for good: the glide's zoom dipped, the cards drew compact,
+  // the step's bounds changed and the camera set off again.
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const viewport = audience.locator('.react-flow__viewport');
+  const settled = await viewport.evaluate((el) => el.style.transform);
+  await audience.waitForTimeout(1_500);
+  expect(await viewport.evaluate((el) => el.style.transform)).toBe(settled);
+});
+
 test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
   const rhythm = templates.find((t) => t.name.startsWith('Rhythm of the sale'))!;
