@@ -79,8 +79,9 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const allNodes = useBoard((s) => s.nodes);
   // Notes private mode still hides never reach the projector: not drawn, not framed by the camera.
   const nodes = useMemo(() => allNodes.filter((n) => !isHiddenNote(n.type, n.data)), [allNodes]);
-  /** The zoom the camera was last sent to. */
-  const [cameraZoom, setCameraZoom] = useState<number | null>(null);
+  /** Where the camera was last sent, as what it shows. */
+  const [camera, setCamera] = useState<Viewport | null>(null);
+  const cameraZoom = camera?.zoom ?? null;
   // Cards are drawn for where the camera goes, not for each frame of its glide: d3's smooth zoom
   // dips on the way, and cards drawn compact mid-glide would change the step's bounds, sending
   // the camera off again, back and forth.
@@ -126,7 +127,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.
     if (aimedAt.current && sameViewport(aimedAt.current, viewport)) return;
     aimedAt.current = viewport;
-    setCameraZoom(viewport.zoom);
+    setCamera(viewport);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
   }, [state, step, boardId, view, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
@@ -142,6 +143,8 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     const hidden = new Set(hiddenKey.split('\n'));
     return edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target));
   }, [edges, hiddenKey]);
+  // The board the camera shows once it has arrived: the legend lists the numbers on it.
+  const shownArea = camera && paneWidth ? { x: -camera.x / camera.zoom, y: -camera.y / camera.zoom, width: paneWidth / camera.zoom, height: paneHeight / camera.zoom } : view?.bounds;
   const spotlight = state?.spotlightNodeId;
   const css = [
     unrevealed?.css ?? '',
@@ -168,7 +171,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
             {...STATIC_FLOW_PROPS}
           >
             {strataBands && <StrataBands />}
-            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} legendArea={view?.bounds} />
+            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} legendArea={shownArea} />
           </ReactFlow>
         </ConnectedNodesContext.Provider>
       </ShownOnlyContext.Provider>

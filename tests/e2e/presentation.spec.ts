@@ -399,6 +399,43 @@ test('the projector’s legend of numbered edge labels lists the step’s labels
   await expect(legend).not.toContainText('so that');
 });
 
+test('on a step shown in parts, the legend lists the numbers of the part on screen, below the clock', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Tall step' });
+  const boardId = session.boards[0].id;
+  const note = (id: string, y: number, text: string) => ({ type: 'node.add', node: { id, kind: 'note', position: { x: 80, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
+  const link = (id: string, source: string, target: string, label: string) => ({ type: 'edge.add', edge: { id, kind: 'relates', source, target, data: { label, strength: null } } });
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      { type: 'node.add', node: { id: 'tall', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 800, height: 2600 }, data: { title: 'Tall' } } },
+      note('t1', 100, 'Top answer'),
+      note('t2', 280, 'Top reason'),
+      note('b1', 2200, 'Bottom answer'),
+      note('b2', 2380, 'Bottom reason'),
+      link('et', 't1', 't2', 'so that the top works'),
+      link('eb', 'b1', 'b2', 'because the bottom says'),
+    ],
+  });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'Tall', timeboxMinutes: 5, boardId, frameId: 'tall', prompts: [] }] });
+  const { audience, controls } = await present(page, shell, session.id);
+  await audience.setViewportSize(PROJECTOR);
+  await expect(controls).toContainText(/part 1 of [2-9]/);
+  const legend = audience.getByRole('list', { name: 'Edge labels' });
+  await expect(legend).toContainText('so that the top works');
+  await expect(legend).not.toContainText('because the bottom says');
+  await page.bringToFront();
+  await page.keyboard.press('t');
+  const [clock, legendBox] = [await audience.getByRole('timer').boundingBox(), await legend.boundingBox()];
+  expect(legendBox!.y, 'the legend clear of the clock').toBeGreaterThan(clock!.y + clock!.height);
+  // On to the last part: the bottom's label only.
+  await expect(async () => {
+    if (!/part (\d) of \1/.test((await controls.textContent()) ?? '')) await page.keyboard.press('PageDown');
+    await expect(controls).toContainText(/part (\d) of \1/, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(legend).toContainText('because the bottom says');
+  await expect(legend).not.toContainText('so that the top works');
+});
+
 test('with the controls over the audience view, a card clicked is spotlit, edges and labels dim with the rest, and Esc ends the presentation for both windows', async ({ page, shell }, testInfo) => {
   const { audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Spotlight');
   /** How opaque the element is drawn: its own opacity times its ancestors'. */
