@@ -31,7 +31,9 @@ export function legibleZoom(kinds: Iterable<NodeKind>): number {
  * The camera for a step. `auto` shows the step whole when it fits at `minZoom` or above, else
  * in `parts` (row by row, `part` choosing which) at `minZoom`; `parts` splits it at the zoom where
  * every card is drawn in full; `whole` fits it to the screen whatever the size of its text.
- * `screen.left` is kept free at the screen's left edge (the strata bands' labels).
+ * `screen.left` is kept free at the screen's left edge (the strata bands' labels). Given the
+ * step's `cards`, a part whose view holds no card's centre is left out: the room would see an
+ * empty corner of a frame (the first part stays, it carries the frame's title).
  */
 export function cameraFor(
   bounds: Rect,
@@ -39,6 +41,7 @@ export function cameraFor(
   part: number,
   minZoom: number,
   fit: StepFit = 'auto',
+  cards?: readonly Rect[],
 ): { viewport: Viewport; parts: number } {
   // A kept inset stands for the padding on its side.
   const padLeft = inset > 0 ? inset : width * PADDING;
@@ -50,13 +53,18 @@ export function cameraFor(
   const viewHeight = usableHeight / zoom;
   const columns = Math.max(1, Math.ceil(bounds.width / viewWidth - 0.01));
   const rows = Math.max(1, Math.ceil(bounds.height / viewHeight - 0.01));
-  const parts = columns * rows;
-  const index = Math.min(Math.max(part, 0), parts - 1);
-  const column = index % columns;
-  const row = Math.floor(index / columns);
   // The last column and row align with the far edge, so no part shows empty space beyond it.
-  const left = columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth);
-  const top = rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight);
+  const leftOf = (column: number) => (columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth));
+  const topOf = (row: number) => (rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight));
+  const holdsACard = (cell: number) => {
+    const [x, y] = [leftOf(cell % columns), topOf(Math.floor(cell / columns))];
+    return cards!.some((c) => c.x + c.width / 2 >= x && c.x + c.width / 2 < x + viewWidth && c.y + c.height / 2 >= y && c.y + c.height / 2 < y + viewHeight);
+  };
+  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || holdsACard(cell));
+  const parts = cells.length;
+  const cell = cells[Math.min(Math.max(part, 0), parts - 1)];
+  const left = leftOf(cell % columns);
+  const top = topOf(Math.floor(cell / columns));
   return {
     viewport: { x: padLeft - left * zoom, y: -top * zoom + height * PADDING, zoom },
     parts,

@@ -34,8 +34,8 @@ import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
 import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 
-/** The rectangle a step shows (its frame, or everything on its board), and the least zoom its nodes stay legible at. */
-function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number } | null {
+/** The rectangle a step shows (its frame, or everything on its board), the least zoom its nodes stay legible at, and its cards. */
+function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number; cards: Rect[] } | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
   const shown = frame ? [frame] : nodes;
   if (!shown.length) return null;
@@ -48,7 +48,11 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     bottom = Math.max(bottom, box.y + box.height);
   }
   const inside = frame ? nodes.filter((n) => n.position.x >= left && n.position.y >= top && n.position.x < right && n.position.y < bottom) : nodes;
-  return { bounds: { x: left, y: top, width: right - left, height: bottom - top }, minZoom: legibleZoom(inside.map((n) => n.type!)) };
+  return {
+    bounds: { x: left, y: top, width: right - left, height: bottom - top },
+    minZoom: legibleZoom(inside.map((n) => n.type!)),
+    cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
+  };
 }
 
 /** Within half a pixel and a thousandth of the zoom: the same view on screen. */
@@ -121,7 +125,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     if (!paneWidth || !paneHeight) return;
     const flowElement = strataBands ? document.querySelector('.audience .react-flow') : null;
     const screen = { width: paneWidth, height: paneHeight, left: flowElement ? bandLabelGutter(flowElement) : 0 };
-    const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit);
+    const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit, view.cards);
     report(state.stepIndex, parts);
     // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
     // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.

@@ -539,13 +539,16 @@ test('a running timer carries on to the next item, a paused one does not', async
 
 test('→ pressed in the audience window as soon as it opens never skips the second part of a step', async ({ page, shell }) => {
   test.setTimeout(240_000);
-  // A first frame too wide to read at once (two parts or more on any screen), then a second one.
+  // A first frame too wide to read at once (two parts or more on any screen: a note at each end), then a second one.
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Wide first step' });
   const boardId = session.boards[0].id;
+  const note = (id: string, x: number) => ({ type: 'node.add', node: { id, kind: 'note', position: { x, y: 120 }, size: null, data: { text: id, category: 'idea', votes: 0 } } });
   await shell.call('board.apply', {
     boardId,
     ops: [
       { type: 'node.add', node: { id: 'wide', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 2000, height: 500 }, data: { title: 'The whole team' } } },
+      note('left-end', 80),
+      note('right-end', 1700),
       { type: 'node.add', node: { id: 'next', kind: 'frame', position: { x: 0, y: 700 }, size: { width: 800, height: 500 }, data: { title: 'What comes next' } } },
     ],
   });

@@ -50,6 +50,23 @@ describe('the audience camera', () => {
     expect(cameraFor(huge, screen, 0, compact, 'whole').parts).toBe(1);
   });
 
+  it('leaves out a part that would show no card, but keeps the first, which carries the title', () => {
+    const frame = { x: 0, y: 0, width: 800, height: 2600 };
+    const card = (y: number) => ({ x: 80, y, width: 240, height: 120 });
+    const all = cameraFor(frame, screen, 0, detailed).parts;
+    expect(all).toBeGreaterThanOrEqual(3);
+    // Cards at the top and the bottom only: two parts, the middle left out.
+    const cards = [card(100), card(280), card(2400), card(2440)];
+    const two = cameraFor(frame, screen, 0, detailed, 'auto', cards);
+    expect(two.parts).toBe(2);
+    const last = cameraFor(frame, screen, 1, detailed, 'auto', cards);
+    expect(last.viewport).toEqual(cameraFor(frame, screen, all - 1, detailed).viewport);
+    // No card at all: the first part only.
+    expect(cameraFor(frame, screen, 0, detailed, 'auto', []).parts).toBe(1);
+    // Cards everywhere: every part.
+    expect(cameraFor(frame, screen, 0, detailed, 'auto', Array.from({ length: 26 }, (_, i) => card(i * 100))).parts).toBe(all);
+  });
+
   it('keeps the strata bands’ labels clear of the step', () => {
     const bounds = { x: 0, y: 0, width: 800, height: 400 };
     const { viewport } = cameraFor(bounds, { ...screen, left: 300 }, 0, detailed);
