@@ -177,14 +177,18 @@ test('after Whole step on an org map in its strata bands, the projector’s came
   await audience.setViewportSize(PROJECTOR);
   const stage = audience.getByRole('main', { name: 'Audience view' });
   await expect(stage).toHaveAttribute('aria-busy', 'false');
-  await controls.getByRole('button', { name: 'Whole step' }).click();
-  // It used to glide back and forth for good: the glide's zoom dipped, the cards drew compact,
-  // the step's bounds changed and the camera set off again.
-  await expect(stage).toHaveAttribute('aria-busy', 'false');
   const viewport = audience.locator('.react-flow__viewport');
-  const settled = await viewport.evaluate((el) => el.style.transform);
+  const transform = () => viewport.evaluate((el) => el.style.transform);
+  const before = await transform();
+  await controls.getByRole('button', { name: 'Whole step' }).click();
+  // The camera sets off (every card in full: the org map in parts)...
+  await expect.poll(transform).not.toBe(before);
+  // ...and used to glide back and forth for good: the glide's zoom dipped, the cards drew
+  // compact, the step's bounds changed and the camera set off again.
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const settled = await transform();
   await audience.waitForTimeout(1_500);
-  expect(await viewport.evaluate((el) => el.style.transform)).toBe(settled);
+  expect(await transform()).toBe(settled);
 });
 
 test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
