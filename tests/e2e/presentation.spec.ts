@@ -200,6 +200,7 @@ test('a narrow frame’s title shows whole on the projector, at 24 px or more', 
   await page.bringToFront();
   // Step 3 is an empty column the room fills: the camera shows it whole, its cards drawn compact.
   await pageDownTo(page, controls, 'Step 3 of 7');
+  await expect.poll(() => frameInView(audience)).toContain('Be responsive');
   await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
   const title = audience.locator('.frame-title', { hasText: 'Be responsive' });
   const shown = await title.evaluate((el) => {
