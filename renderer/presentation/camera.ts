@@ -56,11 +56,11 @@ export function cameraFor(
   // The last column and row align with the far edge, so no part shows empty space beyond it.
   const leftOf = (column: number) => (columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth));
   const topOf = (row: number) => (rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight));
-  const holdsACard = (cell: number) => {
+  const holdsACard = (cell: number, within: readonly Rect[]) => {
     const [x, y] = [leftOf(cell % columns), topOf(Math.floor(cell / columns))];
-    return cards!.some((c) => c.x + c.width / 2 >= x && c.x + c.width / 2 < x + viewWidth && c.y + c.height / 2 >= y && c.y + c.height / 2 < y + viewHeight);
+    return within.some((c) => c.x + c.width / 2 >= x && c.x + c.width / 2 < x + viewWidth && c.y + c.height / 2 >= y && c.y + c.height / 2 < y + viewHeight);
   };
-  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || holdsACard(cell));
+  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || holdsACard(cell, cards));
   const parts = cells.length;
   const cell = cells[Math.min(Math.max(part, 0), parts - 1)];
   const left = leftOf(cell % columns);
