@@ -102,7 +102,8 @@ async function measureGestures({ contexts, urls, runs, candidates }) {
 }
 
 const ratio = (ours, bare) => ours.median / bare.median;
-const frameRatios = (ours, bare) => ({ p50: ratio(ours.p50, bare.p50), p95: ratio(ours.p95, bare.p95), max: ratio(ours.max, bare.max) });
+const quantileRatios = (ours, bare) => ({ p50: ratio(ours.p50, bare.p50), p95: ratio(ours.p95, bare.p95), max: ratio(ours.max, bare.max) });
+const frameRatios = (ours, bare) => ({ ...quantileRatios(ours, bare), ...(ours.drawnEvery && bare.drawnEvery && { drawnEvery: quantileRatios(ours.drawnEvery, bare.drawnEvery) }) });
 const withRatios = (g) => ({ ...g, ratio: { drag: frameRatios(g.ours.drag, g.bare.drag), pan: frameRatios(g.ours.pan, g.bare.pan) } });
 
 function describe(label, g) {

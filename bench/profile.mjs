@@ -261,6 +261,8 @@ async function main() {
       await browser.stopTracing();
       console.log(`${opt.page} ${opt.action}, ${size} nodes, ${opt.view} view${opt.css ? `, with css ${opt.css}` : ''}:`);
       console.log(`  frames ${result.frames} (${result.moves} moves${result.capped ? ", capped" : ""}): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms`);
+      const every = result.drawnEvery;
+      if (every) console.log(`  between drawn moves (${every.frames}): p50 ${every.p50.toFixed(1)} ms, p95 ${every.p95.toFixed(1)} ms, max ${every.max.toFixed(1)} ms`);
       summariseTrace(traceFile, result.frames);
       summariseProfile(profile, Number(opt.top));
       keep(traceFile, profile);

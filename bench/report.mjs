@@ -16,6 +16,11 @@ const RATIO_TARGET = 1.0;
 const FRAME_MS = 1000 / 60;
 const noSlower = (ours, bare) => Math.round(ours / FRAME_MS) <= Math.round((bare * RATIO_TARGET) / FRAME_MS);
 const TARGET_NODES = 3000;
+/**
+ * What ours is held against bare by: the time between the frames that draw the gesture at a new
+ * place (results before 2026-12-05 have only every frame's time).
+ */
+const comparedFrames = (gesture) => gesture.drawnEvery ?? gesture;
 const OPEN_NODES = 5000;
 
 function targets(results) {
@@ -35,9 +40,9 @@ function targets(results) {
   }
   for (const c of canvas) {
     for (const [view, label] of VIEWS) {
-      const figures = ['drag', 'pan'].flatMap((gesture) => ['p50', 'p95'].map((q) => ({ gesture, q, ours: c[view].ours[gesture][q].median, bare: c[view].bare[gesture][q].median })));
+      const figures = ['drag', 'pan'].flatMap((gesture) => ['p50', 'p95'].map((q) => ({ gesture, q, ours: comparedFrames(c[view].ours[gesture])[q].median, bare: comparedFrames(c[view].bare[gesture])[q].median })));
       const measured = figures.map((f) => `${f.gesture} ${f.q} ${x(f.ours / f.bare)}`).join(', ');
-      rows.push([`drag and pan p50 and p95 at ${num(c.nodes)} nodes (${label}) ≤ ${num(RATIO_TARGET, 1)}× bare (in whole frames)`, measured, mark(figures.every((f) => noSlower(f.ours, f.bare)))]);
+      rows.push([`drag and pan p50 and p95 at ${num(c.nodes)} nodes (${label}) ≤ ${num(RATIO_TARGET, 1)}× bare (time between drawn moves, in whole frames)`, measured, mark(figures.every((f) => noSlower(f.ours, f.bare)))]);
     }
   }
   const big = canvas.find((c) => c.nodes === OPEN_NODES);
@@ -156,11 +161,14 @@ function framesSection(canvas, view, title) {
     for (const gesture of ['drag', 'pan']) {
       const ours = c[view].ours[gesture];
       const bare = c[view].bare[gesture];
+      const ratio = `≤ ${num(RATIO_TARGET, 1)}×`;
+      const compared = !!(ours.drawnEvery && bare.drawnEvery);
       for (const q of ['p50', 'p95', 'max']) {
-        const ratio = q === 'max' ? '' : `≤ ${num(RATIO_TARGET, 1)}×`;
-        const target = q === 'p95' && c.nodes === TARGET_NODES ? `≤ ${DRAG_TARGET_MS} ms and ${ratio}` : ratio;
+        const target = [q === 'p95' && c.nodes === TARGET_NODES && `≤ ${DRAG_TARGET_MS} ms`, q !== 'max' && !compared && ratio].filter(Boolean).join(' and ');
         rows.push([num(c.nodes), gesture, q, fig(ours[q], 1), fig(bare[q], 1), x(c[view].ratio[gesture][q]), target]);
       }
+      if (compared)
+        for (const q of ['p50', 'p95']) rows.push([num(c.nodes), gesture, `${q} between drawn moves`, fig(ours.drawnEvery[q], 1), fig(bare.drawnEvery[q], 1), x(c[view].ratio[gesture].drawnEvery[q]), ratio]);
       const frames = (g) => `${num(g.frames.median)}${g.capped ? ` (${g.capped} of ${g.frames.runs} runs capped)` : g.frames.runs < c.runs ? ` (${g.frames.runs} runs)` : ''}`;
       rows.push([num(c.nodes), gesture, 'frames per run', frames(ours), frames(bare), '', '']);
       if (ours.drawnPerSecond && bare.drawnPerSecond) rows.push([num(c.nodes), gesture, 'moves drawn per second', fig(ours.drawnPerSecond, 1), fig(bare.drawnPerSecond, 1), x(ours.drawnPerSecond.median / bare.drawnPerSecond.median), '']);
@@ -229,7 +237,7 @@ const definitions = ({ steps, budgetSeconds, figureSeconds }) => `### Definition
 - Every figure is the median of the runs shown, with [min–max]; before the measured runs come unmeasured warm-up runs (one open of each page, one apply batch, 20 checks).
 - **Painted**: each frame the page counts its nodes (\`.react-flow__node\`), edges (\`.react-flow__edge\`) and the nodes React Flow still hides for measuring. *Ready* is the last change of those counts before they hold still for 20 frames with no node hidden: every node that will be shown is in the DOM and measured, with its edges (without culling that is the whole board, and the bench checks it). *Painted* is two requestAnimationFrame callbacks after ready, so that frame has been drawn. **Open** is painted in ms since navigation start of a fresh page (\`page.goto\` of the board's URL; scripts in the HTTP cache). Ours: \`#/session/S/B\` on \`groundwork serve\`; it loads the app, then the board over the WebSocket. Bare: the bench's React Flow page, which fetches the same graph as JSON.
 - **Bare React Flow**: \`bench/bare/main.tsx\`, \`<ReactFlow>\` with default nodes (labelled like ours), the same positions and edges, \`useNodesState\`/\`useEdgesState\`, and our canvas's viewport options (fitView with padding 0.2 and maxZoom 1.25, minZoom 0.05, maxZoom 4) and snapping grid (16 px). The bare page sets onlyRenderVisibleElements only when our canvas is seen to cull (it shows fewer nodes than the board has at the working view); otherwise both mount every node.
-- **Frame times**: requestAnimationFrame deltas from the button going down until two frames after it comes up. The gesture is driven in the page: one mousemove per frame (as Chromium delivers a real mouse), ${steps} moves, a drag of one node by (240, 120) px or a pan of the empty pane by (300, 150) px, back the other way on alternate runs. A gesture that would run past ${budgetSeconds} s lets go early; such runs are counted as *capped* and have fewer frames. A figure whose runs have taken more than ${figureSeconds} s in all stops after two runs (the frames row then gives the number of runs): at seconds per frame, more runs would say nothing new and the bench would take hours. **Moves drawn per second**: the frames in which the node dragged, or the view panned, is drawn at a new place, per second of the gesture (higher is better). A page that renders two moves at once draws fewer of them, and its frames between are short because nothing changed, so its frame times flatter it: bare React Flow's drag waits for React's scheduler to render its \`useNodesState\` update; ours renders each move as it comes. Both pages snap nodes to the same 16 px grid, so at zoom 1 a drag of 2 px a move draws a new place only every few moves. A node is grabbed where neither of its handles is under the pointer (zoomed far out, a bare node's handles cover its centre, and pressing one draws a connection instead: before 2026-12-04 bare's drags at 3,000 and 5,000 nodes fitted moved nothing).
+- **Frame times**: requestAnimationFrame deltas from the button going down until two frames after it comes up. The gesture is driven in the page: one mousemove per frame (as Chromium delivers a real mouse), ${steps} moves, a drag of one node by (240, 120) px or a pan of the empty pane by (300, 150) px, back the other way on alternate runs. A gesture that would run past ${budgetSeconds} s lets go early; such runs are counted as *capped* and have fewer frames. A figure whose runs have taken more than ${figureSeconds} s in all stops after two runs (the frames row then gives the number of runs): at seconds per frame, more runs would say nothing new and the bench would take hours. **Moves drawn per second**: the frames in which the node dragged, or the view panned, is drawn at a new place, per second of the gesture (higher is better). A page that renders two moves at once draws fewer of them, and its frames between are short because nothing changed, so its frame times flatter it: bare React Flow's drag waits for React's scheduler to render its \`useNodesState\` update; ours renders each move as it comes. **Between drawn moves**: the times from one frame that draws the node (or the view) at a new place to the next (the first from the button going down, the last to the end of the gesture): how long each picture of the gesture stays on screen, the frame time the eye sees. The ratio targets hold ours against bare by these (since 2026-12-05; before, by every frame's time, in which bare's empty frames counted as fast ones). Both pages snap nodes to the same 16 px grid, so at zoom 1 a drag of 2 px a move draws a new place only every few moves. A node is grabbed where neither of its handles is under the pointer (zoomed far out, a bare node's handles cover its centre, and pressing one draws a connection instead: before 2026-12-04 bare's drags at 3,000 and 5,000 nodes fitted moved nothing).
 - **Frames during the burst** are requestAnimationFrame deltas too, so they come in whole frames: the ${BURST_FRAME_MS} ms target is two frames at 60 Hz (33.4 ms meets it).
 - **Views**: *fitted*, the view a new board opens with (fit view; minZoom 0.05 shows every node of the bare page; our canvas, narrower beside its side panel, culls what it cannot show at minZoom, a few percent of a 5,000-node board: *nodes shown* says how many). Our canvas stores that view on its first open, and later opens use it. *Working*, zoom 1 centred on the dragged node, about 20 nodes on screen: a board reopened where the facilitator left it (ours opens it as the board's stored viewport, bare as its defaultViewport).
 - **Store**: a real \`groundwork.db\` in a temp dir opened with the app's openDatabase (WAL, synchronous=FULL: every commit fsyncs the -wal before board.apply returns, so an acknowledged edit survives a power cut; *durable* figures pay that fsync, one per batch). Throughput moves existing nodes of a 5,000-node board (\`node.move\`).

@@ -99,8 +99,11 @@ export const quiet = (page, timeout = 30_000) => page.evaluate(waitForQuiet, { c
  */
 async function gesture(page, from, delta, watch) {
   if (process.env.BENCH_INPUT !== 'cdp') {
-    const { deltas, moves, capped, drawn } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS, watch });
-    return { ...frameStats(deltas), moves, capped, drawnPerSecond: drawn / (deltas.reduce((sum, d) => sum + d, 0) / 1000) };
+    const { deltas, moves, capped, drawn, drawnStamps, first, last } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS, watch });
+    // How long each place the page drew stayed on screen: the gesture's frames as the eye sees them.
+    const marks = [first, ...drawnStamps, last];
+    const drawnEvery = frameStats(marks.slice(1).map((s, i) => s - marks[i]).filter((d) => d > 0));
+    return { ...frameStats(deltas), drawnEvery, moves, capped, drawnPerSecond: drawn / ((last - first) / 1000) };
   }
   await page.mouse.move(from.x, from.y);
   await page.evaluate(() => window.__bench.startFrames());

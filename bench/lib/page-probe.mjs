@@ -165,7 +165,7 @@ export function nodeTransform(id) {
  * the up. Events are untrusted but take the path a real mouse takes through React Flow (d3-drag
  * and d3-zoom listen to mousedown on the target, mousemove/mouseup on the window). A gesture
  * that runs past `budgetMs` lets go early (after at least one move), so a page at seconds per
- * frame cannot stall the bench. Also counts the frames that draw what is moved (the element
+ * frame cannot stall the bench. Also notes when the frames come that draw what is moved (the element
  * `watch` names: the node dragged, or the viewport panned) at a new place: a page that renders
  * two moves at once draws fewer of them, in frames that are short because nothing changed.
  */
@@ -178,6 +178,7 @@ export function driveGesture({ from, delta, steps, budgetMs, watch }) {
   };
   return new Promise((resolve) => {
     const stamps = [];
+    const drawnStamps = [];
     const drawnAt = () => document.querySelector(watch)?.style.transform;
     let drawn = drawnAt();
     let moved = 0;
@@ -192,6 +193,7 @@ export function driveGesture({ from, delta, steps, budgetMs, watch }) {
       if (now !== drawn) {
         drawn = now;
         moved++;
+        drawnStamps.push(t);
       }
       if (stamps.length === 1) fire('mousedown', from.x, from.y, 1);
       if (!released && step < steps && !(capped = step >= 1 && t - stamps[0] > budgetMs)) {
@@ -201,7 +203,7 @@ export function driveGesture({ from, delta, steps, budgetMs, watch }) {
         fire('mouseup', at().x, at().y, 0);
         released = true;
       } else if (++after >= 2) {
-        resolve({ deltas: stamps.slice(1).map((s, i) => s - stamps[i]), moves: step, capped, drawn: moved });
+        resolve({ deltas: stamps.slice(1).map((s, i) => s - stamps[i]), moves: step, capped, drawn: moved, drawnStamps, first: stamps[0], last: t });
         return;
       }
       requestAnimationFrame(tick);

@@ -25,14 +25,22 @@ export function frameStats(deltas) {
   return { p50: quantile(deltas, 0.5), p95: quantile(deltas, 0.95), max: Math.max(...deltas), frames: deltas.length };
 }
 
-/** Per-run frame stats → a summary for each of p50, p95 and max, and of the moves drawn per second where counted. */
+const quantiles = (runs) => ({
+  p50: summary(runs.map((r) => r.p50)),
+  p95: summary(runs.map((r) => r.p95)),
+  max: summary(runs.map((r) => r.max)),
+  frames: summary(runs.map((r) => r.frames)),
+});
+
+/**
+ * Per-run frame stats → a summary for each of p50, p95 and max; and where counted, of the moves
+ * drawn per second and of the times between the frames that drew them.
+ */
 export function summariseFrames(runs) {
   return {
-    p50: summary(runs.map((r) => r.p50)),
-    p95: summary(runs.map((r) => r.p95)),
-    max: summary(runs.map((r) => r.max)),
-    frames: summary(runs.map((r) => r.frames)),
+    ...quantiles(runs),
     ...(runs.every((r) => r.drawnPerSecond !== undefined) && { drawnPerSecond: summary(runs.map((r) => r.drawnPerSecond)) }),
+    ...(runs.every((r) => r.drawnEvery) && { drawnEvery: quantiles(runs.map((r) => r.drawnEvery)) }),
   };
 }
 
