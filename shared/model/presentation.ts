@@ -19,14 +19,20 @@ export const ItemTimer = z.strictObject({
 });
 export type ItemTimer = z.infer<typeof ItemTimer>;
 
+/** The most parts the audience splits a step into. */
+export const MAX_PARTS = 100;
+
 /** What the room sees: shared by the presenter and every audience window through main. */
 export const PresentationState = z.strictObject({
   sessionId: Id,
   stepIndex: z.number().int().min(0),
-  /** Which part of a step too large to show legibly at once (the audience splits it). */
+  /**
+   * Which part of a step too large to show legibly at once (the audience splits it); a part past
+   * the count stands for the last one, until the audience's count brings it within.
+   */
   part: z.number().int().min(0),
   /** How many parts the audience split the current step into. */
-  parts: z.number().int().min(1).max(100),
+  parts: z.number().int().min(1).max(MAX_PARTS),
   /** Step-by-step reveal: how many of the step's items are shown; null shows everything. */
   revealed: z.number().int().min(0).nullable(),
   screen: Screen,

@@ -37,6 +37,7 @@ export function patched(state: PresentationState, patch: PresentationPatch): Pre
  * the room has already left is stale and changes nothing.
  */
 export function withParts(state: PresentationState, stepIndex: number, parts: number): PresentationState {
-  if (stepIndex !== state.stepIndex || parts === state.parts) return state;
-  return { ...state, parts, part: Math.min(state.part, parts - 1) };
+  const part = Math.min(state.part, parts - 1);
+  if (stepIndex !== state.stepIndex || (parts === state.parts && part === state.part)) return state;
+  return { ...state, parts, part };
 }

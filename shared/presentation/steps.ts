@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../model/agenda';
 import type { BoardNode } from '../model/nodes';
+import { MAX_PARTS } from '../model/presentation';
 
 /** One step of a presentation: a board, or one frame of it, and the agenda item it belongs to. */
 export interface Step {
@@ -48,11 +49,13 @@ interface Position {
 
 /**
  * Next and previous, as in presentation software: through the parts of a step (and its reveal,
- * when on) before the next step; the next step starts hidden, and going back finds the previous
- * step as the room last saw it, every item shown. `revealCountOf(i)`: how many items step i reveals.
+ * when on) before the next step; the next step starts hidden at its first part, and going back
+ * finds the previous step as the room last saw it: at its last part (however many the audience
+ * measures), every item shown. `revealCountOf(i)`: how many items step i reveals.
  */
 export function advance(position: Position, direction: 1 | -1, stepCount: number, revealCountOf: (stepIndex: number) => number): Position {
-  const { stepIndex, part, parts, revealed } = position;
+  const { stepIndex, parts, revealed } = position;
+  const part = Math.min(position.part, parts - 1);
   if (direction === 1) {
     if (revealed !== null && revealed < revealCountOf(stepIndex)) return { ...position, revealed: revealed + 1 };
     if (part < parts - 1) return { ...position, part: part + 1 };
@@ -61,6 +64,6 @@ export function advance(position: Position, direction: 1 | -1, stepCount: number
   }
   if (revealed !== null && revealed > 0) return { ...position, revealed: revealed - 1 };
   if (part > 0) return { ...position, part: part - 1 };
-  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: 0, parts: 1, revealed: revealed === null ? null : revealCountOf(stepIndex - 1) };
+  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: MAX_PARTS - 1, parts: 1, revealed: revealed === null ? null : revealCountOf(stepIndex - 1) };
   return position;
 }

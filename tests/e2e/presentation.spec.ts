@@ -404,7 +404,7 @@ test('the projector’s legend of numbered edge labels lists the step’s labels
   await expect(legend).not.toContainText('so that');
 });
 
-test('on a step shown in parts, the legend lists the numbers of the part on screen, below the clock', async ({ page, shell }) => {
+test('on a step shown in parts, the legend lists the numbers of the part on screen, below the clock; back from the next step lands on its last part', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Tall step' });
   const boardId = session.boards[0].id;
   const note = (id: string, y: number, text: string) => ({ type: 'node.add', node: { id, kind: 'note', position: { x: 80, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
@@ -421,7 +421,13 @@ test('on a step shown in parts, the legend lists the numbers of the part on scre
       link('eb', 'b1', 'b2', 'because the bottom says'),
     ],
   });
-  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'Tall', timeboxMinutes: 5, boardId, frameId: 'tall', prompts: [] }] });
+  await shell.call('session.setAgenda', {
+    sessionId: session.id,
+    items: [
+      { id: 'a', title: 'Tall', timeboxMinutes: 5, boardId, frameId: 'tall', prompts: [] },
+      { id: 'b', title: 'Wrap-up', timeboxMinutes: 5, boardId, frameId: null, prompts: [] },
+    ],
+  });
   const { audience, controls } = await present(page, shell, session.id);
   await audience.setViewportSize(PROJECTOR);
   await expect(controls).toContainText(/part 1 of [2-9]/);
@@ -437,6 +443,14 @@ test('on a step shown in parts, the legend lists the numbers of the part on scre
     if (!/part (\d) of \1/.test((await controls.textContent()) ?? '')) await page.keyboard.press('PageDown');
     await expect(controls).toContainText(/part (\d) of \1/, { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
+  await expect(legend).toContainText('because the bottom says');
+  await expect(legend).not.toContainText('so that the top works');
+  const lastPart = /part (\d) of \1/.exec((await controls.textContent()) ?? '')![0];
+  // On to the next step and back: the room sees the tall step where it left it, its last part.
+  await page.keyboard.press('PageDown');
+  await expect(controls).toContainText('Step 2 of 2');
+  await page.keyboard.press('PageUp');
+  await expect(controls).toContainText(`Step 1 of 2 · ${lastPart}`);
   await expect(legend).toContainText('because the bottom says');
   await expect(legend).not.toContainText('so that the top works');
 });

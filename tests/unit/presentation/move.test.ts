@@ -61,6 +61,11 @@ describe('the audience’s count of a step’s parts', () => {
     expect(withParts(state({ part: 3, parts: 4 }), 0, 2)).toMatchObject({ part: 1, parts: 2 });
   });
 
+  it('brings a part past the count (the last part, where going back enters a step) within it', () => {
+    expect(withParts(state({ part: 99, parts: 1 }), 0, 3)).toMatchObject({ part: 2, parts: 3 });
+    expect(withParts(state({ part: 99, parts: 1 }), 0, 1)).toMatchObject({ part: 0, parts: 1 });
+  });
+
   it('is ignored when it is about a step the room has left', () => {
     const moved = state({ stepIndex: 1 });
     expect(withParts(moved, 0, 3)).toBe(moved);

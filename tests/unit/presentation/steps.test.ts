@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../../shared/model';
+import { MAX_PARTS } from '../../../shared/model/presentation';
 import { advance, presentationSteps } from '../../../shared/presentation/steps';
 import { sampleNode } from '../../helpers/sample';
 
@@ -38,10 +39,20 @@ describe('advance', () => {
   /** Step i reveals i + 2 items. */
   const growing = (i: number) => i + 2;
 
-  it('goes through the parts of a split step before the next step', () => {
+  /** Going back enters a step at its last part, however many parts the audience then counts. */
+  const LAST = MAX_PARTS - 1;
+
+  it('goes through the parts of a split step before the next step, and back through them from the last', () => {
     expect(advance(at(0, 0, 2), 1, 3, none)).toEqual(at(0, 1, 2));
     expect(advance(at(0, 1, 2), 1, 3, none)).toEqual(at(1, 0, 1));
-    expect(advance(at(1, 0, 1), -1, 3, none)).toEqual(at(0, 0, 1));
+    expect(advance(at(1, 0, 1), -1, 3, none)).toEqual(at(0, LAST, 1));
+    // The audience counted 2 parts (withParts keeps the part within them): back goes to the first.
+    expect(advance(at(0, 1, 2), -1, 3, none)).toEqual(at(0, 0, 2));
+  });
+
+  it('takes the last part of a step no window has measured as its only part: no press is lost', () => {
+    expect(advance(at(1, LAST, 1), -1, 3, none)).toEqual(at(0, LAST, 1));
+    expect(advance(at(1, LAST, 1), 1, 3, none)).toEqual(at(2, 0, 1));
   });
 
   it('reveals a step’s items one by one before moving on, and starts the next step hidden', () => {
@@ -51,8 +62,8 @@ describe('advance', () => {
   });
 
   it('going back past a step’s first item shows the previous step as the room left it, every item revealed', () => {
-    expect(advance(at(1, 0, 1, 0), -1, 3, growing)).toEqual(at(0, 0, 1, 2));
-    expect(advance(at(2, 0, 1, 0), -1, 3, growing)).toEqual(at(1, 0, 1, 3));
+    expect(advance(at(1, 0, 1, 0), -1, 3, growing)).toEqual(at(0, LAST, 1, 2));
+    expect(advance(at(2, 0, 1, 0), -1, 3, growing)).toEqual(at(1, LAST, 1, 3));
     // And back again, one item a press.
     expect(advance(at(0, 0, 1, 2), -1, 3, growing)).toEqual(at(0, 0, 1, 1));
   });
