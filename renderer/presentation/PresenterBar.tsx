@@ -63,7 +63,7 @@ export function PresenterBar({ sessionId, onLeave }: { sessionId: string; onLeav
   return (
     <>
       <PresenterControls ref={keepDrawersBelow} onHelp={() => setHelp(true)} onLeave={leave} showPrompts={false} />
-      {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
+      {help && <PresentationShortcuts place="editor" onClose={() => setHelp(false)} />}
     </>
   );
 }

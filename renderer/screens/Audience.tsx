@@ -239,7 +239,7 @@ export function Audience({ sessionId }: { sessionId: string }) {
         </div>
       )}
       {state?.joinVisible && <JoinOnScreen sessionId={sessionId} />}
-      {help && <PresentationShortcuts onClose={() => setHelp(false)} />}
+      {help && <PresentationShortcuts place="audience" onClose={() => setHelp(false)} />}
     </main>
   );
 }

@@ -4,13 +4,15 @@ interface Props {
   title: string;
   submitLabel: string;
   tone?: 'default' | 'danger';
+  /** A dialog that only tells (a `?` sheet) offers no choice: no Cancel beside its button. */
+  cancellable?: boolean;
   onSubmit(): void | Promise<void>;
   onClose(): void;
   children?: ReactNode;
 }
 
 /** A modal form on the native <dialog>: focus is trapped, Esc closes it, Enter submits. */
-export function Dialog({ title, submitLabel, tone = 'default', onSubmit, onClose, children }: Props) {
+export function Dialog({ title, submitLabel, tone = 'default', cancellable = true, onSubmit, onClose, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -29,9 +31,11 @@ export function Dialog({ title, submitLabel, tone = 'default', onSubmit, onClose
         <h2 id="dialog-title">{title}</h2>
         {children}
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
+          {cancellable && (
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className={tone === 'danger' ? 'danger' : 'primary'}>
             {submitLabel}
           </button>

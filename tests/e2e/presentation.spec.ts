@@ -225,6 +225,12 @@ test('the shortcut sheet over the audience view is readable from the back of the
   );
   expect(sizes.length).toBeGreaterThan(10);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+  // It tells, and asks nothing: one way out. And F says what it does here, with no selection.
+  await expect(sheet.getByRole('button')).toHaveText(['Close']);
+  await expect(sheet.getByRole('row', { name: /^F / })).toContainText('End the spotlight');
+  await expect(sheet).not.toContainText('selected node');
+  await sheet.getByRole('button', { name: 'Close' }).click();
+  await expect(sheet).toBeHidden();
 });
 
 test('at 1920×1080 the audience view renders no text under 24 px', async ({ page, shell }) => {
