@@ -42,9 +42,9 @@ export function presentationService(store: Store, hub: EventHub, now: () => numb
       const next = moveOn(state, direction, { steps, revealCountOf: (i) => revealCount(steps[i]), now: now() });
       return next === state ? state : save(next);
     },
-    'presentation.measured': ({ sessionId, stepIndex, parts }) => {
+    'presentation.measured': ({ sessionId, stepIndex, parts, itemParts }) => {
       const state = current(sessionId);
-      const next = withParts(state, stepIndex, parts);
+      const next = withParts(state, stepIndex, parts, itemParts);
       return next === state ? state : save(next);
     },
     'presentation.timer': ({ sessionId, itemId, action }) => {

@@ -33,7 +33,8 @@ export function legibleZoom(kinds: Iterable<NodeKind>): number {
  * every card is drawn in full; `whole` fits it to the screen whatever the size of its text.
  * `screen.left` is kept free at the screen's left edge (the strata bands' labels). Given the
  * step's `cards`, a part whose view holds no card's centre is left out: the room would see an
- * empty corner of a frame (the first part stays, it carries the frame's title).
+ * empty corner of a frame (the first part stays, it carries the frame's title). `partOf` tells
+ * which part shows a card: the first whose view holds its centre, else the nearest.
  */
 export function cameraFor(
   bounds: Rect,
@@ -42,7 +43,7 @@ export function cameraFor(
   minZoom: number,
   fit: StepFit = 'auto',
   cards?: readonly Rect[],
-): { viewport: Viewport; parts: number } {
+): { viewport: Viewport; parts: number; partOf(card: Rect): number } {
   // A kept inset stands for the padding on its side.
   const padLeft = inset > 0 ? inset : width * PADDING;
   const usableWidth = width - padLeft - width * PADDING;
@@ -56,17 +57,28 @@ export function cameraFor(
   // The last column and row align with the far edge, so no part shows empty space beyond it.
   const leftOf = (column: number) => (columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth));
   const topOf = (row: number) => (rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight));
-  const holdsACard = (cell: number, within: readonly Rect[]) => {
-    const [x, y] = [leftOf(cell % columns), topOf(Math.floor(cell / columns))];
-    return within.some((c) => c.x + c.width / 2 >= x && c.x + c.width / 2 < x + viewWidth && c.y + c.height / 2 >= y && c.y + c.height / 2 < y + viewHeight);
+  const viewOf = (cell: number) => ({ x: leftOf(cell % columns), y: topOf(Math.floor(cell / columns)) });
+  const centre = (c: Rect) => ({ x: c.x + c.width / 2, y: c.y + c.height / 2 });
+  const holds = (cell: number, c: Rect) => {
+    const [view, at] = [viewOf(cell), centre(c)];
+    return at.x >= view.x && at.x < view.x + viewWidth && at.y >= view.y && at.y < view.y + viewHeight;
   };
-  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || holdsACard(cell, cards));
+  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || cards.some((c) => holds(cell, c)));
   const parts = cells.length;
-  const cell = cells[Math.min(Math.max(part, 0), parts - 1)];
-  const left = leftOf(cell % columns);
-  const top = topOf(Math.floor(cell / columns));
+  const { x: left, y: top } = viewOf(cells[Math.min(Math.max(part, 0), parts - 1)]);
+  const partOf = (card: Rect) => {
+    const holding = cells.findIndex((cell) => holds(cell, card));
+    if (holding >= 0) return holding;
+    const at = centre(card);
+    const distance = (cell: number) => {
+      const view = viewOf(cell);
+      return Math.hypot(view.x + viewWidth / 2 - at.x, view.y + viewHeight / 2 - at.y);
+    };
+    return cells.reduce((best, cell, i) => (distance(cell) < distance(cells[best]) ? i : best), 0);
+  };
   return {
     viewport: { x: padLeft - left * zoom, y: -top * zoom + height * PADDING, zoom },
     parts,
+    partOf,
   };
 }

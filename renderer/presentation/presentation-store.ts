@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BoardNode, PresentationPatch, PresentationState, SessionDetail } from '../../shared/model';
 import { applyOp, createDoc, type BoardDoc, type Op } from '../../shared/ops';
+import { sameParts } from '../../shared/presentation/move';
 import { presentationSteps, type Step } from '../../shared/presentation/steps';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
@@ -19,7 +20,8 @@ interface PresentationStore {
   load(sessionId: string, options?: { measures: boolean }): Promise<void>;
   update(patch: PresentationPatch): void;
   go(direction: 1 | -1): void;
-  measured(stepIndex: number, parts: number): void;
+  /** This window's count of the step's parts, and the part that shows each reveal item. */
+  measured(stepIndex: number, parts: number, itemParts: number[]): void;
   timer(itemId: string, action: 'start' | 'pause' | 'reset'): void;
 }
 
@@ -71,7 +73,7 @@ export const usePresentation = create<PresentationStore>((set, get) => {
   let sending = false;
   // The count on its way to main: a room's notes change the board every few dozen ms, and each
   // change measured again would otherwise ask again before main has answered.
-  let telling: { sessionId: string; stepIndex: number; parts: number } | null = null;
+  let telling: { sessionId: string; stepIndex: number; parts: number; itemParts: number[] } | null = null;
   const sendWaiting = () => {
     const { sessionId, state, measures, measuredStep } = get();
     if (sending || !waiting.length || !sessionId) return;
@@ -132,13 +134,13 @@ export const usePresentation = create<PresentationStore>((set, get) => {
       waiting.push(direction);
       sendWaiting();
     },
-    measured(stepIndex, parts) {
+    measured(stepIndex, parts, itemParts) {
       const { sessionId, state, measuredStep } = get();
-      if (!sessionId || !state || (measuredStep === stepIndex && state.parts === parts)) return;
-      if (telling?.sessionId === sessionId && telling.stepIndex === stepIndex && telling.parts === parts) return;
-      const told = (telling = { sessionId, stepIndex, parts });
+      if (!sessionId || !state || (measuredStep === stepIndex && state.parts === parts && sameParts(state.itemParts, itemParts))) return;
+      if (telling?.sessionId === sessionId && telling.stepIndex === stepIndex && telling.parts === parts && sameParts(telling.itemParts, itemParts)) return;
+      const told = (telling = { sessionId, stepIndex, parts, itemParts });
       api()
-        .call('presentation.measured', { sessionId, stepIndex, parts })
+        .call('presentation.measured', { sessionId, stepIndex, parts, itemParts })
         .then((next) => {
           receive(next);
           if (next.stepIndex === stepIndex) set({ measuredStep: stepIndex });

@@ -28,7 +28,7 @@ import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
-import { isHiddenNote } from '../../shared/model';
+import { isHiddenNote, type BoardNode } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
@@ -53,6 +53,17 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     minZoom: legibleZoom(inside.map((n) => n.type!)),
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
   };
+}
+
+/** The part that shows each of the step's reveal items, in the order they are revealed. */
+function revealedParts(nodes: readonly BoardFlowNode[], board: ReadonlyMap<string, BoardNode>, frameId: string | null, partOf: (card: Rect) => number): number[] {
+  const items = revealItems(board, frameId);
+  const ids = new Set(items.map((item) => item.nodeId));
+  const boxes = new Map(nodes.filter((n) => ids.has(n.id)).map((n) => [n.id, flowNodeBox(n)]));
+  return items.map((item) => {
+    const box = boxes.get(item.nodeId);
+    return box ? partOf(box) : 0;
+  });
 }
 
 /** Within half a pixel and a thousandth of the zoom: the same view on screen. */
@@ -119,14 +130,14 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   useEffect(() => {
     if (!state) return;
     const { measured: report } = usePresentation.getState();
-    if (!step) return report(state.stepIndex, 1);
+    if (!step) return report(state.stepIndex, 1, []);
     if (boardId !== step.boardId || !measured || status !== 'ready') return;
-    if (!view) return report(state.stepIndex, 1);
+    if (!view) return report(state.stepIndex, 1, []);
     if (!paneWidth || !paneHeight) return;
     const flowElement = strataBands ? document.querySelector('.audience .react-flow') : null;
     const screen = { width: paneWidth, height: paneHeight, left: flowElement ? bandLabelGutter(flowElement) : 0 };
-    const { viewport, parts } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit, view.cards);
-    report(state.stepIndex, parts);
+    const { viewport, parts, partOf } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit, view.cards);
+    report(state.stepIndex, parts, state.revealed === null ? [] : revealedParts(nodes, useBoard.getState().doc.nodes, step.frameId, partOf));
     // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
     // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.
     if (aimedAt.current && sameViewport(aimedAt.current, viewport)) return;
@@ -134,7 +145,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     setCamera(viewport);
     onMoving(true);
     void flow.setViewport(viewport, { duration: 600 }).then(() => onMoving(false));
-  }, [state, step, boardId, view, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
+  }, [state, step, boardId, view, nodes, measured, status, flow, onMoving, paneWidth, paneHeight, strataBands]);
 
   const revealed = state?.revealed ?? null;
   // Only with reveal on: the reading order sorts the whole board, and in a room's burst of notes

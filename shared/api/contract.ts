@@ -149,9 +149,9 @@ export const methods = {
     input: z.strictObject({ sessionId: Id, direction: z.union([z.literal(1), z.literal(-1)]) }),
     output: PresentationState,
   },
-  /** The audience window's count of the parts a step needs on its screen; ignored once the room has left that step. */
+  /** The audience window's count of the parts a step needs on its screen, and the part that shows each reveal item; ignored once the room has left that step. */
   'presentation.measured': {
-    input: z.strictObject({ sessionId: Id, stepIndex: z.number().int().min(0), parts: PresentationState.shape.parts }),
+    input: z.strictObject({ sessionId: Id, stepIndex: z.number().int().min(0), parts: PresentationState.shape.parts, itemParts: PresentationState.shape.itemParts }),
     output: PresentationState,
   },
   'presentation.timer': {

@@ -33,6 +33,11 @@ export const PresentationState = z.strictObject({
   part: z.number().int().min(0),
   /** How many parts the audience split the current step into. */
   parts: z.number().int().min(1).max(MAX_PARTS),
+  /**
+   * The part that shows each of the step's reveal items, in the order they are revealed, as the
+   * audience measured it; empty until it has. Reveal moves the camera to each item it shows.
+   */
+  itemParts: z.array(z.number().int().min(0).max(MAX_PARTS - 1)).max(100_000),
   /** Step-by-step reveal: how many of the step's items are shown; null shows everything. */
   revealed: z.number().int().min(0).nullable(),
   screen: Screen,
@@ -55,7 +60,7 @@ export const PresentationState = z.strictObject({
 export type PresentationState = z.infer<typeof PresentationState>;
 
 /** Where the room is (step, part, parts) moves only through main's own decisions: 'presentation.go' and 'presentation.measured'. */
-export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true }).partial().strict();
+export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true, itemParts: true }).partial().strict();
 export type PresentationPatch = z.infer<typeof PresentationPatch>;
 
 export function initialPresentation(sessionId: string): PresentationState {
@@ -64,6 +69,7 @@ export function initialPresentation(sessionId: string): PresentationState {
     stepIndex: 0,
     part: 0,
     parts: 1,
+    itemParts: [],
     revealed: null,
     screen: 'board',
     spotlightNodeId: null,

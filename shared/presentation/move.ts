@@ -17,8 +17,8 @@ interface Room {
  */
 export function moveOn(state: PresentationState, direction: 1 | -1, { steps, revealCountOf, now }: Room): PresentationState {
   if (state.ended) return state;
-  const { stepIndex, part, parts, revealed } = state;
-  const next = advance({ stepIndex, part, parts, revealed }, direction, steps.length, revealCountOf);
+  const { stepIndex, part, parts, itemParts, revealed } = state;
+  const next = advance({ stepIndex, part, parts, itemParts, revealed }, direction, steps.length, revealCountOf);
   if (next.stepIndex === stepIndex) return next.part === part && next.revealed === revealed ? state : { ...state, ...next };
   const from = steps[stepIndex]?.agendaItemId;
   const to = steps[next.stepIndex]?.agendaItemId;
@@ -33,11 +33,14 @@ export function patched(state: PresentationState, patch: PresentationPatch): Pre
 }
 
 /**
- * The audience window measured how many parts a step needs on its screen. A report about a step
- * the room has already left is stale and changes nothing.
+ * The audience window measured how many parts a step needs on its screen, and which part shows
+ * each of its reveal items. A report about a step the room has already left is stale and changes nothing.
  */
-export function withParts(state: PresentationState, stepIndex: number, parts: number): PresentationState {
+export function withParts(state: PresentationState, stepIndex: number, parts: number, itemParts: readonly number[]): PresentationState {
   const part = Math.min(state.part, parts - 1);
-  if (stepIndex !== state.stepIndex || (parts === state.parts && part === state.part)) return state;
-  return { ...state, parts, part };
+  if (stepIndex !== state.stepIndex || (parts === state.parts && part === state.part && sameParts(itemParts, state.itemParts))) return state;
+  return { ...state, parts, part, itemParts: [...itemParts] };
 }
+
+/** Whether two lists of parts (PresentationState.itemParts) are the same. */
+export const sameParts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((part, i) => part === b[i]);

@@ -44,26 +44,33 @@ interface Position {
   stepIndex: number;
   part: number;
   parts: number;
+  /** The part that shows each reveal item (PresentationState.itemParts). */
+  itemParts: number[];
   revealed: number | null;
 }
 
 /**
- * Next and previous, as in presentation software: through the parts of a step (and its reveal,
- * when on) before the next step; the next step starts hidden at its first part, and going back
- * finds the previous step as the room last saw it: at its last part (however many the audience
- * measures), every item shown. `revealCountOf(i)`: how many items step i reveals.
+ * Next and previous, as in presentation software: through a step's reveal (when on; the camera
+ * goes to the part that shows each item) and then its parts before the next step; the next step
+ * starts hidden at its first part, and going back finds the previous step as the room last saw it:
+ * at its last part (however many the audience measures), every item shown.
+ * `revealCountOf(i)`: how many items step i reveals.
  */
 export function advance(position: Position, direction: 1 | -1, stepCount: number, revealCountOf: (stepIndex: number) => number): Position {
-  const { stepIndex, parts, revealed } = position;
+  const { stepIndex, parts, itemParts, revealed } = position;
   const part = Math.min(position.part, parts - 1);
+  /** The part that shows the room `count` items revealed: the last one's, or the first part. */
+  const showing = (count: number) => (count === 0 ? 0 : (itemParts[count - 1] ?? part));
+  const entered = (at: number, nextPart: number, nextRevealed: number | null): Position => ({ stepIndex: at, part: nextPart, parts: 1, itemParts: [], revealed: nextRevealed });
   if (direction === 1) {
-    if (revealed !== null && revealed < revealCountOf(stepIndex)) return { ...position, revealed: revealed + 1 };
+    if (revealed !== null && revealed < revealCountOf(stepIndex)) return { ...position, revealed: revealed + 1, part: showing(revealed + 1) };
     if (part < parts - 1) return { ...position, part: part + 1 };
-    if (stepIndex < stepCount - 1) return { stepIndex: stepIndex + 1, part: 0, parts: 1, revealed: revealed === null ? null : 0 };
+    if (stepIndex < stepCount - 1) return entered(stepIndex + 1, 0, revealed === null ? null : 0);
     return position;
   }
-  if (revealed !== null && revealed > 0) return { ...position, revealed: revealed - 1 };
+  // Back the way forward came: the parts walked after the last item, then the items themselves.
+  if (revealed !== null && revealed > 0 && part <= showing(revealed)) return { ...position, revealed: revealed - 1, part: showing(revealed - 1) };
   if (part > 0) return { ...position, part: part - 1 };
-  if (stepIndex > 0) return { stepIndex: stepIndex - 1, part: MAX_PARTS - 1, parts: 1, revealed: revealed === null ? null : revealCountOf(stepIndex - 1) };
+  if (stepIndex > 0) return entered(stepIndex - 1, MAX_PARTS - 1, revealed === null ? null : revealCountOf(stepIndex - 1));
   return position;
 }

@@ -145,6 +145,54 @@ test('Reveal step by step hides the step’s cards on the projector and shows th
   await expect(controls).toContainText('Step 1 of 3');
 });
 
+/**
+ * A session whose first agenda item is a frame too tall for the projector (two parts): two notes
+ * at its top (t1, t2) and two at its bottom (b1, b2), with `extraOps` and `extraItems` after it.
+ */
+async function tallStepSession(shell: ServedShell, title: string, { extraOps = [], extraItems = [] }: { extraOps?: object[]; extraItems?: object[] } = {}) {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title });
+  const boardId = session.boards[0].id;
+  const note = (id: string, y: number, text: string) => ({ type: 'node.add', node: { id, kind: 'note', position: { x: 80, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      { type: 'node.add', node: { id: 'tall', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 800, height: 2600 }, data: { title: 'Tall' } } },
+      note('t1', 100, 'Top answer'),
+      note('t2', 280, 'Top reason'),
+      note('b1', 2200, 'Bottom answer'),
+      note('b2', 2380, 'Bottom reason'),
+      ...extraOps,
+    ],
+  });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'Tall', timeboxMinutes: 5, boardId, frameId: 'tall', prompts: [] }, ...extraItems.map((item) => ({ ...item, boardId }))] });
+  return session.id;
+}
+
+test('revealing a step shown in parts takes the camera to each card as it is revealed: no press reveals a card off screen', async ({ page, shell }) => {
+  const { audience, controls } = await present(page, shell, await tallStepSession(shell, 'Tall reveal'));
+  await audience.setViewportSize(PROJECTOR);
+  await expect(controls).toContainText('part 1 of 2');
+  await page.bringToFront();
+  await controls.getByRole('button', { name: 'Reveal step by step' }).click();
+  const cards = ['Top answer', 'Top reason', 'Bottom answer', 'Bottom reason'].map((text) => audience.getByText(text));
+  for (const card of cards) await expect(card).toBeHidden();
+  // Each press shows its card on screen: the third takes the camera down to part 2 with it.
+  for (const [i, card] of cards.entries()) {
+    await page.keyboard.press('PageDown');
+    await expect(card).toBeVisible();
+    await expect(card).toBeInViewport();
+    await expect(audience.locator('main.audience')).toHaveAttribute('aria-busy', 'false');
+    await expect(controls).toContainText(i < 2 ? 'part 1 of 2' : 'part 2 of 2');
+  }
+  // Back, press for press: the bottom cards hide again, then the camera goes up with the top ones.
+  await page.keyboard.press('PageUp');
+  await expect(cards[3]).toBeHidden();
+  await page.keyboard.press('PageUp');
+  await expect(cards[2]).toBeHidden();
+  await expect(controls).toContainText('part 1 of 2');
+  await expect(cards[1]).toBeInViewport();
+});
+
 test('Present opens one audience window, in a process of its own, and Present again shows its session there', async ({ page, shell }) => {
   const first = await threeFrameSession(shell, 'Quarterly review');
   const second = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Annual plan' });
@@ -411,30 +459,12 @@ test('the projector’s legend of numbered edge labels lists the step’s labels
 });
 
 test('on a step shown in parts, the legend lists the numbers of the part on screen, below the clock; back from the next step lands on its last part', async ({ page, shell }) => {
-  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Tall step' });
-  const boardId = session.boards[0].id;
-  const note = (id: string, y: number, text: string) => ({ type: 'node.add', node: { id, kind: 'note', position: { x: 80, y }, size: null, data: { text, category: 'idea', votes: 0 } } });
   const link = (id: string, source: string, target: string, label: string) => ({ type: 'edge.add', edge: { id, kind: 'relates', source, target, data: { label, strength: null } } });
-  await shell.call('board.apply', {
-    boardId,
-    ops: [
-      { type: 'node.add', node: { id: 'tall', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 800, height: 2600 }, data: { title: 'Tall' } } },
-      note('t1', 100, 'Top answer'),
-      note('t2', 280, 'Top reason'),
-      note('b1', 2200, 'Bottom answer'),
-      note('b2', 2380, 'Bottom reason'),
-      link('et', 't1', 't2', 'so that the top works'),
-      link('eb', 'b1', 'b2', 'because the bottom says'),
-    ],
+  const sessionId = await tallStepSession(shell, 'Tall step', {
+    extraOps: [link('et', 't1', 't2', 'so that the top works'), link('eb', 'b1', 'b2', 'because the bottom says')],
+    extraItems: [{ id: 'b', title: 'Wrap-up', timeboxMinutes: 5, frameId: null, prompts: [] }],
   });
-  await shell.call('session.setAgenda', {
-    sessionId: session.id,
-    items: [
-      { id: 'a', title: 'Tall', timeboxMinutes: 5, boardId, frameId: 'tall', prompts: [] },
-      { id: 'b', title: 'Wrap-up', timeboxMinutes: 5, boardId, frameId: null, prompts: [] },
-    ],
-  });
-  const { audience, controls } = await present(page, shell, session.id);
+  const { audience, controls } = await present(page, shell, sessionId);
   await audience.setViewportSize(PROJECTOR);
   await expect(controls).toContainText(/part 1 of [2-9]/);
   const legend = audience.getByRole('list', { name: 'Edge labels' });

@@ -67,6 +67,19 @@ describe('the audience camera', () => {
     expect(cameraFor(frame, screen, 0, detailed, 'auto', Array.from({ length: 26 }, (_, i) => card(i * 100))).parts).toBe(all);
   });
 
+  it('tells which part shows a card: the one that holds its centre, else the nearest', () => {
+    const frame = { x: 0, y: 0, width: 800, height: 2600 };
+    const card = (y: number) => ({ x: 80, y, width: 240, height: 120 });
+    const cards = [card(100), card(280), card(2400)];
+    const { partOf, parts } = cameraFor(frame, screen, 0, detailed, 'auto', cards);
+    expect(parts).toBe(2);
+    expect(cards.map(partOf)).toEqual([0, 0, 1]);
+    // Below the frame, in no part's view: the nearest part, the last.
+    expect(partOf(card(3000))).toBe(1);
+    // Shown whole, everything is in the one part.
+    expect(cards.map(cameraFor(frame, screen, 0, detailed, 'whole', cards).partOf)).toEqual([0, 0, 0]);
+  });
+
   it('keeps the strata bands’ labels clear of the step', () => {
     const bounds = { x: 0, y: 0, width: 800, height: 400 };
     const { viewport } = cameraFor(bounds, { ...screen, left: 300 }, 0, detailed);

@@ -58,16 +58,23 @@ describe('moving the room on, as main decides it', () => {
 
 describe('the audience’s count of a step’s parts', () => {
   it('is taken for the current step, keeping the part within the count', () => {
-    expect(withParts(state({ part: 3, parts: 4 }), 0, 2)).toMatchObject({ part: 1, parts: 2 });
+    expect(withParts(state({ part: 3, parts: 4 }), 0, 2, [])).toMatchObject({ part: 1, parts: 2 });
   });
 
   it('brings a part past the count (the last part, where going back enters a step) within it', () => {
-    expect(withParts(state({ part: 99, parts: 1 }), 0, 3)).toMatchObject({ part: 2, parts: 3 });
-    expect(withParts(state({ part: 99, parts: 1 }), 0, 1)).toMatchObject({ part: 0, parts: 1 });
+    expect(withParts(state({ part: 99, parts: 1 }), 0, 3, [])).toMatchObject({ part: 2, parts: 3 });
+    expect(withParts(state({ part: 99, parts: 1 }), 0, 1, [])).toMatchObject({ part: 0, parts: 1 });
+  });
+
+  it('takes which part shows each reveal item, and changes nothing when told again what it knows', () => {
+    const told = withParts(state({ parts: 2 }), 0, 2, [0, 1, 1]);
+    expect(told).toMatchObject({ parts: 2, itemParts: [0, 1, 1] });
+    expect(withParts(told, 0, 2, [0, 1, 1])).toBe(told);
+    expect(withParts(told, 0, 2, [0, 0, 1])).toMatchObject({ itemParts: [0, 0, 1] });
   });
 
   it('is ignored when it is about a step the room has left', () => {
     const moved = state({ stepIndex: 1 });
-    expect(withParts(moved, 0, 3)).toBe(moved);
+    expect(withParts(moved, 0, 3, [0, 2])).toBe(moved);
   });
 });

@@ -33,7 +33,7 @@ describe('presentation steps', () => {
 });
 
 describe('advance', () => {
-  const at = (stepIndex: number, part = 0, parts = 1, revealed: number | null = null) => ({ stepIndex, part, parts, revealed });
+  const at = (stepIndex: number, part = 0, parts = 1, revealed: number | null = null, itemParts: number[] = []) => ({ stepIndex, part, parts, itemParts, revealed });
 
   const none = () => 0;
   /** Step i reveals i + 2 items. */
@@ -66,6 +66,29 @@ describe('advance', () => {
     expect(advance(at(2, 0, 1, 0), -1, 3, growing)).toEqual(at(1, LAST, 1, 3));
     // And back again, one item a press.
     expect(advance(at(0, 0, 1, 2), -1, 3, growing)).toEqual(at(0, 0, 1, 1));
+  });
+
+  it('with reveal on a step in parts, takes the camera to the part of each item it reveals, then on through the parts left', () => {
+    // Step 0 reveals 2 items (growing): the first in part 0, the second in part 1 of 3.
+    const parts = [0, 1];
+    const walk = [at(0, 0, 3, 0, parts)];
+    for (let press = 0; press < 4; press++) walk.push(advance(walk.at(-1)!, 1, 3, growing));
+    expect(walk.map(({ part, revealed }) => [part, revealed])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 2],
+      [2, 2],
+      [0, 0],
+    ]);
+    expect(walk.at(-1)).toEqual(at(1, 0, 1, 0));
+    // And back the same way, press for press.
+    const back = [walk[3]];
+    for (let press = 0; press < 3; press++) back.push(advance(back.at(-1)!, -1, 3, growing));
+    expect(back.map(({ part, revealed }) => [part, revealed])).toEqual(walk.slice(0, 4).reverse().map(({ part, revealed }) => [part, revealed]));
+  });
+
+  it('keeps the part while no window has said where the items are', () => {
+    expect(advance(at(0, 1, 2, 0), 1, 3, growing)).toEqual(at(0, 1, 2, 1));
   });
 
   it('stays put at either end', () => {
