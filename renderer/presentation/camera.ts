@@ -32,8 +32,9 @@ export function legibleZoom(kinds: Iterable<NodeKind>): number {
  * in `parts` (row by row, `part` choosing which) at `minZoom`; `parts` splits it at the zoom where
  * every card is drawn in full; `whole` fits it to the screen whatever the size of its text.
  * `screen.left` is kept free at the screen's left edge (the strata bands' labels). Given the
- * step's `cards`, a part whose view holds no card's centre is left out: the room would see an
- * empty corner of a frame (the first part stays, it carries the frame's title). `partOf` tells
+ * step's `cards`, a part is left out unless its view holds the centre of a card no part before it
+ * showed whole: the room would see an empty corner of a frame, or the cards it has just seen
+ * again, a little higher (the first part stays, it carries the frame's title). `partOf` tells
  * which part shows a card: the first whose view holds its centre, else the nearest.
  */
 export function cameraFor(
@@ -63,7 +64,15 @@ export function cameraFor(
     const [view, at] = [viewOf(cell), centre(c)];
     return at.x >= view.x && at.x < view.x + viewWidth && at.y >= view.y && at.y < view.y + viewHeight;
   };
-  const cells = Array.from({ length: columns * rows }, (_, cell) => cell).filter((cell) => !cards || cell === 0 || cards.some((c) => holds(cell, c)));
+  const whollyIn = (cell: number, c: Rect) => {
+    const view = viewOf(cell);
+    return c.x >= view.x && c.y >= view.y && c.x + c.width <= view.x + viewWidth && c.y + c.height <= view.y + viewHeight;
+  };
+  const cells: number[] = [];
+  for (let cell = 0; cell < columns * rows; cell++) {
+    // A part earns its press with a card the parts before it have not shown whole.
+    if (!cards || cell === 0 || cards.some((c) => holds(cell, c) && !cells.some((kept) => whollyIn(kept, c)))) cells.push(cell);
+  }
   const parts = cells.length;
   const { x: left, y: top } = viewOf(cells[Math.min(Math.max(part, 0), parts - 1)]);
   const partOf = (card: Rect) => {

@@ -67,6 +67,17 @@ describe('the audience camera', () => {
     expect(cameraFor(frame, screen, 0, detailed, 'auto', Array.from({ length: 26 }, (_, i) => card(i * 100))).parts).toBe(all);
   });
 
+  it('leaves out a part that would only show again, a little higher, the cards the part before showed whole', () => {
+    // A frame a little taller than the screen shows at this zoom: two rows of parts.
+    const frame = { x: 0, y: 0, width: 800, height: 1000 };
+    expect(cameraFor(frame, screen, 0, detailed).parts).toBe(2);
+    const card = (y: number) => ({ x: 80, y, width: 240, height: 120 });
+    // The room's notes at its top: the second part would show the same notes, moved up.
+    expect(cameraFor(frame, screen, 0, detailed, 'auto', [card(100), card(280)]).parts).toBe(1);
+    // A note at its bottom, cut off or out of the first part's view: the second part shows it.
+    expect(cameraFor(frame, screen, 0, detailed, 'auto', [card(100), card(860)]).parts).toBe(2);
+  });
+
   it('tells which part shows a card: the one that holds its centre, else the nearest', () => {
     const frame = { x: 0, y: 0, width: 800, height: 2600 };
     const card = (y: number) => ({ x: 80, y, width: 240, height: 120 });
