@@ -1,6 +1,6 @@
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useLayoutEffect, useRef, type Ref } from 'react';
-import { STRATUM_BANDS } from '../../shared/levels/bands';
+import { slivers, STRATUM_BANDS } from '../../shared/levels/bands';
 
 /**
  * The stratum bands behind the org map, VIII at the top, each labelled with its time-span.
@@ -35,15 +35,25 @@ export function StrataBands() {
   const store = useStoreApi();
   const layer = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
+    const element = layer.current;
+    if (!element) return;
+    const bands = [...element.children] as HTMLElement[];
+    // What a label needs of its band: its margin and its height (read once a zoom, not on a pan).
+    const room = Math.max(...bands.map((band) => band.querySelector<HTMLElement>('.strata-band-label')).map((label) => (label ? parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight : 0)));
     // `top`, not a transform: the labels stick to the top of the view (canvas.css), which goes by layout.
-    let shown = '';
+    let [shown, hidden] = ['', ''];
     const slide = ({ transform: [, y] }: ReactFlowState) => {
       const top = `${y}px`;
-      if (top !== shown && layer.current) layer.current.style.top = shown = top;
+      if (top !== shown) element.style.top = shown = top;
+      const cut = slivers(y, zoom, room);
+      const key = [...cut].join();
+      if (key === hidden) return;
+      hidden = key;
+      STRATUM_BANDS.forEach((band, i) => bands[i]?.classList.toggle('strata-band-sliver', cut.has(band.stratum)));
     };
     slide(store.getState());
     return store.subscribe(slide);
-  }, [store]);
+  }, [store, zoom]);
   return <StrataBandsAt y={0} zoom={zoom} slide={layer} />;
 }
 

@@ -42,3 +42,17 @@ export function stratumAtY(y: number): Stratum | null {
   if (!(y >= 0 && y < bandTop(1) + BAND_HEIGHT)) return null;
   return TOP_STRATUM - Math.floor(y / BAND_HEIGHT);
 }
+
+/**
+ * The strata whose bands run off the top of a view (bands drawn at `zoom`, moved down by `y`
+ * screen px) leaving less than `room` px on screen: a label stuck to the top of so thin a strip
+ * would be cut by the band's end.
+ */
+export function slivers(y: number, zoom: number, room: number): Set<Stratum> {
+  return new Set(
+    STRATUM_BANDS.filter((band) => {
+      const [top, bottom] = [band.top * zoom + y, band.bottom * zoom + y];
+      return top < 0 && bottom > 0 && bottom < room;
+    }).map((band) => band.stratum),
+  );
+}

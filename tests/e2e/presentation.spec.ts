@@ -239,6 +239,27 @@ test('after Whole step on an org map in its strata bands, the projector’s came
   expect(await transform()).toBe(settled);
 });
 
+test('on the projector no strata band’s label is cut: a band running off the top with too little of it left shows none', async ({ page, shell }, testInfo) => {
+  const { audience } = await present(page, shell, await levelsOfWorkSession(shell));
+  await audience.setViewportSize(PROJECTOR);
+  const stage = audience.getByRole('main', { name: 'Audience view' });
+  await expect(audience.getByText('Maria Keller')).toBeVisible();
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const labels = () =>
+    audience.evaluate(() => {
+      const view = document.querySelector('.audience .strata-bands')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.audience .strata-band-label')]
+        .filter((label) => label.checkVisibility({ visibilityProperty: true }))
+        .map((label) => ({ text: label.textContent, top: label.getBoundingClientRect().top - view.top, bottom: label.getBoundingClientRect().bottom - view.top, viewHeight: view.height }))
+        .filter((label) => label.bottom > 0 && label.top < label.viewHeight);
+    });
+  await audience.screenshot({ path: testInfo.outputPath('projector-bands.png') });
+  const shown = await labels();
+  // The org map spans bands I to IV at least; the labels on screen are whole.
+  expect(shown.length).toBeGreaterThanOrEqual(4);
+  for (const label of shown) expect(label.top, `${label.text} starts above the screen`).toBeGreaterThanOrEqual(0);
+});
+
 test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
   const rhythm = templates.find((t) => t.name.startsWith('Rhythm of the sale'))!;
