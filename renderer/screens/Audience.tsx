@@ -48,9 +48,13 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     bottom = Math.max(bottom, box.y + box.height);
   }
   const inside = frame ? nodes.filter((n) => n.position.x >= left && n.position.y >= top && n.position.x < right && n.position.y < bottom) : nodes;
+  // A step with nothing placed in it yet is framed for the notes a room adds: otherwise the
+  // first one to land would send the camera in closer in the middle of the discussion.
+  const kinds = inside.map((n) => n.type!);
+  const empty = kinds.every((kind) => kind === 'frame' || kind === 'text');
   return {
     bounds: { x: left, y: top, width: right - left, height: bottom - top },
-    minZoom: legibleZoom(inside.map((n) => n.type!)),
+    minZoom: legibleZoom(empty ? [...kinds, 'note'] : kinds),
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
   };
 }

@@ -260,6 +260,34 @@ test('on the projector no strata band’s label is cut: a band running off the t
   for (const label of shown) expect(label.top, `${label.text} starts above the screen`).toBeGreaterThanOrEqual(0);
 });
 
+test('the first note to land in an empty frame on the projector leaves the camera where it is', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Empty frame' });
+  const boardId = session.boards[0].id;
+  // Wider than the projector shows at the zoom notes need: empty, it used to be shown whole, further out.
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'open', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 1600, height: 900 }, data: { title: 'Open question' } } }] });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'Open question', timeboxMinutes: 5, boardId, frameId: 'open', prompts: [] }] });
+  const { audience } = await present(page, shell, session.id);
+  await audience.setViewportSize(PROJECTOR);
+  const stage = audience.getByRole('main', { name: 'Audience view' });
+  await expect(audience.getByText('Open question', { exact: true }).first()).toBeVisible();
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const transform = () => audience.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
+  await expect.poll(transform).toMatch(/scale/);
+  const before = await transform();
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'n1', kind: 'note', position: { x: 40, y: 80 }, size: null, data: { text: 'The first answer', category: 'idea', votes: 0 } } }] });
+  await expect(audience.getByText('The first answer')).toBeInViewport();
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  expect(await transform()).toBe(before);
+});
+
+/** A frame's title on the audience view: whether it is cut, and its size on screen. */
+async function frameTitleShown(audience: Page, text: string) {
+  return audience.locator('.frame-title', { hasText: text }).evaluate((el) => {
+    const zoom = new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport')!).transform).a;
+    return { cut: el.scrollWidth > el.clientWidth, px: parseFloat(getComputedStyle(el).fontSize) * zoom, text: el.textContent };
+  });
+}
+
 test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
   const rhythm = templates.find((t) => t.name.startsWith('Rhythm of the sale'))!;
@@ -267,16 +295,32 @@ test('a narrow frame’s title shows whole on the projector, at 24 px or more', 
   const { audience, controls } = await present(page, shell, id);
   await audience.setViewportSize(PROJECTOR);
   await page.bringToFront();
-  // Step 3 is an empty column the room fills: the camera shows it whole, its cards drawn compact.
+  // Step 3 is an empty column the room fills.
   await pageDownTo(page, controls, 'Step 3 of 7');
   await expect.poll(() => frameInView(audience)).toContain('Be responsive');
   await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
-  const title = audience.locator('.frame-title', { hasText: 'Be responsive' });
-  const shown = await title.evaluate((el) => {
-    const zoom = new DOMMatrix(getComputedStyle(el.closest('.react-flow__viewport')!).transform).a;
-    return { cut: el.scrollWidth > el.clientWidth, px: parseFloat(getComputedStyle(el).fontSize) * zoom, text: el.textContent };
-  });
+  const shown = await frameTitleShown(audience, 'Be responsive');
   await audience.screenshot({ path: testInfo.outputPath('projector-narrow-frame.png') });
+  expect(shown.cut, `"${shown.text}" is cut`).toBe(false);
+  expect(shown.px).toBeGreaterThanOrEqual(24);
+});
+
+test('a narrow frame of org cards, drawn compact on the projector, shows its title whole at 24 px or more', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Narrow team' });
+  const boardId = session.boards[0].id;
+  const roles = Array.from({ length: 5 }, (_, i) => roleNode({ id: `r${i}`, position: { x: 20, y: 80 + i * 160 }, data: { person: `Person ${i}`, stratum: 2 } }));
+  await shell.call('board.apply', {
+    boardId,
+    ops: [{ type: 'node.add', node: { id: 'team', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 280, height: 900 }, data: { title: 'Be responsive' } } }, ...roles.map((node) => ({ type: 'node.add', node }))],
+  });
+  await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'The team', timeboxMinutes: 5, boardId, frameId: 'team', prompts: [] }] });
+  const { audience } = await present(page, shell, session.id);
+  await audience.setViewportSize(PROJECTOR);
+  await expect(audience.getByText('Person 4')).toBeVisible();
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+  // Compact cards: the title is drawn for the camera's zoom, not the board's 40 px.
+  await expect(audience.locator('.compact-card').first()).toBeVisible();
+  const shown = await frameTitleShown(audience, 'Be responsive');
   expect(shown.cut, `"${shown.text}" is cut`).toBe(false);
   expect(shown.px).toBeGreaterThanOrEqual(24);
 });
