@@ -1,6 +1,6 @@
 import type { MethodName, MethodOutput, ParsedInput } from '../../shared/api';
 import { initialPresentation, type BoardNode, type PresentationState } from '../../shared/model';
-import { moveOn, patched, withParts } from '../../shared/presentation/move';
+import { moveOn, patched, withMeasurement } from '../../shared/presentation/move';
 import { revealItems } from '../../shared/presentation/reveal';
 import { presentationSteps } from '../../shared/presentation/steps';
 import { applyToTimers } from '../../shared/presentation/timer';
@@ -42,9 +42,9 @@ export function presentationService(store: Store, hub: EventHub, now: () => numb
       const next = moveOn(state, direction, { steps, revealCountOf: (i) => revealCount(steps[i]), now: now() });
       return next === state ? state : save(next);
     },
-    'presentation.measured': ({ sessionId, stepIndex, parts, itemParts }) => {
+    'presentation.measured': ({ sessionId, stepIndex, ...measurement }) => {
       const state = current(sessionId);
-      const next = withParts(state, stepIndex, parts, itemParts);
+      const next = withMeasurement(state, stepIndex, measurement);
       return next === state ? state : save(next);
     },
     'presentation.timer': ({ sessionId, itemId, action }) => {

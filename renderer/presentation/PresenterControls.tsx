@@ -84,7 +84,13 @@ export function PresenterControls({ ref, onHelp, onLeave, showPrompts }: { ref?:
         <button type="button" aria-pressed={state.findingsVisible} onClick={toggleFindingsVisible} aria-keyshortcuts="C">
           Findings on screen
         </button>
-        <button type="button" aria-pressed={state.parts === 1} onClick={toggleWholeStep}>
+        <button
+          type="button"
+          aria-pressed={state.parts === 1}
+          onClick={toggleWholeStep}
+          disabled={state.parts === 1 && !state.splits}
+          title={state.parts === 1 && !state.splits ? 'The whole step is on screen with every card in full' : undefined}
+        >
           Whole step
         </button>
         <button type="button" aria-pressed={state.revealed !== null} onClick={toggleReveal}>

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { BoardNode, PresentationPatch, PresentationState, SessionDetail } from '../../shared/model';
+import type { BoardNode, PresentationPatch, PresentationState, SessionDetail, StepMeasurement } from '../../shared/model';
 import { applyOp, createDoc, type BoardDoc, type Op } from '../../shared/ops';
-import { sameParts } from '../../shared/presentation/move';
+import { sameMeasurement } from '../../shared/presentation/move';
 import { presentationSteps, type Step } from '../../shared/presentation/steps';
 import { api } from '../api/client';
 import { showError } from '../state/toasts';
@@ -20,8 +20,8 @@ interface PresentationStore {
   load(sessionId: string, options?: { measures: boolean }): Promise<void>;
   update(patch: PresentationPatch): void;
   go(direction: 1 | -1): void;
-  /** This window's count of the step's parts, and the part that shows each reveal item. */
-  measured(stepIndex: number, parts: number, itemParts: number[]): void;
+  /** This window's measurement of the step on its screen. */
+  measured(stepIndex: number, measurement: StepMeasurement): void;
   timer(itemId: string, action: 'start' | 'pause' | 'reset'): void;
 }
 
@@ -73,7 +73,7 @@ export const usePresentation = create<PresentationStore>((set, get) => {
   let sending = false;
   // The count on its way to main: a room's notes change the board every few dozen ms, and each
   // change measured again would otherwise ask again before main has answered.
-  let telling: { sessionId: string; stepIndex: number; parts: number; itemParts: number[] } | null = null;
+  let telling: { sessionId: string; stepIndex: number; measurement: StepMeasurement } | null = null;
   const sendWaiting = () => {
     const { sessionId, state, measures, measuredStep } = get();
     if (sending || !waiting.length || !sessionId) return;
@@ -134,13 +134,13 @@ export const usePresentation = create<PresentationStore>((set, get) => {
       waiting.push(direction);
       sendWaiting();
     },
-    measured(stepIndex, parts, itemParts) {
+    measured(stepIndex, measurement) {
       const { sessionId, state, measuredStep } = get();
-      if (!sessionId || !state || (measuredStep === stepIndex && state.parts === parts && sameParts(state.itemParts, itemParts))) return;
-      if (telling?.sessionId === sessionId && telling.stepIndex === stepIndex && telling.parts === parts && sameParts(telling.itemParts, itemParts)) return;
-      const told = (telling = { sessionId, stepIndex, parts, itemParts });
+      if (!sessionId || !state || (measuredStep === stepIndex && sameMeasurement(state, measurement))) return;
+      if (telling?.sessionId === sessionId && telling.stepIndex === stepIndex && sameMeasurement(telling.measurement, measurement)) return;
+      const told = (telling = { sessionId, stepIndex, measurement });
       api()
-        .call('presentation.measured', { sessionId, stepIndex, parts, itemParts })
+        .call('presentation.measured', { sessionId, stepIndex, ...measurement })
         .then((next) => {
           receive(next);
           if (next.stepIndex === stepIndex) set({ measuredStep: stepIndex });

@@ -28,7 +28,7 @@ import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
-import { isHiddenNote, type BoardNode } from '../../shared/model';
+import { isHiddenNote, type BoardNode, type StepMeasurement } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
@@ -58,6 +58,9 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
   };
 }
+
+/** An empty step, or none at all. */
+const ONE_PART: StepMeasurement = { parts: 1, itemParts: [], splits: false };
 
 /** The part that shows each of the step's reveal items, in the order they are revealed. */
 function revealedParts(nodes: readonly BoardFlowNode[], board: ReadonlyMap<string, BoardNode>, frameId: string | null, partOf: (card: Rect) => number): number[] {
@@ -134,14 +137,18 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   useEffect(() => {
     if (!state) return;
     const { measured: report } = usePresentation.getState();
-    if (!step) return report(state.stepIndex, 1, []);
+    if (!step) return report(state.stepIndex, ONE_PART);
     if (boardId !== step.boardId || !measured || status !== 'ready') return;
-    if (!view) return report(state.stepIndex, 1, []);
+    if (!view) return report(state.stepIndex, ONE_PART);
     if (!paneWidth || !paneHeight) return;
     const flowElement = strataBands ? document.querySelector('.audience .react-flow') : null;
     const screen = { width: paneWidth, height: paneHeight, left: flowElement ? bandLabelGutter(flowElement) : 0 };
     const { viewport, parts, partOf } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit, view.cards);
-    report(state.stepIndex, parts, state.revealed === null ? [] : revealedParts(nodes, useBoard.getState().doc.nodes, step.frameId, partOf));
+    report(state.stepIndex, {
+      parts,
+      itemParts: state.revealed === null ? [] : revealedParts(nodes, useBoard.getState().doc.nodes, step.frameId, partOf),
+      splits: cameraFor(view.bounds, screen, 0, view.minZoom, 'parts', view.cards).parts > 1,
+    });
     // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
     // moves no camera: a glide restarted on each edit would redraw the whole board for 600 ms.
     if (aimedAt.current && sameViewport(aimedAt.current, viewport)) return;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agenda } from '../model/agenda';
 import { Board, BoardSettings, BoardSummary, Session, SessionDetail } from '../model/board';
-import { PresentationPatch, PresentationState } from '../model/presentation';
+import { PresentationPatch, PresentationState, StepMeasurement } from '../model/presentation';
 import { RestorePoint } from '../model/restore-point';
 import { TemplateSummary } from '../model/template';
 import { SessionDocument, TemplateDocument } from '../fileformat/document';
@@ -149,9 +149,9 @@ export const methods = {
     input: z.strictObject({ sessionId: Id, direction: z.union([z.literal(1), z.literal(-1)]) }),
     output: PresentationState,
   },
-  /** The audience window's count of the parts a step needs on its screen, and the part that shows each reveal item; ignored once the room has left that step. */
+  /** The audience window's measurement of a step on its screen (StepMeasurement); ignored once the room has left that step. */
   'presentation.measured': {
-    input: z.strictObject({ sessionId: Id, stepIndex: z.number().int().min(0), parts: PresentationState.shape.parts, itemParts: PresentationState.shape.itemParts }),
+    input: z.strictObject({ sessionId: Id, stepIndex: z.number().int().min(0), ...StepMeasurement.shape }),
     output: PresentationState,
   },
   'presentation.timer': {

@@ -38,6 +38,8 @@ export const PresentationState = z.strictObject({
    * audience measured it; empty until it has. Reveal moves the camera to each item it shows.
    */
   itemParts: z.array(z.number().int().min(0).max(MAX_PARTS - 1)).max(100_000),
+  /** Whether the step takes more than one part with every card in full: else Whole step has nothing to switch. */
+  splits: z.boolean(),
   /** Step-by-step reveal: how many of the step's items are shown; null shows everything. */
   revealed: z.number().int().min(0).nullable(),
   screen: Screen,
@@ -60,7 +62,11 @@ export const PresentationState = z.strictObject({
 export type PresentationState = z.infer<typeof PresentationState>;
 
 /** Where the room is (step, part, parts) moves only through main's own decisions: 'presentation.go' and 'presentation.measured'. */
-export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true, itemParts: true }).partial().strict();
+export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true, itemParts: true, splits: true }).partial().strict();
+
+/** What only the audience window can measure of the step it shows: its parts on that screen. */
+export const StepMeasurement = PresentationState.pick({ parts: true, itemParts: true, splits: true });
+export type StepMeasurement = z.infer<typeof StepMeasurement>;
 export type PresentationPatch = z.infer<typeof PresentationPatch>;
 
 export function initialPresentation(sessionId: string): PresentationState {
@@ -70,6 +76,7 @@ export function initialPresentation(sessionId: string): PresentationState {
     part: 0,
     parts: 1,
     itemParts: [],
+    splits: false,
     revealed: null,
     screen: 'board',
     spotlightNodeId: null,

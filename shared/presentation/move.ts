@@ -1,4 +1,4 @@
-import type { PresentationPatch, PresentationState } from '../model/presentation';
+import type { PresentationPatch, PresentationState, StepMeasurement } from '../model/presentation';
 import { advance, type Step } from './steps';
 import { applyToTimers, timerOf } from './timer';
 
@@ -23,7 +23,7 @@ export function moveOn(state: PresentationState, direction: 1 | -1, { steps, rev
   const from = steps[stepIndex]?.agendaItemId;
   const to = steps[next.stepIndex]?.agendaItemId;
   const carry = state.timerCarriesOn && from && to && from !== to && timerOf(state.timers, from)?.runningSince != null;
-  return { ...state, ...next, spotlightNodeId: null, fit: 'auto', timers: carry ? applyToTimers(state.timers, to, 'start', now) : state.timers };
+  return { ...state, ...next, splits: false, spotlightNodeId: null, fit: 'auto', timers: carry ? applyToTimers(state.timers, to, 'start', now) : state.timers };
 }
 
 /** A window's change of what the room sees; showing the step whole or in parts starts it from its first part. */
@@ -33,14 +33,16 @@ export function patched(state: PresentationState, patch: PresentationPatch): Pre
 }
 
 /**
- * The audience window measured how many parts a step needs on its screen, and which part shows
- * each of its reveal items. A report about a step the room has already left is stale and changes nothing.
+ * The audience window measured the step on its screen: how many parts it needs, which part shows
+ * each reveal item, and whether it would split with every card in full. A report about a step
+ * the room has already left is stale and changes nothing.
  */
-export function withParts(state: PresentationState, stepIndex: number, parts: number, itemParts: readonly number[]): PresentationState {
+export function withMeasurement(state: PresentationState, stepIndex: number, { parts, itemParts, splits }: StepMeasurement): PresentationState {
   const part = Math.min(state.part, parts - 1);
-  if (stepIndex !== state.stepIndex || (parts === state.parts && part === state.part && sameParts(itemParts, state.itemParts))) return state;
-  return { ...state, parts, part, itemParts: [...itemParts] };
+  if (stepIndex !== state.stepIndex || (part === state.part && sameMeasurement(state, { parts, itemParts, splits }))) return state;
+  return { ...state, parts, part, itemParts: [...itemParts], splits };
 }
 
-/** Whether two lists of parts (PresentationState.itemParts) are the same. */
-export const sameParts = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((part, i) => part === b[i]);
+/** Whether two measurements of a step say the same. */
+export const sameMeasurement = (a: StepMeasurement, b: StepMeasurement) =>
+  a.parts === b.parts && a.splits === b.splits && a.itemParts.length === b.itemParts.length && a.itemParts.every((part, i) => part === b.itemParts[i]);

@@ -220,6 +220,22 @@ test('Present opens one audience window, in a process of its own, and Present ag
   expect(page.context().pages()).toHaveLength(2);
 });
 
+test('Whole step is unavailable on a step already whole with every card in full, and offered where parts would show more', async ({ page, shell }) => {
+  const { sessionId } = await threeFrameSession(shell, 'Small steps');
+  const { audience, controls } = await present(page, shell, sessionId);
+  await audience.setViewportSize(PROJECTOR);
+  await expect(audience.getByText('Why we sell: our answer')).toBeVisible();
+  const whole = controls.getByRole('button', { name: 'Whole step' });
+  await expect(whole).toBeDisabled();
+  await expect(whole).toHaveAttribute('title', /every card in full/);
+  // An org map drawn compact to fit: parts would show its cards in full, so the choice is there.
+  // (Present again shows the other session in the audience window already open.)
+  await page.goto(`${shell.url}#/session/${await levelsOfWorkSession(shell)}`);
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(audience.getByText('Maria Keller')).toBeVisible();
+  await expect(whole).toBeEnabled();
+});
+
 test('after Whole step on an org map in its strata bands, the projector’s camera settles and stays still', async ({ page, shell }) => {
   const { controls, audience } = await present(page, shell, await levelsOfWorkSession(shell));
   await audience.setViewportSize(PROJECTOR);

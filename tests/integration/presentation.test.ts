@@ -23,7 +23,7 @@ describe('the presentation, as main holds it', () => {
 
   it('shows the second part of a step the audience measured in two before the next step, whichever window asks', async () => {
     const sessionId = await twoSteps();
-    await at.service['presentation.measured']({ sessionId, stepIndex: 0, parts: 2, itemParts: [] }, ctx);
+    await at.service['presentation.measured']({ sessionId, stepIndex: 0, parts: 2, itemParts: [], splits: false }, ctx);
     expect(await at.service['presentation.go']({ sessionId, direction: 1 }, ctx)).toMatchObject({ stepIndex: 0, part: 1 });
     expect(await at.service['presentation.go']({ sessionId, direction: 1 }, ctx)).toMatchObject({ stepIndex: 1, part: 0, parts: 1 });
   });
@@ -31,7 +31,7 @@ describe('the presentation, as main holds it', () => {
   it('ignores a count of parts for a step the room has already left', async () => {
     const sessionId = await twoSteps();
     await at.service['presentation.go']({ sessionId, direction: 1 }, ctx);
-    expect(await at.service['presentation.measured']({ sessionId, stepIndex: 0, parts: 3, itemParts: [] }, ctx)).toMatchObject({ stepIndex: 1, parts: 1 });
+    expect(await at.service['presentation.measured']({ sessionId, stepIndex: 0, parts: 3, itemParts: [], splits: false }, ctx)).toMatchObject({ stepIndex: 1, parts: 1 });
   });
 
   it('reveals the step’s notes one by one, counted from the board, before the next step', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialPresentation, type PresentationState } from '../../../shared/model';
-import { moveOn, patched, withParts } from '../../../shared/presentation/move';
+import { moveOn, patched, withMeasurement } from '../../../shared/presentation/move';
 import type { Step } from '../../../shared/presentation/steps';
 import { usedMs } from '../../../shared/presentation/timer';
 
@@ -58,23 +58,29 @@ describe('moving the room on, as main decides it', () => {
 
 describe('the audience’s count of a step’s parts', () => {
   it('is taken for the current step, keeping the part within the count', () => {
-    expect(withParts(state({ part: 3, parts: 4 }), 0, 2, [])).toMatchObject({ part: 1, parts: 2 });
+    expect(withMeasurement(state({ part: 3, parts: 4 }), 0, { parts: 2, itemParts: [], splits: false })).toMatchObject({ part: 1, parts: 2 });
   });
 
   it('brings a part past the count (the last part, where going back enters a step) within it', () => {
-    expect(withParts(state({ part: 99, parts: 1 }), 0, 3, [])).toMatchObject({ part: 2, parts: 3 });
-    expect(withParts(state({ part: 99, parts: 1 }), 0, 1, [])).toMatchObject({ part: 0, parts: 1 });
+    expect(withMeasurement(state({ part: 99, parts: 1 }), 0, { parts: 3, itemParts: [], splits: false })).toMatchObject({ part: 2, parts: 3 });
+    expect(withMeasurement(state({ part: 99, parts: 1 }), 0, { parts: 1, itemParts: [], splits: false })).toMatchObject({ part: 0, parts: 1 });
   });
 
   it('takes which part shows each reveal item, and changes nothing when told again what it knows', () => {
-    const told = withParts(state({ parts: 2 }), 0, 2, [0, 1, 1]);
+    const told = withMeasurement(state({ parts: 2 }), 0, { parts: 2, itemParts: [0, 1, 1], splits: false });
     expect(told).toMatchObject({ parts: 2, itemParts: [0, 1, 1] });
-    expect(withParts(told, 0, 2, [0, 1, 1])).toBe(told);
-    expect(withParts(told, 0, 2, [0, 0, 1])).toMatchObject({ itemParts: [0, 0, 1] });
+    expect(withMeasurement(told, 0, { parts: 2, itemParts: [0, 1, 1], splits: false })).toBe(told);
+    expect(withMeasurement(told, 0, { parts: 2, itemParts: [0, 0, 1], splits: false })).toMatchObject({ itemParts: [0, 0, 1] });
+  });
+
+  it('takes whether the step splits with every card in full, which the next step measures afresh', () => {
+    const told = withMeasurement(state(), 0, { parts: 1, itemParts: [], splits: true });
+    expect(told.splits).toBe(true);
+    expect(moveOn(told, 1, room()).splits).toBe(false);
   });
 
   it('is ignored when it is about a step the room has left', () => {
     const moved = state({ stepIndex: 1 });
-    expect(withParts(moved, 0, 3, [0, 2])).toBe(moved);
+    expect(withMeasurement(moved, 0, { parts: 3, itemParts: [0, 2], splits: false })).toBe(moved);
   });
 });
