@@ -100,8 +100,9 @@ export const quiet = (page, timeout = 30_000) => page.evaluate(waitForQuiet, { c
 async function gesture(page, from, delta, watch) {
   if (process.env.BENCH_INPUT !== 'cdp') {
     const { deltas, moves, capped, drawn, drawnStamps, first, last } = await page.evaluate(driveGesture, { from, delta, steps: GESTURE_STEPS, budgetMs: GESTURE_BUDGET_MS, watch });
-    // How long each place the page drew stayed on screen: the gesture's frames as the eye sees them.
-    const marks = [first, ...drawnStamps, last];
+    // How long the eye waits for each new place the page draws: from the button going down to the
+    // first, then from one to the next (a gesture that drew nothing waited all along).
+    const marks = drawnStamps.length ? [first, ...drawnStamps] : [first, last];
     const drawnEvery = frameStats(marks.slice(1).map((s, i) => s - marks[i]).filter((d) => d > 0));
     return { ...frameStats(deltas), drawnEvery, moves, capped, drawnPerSecond: drawn / ((last - first) / 1000) };
   }
