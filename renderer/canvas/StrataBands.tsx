@@ -41,7 +41,9 @@ export function StrataBands() {
     // What a label needs of its band: its margin and its height (read once a zoom, not on a pan).
     const room = Math.max(...bands.map((band) => band.querySelector<HTMLElement>('.strata-band-label')).map((label) => (label ? parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight : 0)));
     // `top`, not a transform: the labels stick to the top of the view (canvas.css), which goes by layout.
-    let [shown, hidden] = ['', ''];
+    let shown = '';
+    // Unknown at first: a zoom before may have left a band marked that is no sliver now.
+    let hidden: string | null = null;
     const slide = ({ transform: [, y] }: ReactFlowState) => {
       const top = `${y}px`;
       if (top !== shown) element.style.top = shown = top;

@@ -3,27 +3,34 @@ import { ShortcutSheet } from '../ui/ShortcutSheet';
 /** Where the sheet opens: the editor, whose canvas has a selection, or the audience view. */
 type Place = 'editor' | 'audience';
 
-const SPOTLIGHT: Record<Place, [string, string][]> = {
-  editor: [
-    ['F', 'Spotlight the selected node (the rest dims); again to end it'],
-    ['Click a card', 'On the audience view with its controls shown (O): spotlight it; again to end it'],
-  ],
-  audience: [
-    ['Click a card', 'With the controls shown (O): spotlight it (the rest dims); again to end it'],
-    ['F', 'End the spotlight'],
-  ],
+/** The keys that work differently, or only, in one place. */
+const BY_PLACE: Record<Place, { spotlight: [string, string][]; overlay: [string, string] }> = {
+  editor: {
+    spotlight: [
+      ['F', 'Spotlight the selected node (the rest dims); again to end it'],
+      ['Click a card', 'On the audience view with its controls shown (O there): spotlight it; again to end it'],
+    ],
+    overlay: ['O', 'On the audience view: these controls over it (one screen)'],
+  },
+  audience: {
+    spotlight: [
+      ['Click a card', 'With the controls shown (O): spotlight it (the rest dims); again to end it'],
+      ['F', 'End the spotlight'],
+    ],
+    overlay: ['O', 'Presenter controls over this view (one screen)'],
+  },
 };
 
 const shortcuts = (place: Place): [string, string][] => [
   ['→ ↓ Space PageDown', 'Next step (or next part, or reveal the next item)'],
-  ['← ↑ PageUp', 'Previous step'],
+  ['← ↑ PageUp', 'Back: the item, part or step before'],
   ['B or .', 'Black screen, and back'],
   ['W or ,', 'White screen, and back'],
-  ...SPOTLIGHT[place],
+  ...BY_PLACE[place].spotlight,
   ['T', 'Show or hide the timer on the projector'],
   ['V', 'Show or hide the live vote tally on the projector'],
   ['C', 'Show or hide the findings (compression, gap) on the projector'],
-  ['O', 'Presenter controls over the audience view (one screen)'],
+  BY_PLACE[place].overlay,
   ['Esc', 'End the presentation: the room sees a neutral screen'],
   ['?', 'This list'],
 ];

@@ -1,4 +1,4 @@
-import type { NodeKind, StepFit, Viewport } from '../../shared/model';
+import { MAX_PARTS, type NodeKind, type StepFit, type Viewport } from '../../shared/model';
 import { COMPACT_TEXT_PX, legibleAtNames, type DetailZooms } from '../canvas/nodes/detail';
 
 export interface Rect {
@@ -35,7 +35,8 @@ export function legibleZoom(kinds: Iterable<NodeKind>): number {
  * step's `cards`, a part is left out unless its view holds the centre of a card no part before it
  * showed whole: the room would see an empty corner of a frame, or the cards it has just seen
  * again, a little higher (the first part stays, it carries the frame's title). `partOf` tells
- * which part shows a card: the first whose view holds its centre, else the nearest.
+ * which part shows a card: the first that shows it whole, else the first whose view holds its
+ * centre, else the nearest. A step never takes more than MAX_PARTS parts.
  */
 export function cameraFor(
   bounds: Rect,
@@ -50,11 +51,14 @@ export function cameraFor(
   const usableWidth = width - padLeft - width * PADDING;
   const usableHeight = height * (1 - 2 * PADDING);
   const fitted = Math.min(usableWidth / Math.max(bounds.width, 1), usableHeight / Math.max(bounds.height, 1), MAX_ZOOM);
-  const zoom = fit === 'whole' ? fitted : Math.max(fitted, fit === 'parts' ? Math.max(minZoom, DETAILED_ZOOM) : minZoom);
-  const viewWidth = usableWidth / zoom;
-  const viewHeight = usableHeight / zoom;
-  const columns = Math.max(1, Math.ceil(bounds.width / viewWidth - 0.01));
-  const rows = Math.max(1, Math.ceil(bounds.height / viewHeight - 0.01));
+  const grid = (zoom: number) => {
+    const [viewWidth, viewHeight] = [usableWidth / zoom, usableHeight / zoom];
+    return { zoom, viewWidth, viewHeight, columns: Math.max(1, Math.ceil(bounds.width / viewWidth - 0.01)), rows: Math.max(1, Math.ceil(bounds.height / viewHeight - 0.01)) };
+  };
+  let at = grid(fit === 'whole' ? fitted : Math.max(fitted, fit === 'parts' ? Math.max(minZoom, DETAILED_ZOOM) : minZoom));
+  // A board so large it would take more parts than a presentation counts is shown further out.
+  while (at.columns * at.rows > MAX_PARTS) at = grid(at.zoom * 0.9);
+  const { zoom, viewWidth, viewHeight, columns, rows } = at;
   // The last column and row align with the far edge, so no part shows empty space beyond it.
   const leftOf = (column: number) => (columns === 1 ? bounds.x + bounds.width / 2 - viewWidth / 2 : Math.min(bounds.x + column * viewWidth, bounds.x + bounds.width - viewWidth));
   const topOf = (row: number) => (rows === 1 ? bounds.y + bounds.height / 2 - viewHeight / 2 : Math.min(bounds.y + row * viewHeight, bounds.y + bounds.height - viewHeight));
@@ -76,6 +80,8 @@ export function cameraFor(
   const parts = cells.length;
   const { x: left, y: top } = viewOf(cells[Math.min(Math.max(part, 0), parts - 1)]);
   const partOf = (card: Rect) => {
+    const whole = cells.findIndex((cell) => whollyIn(cell, card));
+    if (whole >= 0) return whole;
     const holding = cells.findIndex((cell) => holds(cell, card));
     if (holding >= 0) return holding;
     const at = centre(card);

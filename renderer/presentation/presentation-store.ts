@@ -71,7 +71,7 @@ export const usePresentation = create<PresentationStore>((set, get) => {
   // "next part" or "next step" from a count that is never a round trip late.
   const waiting: (1 | -1)[] = [];
   let sending = false;
-  // The count on its way to main: a room's notes change the board every few dozen ms, and each
+  // The measurement on its way to main: a room's notes change the board every few dozen ms, and each
   // change measured again would otherwise ask again before main has answered.
   let telling: { sessionId: string; stepIndex: number; measurement: StepMeasurement } | null = null;
   const sendWaiting = () => {

@@ -28,7 +28,7 @@ import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
-import { isHiddenNote, type BoardNode, type StepMeasurement } from '../../shared/model';
+import { isHiddenNote, type BoardNode, type NodeKind, type StepMeasurement } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
@@ -48,13 +48,9 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     bottom = Math.max(bottom, box.y + box.height);
   }
   const inside = frame ? nodes.filter((n) => n.position.x >= left && n.position.y >= top && n.position.x < right && n.position.y < bottom) : nodes;
-  // A step with nothing placed in it yet is framed for the notes a room adds: otherwise the
-  // first one to land would send the camera in closer in the middle of the discussion.
-  const kinds = inside.map((n) => n.type!);
-  const empty = kinds.every((kind) => kind === 'frame' || kind === 'text');
   return {
     bounds: { x: left, y: top, width: right - left, height: bottom - top },
-    minZoom: legibleZoom(empty ? [...kinds, 'note'] : kinds),
+    minZoom: legibleZoom(frame && inside.length === 1 ? kindsToCome(nodes) : inside.map((n) => n.type!)),
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
   };
 }
@@ -71,6 +67,16 @@ function revealedParts(nodes: readonly BoardFlowNode[], board: ReadonlyMap<strin
     const box = boxes.get(item.nodeId);
     return box ? partOf(box) : 0;
   });
+}
+
+/**
+ * What a room will place in an empty frame: cards of the kinds on the rest of the board (roles on
+ * an org map), or notes on a board with none yet. The camera frames the empty step for them, or
+ * the first to land would move it in the middle of the discussion.
+ */
+function kindsToCome(nodes: readonly BoardFlowNode[]): NodeKind[] {
+  const kinds = new Set(nodes.map((n) => n.type!).filter((kind) => kind !== 'frame' && kind !== 'text'));
+  return kinds.size ? [...kinds] : ['note'];
 }
 
 /** Within half a pixel and a thousandth of the zoom: the same view on screen. */

@@ -61,7 +61,7 @@ export const PresentationState = z.strictObject({
 });
 export type PresentationState = z.infer<typeof PresentationState>;
 
-/** Where the room is (step, part, parts) moves only through main's own decisions: 'presentation.go' and 'presentation.measured'. */
+/** Where the room is (step, part) and what the audience measured of it move only through main's own decisions: 'presentation.go' and 'presentation.measured'. */
 export const PresentationPatch = PresentationState.omit({ sessionId: true, timers: true, stepIndex: true, part: true, parts: true, itemParts: true, splits: true }).partial().strict();
 
 /** What only the audience window can measure of the step it shows: its parts on that screen. */

@@ -34,11 +34,13 @@ export function patched(state: PresentationState, patch: PresentationPatch): Pre
 
 /**
  * The audience window measured the step on its screen: how many parts it needs, which part shows
- * each reveal item, and whether it would split with every card in full. A report about a step
- * the room has already left is stale and changes nothing.
+ * each reveal item, and whether it would split with every card in full. Where the room was
+ * shown items before the window said where they are (reveal just turned on), the camera goes to
+ * the last one's part. A report about a step the room has already left is stale and changes nothing.
  */
 export function withMeasurement(state: PresentationState, stepIndex: number, { parts, itemParts, splits }: StepMeasurement): PresentationState {
-  const part = Math.min(state.part, parts - 1);
+  const placedNow = state.itemParts.length === 0 && state.revealed ? itemParts[state.revealed - 1] : undefined;
+  const part = Math.min(placedNow ?? state.part, parts - 1);
   if (stepIndex !== state.stepIndex || (part === state.part && sameMeasurement(state, { parts, itemParts, splits }))) return state;
   return { ...state, parts, part, itemParts: [...itemParts], splits };
 }

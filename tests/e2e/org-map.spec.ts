@@ -316,3 +316,22 @@ test('a big org map kept arranged opens at a working zoom and pans without movin
   const after = await settled(page, shell, boardId);
   expect(after.revision).toBe(arranged.revision);
 });
+
+test('a band running off the top of the view shows no cut label, and shows it again once a zoom gives it room', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Band labels' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'r1', kind: 'role', position: { x: 400, y: 1000 }, size: null, data: { person: 'Ann Berg', title: 'Sales lead', stratum: 4, timeSpan: null, notes: '' } } }] });
+  await shell.call('board.updateSettings', { id: boardId, settings: { strataBands: true } });
+  // Band VI (flow y 480 to 720) ends 20 px below the top of the view: a strip too thin for its label.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 0, y: -700, zoom: 1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(nodeByName(page, 'Role: Ann Berg')).toBeVisible();
+  const label = page.locator('.strata-band-label', { hasText: '10 to 20 years' });
+  await expect(label).toBeHidden();
+  // Zoomed out about the centre, the band comes down and has room: its label is back, whole.
+  await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect(page.locator('.react-flow__viewport')).not.toHaveAttribute('style', /scale\(1\)/);
+  await expect(label).toBeVisible();
+  const [labelBox, paneBox] = [await label.boundingBox(), await page.locator('.react-flow__pane').boundingBox()];
+  expect(labelBox!.y).toBeGreaterThanOrEqual(paneBox!.y);
+});

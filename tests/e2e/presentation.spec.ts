@@ -276,11 +276,16 @@ test('on the projector no strata band’s label is cut: a band running off the t
   for (const label of shown) expect(label.top, `${label.text} starts above the screen`).toBeGreaterThanOrEqual(0);
 });
 
-test('the first note to land in an empty frame on the projector leaves the camera where it is', async ({ page, shell }) => {
+/**
+ * Presents a session whose one step is an empty frame wider than the projector shows at a
+ * note's legible zoom, with `beside` on the board around it; lands `first` in the frame and
+ * returns the camera's transform before and after.
+ */
+async function firstCardInEmptyFrame(page: Page, shell: ServedShell, beside: object[], first: object, firstText: string) {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Empty frame' });
   const boardId = session.boards[0].id;
-  // Wider than the projector shows at the zoom notes need: empty, it used to be shown whole, further out.
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'open', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 1600, height: 900 }, data: { title: 'Open question' } } }] });
+  const frame = { id: 'open', kind: 'frame', position: { x: 0, y: 0 }, size: { width: 1600, height: 900 }, data: { title: 'Open question' } };
+  await shell.call('board.apply', { boardId, ops: [frame, ...beside].map((node) => ({ type: 'node.add', node })) });
   await shell.call('session.setAgenda', { sessionId: session.id, items: [{ id: 'a', title: 'Open question', timeboxMinutes: 5, boardId, frameId: 'open', prompts: [] }] });
   const { audience } = await present(page, shell, session.id);
   await audience.setViewportSize(PROJECTOR);
@@ -290,10 +295,23 @@ test('the first note to land in an empty frame on the projector leaves the camer
   const transform = () => audience.locator('.react-flow__viewport').evaluate((el) => el.style.transform);
   await expect.poll(transform).toMatch(/scale/);
   const before = await transform();
-  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'n1', kind: 'note', position: { x: 40, y: 80 }, size: null, data: { text: 'The first answer', category: 'idea', votes: 0 } } }] });
-  await expect(audience.getByText('The first answer')).toBeInViewport();
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: first }] });
+  await expect(audience.getByText(firstText)).toBeInViewport();
   await expect(stage).toHaveAttribute('aria-busy', 'false');
-  expect(await transform()).toBe(before);
+  return { before, after: await transform() };
+}
+
+test('the first note to land in an empty frame on the projector leaves the camera where it is', async ({ page, shell }) => {
+  // Empty, such a frame used to be shown whole, further out than its first note needs.
+  const note = { id: 'n1', kind: 'note', position: { x: 40, y: 80 }, size: null, data: { text: 'The first answer', category: 'idea', votes: 0 } };
+  const { before, after } = await firstCardInEmptyFrame(page, shell, [], note, 'The first answer');
+  expect(after).toBe(before);
+});
+
+test('on an org map, the first role placed in an empty frame leaves the camera where it is', async ({ page, shell }) => {
+  const role = (id: string, x: number, person: string) => roleNode({ id, position: { x, y: 80 }, data: { person, stratum: 3 } });
+  const { before, after } = await firstCardInEmptyFrame(page, shell, [role('r0', 2000, 'Ann Berg')], role('r1', 40, 'Cy Dale'), 'Cy Dale');
+  expect(after).toBe(before);
 });
 
 /** A frame's title on the audience view: whether it is cut, and its size on screen. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPACT_TEXT_PX, detailAt } from '../../../renderer/canvas/nodes/detail';
+import { MAX_PARTS } from '../../../shared/model';
 import { cameraFor, legibleZoom, MIN_LEGIBLE_PX, PROJECTOR_DETAIL, SMALLEST_PROJECTOR_FONT_PX } from '../../../renderer/presentation/camera';
 
 const screen = { width: 1920, height: 1080 };
@@ -87,8 +88,21 @@ describe('the audience camera', () => {
     expect(cards.map(partOf)).toEqual([0, 0, 1]);
     // Below the frame, in no part's view: the nearest part, the last.
     expect(partOf(card(3000))).toBe(1);
+    // Cut at the foot of the first part and whole in the second: the second shows it.
+    const tall = { x: 0, y: 0, width: 800, height: 1350 };
+    const straddling = { x: 80, y: 700, width: 240, height: 160 };
+    const split = cameraFor(tall, screen, 0, detailed, 'auto', [card(100), straddling]);
+    expect(split.parts).toBe(2);
+    expect(split.partOf(straddling)).toBe(1);
     // Shown whole, everything is in the one part.
     expect(cards.map(cameraFor(frame, screen, 0, detailed, 'whole', cards).partOf)).toEqual([0, 0, 0]);
+  });
+
+  it('never takes more parts than a presentation counts, however large the board', () => {
+    const huge = { x: 0, y: 0, width: 20_000, height: 9_000 };
+    const { parts, viewport } = cameraFor(huge, screen, 0, detailed);
+    expect(parts).toBeLessThanOrEqual(MAX_PARTS);
+    expect(viewport.zoom).toBeLessThan(detailed);
   });
 
   it('keeps the strata bands’ labels clear of the step', () => {

@@ -73,6 +73,15 @@ describe('the audience’s count of a step’s parts', () => {
     expect(withMeasurement(told, 0, { parts: 2, itemParts: [0, 0, 1], splits: false })).toMatchObject({ itemParts: [0, 0, 1] });
   });
 
+  it('takes the camera to the last revealed item’s part when the items’ parts arrive after it was revealed', () => {
+    // Reveal turned on and two items shown before the audience said where they are.
+    const early = state({ parts: 3, part: 2, revealed: 2, itemParts: [] });
+    expect(withMeasurement(early, 0, { parts: 3, itemParts: [0, 1, 2], splits: false })).toMatchObject({ part: 1 });
+    // Once known, a new count moves no camera: the room stays where the presses took it.
+    const known = state({ parts: 3, part: 2, revealed: 2, itemParts: [0, 1, 2] });
+    expect(withMeasurement(known, 0, { parts: 3, itemParts: [0, 0, 2], splits: false }).part).toBe(2);
+  });
+
   it('takes whether the step splits with every card in full, which the next step measures afresh', () => {
     const told = withMeasurement(state(), 0, { parts: 1, itemParts: [], splits: true });
     expect(told.splits).toBe(true);
