@@ -37,7 +37,7 @@ import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 /** The rectangle a step shows (its frame, or everything on its board), the least zoom its nodes stay legible at, and its cards. */
 function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number; cards: Rect[] } | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
-  const shown = frame ? [frame] : nodes;
+  const shown = frame ? [frame, ...headersOf(frame, nodes)] : nodes;
   if (!shown.length) return null;
   let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const node of shown) {
@@ -53,6 +53,23 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     minZoom: legibleZoom(frame && inside.length === 1 ? kindsToCome(nodes) : inside.map((n) => n.type!)),
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
   };
+}
+
+/** How far above a frame a card may end and still head it. */
+const HEADER_GAP = 60;
+
+/**
+ * The cards that head a frame's columns: just above it, over its width (a process's steps, with
+ * the frame their notes go under). The room needs them to read the frame, so the camera shows them with it.
+ */
+function headersOf(frame: BoardFlowNode, nodes: readonly BoardFlowNode[]): BoardFlowNode[] {
+  const box = flowNodeBox(frame);
+  return nodes.filter((n) => {
+    if (n.type === 'frame') return false;
+    const card = flowNodeBox(n);
+    const [middle, bottom] = [card.x + card.width / 2, card.y + card.height];
+    return middle >= box.x && middle <= box.x + box.width && bottom <= box.y && bottom >= box.y - HEADER_GAP;
+  });
 }
 
 /** An empty step, or none at all. */

@@ -314,6 +314,34 @@ test('on an org map, the first role placed in an empty frame leaves the camera w
   expect(after).toBe(before);
 });
 
+test('the projector shows a frame with the cards that head its columns: the steps its notes go under', async ({ page, shell }, testInfo) => {
+  const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
+  const beyond = templates.find((t) => t.name.startsWith('Beyond marketing and sales'))!;
+  const { id } = await shell.call<{ id: string }>('session.createFromTemplate', { templateId: beyond.id });
+  const { audience, controls } = await present(page, shell, id);
+  await audience.setViewportSize(PROJECTOR);
+  await page.bringToFront();
+  // "Place each activity on its step": the frame's columns sit under the seven steps.
+  await pageDownTo(page, controls, 'Step 4 of 6');
+  const stage = audience.getByRole('main', { name: 'Audience view' });
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const step = (name: string) => audience.locator('.react-flow__node-stage').filter({ has: audience.getByText(name, { exact: true }) });
+  /** Whether the whole card is on screen, above the caption. */
+  const whole = (name: string) =>
+    step(name).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const caption = document.querySelector('.audience-caption')!.getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.right <= innerWidth && r.bottom <= caption.top;
+    });
+  await expect.poll(() => whole('Make')).toBe(true);
+  await audience.screenshot({ path: testInfo.outputPath('projector-column-heads.png') });
+  // The steps on the right come with the frame's other part.
+  await expect(controls).toContainText('part 1 of 2');
+  await page.keyboard.press('PageDown');
+  await expect(controls).toContainText('part 2 of 2');
+  await expect.poll(() => whole('Close')).toBe(true);
+});
+
 /** A frame's title on the audience view: whether it is cut, and its size on screen. */
 async function frameTitleShown(audience: Page, text: string) {
   return audience.locator('.frame-title', { hasText: text }).evaluate((el) => {
