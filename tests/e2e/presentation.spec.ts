@@ -28,12 +28,15 @@ async function presentTwoLinkedAnswers(page: Page, shell: ServedShell, title: st
   return { boardId, second, audience, controls };
 }
 
-/** A copy of the built-in "Levels of work" workshop: three boards, nine steps, prompts at each. */
-async function levelsOfWorkSession(shell: ServedShell): Promise<string> {
+/** A session copied from the built-in template whose name starts with `name`. */
+async function templateSession(shell: ServedShell, name: string): Promise<string> {
   const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
-  const levels = templates.find((t) => t.name.startsWith('Levels of work'))!;
-  return (await shell.call<{ id: string }>('session.createFromTemplate', { templateId: levels.id })).id;
+  const template = templates.find((t) => t.name.startsWith(name))!;
+  return (await shell.call<{ id: string }>('session.createFromTemplate', { templateId: template.id })).id;
 }
+
+/** A copy of the built-in "Levels of work" workshop: three boards, nine steps, prompts at each. */
+const levelsOfWorkSession = (shell: ServedShell) => templateSession(shell, 'Levels of work');
 
 /**
  * Page Down until the presenter's controls show `step`: a step the audience window shows in parts
@@ -315,10 +318,7 @@ test('on an org map, the first role placed in an empty frame leaves the camera w
 });
 
 test('the projector shows a frame with the cards that head its columns: the steps its notes go under', async ({ page, shell }, testInfo) => {
-  const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
-  const beyond = templates.find((t) => t.name.startsWith('Beyond marketing and sales'))!;
-  const { id } = await shell.call<{ id: string }>('session.createFromTemplate', { templateId: beyond.id });
-  const { audience, controls } = await present(page, shell, id);
+  const { audience, controls } = await present(page, shell, await templateSession(shell, 'Beyond marketing and sales'));
   await audience.setViewportSize(PROJECTOR);
   await page.bringToFront();
   // "Place each activity on its step": the frame's columns sit under the seven steps.
@@ -351,10 +351,7 @@ async function frameTitleShown(audience: Page, text: string) {
 }
 
 test('a narrow frame’s title shows whole on the projector, at 24 px or more', async ({ page, shell }, testInfo) => {
-  const templates = await shell.call<{ id: string; name: string }[]>('template.list', {});
-  const rhythm = templates.find((t) => t.name.startsWith('Rhythm of the sale'))!;
-  const { id } = await shell.call<{ id: string }>('session.createFromTemplate', { templateId: rhythm.id });
-  const { audience, controls } = await present(page, shell, id);
+  const { audience, controls } = await present(page, shell, await templateSession(shell, 'Rhythm of the sale'));
   await audience.setViewportSize(PROJECTOR);
   await page.bringToFront();
   // Step 3 is an empty column the room fills.
