@@ -23,3 +23,16 @@ export function hiddenByReveal(items: readonly RevealItem[], revealed: number): 
   // Important: React Flow sets each node's visibility in its style attribute, which a plain rule never overrides.
   return { css: rules.length ? `${rules.join(', ')} { visibility: hidden !important; }` : '', nodeIds };
 }
+
+const dimmed = '{ opacity: 0.12; }';
+
+/**
+ * While a step is revealed, the rest of the board dims, so the room reads the step and not the
+ * frames beside it (often the answers of steps to come). `step`: the ids of the step's frame,
+ * the cards that head it and the cards in it; an edge stays clear only between two of them.
+ */
+export function dimmedAround(step: ReadonlySet<string>, edges: readonly { id: string; source: string; target: string }[]): string {
+  const not = (attribute: string, ids: Iterable<string>) => [...ids].map((id) => `:not([${attribute}="${CSS.escape(id)}"])`).join('');
+  const inside = edges.filter((e) => step.has(e.source) && step.has(e.target)).map((e) => e.id);
+  return `.audience .react-flow__node${not('data-id', step)}, .audience .react-flow__edge${not('data-id', inside)}, .audience .edge-label${not('data-edge-id', inside)} ${dimmed}`;
+}

@@ -18,7 +18,7 @@ import { currentItem, spotlightNode } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
 import { useAudienceWindow } from '../presentation/audience-window';
-import { hiddenByReveal } from '../presentation/reveal';
+import { dimmedAround, hiddenByReveal } from '../presentation/reveal';
 import { revealItems } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
@@ -184,7 +184,10 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const revealed = state?.revealed ?? null;
   // Only with reveal on: the reading order sorts the whole board, and in a room's burst of notes
   // the stage renders for each commit.
-  const unrevealed = step && revealed !== null ? hiddenByReveal(revealItems(doc.nodes, step.frameId), revealed) : null;
+  const items = step && revealed !== null ? revealItems(doc.nodes, step.frameId) : null;
+  const unrevealed = items ? hiddenByReveal(items, revealed!) : null;
+  const frameNode = items && step?.frameId ? nodes.find((n) => n.id === step.frameId) : undefined;
+  const focus = items && frameNode ? dimmedAround(new Set([frameNode.id, ...headersOf(frameNode, nodes).map((n) => n.id), ...items.map((item) => item.nodeId)]), edges) : '';
   const hiddenKey = unrevealed ? [...unrevealed.nodeIds].join('\n') : '';
   // An edge that meets a card not revealed yet would give it away, and so would its label.
   const shownEdges = useMemo(() => {
@@ -197,6 +200,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const spotlight = state?.spotlightNodeId;
   const css = [
     unrevealed?.css ?? '',
+    focus,
     spotlight ? `.audience .react-flow__node:not([data-id="${CSS.escape(spotlight)}"]), .audience .react-flow__edge, .audience .edge-label, .audience .edge-legend { opacity: 0.12; }` : '',
   ]
     .filter(Boolean)

@@ -14,6 +14,14 @@ async function present(page: Page, shell: ServedShell, sessionId: string) {
   return { audience, controls: page.getByRole('region', { name: 'Presenter controls' }) };
 }
 
+/** How opaque the element is drawn: its own opacity times its ancestors'. */
+const opacity = (locator: Locator) =>
+  locator.evaluate((el) => {
+    let product = 1;
+    for (let at: Element | null = el; at; at = at.parentElement) product *= Number(getComputedStyle(at).opacity);
+    return product;
+  });
+
 /**
  * The three frames, with a second answer under the first and an edge labelled "so that" between
  * them, presented on a projector-sized audience window.
@@ -194,6 +202,31 @@ test('revealing a step shown in parts takes the camera to each card as it is rev
   await expect(cards[2]).toBeHidden();
   await expect(controls).toContainText('part 1 of 2');
   await expect(cards[1]).toBeInViewport();
+});
+
+test('while a step is revealed, the rest of the board dims: the frames beside it do not give the next answers away', async ({ page, shell }, testInfo) => {
+  const { audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Reveal focus');
+  const [answer, frame] = [audience.getByText('Why we sell: our answer'), audience.locator('.react-flow__node-frame', { hasText: 'Why we sell' })];
+  const [beside, besideFrame] = [audience.getByText('How we sell: our answer'), audience.locator('.react-flow__node-frame', { hasText: 'How we sell' })];
+  const [edge, label] = [audience.locator('.react-flow__edge[data-id="e0"]'), audience.locator('[data-edge-id="e0"]')];
+  await expect(beside).toBeVisible();
+  expect(await opacity(beside)).toBe(1);
+  await page.bringToFront();
+  await controls.getByRole('button', { name: 'Reveal step by step' }).click();
+  await expect.poll(() => opacity(beside)).toBeLessThan(0.2);
+  expect(await opacity(besideFrame)).toBeLessThan(0.2);
+  expect(await opacity(frame)).toBe(1);
+  // The step's own cards, and the edge between two of them, are drawn in full as they come.
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  await expect(label).toBeVisible();
+  expect(await opacity(answer)).toBe(1);
+  expect(await opacity(edge)).toBe(1);
+  expect(await opacity(label)).toBe(1);
+  await audience.screenshot({ path: testInfo.outputPath('projector-reveal-focus.png') });
+  // Reveal off: the whole board again.
+  await controls.getByRole('button', { name: 'Reveal step by step' }).click();
+  await expect.poll(() => opacity(beside)).toBe(1);
 });
 
 test('Present opens one audience window, in a process of its own, and Present again shows its session there', async ({ page, shell }) => {
@@ -617,13 +650,6 @@ test('on a step shown in parts, the legend lists the numbers of the part on scre
 
 test('with the controls over the audience view, a card clicked is spotlit, edges and labels dim with the rest, and Esc ends the presentation for both windows', async ({ page, shell }, testInfo) => {
   const { audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Spotlight');
-  /** How opaque the element is drawn: its own opacity times its ancestors'. */
-  const opacity = (locator: Locator) =>
-    locator.evaluate((el) => {
-      let product = 1;
-      for (let at: Element | null = el; at; at = at.parentElement) product *= Number(getComputedStyle(at).opacity);
-      return product;
-    });
   const [spotlit, other] = [audience.locator('.react-flow__node[data-id="n0"]'), audience.locator('.react-flow__node[data-id="n0b"]')];
   // The label is drawn on its edge, or as a number there and in the legend.
   const [edge, label] = [audience.locator('.react-flow__edge[data-id="e0"]'), audience.locator('[data-edge-id="e0"]')];
