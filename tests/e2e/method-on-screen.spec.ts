@@ -135,6 +135,24 @@ test('the audience view marks a compression and a gap on their edges, and the pr
   await expect(tags).toHaveCount(2);
   await expect(tags.filter({ hasText: 'gap' })).toBeVisible();
   await expect(audience.locator('.edge-label-finding, .edge-legend').filter({ hasText: 'compression' }).first()).toBeVisible();
+  // The compression's number, with no room between the two cards side by side, sits nearby: a
+  // leader runs from it to the middle of its edge, so the room sees which line it names.
+  const badge = audience.locator('.edge-label-number.edge-label-finding');
+  await expect(badge).toHaveCount(1);
+  await expect(badge.locator('.edge-label-leader')).toHaveCount(1);
+  await expect(audience.getByRole('main', { name: 'Audience view' })).toHaveAttribute('aria-busy', 'false');
+  // The leader's box, and the edge's middle halfway along its drawn path, on screen, in one go.
+  const { leader, middle } = await badge.evaluate((el) => {
+    const path = document.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${el.getAttribute('data-edge-id')}"] path`)!;
+    const at = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
+    const box = el.querySelector('.edge-label-leader')!.getBoundingClientRect();
+    return { leader: { x: box.x, y: box.y, width: box.width, height: box.height }, middle: { x: at.x, y: at.y } };
+  });
+  // Within 8 px on the projector: the label layer takes the middle of the route, not of the drawn path.
+  expect(middle.x).toBeGreaterThanOrEqual(leader.x - 8);
+  expect(middle.x).toBeLessThanOrEqual(leader.x + leader.width + 8);
+  expect(middle.y).toBeGreaterThanOrEqual(leader.y - 8);
+  expect(middle.y).toBeLessThanOrEqual(leader.y + leader.height + 8);
 
   // C on the presenter's side hides them from the room; the button shows it, and brings them back.
   const controls = page.getByRole('region', { name: 'Presenter controls' });

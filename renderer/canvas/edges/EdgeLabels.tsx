@@ -90,6 +90,22 @@ const scaleFor = (px: number, base: number, zoom: number) => 2 ** Math.max(0, Ma
 /** A number badge's text, as a part of its size. */
 const BADGE_TEXT = 0.6;
 
+/** A line from a badge placed off its edge back to the edge's middle: which edge the number names. */
+function Leader({ box, to }: { box: Rect; to: Point }) {
+  const radius = box.width / 2;
+  const [dx, dy] = [to.x - (box.x + radius), to.y - (box.y + box.height / 2)];
+  const length = Math.hypot(dx, dy) - radius;
+  if (length <= 0) return null;
+  const thickness = Math.max(1, box.width / 24);
+  return (
+    <span
+      className="edge-label-leader"
+      aria-hidden="true"
+      style={{ width: length, height: thickness, marginTop: -thickness / 2, transform: `rotate(${Math.atan2(dy, dx)}rad) translateX(${radius}px)` }}
+    />
+  );
+}
+
 /**
  * The board's edge labels, placed clear of cards and of each other along their edges; a label
  * with no room, or every label when zoomed too far out to read, shows as a number on its edge
@@ -158,16 +174,20 @@ export function EdgeLabels({ minScreenPx, legendArea }: { minScreenPx?: number; 
     <>
       <BoardPortal>
         <div ref={probe} className="edge-label edge-label-probe" aria-hidden="true" />
-        {layout?.placements.map(({ id, box, number }) => (
-          <div
-            key={id}
-            className={`edge-label${number === null ? '' : ' edge-label-number'}${routes.get(id)?.finding ? ' edge-label-finding' : ''}`}
-            data-edge-id={id}
-            style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, ...(number === null ? layout.text : { fontSize: layout.badge * BADGE_TEXT }) }}
-          >
-            {number ?? layout.texts.get(id)!.map((line, i) => <span key={i}>{line}</span>)}
-          </div>
-        ))}
+        {layout?.placements.map((placement) => {
+          const { id, box, number } = placement;
+          return (
+            <div
+              key={id}
+              className={`edge-label${number === null ? '' : ' edge-label-number'}${routes.get(id)?.finding ? ' edge-label-finding' : ''}`}
+              data-edge-id={id}
+              style={{ transform: `translate(${box.x}px, ${box.y}px)`, width: box.width, height: box.height, ...(number === null ? layout.text : { fontSize: layout.badge * BADGE_TEXT }) }}
+            >
+              {number ?? layout.texts.get(id)!.map((line, i) => <span key={i}>{line}</span>)}
+              {placement.number !== null && placement.from && <Leader box={box} to={placement.from} />}
+            </div>
+          );
+        })}
       </BoardPortal>
       {legend.length > 0 && (
         <Panel position="top-right" className="edge-legend">

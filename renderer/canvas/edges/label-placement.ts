@@ -13,8 +13,11 @@ export interface LabelRequest {
   size: Size;
 }
 
-/** Where a label goes: written out in `box`, or as `number` in a badge at `box`, its text in the legend. */
-type LabelPlacement = { id: string; box: Rect; number: null } | { id: string; box: Rect; number: number };
+/**
+ * Where a label goes: written out in `box`, or as `number` in a badge at `box`, its text in the
+ * legend. A badge with no room on its edge sits nearby, with a leader `from` the edge's middle.
+ */
+type LabelPlacement = { id: string; box: Rect; number: null } | { id: string; box: Rect; number: number; from: Point | null };
 
 /** Space kept between a label and cards, other labels and its own line. */
 const MARGIN = 4;
@@ -123,10 +126,13 @@ export function placeLabels(labels: readonly LabelRequest[], cards: readonly Rec
   const badges = waiting
     .sort((a, b) => top(a) - top(b) || a.id.localeCompare(b.id))
     .map((label, i): LabelPlacement => {
-      const spots = [...candidates(label.points, badge), ...around(pointAlong(label.points, 0.5).at, badge)];
-      const box = spots.find(isFree) ?? spots[0];
+      const middle = pointAlong(label.points, 0.5).at;
+      const onEdge = candidates(label.points, badge);
+      const spots = [...onEdge, ...around(middle, badge)];
+      const free = spots.findIndex(isFree);
+      const box = spots[Math.max(free, 0)];
       taken.add(inflate(box, MARGIN));
-      return { id: label.id, box, number: i + 1 };
+      return { id: label.id, box, number: i + 1, from: free >= onEdge.length ? middle : null };
     });
   return [...written, ...badges];
 }

@@ -34,6 +34,20 @@ describe('placeLabels', () => {
     expect(placed[0].box).toMatchObject(badge);
   });
 
+  it('puts a badge with no room on its edge nearby, with a leader from the edge’s middle; one on its edge needs none', () => {
+    // Two cards side by side, 20 apart: a compression between them, too short for a badge.
+    const left = { x: 0, y: 0, width: 200, height: 120 };
+    const right = { x: 220, y: 0, width: 200, height: 120 };
+    const short: LabelRequest = { id: 's', points: [{ x: 200, y: 60 }, { x: 220, y: 60 }], size: { width: 120, height: 26 } };
+    const [away] = placeLabels([short], [left, right], badge);
+    expect(away.number).toBe(1);
+    expect(noOverlaps([away.box], [left, right])).toBe(true);
+    expect(away.number !== null && away.from).toEqual({ x: 210, y: 60 });
+    // The tall labels of the board above fit as badges on their own edges.
+    const onEdge = placeLabels(labels.map((l) => ({ ...l, size: { width: 250, height: 120 } })), cards, badge);
+    expect(onEdge.every((p) => p.number !== null && p.from === null)).toBe(true);
+  });
+
   it('numbers every label when asked (zoomed out too far to read)', () => {
     expect(placeLabels(labels, cards, badge, true).every((p) => p.number !== null)).toBe(true);
   });
