@@ -34,12 +34,16 @@ export function StrataBands() {
   const zoom = useStore(selectZoom);
   const store = useStoreApi();
   const layer = useRef<HTMLDivElement>(null);
+  /** What a label needs of its band, its margin and its height: the same at every zoom, so read once. */
+  const labelRoom = useRef<number | null>(null);
   useLayoutEffect(() => {
     const element = layer.current;
     if (!element) return;
     const bands = [...element.children] as HTMLElement[];
-    // What a label needs of its band: its margin and its height (read once a zoom, not on a pan).
-    const room = Math.max(...bands.map((band) => band.querySelector<HTMLElement>('.strata-band-label')).map((label) => (label ? parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight : 0)));
+    const labels = [...element.querySelectorAll<HTMLElement>('.strata-band-label')];
+    const room = labelRoom.current ?? Math.max(0, ...labels.map((label) => parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight));
+    // Not laid out yet (a window still hidden): read again on the next zoom.
+    if (room > 0) labelRoom.current = room;
     // `top`, not a transform: the labels stick to the top of the view (canvas.css), which goes by layout.
     let shown = '';
     // Unknown at first: a zoom before may have left a band marked that is no sliver now.

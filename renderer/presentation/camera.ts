@@ -73,9 +73,12 @@ export function cameraFor(
     return c.x >= view.x && c.y >= view.y && c.x + c.width <= view.x + viewWidth && c.y + c.height <= view.y + viewHeight;
   };
   const cells: number[] = [];
+  const shownWhole = new Set<Rect>();
   for (let cell = 0; cell < columns * rows; cell++) {
     // A part earns its press with a card the parts before it have not shown whole.
-    if (!cards || cell === 0 || cards.some((c) => holds(cell, c) && !cells.some((kept) => whollyIn(kept, c)))) cells.push(cell);
+    if (cards && cell > 0 && !cards.some((c) => !shownWhole.has(c) && holds(cell, c))) continue;
+    cells.push(cell);
+    for (const c of cards ?? []) if (whollyIn(cell, c)) shownWhole.add(c);
   }
   const parts = cells.length;
   const { x: left, y: top } = viewOf(cells[Math.min(Math.max(part, 0), parts - 1)]);

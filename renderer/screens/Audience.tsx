@@ -19,7 +19,7 @@ import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
 import { useAudienceWindow } from '../presentation/audience-window';
 import { dimmedAround, hiddenByReveal } from '../presentation/reveal';
-import { revealItems } from '../../shared/presentation/reveal';
+import { revealItems, type RevealItem } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
 import { VoteTally } from '../presentation/VoteTally';
@@ -28,14 +28,17 @@ import { useFollowVoting } from '../room/voting-state';
 import { JoinOnScreen } from '../room/JoinCard';
 import '../presentation/presentation.css';
 import { useBoard } from '../state/board-store';
-import { isHiddenNote, type BoardNode, type NodeKind, type StepMeasurement } from '../../shared/model';
+import { isHiddenNote, type NodeKind, type StepMeasurement } from '../../shared/model';
 import { NoteNamesContext } from '../canvas/nodes/note-names';
 import { ShownOnlyContext } from '../canvas/nodes/shown-only';
 import { useNamesShown } from '../room/names-shown';
 import { flowNodeBox, type BoardFlowNode } from '../state/flow';
 
-/** The rectangle a step shows (its frame, or everything on its board), the least zoom its nodes stay legible at, and its cards. */
-function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number; cards: Rect[] } | null {
+/**
+ * The rectangle a step shows (its frame with the cards that head it, or everything on its board),
+ * the least zoom its nodes stay legible at, its cards, and the ids of the frame and its heads.
+ */
+function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bounds: Rect; minZoom: number; cards: Rect[]; framing: string[] | null } | null {
   const frame = frameId ? nodes.find((n) => n.id === frameId) : undefined;
   const shown = frame ? [frame, ...headersOf(frame, nodes)] : nodes;
   if (!shown.length) return null;
@@ -52,6 +55,7 @@ function stepView(nodes: readonly BoardFlowNode[], frameId: string | null): { bo
     bounds: { x: left, y: top, width: right - left, height: bottom - top },
     minZoom: legibleZoom(frame && inside.length === 1 ? kindsToCome(nodes) : inside.map((n) => n.type!)),
     cards: inside.filter((n) => n.type !== 'frame').map(flowNodeBox),
+    framing: frame ? shown.map((n) => n.id) : null,
   };
 }
 
@@ -76,8 +80,7 @@ function headersOf(frame: BoardFlowNode, nodes: readonly BoardFlowNode[]): Board
 const ONE_PART: StepMeasurement = { parts: 1, itemParts: [], splits: false };
 
 /** The part that shows each of the step's reveal items, in the order they are revealed. */
-function revealedParts(nodes: readonly BoardFlowNode[], board: ReadonlyMap<string, BoardNode>, frameId: string | null, partOf: (card: Rect) => number): number[] {
-  const items = revealItems(board, frameId);
+function revealedParts(nodes: readonly BoardFlowNode[], items: readonly RevealItem[], partOf: (card: Rect) => number): number[] {
   const ids = new Set(items.map((item) => item.nodeId));
   const boxes = new Map(nodes.filter((n) => ids.has(n.id)).map((n) => [n.id, flowNodeBox(n)]));
   return items.map((item) => {
@@ -169,7 +172,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
     const { viewport, parts, partOf } = cameraFor(view.bounds, screen, state.part, view.minZoom, state.fit, view.cards);
     report(state.stepIndex, {
       parts,
-      itemParts: state.revealed === null ? [] : revealedParts(nodes, useBoard.getState().doc.nodes, step.frameId, partOf),
+      itemParts: state.revealed === null ? [] : revealedParts(nodes, revealItems(useBoard.getState().doc.nodes, step.frameId), partOf),
       splits: cameraFor(view.bounds, screen, 0, view.minZoom, 'parts', view.cards).parts > 1,
     });
     // An edit that leaves the step's view where it is (a label typed, a card moved inside it)
@@ -185,9 +188,8 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   // Only with reveal on: the reading order sorts the whole board, and in a room's burst of notes
   // the stage renders for each commit.
   const items = step && revealed !== null ? revealItems(doc.nodes, step.frameId) : null;
-  const unrevealed = items ? hiddenByReveal(items, revealed!) : null;
-  const frameNode = items && step?.frameId ? nodes.find((n) => n.id === step.frameId) : undefined;
-  const focus = items && frameNode ? dimmedAround(new Set([frameNode.id, ...headersOf(frameNode, nodes).map((n) => n.id), ...items.map((item) => item.nodeId)]), edges) : '';
+  const unrevealed = items && revealed !== null ? hiddenByReveal(items, revealed) : null;
+  const focus = items && view?.framing ? dimmedAround(new Set([...view.framing, ...items.map((item) => item.nodeId)]), edges) : '';
   const hiddenKey = unrevealed ? [...unrevealed.nodeIds].join('\n') : '';
   // An edge that meets a card not revealed yet would give it away, and so would its label.
   const shownEdges = useMemo(() => {
