@@ -1,7 +1,8 @@
-import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, type EdgeTypes, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { createContext, memo, useContext, useDeferredValue, useMemo } from 'react';
 import type { EdgeKind } from '../../../shared/model';
 import type { BoardFlowEdge } from '../../state/flow';
+import { useFlowLayout } from '../flow-layout';
 import { cardsNear } from './card-index';
 import { routeEdge, routePath, withArrowhead, type RouteStyle } from './edge-routes';
 import { busY, nodeRect, sameRect, stratumOf } from './ends';
@@ -27,7 +28,7 @@ interface Ends {
 
 /**
  * What an edge's shape depends on at its ends. The selector runs on every change of React Flow's
- * store, each frame of a drag or a pan, for every edge: it looks again only when one of its two
+ * store but the viewport's, each frame of a drag, for every edge: it looks again only when one of its two
  * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, any node
  * or edge (the manager's bus follows all its reports), and keeps its answer while that answer holds.
  */
@@ -68,7 +69,7 @@ interface Route {
 
 /**
  * An edge's route, as one selector of React Flow's store (a board has one per edge, and each runs
- * on every change of the store): its ends and, where it goes around cards, the cards near them.
+ * on every change of the store but a pan or a zoom): its ends and, where it goes around cards, the cards near them.
  * Keeps its answer while that answer holds.
  */
 function routeOf(kind: EdgeKind, source: string, target: string, aroundCards: boolean): (s: ReactFlowState) => Route {
@@ -97,7 +98,7 @@ export const AroundCardsContext = createContext(true);
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
     const aroundCards = useContext(AroundCardsContext);
-    const route = useStore(useMemo(() => routeOf(kind, source, target, aroundCards), [source, target, aroundCards]));
+    const route = useFlowLayout(useMemo(() => routeOf(kind, source, target, aroundCards), [source, target, aroundCards]));
     const { moving } = route.ends;
     // Going around cards is what costs in drawing an edge: the edge takes its new way in a render
     // of its own, after the frame that shows the edit (a card typed, added or moved, here or on
