@@ -13,6 +13,7 @@
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *   --inclusive            also list named functions by their time including what they call
  *   --window FROM-TO       only JavaScript sampled FROM to TO ms after the profile starts (e.g. one long task)
+ *   --trace-only           no JavaScript profile: script runs at full speed, for thread times as the bench sees them
  *   --mutations            also list what the gesture changed in the DOM (element, attribute or children), by count
  *   --keep PREFIX          also keep PREFIX.trace.json (Chromium's trace, for DevTools' Performance panel) and
  *                          PREFIX.cpuprofile (V8's profile)
@@ -44,6 +45,7 @@ const { values: opt } = parseArgs({
     window: { type: 'string', default: '' },
     keep: { type: 'string', default: '' },
     mutations: { type: 'boolean', default: false },
+    'trace-only': { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -116,6 +118,7 @@ function listLongTasks(events, threads) {
 }
 
 function summariseProfile(profile, top) {
+  if (!profile) return;
   const self = new Map();
   const dt = profile.timeDeltas;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -188,7 +191,7 @@ function listMutations(counts, frames) {
 function keep(traceFile, profile) {
   if (!opt.keep) return;
   fs.copyFileSync(traceFile, `${opt.keep}.trace.json`);
-  fs.writeFileSync(`${opt.keep}.cpuprofile`, JSON.stringify(profile));
+  if (profile) fs.writeFileSync(`${opt.keep}.cpuprofile`, JSON.stringify(profile));
 }
 
 async function main() {
@@ -233,14 +236,19 @@ async function main() {
     const page = await newPage(context);
     const cdp = await context.newCDPSession(page);
     const traceFile = path.join(dataDir, 'trace.json');
-    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'cc', 'blink', 'benchmark'];
-    if (opt.action === 'open') {
+    const startProfiler = async () => {
+      if (opt['trace-only']) return;
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await browser.startTracing(page, { path: traceFile, categories });
       await cdp.send('Profiler.start');
+    };
+    const stopProfiler = async () => (opt['trace-only'] ? null : (await cdp.send('Profiler.stop')).profile);
+    const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'cc', 'blink', 'benchmark'];
+    if (opt.action === 'open') {
+      await browser.startTracing(page, { path: traceFile, categories });
+      await startProfiler();
       const times = await openUntilPainted(page, url);
-      const { profile } = await cdp.send('Profiler.stop');
+      const profile = await stopProfiler();
       await browser.stopTracing();
       console.log('open:', JSON.stringify(Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(v)]))));
       summariseTrace(traceFile, 1);
@@ -250,13 +258,11 @@ async function main() {
       await openUntilPainted(page, url);
       if (opt.css) await page.addStyleTag({ content: opt.css });
       await quiet(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await browser.startTracing(page, { path: traceFile, categories });
       if (opt.mutations) await page.evaluate(recordMutations);
-      await cdp.send('Profiler.start');
+      await startProfiler();
       const result = opt.action === 'drag' ? await dragNode(page, ids, { x: 240, y: 120 }, 0) : await pan(page, { x: 300, y: 150 }, 0);
-      const { profile } = await cdp.send('Profiler.stop');
+      const profile = await stopProfiler();
       if (opt.mutations) listMutations(await page.evaluate(() => window.__mutations), result.frames);
       await browser.stopTracing();
       console.log(`${opt.page} ${opt.action}, ${size} nodes, ${opt.view} view${opt.css ? `, with css ${opt.css}` : ''}:`);
