@@ -44,15 +44,16 @@ export function stratumAtY(y: number): Stratum | null {
 }
 
 /**
- * The strata whose bands run off the top of a view (bands drawn at `zoom`, moved down by `y`
- * screen px) leaving less than `room` px on screen: a label stuck to the top of so thin a strip
- * would be cut by the band's end.
+ * The strata whose bands (drawn at `zoom`, moved down by `y` screen px) show less than `room` px
+ * of themselves below the top of a view: a band running off the top, or every band zoomed far
+ * out. A label stuck to the top of so thin a strip would be cut by the band's end, or run over
+ * the labels of the bands below.
  */
 export function slivers(y: number, zoom: number, room: number): Set<Stratum> {
   return new Set(
     STRATUM_BANDS.filter((band) => {
       const [top, bottom] = [band.top * zoom + y, band.bottom * zoom + y];
-      return top < 0 && bottom > 0 && bottom < room;
+      return bottom > 0 && bottom - Math.max(top, 0) < room;
     }).map((band) => band.stratum),
   );
 }

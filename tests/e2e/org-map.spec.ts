@@ -335,3 +335,20 @@ test('a band running off the top of the view shows no cut label, and shows it ag
   const [labelBox, paneBox] = [await label.boundingBox(), await page.locator('.react-flow__pane').boundingBox()];
   expect(labelBox!.y).toBeGreaterThanOrEqual(paneBox!.y);
 });
+
+test('zoomed far out, where every band is thinner than a label, the bands show no labels to overlap', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Bands from afar' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', { boardId, ops: [{ type: 'node.add', node: { id: 'r1', kind: 'role', position: { x: 400, y: 1000 }, size: null, data: { person: 'Ann Berg', title: 'Sales lead', stratum: 4, timeSpan: null, notes: '' } } }] });
+  await shell.call('board.updateSettings', { id: boardId, settings: { strataBands: true } });
+  // At zoom 0.1 a band is 24 px high; its label needs more.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 0, y: 100, zoom: 0.1 } });
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(page.locator('.strata-band')).toHaveCount(8);
+  await expect(page.locator('.strata-band-label').filter({ visible: true })).toHaveCount(0);
+  // Zoomed back in, each band on screen has its label.
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(page.locator('.strata-band-label', { hasText: '1 to 2 years' })).toBeVisible();
+});

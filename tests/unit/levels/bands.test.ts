@@ -21,4 +21,12 @@ describe('slivers', () => {
     const y = -((bandTop(5) + BAND_HEIGHT) / 2 - 20);
     expect(slivers(y, 0.5, room)).toEqual(new Set([5]));
   });
+
+  it('is every band on screen once the zoom leaves each less room than a label needs', () => {
+    // At zoom 0.2 a band is 48 px high; the view starts at the top of band VIII.
+    const all = slivers(-bandTop(8) * 0.2, 0.2, room);
+    expect([...all].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // At zoom 0.25 it is 60 px: room enough.
+    expect(slivers(-bandTop(8) * 0.25, 0.25, room)).toEqual(new Set());
+  });
 });
