@@ -28,7 +28,7 @@ function Bare({ flow, options }: { flow: { nodes: Node[]; edges: Edge[] }; optio
       defaultViewport={options.viewport}
       fitView={!options.viewport}
       fitViewOptions={FIT_VIEW}
-      minZoom={0.05}
+      minZoom={0.02}
       maxZoom={4}
       snapToGrid
       snapGrid={SNAP_GRID}

@@ -34,6 +34,7 @@ import { StrataBands } from './StrataBands';
 import { PresenceOutlines } from '../presence/PresenceOutlines';
 import { useCanvasKeys } from './useCanvasKeys';
 import { useViewportSaver } from './useViewportSaver';
+import { ZOOM_RANGE } from './zoom-range';
 
 const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -157,8 +158,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
             defaultViewport={initialViewport ?? undefined}
             fitView={!initialViewport}
             fitViewOptions={FIT_VIEW}
-            minZoom={0.05}
-            maxZoom={4}
+            {...ZOOM_RANGE}
             snapToGrid
             snapGrid={SNAP_GRID}
             deleteKeyCode={null}

@@ -1,4 +1,5 @@
 import type { ReactFlowProps } from '@xyflow/react';
+import { ZOOM_RANGE } from './zoom-range';
 
 /** A board shown, not edited: the projector and the printed page. Nothing moves, selects or connects. */
 export const STATIC_FLOW_PROPS = {
@@ -12,7 +13,6 @@ export const STATIC_FLOW_PROPS = {
   zoomOnPinch: false,
   zoomOnDoubleClick: false,
   panOnScroll: false,
-  minZoom: 0.05,
-  maxZoom: 4,
+  ...ZOOM_RANGE,
   proOptions: { hideAttribution: true },
 } satisfies Partial<ReactFlowProps>;

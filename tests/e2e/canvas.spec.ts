@@ -381,3 +381,20 @@ test('a board opened zoomed out draws each card as a box of the size it has a st
   const compact = await boxesAt(0.35);
   expect(await boxesAt(0.15)).toEqual(compact);
 });
+
+test('on a laptop, a board wider than 30,000 px opens fitted whole: its first and last cards inside the canvas', async ({ page, shell }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // One row of 100 roles, 360 px apart: beside the side panel it fits only below zoom 0.03.
+  const roles = Array.from({ length: 100 }, (_, i) => roleNode({ id: `r${i}`, position: { x: i * 360, y: 0 }, data: { person: `Rep ${i}`, title: 'Account manager', stratum: 3 } }));
+  const { url } = await sessionWith(shell, 'A long row', roles);
+  await page.goto(url);
+  const pane = page.locator('.react-flow__pane');
+  await expect(page.locator('.react-flow')).toHaveClass(/detail-shapes/);
+  for (const name of ['Role: Rep 0', 'Role: Rep 99']) {
+    await expect(async () => {
+      const [card, canvas] = [(await nodeByName(page, name).boundingBox())!, (await pane.boundingBox())!];
+      expect(card.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(card.x + card.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    }).toPass();
+  }
+});
