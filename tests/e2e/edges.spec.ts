@@ -277,3 +277,16 @@ test('a report joined to a manager from another window moves the bus its colleag
   await expect.poll(() => atHalfway('e-high', 360)).toBe(true);
   await expect.poll(() => atHalfway('e-low', 360)).toBe(true);
 });
+
+test('an edge relabelled from another window shows its new label at once, and one cleared shows none', async ({ page, shell }) => {
+  const { boardId, url } = await sessionWith(shell, 'Relabelled', [dmNode({ id: 'd1' }), dmNode({ id: 'd2', position: { x: 700, y: 0 } })]);
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.add', edge: sampleEdge('d1', 'd2', { id: 'e1', kind: 'influences', data: { label: 'Trusts' } }) }] });
+  await page.goto(url);
+  const label = page.locator('.edge-label:not(.edge-label-probe)');
+  await expect(label).toHaveText('Trusts');
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.update', id: 'e1', data: { label: 'Blocks' } }] });
+  await expect(label).toHaveText('Blocks');
+  await shell.call('board.apply', { boardId, ops: [{ type: 'edge.update', id: 'e1', data: { label: '' } }] });
+  await expect(label).toHaveCount(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+});

@@ -95,6 +95,16 @@ function routeOf(kind: EdgeKind, source: string, target: string, aroundCards: bo
  */
 export const AroundCardsContext = createContext(true);
 
+/**
+ * The props an edge is drawn from: every one BoardEdge reads. React Flow also hands it the points
+ * of its handles, which it does not use (it routes from its cards' boxes): those move when React
+ * Flow first measures the cards an estimate stood for, and comparing them would draw every edge of
+ * a big board again then.
+ */
+function sameDrawnProps(a: EdgeProps<BoardFlowEdge>, b: EdgeProps<BoardFlowEdge>): boolean {
+  return a.id === b.id && a.source === b.source && a.target === b.target && a.label === b.label && a.data === b.data && a.interactionWidth === b.interactionWidth;
+}
+
 function edgeOfKind(kind: EdgeKind) {
   return memo(function BoardEdge({ id, source, target, label, data, interactionWidth }: EdgeProps<BoardFlowEdge>) {
     const aroundCards = useContext(AroundCardsContext);
@@ -121,7 +131,7 @@ function edgeOfKind(kind: EdgeKind) {
         {head && <path className="edge-arrowhead" d={head} />}
       </>
     );
-  });
+  }, sameDrawnProps);
 }
 
 /** Declared once, outside any component, as React Flow asks; every view of a board draws its edges with these. */
