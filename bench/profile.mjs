@@ -13,6 +13,7 @@
  *   --tasks                also list the main thread's long tasks (over 50 ms) in order, with what filled them
  *   --inclusive            also list named functions by their time including what they call
  *   --window FROM-TO       only JavaScript sampled FROM to TO ms after the profile starts (e.g. one long task)
+ *   --allocations          profile what JavaScript allocates (V8's sampling heap profiler) instead of its time
  *   --trace-only           no JavaScript profile: script runs at full speed, for thread times as the bench sees them
  *   --mutations            also list what the gesture changed in the DOM (element, attribute or children), by count
  *   --keep PREFIX          also keep PREFIX.trace.json (Chromium's trace, for DevTools' Performance panel) and
@@ -46,6 +47,7 @@ const { values: opt } = parseArgs({
     keep: { type: 'string', default: '' },
     mutations: { type: 'boolean', default: false },
     'trace-only': { type: 'boolean', default: false },
+    allocations: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -119,6 +121,7 @@ function listLongTasks(events, threads) {
 
 function summariseProfile(profile, top) {
   if (!profile) return;
+  if (profile.allocations) return summariseAllocations(profile.allocations.head, top);
   const self = new Map();
   const dt = profile.timeDeltas;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -142,6 +145,29 @@ function summariseProfile(profile, top) {
     .slice(0, top)
     .forEach(([k, v]) => console.log(`  ${v.toFixed(1).padStart(8)} ms  ${k}`));
   if (opt.inclusive) listInclusive(profile, byId, hits, top);
+}
+
+/** Functions by what they allocated themselves, then named functions by what they and their callees allocated. */
+function summariseAllocations(head, top) {
+  const self = new Map();
+  const inclusive = new Map();
+  const keyOf = ({ functionName, url, lineNumber }) => `${functionName || '(anonymous)'}  ${url ? `${url.split('/').pop()}:${lineNumber + 1}` : ''}`;
+  const walk = (node, stack) => {
+    const key = keyOf(node.callFrame);
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    const named = node.callFrame.functionName && node.callFrame.url && !stack.has(key);
+    if (named) stack.add(key);
+    for (const k of stack) inclusive.set(k, (inclusive.get(k) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, stack);
+    if (named) stack.delete(key);
+  };
+  walk(head, new Set());
+  const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(1).padStart(7)} MB`;
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nJavaScript allocations (sampled, those since collected too), ${mb(total).trim()} in all; by function:`);
+  [...self].sort((a, b) => b[1] - a[1]).slice(0, top).forEach(([k, v]) => console.log(`  ${mb(v)}  ${k}`));
+  console.log(`\nincluding callees, named functions:`);
+  [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top).forEach(([k, v]) => console.log(`  ${mb(v)}  ${k}`));
 }
 
 /** Named functions by the time spent in them and what they call (each counted once per stack). */
@@ -191,7 +217,7 @@ function listMutations(counts, frames) {
 function keep(traceFile, profile) {
   if (!opt.keep) return;
   fs.copyFileSync(traceFile, `${opt.keep}.trace.json`);
-  if (profile) fs.writeFileSync(`${opt.keep}.cpuprofile`, JSON.stringify(profile));
+  if (profile && !profile.allocations) fs.writeFileSync(`${opt.keep}.cpuprofile`, JSON.stringify(profile));
 }
 
 async function main() {
@@ -238,11 +264,16 @@ async function main() {
     const traceFile = path.join(dataDir, 'trace.json');
     const startProfiler = async () => {
       if (opt['trace-only']) return;
+      if (opt.allocations) return cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     };
-    const stopProfiler = async () => (opt['trace-only'] ? null : (await cdp.send('Profiler.stop')).profile);
+    const stopProfiler = async () => {
+      if (opt['trace-only']) return null;
+      if (opt.allocations) return { allocations: (await cdp.send('HeapProfiler.stopSampling')).profile };
+      return (await cdp.send('Profiler.stop')).profile;
+    };
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'cc', 'blink', 'benchmark'];
     if (opt.action === 'open') {
       await browser.startTracing(page, { path: traceFile, categories });
