@@ -28,9 +28,10 @@ interface Ends {
 
 /**
  * What an edge's shape depends on at its ends. The selector runs on every change of React Flow's
- * store but the viewport's, each frame of a drag, for every edge: it looks again only when one of its two
- * nodes changed (React Flow keeps an unchanged node's object), or, for a reporting line, any node
- * or edge (the manager's bus follows all its reports), and keeps its answer while that answer holds.
+ * store but the viewport's (useFlowLayout), each frame of a drag, for every edge: it looks again
+ * only when one of its two nodes changed (React Flow keeps an unchanged node's object), or, for a
+ * reporting line, any node or edge (the manager's bus follows all its reports), and keeps its
+ * answer while that answer holds.
  */
 function endsOf(kind: EdgeKind, source: string, target: string): (s: ReactFlowState) => Ends {
   let seen: { a?: InternalNode; b?: InternalNode; nodes?: unknown; edges?: unknown } = {};
@@ -69,8 +70,8 @@ interface Route {
 
 /**
  * An edge's route, as one selector of React Flow's store (a board has one per edge, and each runs
- * on every change of the store but a pan or a zoom): its ends and, where it goes around cards, the cards near them.
- * Keeps its answer while that answer holds.
+ * on every change of the store but a pan or a zoom): its ends and, where it goes around cards,
+ * the cards near them. Keeps its answer while that answer holds.
  */
 function routeOf(kind: EdgeKind, source: string, target: string, aroundCards: boolean): (s: ReactFlowState) => Route {
   const endsNow = endsOf(kind, source, target);
