@@ -398,3 +398,37 @@ test('on a laptop, a board wider than 30,000 px opens fitted whole: its first an
     }).toPass();
   }
 });
+
+test('zoomed far out, role and decision-maker boxes stand out from the canvas at 3:1 or more', async ({ page, shell }) => {
+  const { boardId, url } = await sessionWith(shell, 'Boxes to find', [
+    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director', stratum: 4 } }),
+    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
+  ]);
+  await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.08 } });
+  await page.goto(url);
+  await expect(page.locator('.react-flow')).toHaveClass(/detail-shapes/);
+  const contrasts = await page.evaluate(() => {
+    const channels = (colour: string) => colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const luminance = (colour: string) => {
+      const c = channels(colour);
+      // rgb() gives 0-255, color(srgb ...) gives 0-1.
+      const unit = colour.startsWith('rgb') ? c.map((v) => v / 255) : c;
+      const [r, g, b] = unit.map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    /** What shows behind an element: the first background of its ancestors that is not transparent. */
+    const behind = (element: Element) => {
+      for (let at = element.parentElement; at; at = at.parentElement) {
+        const colour = getComputedStyle(at).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)') return colour;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    return [...document.querySelectorAll('.react-flow__node .gw-node')].map((box) => {
+      const [l, canvas] = [luminance(getComputedStyle(box).backgroundColor), luminance(behind(box))];
+      return Math.round(((Math.max(l, canvas) + 0.05) / (Math.min(l, canvas) + 0.05)) * 10) / 10;
+    });
+  });
+  expect(contrasts).toHaveLength(2);
+  for (const contrast of contrasts) expect(contrast).toBeGreaterThanOrEqual(3);
+});
