@@ -431,4 +431,10 @@ test('zoomed far out, role and decision-maker boxes stand out from the canvas at
   });
   expect(contrasts).toHaveLength(2);
   for (const contrast of contrasts) expect(contrast).toBeGreaterThanOrEqual(3);
+  // A box being named is drawn as its card, white, so what is typed reads.
+  const buyer = nodeByName(page, 'Decision-maker: Ben Carr');
+  await select(buyer);
+  await page.keyboard.type('Lena');
+  await expect(buyer.getByRole('textbox', { name: 'Edit name' })).toBeVisible();
+  await expect(buyer.locator('.gw-node')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });
