@@ -1,6 +1,6 @@
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useLayoutEffect, useRef, type Ref } from 'react';
-import { slivers, STRATUM_BANDS } from '../../shared/levels/bands';
+import { bandLabelFits, STRATUM_BANDS } from '../../shared/levels/bands';
 
 /**
  * The stratum bands behind the org map, VIII at the top, each labelled with its time-span.
@@ -34,33 +34,48 @@ export function StrataBands() {
   const zoom = useStore(selectZoom);
   const store = useStoreApi();
   const layer = useRef<HTMLDivElement>(null);
-  /** What a label needs of its band, its margin and its height: the same at every zoom, so read once. */
-  const labelRoom = useRef<number | null>(null);
+  /** What a label needs of its band, whole and as its numeral alone: the same at every zoom, so read once. */
+  const labelRoom = useRef<{ whole: number; numeral: number } | null>(null);
   useLayoutEffect(() => {
     const element = layer.current;
     if (!element) return;
     const bands = [...element.children] as HTMLElement[];
-    const labels = [...element.querySelectorAll<HTMLElement>('.strata-band-label')];
-    const room = labelRoom.current ?? Math.max(0, ...labels.map((label) => parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight));
+    const room = labelRoom.current ?? roomOf(element);
     // Not laid out yet (a window still hidden): read again on the next zoom.
-    if (room > 0) labelRoom.current = room;
+    if (room.whole > 0) labelRoom.current = room;
     // `top`, not a transform: the labels stick to the top of the view (canvas.css), which goes by layout.
     let shown = '';
-    // Unknown at first: a zoom before may have left a band marked that is no sliver now.
-    let hidden: string | null = null;
+    // Unknown at first: a zoom before may have left bands marked that fit now.
+    let marked: string | null = null;
     const slide = ({ transform: [, y] }: ReactFlowState) => {
       const top = `${y}px`;
       if (top !== shown) element.style.top = shown = top;
-      const cut = slivers(y, zoom, room);
-      const key = [...cut].join();
-      if (key === hidden) return;
-      hidden = key;
-      STRATUM_BANDS.forEach((band, i) => bands[i]?.classList.toggle('strata-band-sliver', cut.has(band.stratum)));
+      const fits = bandLabelFits(y, zoom, room);
+      const key = [...fits.values()].join();
+      if (key === marked) return;
+      marked = key;
+      STRATUM_BANDS.forEach((band, i) => {
+        const fit = fits.get(band.stratum);
+        bands[i]?.classList.toggle('strata-band-sliver', fit === 'none');
+        bands[i]?.classList.toggle('strata-band-numeral', fit === 'numeral');
+      });
     };
     slide(store.getState());
     return store.subscribe(slide);
   }, [store, zoom]);
   return <StrataBandsAt y={0} zoom={zoom} slide={layer} />;
+}
+
+/**
+ * The room a band's label takes below its band's top: its margin and height, and the same less
+ * its range where the range has a line of its own (the projector), which a thin band leaves out.
+ */
+function roomOf(layer: HTMLElement): { whole: number; numeral: number } {
+  const label = layer.querySelector<HTMLElement>('.strata-band-label');
+  const range = label?.querySelector<HTMLElement>('.strata-band-range');
+  if (!label || !range) return { whole: 0, numeral: 0 };
+  const whole = parseFloat(getComputedStyle(label).marginTop) + label.offsetHeight;
+  return { whole, numeral: getComputedStyle(range).display === 'block' ? whole - range.offsetHeight : whole };
 }
 
 /**

@@ -43,17 +43,23 @@ export function stratumAtY(y: number): Stratum | null {
   return TOP_STRATUM - Math.floor(y / BAND_HEIGHT);
 }
 
+/** How much of a band's label its strip on screen has room for. */
+export type BandLabelFit = 'whole' | 'numeral' | 'none';
+
 /**
- * The strata whose bands (drawn at `zoom`, moved down by `y` screen px) show less than `room` px
- * of themselves below the top of a view: a band running off the top, or every band zoomed far
- * out. A label stuck to the top of so thin a strip would be cut by the band's end, or run over
- * the labels of the bands below.
+ * How much of each band's label (bands drawn at `zoom`, moved down by `y` screen px) fits in what
+ * the band shows of itself below the top of a view: `whole` px for the label, `numeral` px for its
+ * numeral alone (the projector stacks the range under it). A label stuck to the top of a thinner
+ * strip would be cut by the band's end, or run over the labels of the bands below: a band running
+ * off the top, or every band zoomed far out.
  */
-export function slivers(y: number, zoom: number, room: number): Set<Stratum> {
-  return new Set(
-    STRATUM_BANDS.filter((band) => {
+export function bandLabelFits(y: number, zoom: number, room: { whole: number; numeral: number }): Map<Stratum, BandLabelFit> {
+  return new Map(
+    STRATUM_BANDS.map((band) => {
       const [top, bottom] = [band.top * zoom + y, band.bottom * zoom + y];
-      return bottom > 0 && bottom - Math.max(top, 0) < room;
-    }).map((band) => band.stratum),
+      const shown = bottom - Math.max(top, 0);
+      const fit: BandLabelFit = bottom <= 0 || shown >= room.whole ? 'whole' : shown >= room.numeral ? 'numeral' : 'none';
+      return [band.stratum, fit];
+    }),
   );
 }

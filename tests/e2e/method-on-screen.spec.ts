@@ -183,3 +183,30 @@ test('the PDF handout draws the org map in its strata bands, with their labels a
   expect(orgPage).toContain('compression');
   expect(orgPage).toContain('gap');
 });
+
+test('a wide org map shown whole on the projector keeps a numeral on every band, without labels running over each other', async ({ page, shell }) => {
+  // 26 roles in each of strata V to I, 280 apart: shown whole, each band is too thin for its label and range.
+  const roles: Role[] = Array.from({ length: 130 }, (_, i) => ({ id: `r${i}`, person: `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]}`, stratum: 5 - Math.floor(i / 26) }));
+  const { sessionId, boardId } = await orgMapSession(shell, roles, 'The whole organisation', 'Where does the work change in kind?');
+  const audience = await present(page, shell, sessionId, boardId);
+  const stage = audience.getByRole('main', { name: 'Audience view' });
+  await expect(audience.locator('.react-flow__node-role').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Whole step' }).click();
+  await expect(audience.locator('.react-flow__node-role')).toHaveCount(130);
+  await expect(stage).toHaveAttribute('aria-busy', 'false');
+  const labels = () =>
+    audience.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.audience .strata-band-label')]
+        .filter((label) => label.checkVisibility({ visibilityProperty: true }))
+        .map((label) => {
+          const box = label.getBoundingClientRect();
+          const range = label.querySelector<HTMLElement>('.strata-band-range')!.getBoundingClientRect();
+          return { text: label.textContent!, top: box.top, bottom: box.bottom, rangeShown: range.height > 0 };
+        }),
+    );
+  await expect.poll(async () => (await labels()).length).toBeGreaterThanOrEqual(5);
+  const shown = (await labels()).sort((a, b) => a.top - b.top);
+  for (const band of STRATUM_BANDS.filter((b) => b.stratum <= 5)) expect(shown.map((l) => l.text).join('|')).toContain(band.numeral);
+  expect(shown.some((l) => !l.rangeShown), 'thin bands fold their ranges away').toBe(true);
+  for (let i = 1; i < shown.length; i++) expect(shown[i].top, `${shown[i].text} starts inside ${shown[i - 1].text}`).toBeGreaterThanOrEqual(shown[i - 1].bottom);
+});
