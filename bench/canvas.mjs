@@ -124,8 +124,8 @@ async function measureSize({ server, bare, flowDir, contexts, size, runs, log })
   const fitUrls = { ours: ourUrl, bare: `${bare.url}?data=${file}` };
 
   // Fitted view. Our first open fits the view and stores it (onMoveEnd); later opens use it.
-  // Bare shows the whole board. Ours, beside its side panel, cannot at minZoom once a board is
-  // wide enough (5,000 nodes) and culls the strip it cannot show: its count is in the report.
+  // Both pages show the whole board (before 2026-12-05 ours, beside its side panel, could not at
+  // its minZoom of 0.05 once a board was wide enough, 5,000 nodes: see the report's definitions).
   const fitOpen = await measureOpen({ contexts, urls: fitUrls, expect: { bare: whole }, runs });
   log(`  fit view, open: ours ${fitOpen.ours.painted.median.toFixed(0)} ms, bare ${fitOpen.bare.painted.median.toFixed(0)} ms`);
   const fit = await measureGestures({ contexts, urls: fitUrls, runs, candidates });

@@ -92,8 +92,8 @@ function cardsChangedIn(state: ReactFlowState, area: Rect, seen: number): { gene
 
 /**
  * A selector of the cards that overlap `area`, but those in `except`. It runs on every change of
- * React Flow's store, each frame of a pan or a drag, and asks the index again only when a card in
- * `area` changed; compare its results with sameRects.
+ * React Flow's store it hears (each frame of a drag; of a pan too, for the edge labels), and asks
+ * the index again only when a card in `area` changed; compare its results with sameRects.
  */
 export function cardsNear(area: Rect | null, except: readonly string[] = []): (state: ReactFlowState) => Rect[] {
   let seenNodes: unknown = null;

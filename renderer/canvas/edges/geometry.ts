@@ -46,6 +46,6 @@ export function segmentCrosses(a: Point, b: Point, r: Rect): boolean {
   return a.x > r.x && a.x < right(r) && Math.max(a.y, b.y) > r.y && Math.min(a.y, b.y) < bottom(r);
 }
 
-/** Runs for every edge on each change of React Flow's store (each frame of a pan): the same array is the common answer. */
+/** Runs for every edge on each change of React Flow's store but a pan or a zoom (each frame of a drag): the same array is the common answer. */
 export const sameRects = (a: readonly Rect[], b: readonly Rect[]) =>
   a === b || (a.length === b.length && a.every((r, i) => r.x === b[i].x && r.y === b[i].y && r.width === b[i].width && r.height === b[i].height));
