@@ -36,3 +36,8 @@ export function dimmedAround(step: ReadonlySet<string>, edges: readonly { id: st
   const inside = edges.filter((e) => step.has(e.source) && step.has(e.target)).map((e) => e.id);
   return `.audience .react-flow__node${not('data-id', step)}, .audience .react-flow__edge${not('data-id', inside)}, .audience .edge-label${not('data-edge-id', inside)} ${dimmed}`;
 }
+
+/** The spotlight: every card but `nodeId` dims, with every edge, label and the legend. */
+export function dimmedBesideSpotlight(nodeId: string): string {
+  return `.audience .react-flow__node:not([data-id="${CSS.escape(nodeId)}"]), .audience .react-flow__edge, .audience .edge-label, .audience .edge-legend ${dimmed}`;
+}

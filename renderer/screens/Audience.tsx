@@ -18,7 +18,7 @@ import { currentItem, spotlightNode } from '../presentation/commands';
 import { usePresentation } from '../presentation/presentation-store';
 import { PresenterControls } from '../presentation/PresenterControls';
 import { useAudienceWindow } from '../presentation/audience-window';
-import { dimmedAround, hiddenByReveal } from '../presentation/reveal';
+import { dimmedAround, dimmedBesideSpotlight, hiddenByReveal } from '../presentation/reveal';
 import { revealItems, type RevealItem } from '../../shared/presentation/reveal';
 import { PresentationShortcuts } from '../presentation/PresentationShortcuts';
 import { usePresentationKeys } from '../presentation/usePresentationKeys';
@@ -203,7 +203,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
   const css = [
     unrevealed?.css ?? '',
     focus,
-    spotlight ? `.audience .react-flow__node:not([data-id="${CSS.escape(spotlight)}"]), .audience .react-flow__edge, .audience .edge-label, .audience .edge-legend { opacity: 0.12; }` : '',
+    spotlight ? dimmedBesideSpotlight(spotlight) : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -5,6 +5,12 @@ import { boardIdOf, connect, createSessionInUi, expect, nodeByName, select, sess
 
 const addButton = (kind: string) => ({ name: `Add ${kind}` });
 
+/** A role, Ann Berg, and a decision-maker, Ben Carr, side by side: the cards the zoomed-out tests look at from afar. */
+const annAndBen = (title = 'Sales director') => [
+  roleNode({ id: 'r1', data: { person: 'Ann Berg', title, stratum: 4 } }),
+  dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
+];
+
 /** The board as the facilitator sees it: labels of nodes, edge count, and the viewport transform. */
 async function visibleBoard(page: Page) {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -303,10 +309,7 @@ test('a name typed long is edited over its card: the card keeps its size until E
 });
 
 test('zoomed out, a name is edited in place on its compact card, and from afar on one drawn as a bare box', async ({ page, shell }) => {
-  const { boardId, url } = await sessionWith(shell, 'Names from afar', [
-    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director', stratum: 4 } }),
-    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
-  ]);
+  const { boardId, url } = await sessionWith(shell, 'Names from afar', annAndBen());
   // Zoomed out to names (detail.ts): cards show their names only, in large type.
   await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.35 } });
   await page.goto(url);
@@ -361,10 +364,7 @@ test('zoomed far out, a relates line is still drawn in dashes a few pixels long,
 });
 
 test('a board opened zoomed out draws each card as a box of the size it has a step closer, not a sliver', async ({ page, shell }) => {
-  const { boardId, url } = await sessionWith(shell, 'Boxes from afar', [
-    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director, North and East', stratum: 4 } }),
-    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
-  ]);
+  const { boardId, url } = await sessionWith(shell, 'Boxes from afar', annAndBen('Sales director, North and East'));
   /** Each card's box in board pixels, opened fresh at `zoom`. */
   const boxesAt = async (zoom: number) => {
     await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom } });
@@ -400,10 +400,7 @@ test('on a laptop, a board wider than 30,000 px opens fitted whole: its first an
 });
 
 test('zoomed far out, role and decision-maker boxes stand out from the canvas at 3:1 or more', async ({ page, shell }) => {
-  const { boardId, url } = await sessionWith(shell, 'Boxes to find', [
-    roleNode({ id: 'r1', data: { person: 'Ann Berg', title: 'Sales director', stratum: 4 } }),
-    dmNode({ id: 'd1', position: { x: 600, y: 0 }, data: { name: 'Ben Carr', title: 'CFO', organisation: 'Client Co' } }),
-  ]);
+  const { boardId, url } = await sessionWith(shell, 'Boxes to find', annAndBen());
   await shell.call('board.setViewport', { boardId, viewport: { x: 100, y: 150, zoom: 0.08 } });
   await page.goto(url);
   await expect(page.locator('.react-flow')).toHaveClass(/detail-shapes/);
