@@ -116,6 +116,8 @@ test('three phones join, add notes the facilitator moderates onto the board, and
   await expect(again.getByRole('alert')).toContainText('The room is not open right now');
   await expect(again.getByRole('button', { name: 'Join' })).toBeEnabled();
   await panel.getByRole('button', { name: 'Open room' }).click();
+  // The click only asks main to open the room: wait until it has.
+  await expect.poll(async () => (await shell.call<RoomStatus>('room.status', {})).open).toBe(true);
   const reopened = await shell.call<RoomStatus>('room.status', {});
   // The room prefers its port, so the address on the phone still leads to it.
   expect(reopened.url).toBe(status.url);
