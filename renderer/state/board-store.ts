@@ -424,8 +424,9 @@ export const useBoard = create<BoardStore>((set, get) => {
         if (change.type !== 'dimensions' || !change.dimensions || doc.nodes.get(change.id)?.kind !== 'note') continue;
         byId ??= new Map(nodes.map((n) => [n.id, n]));
         const shown = byId.get(change.id);
-        // An estimate is no measurement either.
-        const before = realSize(shown)?.height;
+        // An estimate is no measurement either, but for the note being edited: it is drawn, and a
+        // note drawn at just its estimate is never reported (flow.ts, toArrivingFlowNode).
+        const before = realSize(shown)?.height ?? (get().editingId === change.id ? shown?.measured?.height : undefined);
         if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
       }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });

@@ -70,16 +70,24 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
  * A board node as it arrives on the canvas, before React Flow has measured it: with a size and
  * handles React Flow takes it as measured, so a canvas that culls (onlyRenderVisibleElements)
  * mounts only the nodes on screen from the first frame (React Flow 12.12 mounts every node it
- * has no handle bounds for), and fitting the view counts every node, mounted or not. The
- * estimate is half a pixel off any real size, so the first real measurement always replaces it.
- * A node React Flow has measured before (a board opened again) keeps that size.
+ * has no handle bounds for), and fitting the view counts every node, mounted or not. A node React
+ * Flow has measured before (a board opened again) keeps that size.
+ *
+ * React Flow reports a node's size only where it differs from the node's: a card drawn at just
+ * its estimate, as every box and compact card is when zoomed out (WithDetail.tsx), reports none,
+ * so a big board opened whole is not sent back through the store node by node. It keeps its
+ * estimate, which is its size, and its handles, which are where it draws them (nodes.css). A
+ * node with a set size is drawn in a box of that size at every zoom, which its card need not
+ * fill: its estimate is half a pixel off, so React Flow measures it once, handles and all.
  */
 export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
   const flowNode = toFlowNode(node);
   const measured = realSize(previous);
   if (measured) return { ...flowNode, measured };
-  const size = shownSize(node) ?? expectedSize(node.kind, node.data);
-  return { ...flowNode, measured: { width: size.width + 0.5, height: size.height + 0.5 }, handles: expectedHandles(node.kind, size) };
+  const set = shownSize(node);
+  const size = set ?? expectedSize(node.kind, node.data);
+  const off = set ? 0.5 : 0;
+  return { ...flowNode, measured: { width: size.width + off, height: size.height + off }, handles: expectedHandles(node.kind, size) };
 }
 
 /** Where a flow node is on the board and how large: as React Flow measured it, else as it was given, else as expected. */
@@ -93,8 +101,8 @@ export function flowNodeBox(node: BoardFlowNode): { x: number; y: number; width:
 
 /**
  * The sizes React Flow has measured, by node id: what the arrangement uses where it has them. A
- * node the canvas has not drawn yet carries an estimate (toArrivingFlowNode, with its handles),
- * which is no measurement: the arrangement uses its own expected size for it.
+ * node still carrying its estimate (toArrivingFlowNode, with its handles: not drawn yet, or drawn
+ * at exactly that size) is left out: the arrangement uses its own expected size for it.
  */
 export function measuredSizes(nodes: readonly BoardFlowNode[]): Map<string, Size> {
   const sizes = new Map<string, Size>();

@@ -168,7 +168,9 @@ test('a 10-role map with a compression and a gap, arranged by levels, keeps its 
 
 test('on a big board, a line drawn from any card starts at the handle pressed, also after the card moved', async ({ page, shell }) => {
   // Enough headings far off that the editor treats the board as big (CULLING_MIN_NODES): its cards
-  // arrive with estimated sizes and handles, which a card drawn at exactly that size keeps.
+  // arrive with estimated sizes and handles, which a card drawn at exactly that size keeps, as the
+  // unsized cards whose text takes just the room a card of their kind is expected to need do.
+  await page.setViewportSize(PROJECTOR);
   const headings = Array.from({ length: 500 }, (_, i) => textNode({ id: `h${i}`, position: { x: 6000 + (i % 25) * 240, y: Math.floor(i / 25) * 80 }, data: { text: `Heading ${i}`, variant: 'label' } }));
   const cards = [
     roleNode({ id: 'role', position: { x: 0, y: 40 }, size: { width: 260, height: 130 }, data: { person: 'Helen Cho', title: 'CEO', stratum: 5 } }),
@@ -177,6 +179,10 @@ test('on a big board, a line drawn from any card starts at the handle pressed, a
     stageNode({ id: 'stage', position: { x: 630, y: 40 }, size: { width: 300, height: 150 }, data: { title: 'Discovery', step: 1 } }),
     noteNode({ id: 'note', position: { x: 290, y: 300 }, size: { width: 240, height: 140 }, data: { text: 'Budgets freeze in March', category: 'weak-signal' } }),
     textNode({ id: 'text', position: { x: 630, y: 300 }, size: { width: 184, height: 49 }, data: { text: 'Field', variant: 'heading' } }),
+    dmNode({ id: 'decider-unsized', position: { x: 0, y: 560 }, data: { name: 'Ana Ruiz', title: 'CIO', organisation: 'Client Co', purchaseRole: 'technical-evaluator', influence: 3 } }),
+    stageNode({ id: 'stage-unsized', position: { x: 340, y: 560 }, data: { title: 'Proposal', step: 2 } }),
+    noteNode({ id: 'note-unsized', position: { x: 670, y: 560 }, data: { text: 'Budgets', category: 'idea' } }),
+    textNode({ id: 'text-unsized', position: { x: 940, y: 560 }, data: { text: 'Signals', variant: 'heading' } }),
   ];
   const { boardId, url } = await sessionWith(shell, 'Big board, connecting', [...headings, ...cards]);
   await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 1 } });
@@ -220,6 +226,15 @@ test('on a big board, a line drawn from any card starts at the handle pressed, a
   // Another window moves every card: where they are drawn now, lines still start at their handles.
   await shell.call('board.apply', { boardId, ops: cards.map((node) => ({ type: 'node.move', id: node.id, position: { x: node.position.x + 30, y: node.position.y + 20 } })) });
   await expect(page.locator('.react-flow__node[data-id="text"]')).toHaveAttribute('style', /translate\(660px, ?320px\)/);
+  expect(await offsets()).toEqual(atTheHandles);
+
+  // Zoomed out to names, roles and decision-makers are compact cards, drawn at just their estimate;
+  // a card moved from elsewhere is given its handles again, where the estimate says they are.
+  await shell.call('board.setViewport', { boardId, viewport: { x: 40, y: 40, zoom: 0.4 } });
+  await page.reload();
+  await expect(page.locator('.react-flow__node[data-id="decider-unsized"] .compact-card')).toBeVisible();
+  await shell.call('board.apply', { boardId, ops: cards.map((node) => ({ type: 'node.move', id: node.id, position: { x: node.position.x, y: node.position.y } })) });
+  await expect(page.locator('.react-flow__node[data-id="text"]')).toHaveAttribute('style', /translate\(630px, ?300px\)/);
   expect(await offsets()).toEqual(atTheHandles);
 });
 

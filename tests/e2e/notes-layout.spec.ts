@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
-import { boardIdOf, createSessionInUi, expect, nodeByName, settled, test } from './fixtures';
+import { NODE_KIND_INFO } from '../../shared/model';
+import { noteNode, textNode } from '../helpers/sample';
+import { boardIdOf, createSessionInUi, expect, nodeByName, sessionWith, settled, test } from './fixtures';
 import { connectPhone, phoneAddress } from '../helpers/participant-client';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -77,6 +79,30 @@ test('Tidy lines up the selected notes in a grid in one undo step; a note whose 
   await expect.poll(async () => (await settled(page, shell, boardId)).nodes.map((n) => [n.data.text, n.position.y])).toEqual(grid.nodes.map((n) => [n.data.text, n.position.y]));
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await settled(page, shell, boardId)).nodes.map((n) => n.position)).toEqual(before.nodes.map((n) => n.position));
+});
+
+test('on a big board, a note drawn at just the size it was expected to have pushes the note under it when its text grows', async ({ page, shell }) => {
+  // Enough headings far off that the editor treats the board as big (CULLING_MIN_NODES): its cards
+  // arrive with estimated sizes. A short note is drawn at exactly a note's expected size, which
+  // React Flow never reports: its first reported size is its editor's.
+  const headings = Array.from({ length: 30 }, (_, i) => textNode({ id: `h${i}`, position: { x: 6000 + i * 240, y: 0 }, data: { text: `Heading ${i}`, variant: 'label' } }));
+  const upper = noteNode({ id: 'upper', position: { x: 0, y: 0 }, data: { text: 'Budgets', category: 'weak-signal' } });
+  const lower = noteNode({ id: 'lower', position: { x: 0, y: 160 }, data: { text: 'Procurement', category: 'weak-signal' } });
+  const { boardId, url } = await sessionWith(shell, 'Big wall', [...headings, upper, lower]);
+  await shell.call('board.setViewport', { boardId, viewport: { x: 60, y: 60, zoom: 1 } });
+  await page.goto(url);
+  const upperNote = nodeByName(page, 'Note: Budgets');
+  await expect(upperNote).toBeVisible();
+  expect(await upperNote.evaluate((e: HTMLElement) => [e.offsetWidth, e.offsetHeight])).toEqual([NODE_KIND_INFO.note.expectedSize.width, NODE_KIND_INFO.note.expectedSize.height]);
+
+  await upperNote.dblclick();
+  const editor = page.getByRole('textbox', { name: 'Edit note text' });
+  // Taller than the note was, shorter than its editor.
+  await editor.fill('Budgets freeze in March for all new deals');
+  await editor.press('Enter');
+  await expect.poll(() => overlaps(page, '.react-flow__node-note')).toEqual([]);
+  const stored = await settled(page, shell, boardId);
+  expect(stored.nodes.find((n) => n.id === 'lower')!.position.y).toBeGreaterThan(lower.position.y);
 });
 
 test('Group into frame puts the frame behind its notes with its title in view and uncovered', async ({ page, shell }) => {

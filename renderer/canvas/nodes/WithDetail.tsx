@@ -34,11 +34,10 @@ interface BoxProps {
   height?: number;
 }
 
-// The size React Flow measured, or its estimate before that (flow.ts: half a pixel over); for a
-// node it has neither for (0: a board opened zoomed out, too small to cull), the size the layouts
-// expect, which its compact card has too. Whole pixels, as React Flow measures them: the
-// estimate's half pixel would otherwise resize every box once it is measured, and React Flow
-// would measure them all a second time.
+// The size React Flow measured, or its estimate before that (flow.ts); for a node it has neither
+// for (0: a board opened zoomed out, too small to cull), the size the layouts expect, which its
+// compact card has too. Whole pixels, as React Flow measures them, so a box drawn at its estimate
+// leaves React Flow no size to report (flow.ts, toArrivingFlowNode).
 function boxSize({ kind, data, width, height }: BoxProps) {
   const expected = expectedSize(kind, data);
   return { width: Math.floor(width || expected.width), height: Math.floor(height || expected.height) };

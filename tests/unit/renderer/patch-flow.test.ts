@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectedSize } from '../../../shared/layout/expected-size';
 import type { BoardNode } from '../../../shared/model';
 import { estimatedOnArrival, measuredSizes, patchFlow, toShownFlowNode, withoutEstimate } from '../../../renderer/state/flow';
 
@@ -46,6 +47,14 @@ describe('nodes arriving on a board the canvas culls', () => {
     expect(kept(role).measured).toBeUndefined();
     expect(toShownFlowNode(estimatedOnArrival(true, false), false)(role).handles).toBeDefined();
     expect(toShownFlowNode(estimatedOnArrival(false, false), false)(note).handles).toBeUndefined();
+  });
+
+  it('come at just the size their box is drawn at when zoomed out, so React Flow has no size of theirs to report', () => {
+    const estimated = toShownFlowNode(estimatedOnArrival(true, false), false)(role);
+    expect(estimated.measured).toEqual(expectedSize('role', role.data));
+    // A node with a set size is measured once drawn: its card need not fill the box of that size.
+    const sized = toShownFlowNode(estimatedOnArrival(true, false), false)({ ...role, size: { width: 300, height: 200 } });
+    expect(sized.measured).not.toEqual({ width: 300, height: 200 });
   });
 
   it('a role shown with an estimate loses it once its map is kept arranged, and a real size stays', () => {
