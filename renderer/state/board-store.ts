@@ -398,7 +398,7 @@ export const useBoard = create<BoardStore>((set, get) => {
     },
 
     onFlowNodesChange(incoming) {
-      const { doc, nodes, strataBands } = get();
+      const { doc, nodes, strataBands, editingId } = get();
       const changes = withFrameContents(incoming, doc, (frameId) => {
         let contents = draggedFrames.get(frameId);
         if (!contents) draggedFrames.set(frameId, (contents = frameContents(doc, frameId, nodes)));
@@ -426,7 +426,7 @@ export const useBoard = create<BoardStore>((set, get) => {
         const shown = byId.get(change.id);
         // An estimate is no measurement either, but for the note being edited: it is drawn, and a
         // note drawn at just its estimate is never reported (flow.ts, toArrivingFlowNode).
-        const before = realSize(shown)?.height ?? (get().editingId === change.id ? shown?.measured?.height : undefined);
+        const before = realSize(shown)?.height ?? (editingId === change.id ? shown?.measured?.height : undefined);
         if (before && change.dimensions.height > before + 0.5) grownNotes.add(change.id);
       }
       set({ nodes: dropEstimates(applyNodeChanges(changes.filter((c) => c.type !== 'remove'), get().nodes), measuredIds) });

@@ -77,16 +77,17 @@ export function toFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlow
  * its estimate, as every box and compact card is when zoomed out (WithDetail.tsx), reports none,
  * so a big board opened whole is not sent back through the store node by node. It keeps its
  * estimate, which is its size, and its handles, which are where it draws them (nodes.css). A
- * node with a set size is drawn in a box of that size at every zoom, which its card need not
- * fill: its estimate is half a pixel off, so React Flow measures it once, handles and all.
+ * node with a size of its own (set, or a golden circle's) is drawn in a box of that size at every
+ * zoom, which its card need not fill: its estimate is half a pixel off, so React Flow measures it
+ * once, handles and all.
  */
 export function toArrivingFlowNode(node: BoardNode, previous?: BoardFlowNode): BoardFlowNode {
   const flowNode = toFlowNode(node);
   const measured = realSize(previous);
   if (measured) return { ...flowNode, measured };
-  const set = shownSize(node);
-  const size = set ?? expectedSize(node.kind, node.data);
-  const off = set ? 0.5 : 0;
+  const own = shownSize(node);
+  const size = own ?? expectedSize(node.kind, node.data);
+  const off = own ? 0.5 : 0;
   return { ...flowNode, measured: { width: size.width + off, height: size.height + off }, handles: expectedHandles(node.kind, size) };
 }
 
