@@ -122,18 +122,24 @@ export function EdgeLabels({ minScreenPx, legendArea }: { minScreenPx?: number; 
   const textScale = useStore((s) => (minScreenPx && metrics ? scaleFor(minScreenPx, metrics.fontSize, s.transform[2]) : 1));
   const scale = useStore((s) => (minScreenPx ? Math.max(zoomedOutBadge, scaleFor(minScreenPx / BADGE_TEXT, BADGE_PX, s.transform[2])) : zoomedOutBadge));
 
-  // The portal's host appears after the first render: the label font is read once the probe is in it.
-  const probe = useCallback((element: HTMLDivElement | null) => {
-    if (!element) return;
-    const style = getComputedStyle(element);
-    const fontSize = parseFloat(style.fontSize);
-    setMetrics({
-      font: (size) => `${style.fontStyle} ${style.fontWeight} ${size}px ${style.fontFamily}`,
-      fontSize,
-      lineHeight: parseFloat(style.lineHeight) || fontSize * 1.25,
-      padX: parseFloat(style.paddingLeft),
-      padY: parseFloat(style.paddingTop),
+  // The portal's host appears after the first render: the label font is read once the probe is in
+  // it and laid out. Read in the commit that adds it, which may add a whole board's cards too, the
+  // style would make the browser work out every card's style there and then (0.2 s at 5,000 cards).
+  const probe = useCallback((element: HTMLDivElement) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      const style = getComputedStyle(element);
+      const fontSize = parseFloat(style.fontSize);
+      setMetrics({
+        font: (size) => `${style.fontStyle} ${style.fontWeight} ${size}px ${style.fontFamily}`,
+        fontSize,
+        lineHeight: parseFloat(style.lineHeight) || fontSize * 1.25,
+        padX: parseFloat(style.paddingLeft),
+        padY: parseFloat(style.paddingTop),
+      });
     });
+    observer.observe(element, { box: 'border-box' });
+    return () => observer.disconnect();
   }, []);
 
   // The labels' sizes and the board area they may take: these change with the labels and the zoom steps, not per frame.
