@@ -32,8 +32,23 @@ function index(findings: Finding[], key: 'nodeIds' | 'edgeIds', previous: Map<st
 
 let scheduled: BoardDoc | null = null;
 
-/** Runs the checks once per frame at most, after the edits of that frame. */
-export function refreshFindings(doc: BoardDoc): void {
+function check(doc: BoardDoc): void {
+  const all = checkBoard(doc);
+  const { byNode, byEdge } = useFindings.getState();
+  useFindings.setState({ all, byNode: index(all, 'nodeIds', byNode), byEdge: index(all, 'edgeIds', byEdge) });
+}
+
+/**
+ * Runs the checks once per frame at most, after the edits of that frame. A board shown whole (opened,
+ * or reloaded) is checked `now`, before it is drawn: its cards and lines are drawn with their marks
+ * the first time, not drawn again for them a frame later.
+ */
+export function refreshFindings(doc: BoardDoc, { now = false } = {}): void {
+  if (now) {
+    // A check already waiting for the next frame has nothing left to do.
+    scheduled = null;
+    return check(doc);
+  }
   if (scheduled) {
     scheduled = doc;
     return;
@@ -41,12 +56,10 @@ export function refreshFindings(doc: BoardDoc): void {
   scheduled = doc;
   requestAnimationFrame(() => {
     const current = scheduled;
-    // The board was closed (the facilitator left the editor) before this frame: nothing to check.
+    // The board was closed (the facilitator left the editor), or checked since: nothing to check.
     if (!current) return;
     scheduled = null;
-    const all = checkBoard(current);
-    const { byNode, byEdge } = useFindings.getState();
-    useFindings.setState({ all, byNode: index(all, 'nodeIds', byNode), byEdge: index(all, 'edgeIds', byEdge) });
+    check(current);
   });
 }
 

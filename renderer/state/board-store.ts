@@ -188,7 +188,8 @@ export const useBoard = create<BoardStore>((set, get) => {
       return;
     }
     endEditOfDeleted(doc);
-    refreshFindings(doc);
+    // Checked in the same task as the change: the render that draws a whole board draws its marks too.
+    refreshFindings(doc, { now: touched.all });
   };
 
   /**

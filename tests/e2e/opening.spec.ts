@@ -98,6 +98,37 @@ test('a big board’s edges go around the cards in their way once it is on scree
   await expect.poll(async () => (await line.getAttribute('d'))?.includes('Q')).toBe(true);
 });
 
+test('a big board opened with a finding draws its mark in the frame that first shows the line', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Marked at once' });
+  const boardId = session.boards[0].id;
+  // Both in the same stratum: the reporting line is a compression, marked on the line itself.
+  await shell.call('board.apply', {
+    boardId,
+    ops: [
+      role('boss', 'Raj Patel', 0),
+      role('report', 'Ana Silva', 300),
+      { type: 'edge.add', edge: { id: 'e-report', kind: 'reports-to', source: 'boss', target: 'report', data: { label: '', strength: null } } },
+      ...headingsFrom(6000),
+    ],
+  });
+  await shell.call('board.setViewport', { boardId, viewport: { x: 200, y: 100, zoom: 1 } });
+  // At the start of each frame, before the page's own frame work: the lines drawn and those marked.
+  await page.addInitScript(() => {
+    const frames: { lines: number; marked: number }[] = [];
+    Object.assign(window, { linesByFrame: frames });
+    const watch = () => {
+      const lines = document.querySelectorAll('.react-flow__edge').length;
+      if (lines) frames.push({ lines, marked: document.querySelectorAll('.react-flow__edge.has-finding').length });
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  await expect(page.locator('.react-flow__edge.has-finding')).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { linesByFrame: unknown[] }).linesByFrame)).toEqual([{ lines: 1, marked: 1 }]);
+});
+
 test('on a big board, a note another window adds off screen is drawn only once it is scrolled to, at its size', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, new notes' });
   const boardId = session.boards[0].id;
