@@ -172,7 +172,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
           >
             {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
             {strataBands && <StrataBands />}
-            <EdgeLabels />
+            <EdgeLabels deferred />
             <PresenceOutlines />
             <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
             {showMinimap && <BoardMinimap label="Minimap" />}

@@ -226,7 +226,7 @@ function Stage({ onMoving, picking }: { onMoving(moving: boolean): void; picking
             {...STATIC_FLOW_PROPS}
           >
             {strataBands && <StrataBands />}
-            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} legendArea={shownArea} />
+            <EdgeLabels minScreenPx={MIN_LEGIBLE_PX} legendArea={shownArea} deferred />
           </ReactFlow>
         </ConnectedNodesContext.Provider>
       </ShownOnlyContext.Provider>

@@ -1,5 +1,5 @@
 import { Panel, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from 'react';
 import { createStore, useStore as useZustand, type StoreApi } from 'zustand';
 import { BoardPortal } from '../BoardPortal';
 import { cardsNear } from './card-index';
@@ -111,11 +111,15 @@ function Leader({ box, to }: { box: Rect; to: Point }) {
  * with no room, or every label when zoomed too far out to read, shows as a number on its edge
  * and is listed in a legend on the board. `minScreenPx`: the projector's floor for text, which
  * labels and badges keep however far the camera zooms out; `legendArea`: the part of the board
- * whose numbers the legend lists (the projector's step), else all of them.
+ * whose numbers the legend lists (the projector's step), else all of them. `deferred`: a live
+ * board's labels are placed in a render of their own that gives way to every frame, so a big board
+ * with hundreds of them (findings' marks among them) is drawn first; a board drawn for a file is not.
  */
-export function EdgeLabels({ minScreenPx, legendArea }: { minScreenPx?: number; legendArea?: Rect | null }) {
+export function EdgeLabels({ minScreenPx, legendArea, deferred = false }: { minScreenPx?: number; legendArea?: Rect | null; deferred?: boolean }) {
   const registry = useRegistry();
-  const routes = useZustand(registry, (s) => s.routes);
+  const registered = useZustand(registry, (s) => s.routes);
+  const waited = useDeferredValue(registered);
+  const routes = deferred ? waited : registered;
   const [metrics, setMetrics] = useState<Metrics | null>(null);
   const readable = useStore((s) => !metrics || metrics.fontSize * s.transform[2] >= MIN_READABLE_PX);
   const zoomedOutBadge = useStore(badgeScale);
