@@ -12,9 +12,40 @@ interface LabelRoute {
   /** The label names a finding (a compression, a gap): drawn as its quiet tag. */
   finding: boolean;
 }
-type Registry = StoreApi<{ routes: ReadonlyMap<string, LabelRoute> }>;
+type Routes = StoreApi<{ routes: ReadonlyMap<string, LabelRoute> }>;
 
-/** The labelled edges' routes, one registry per React Flow instance: the editor, the projector and each printed page. */
+/**
+ * The labelled edges' routes of one React Flow instance. Edges hand theirs in (or take them back,
+ * null) from their layout effects; all those of one commit reach the label layer as one change, so
+ * a board opened with hundreds of labels does not copy the map once per label.
+ */
+interface Registry {
+  routes: Routes;
+  hand(id: string, route: LabelRoute | null): void;
+}
+
+function createRegistry(): Registry {
+  const routes: Routes = createStore(() => ({ routes: new Map() }));
+  const handed = new Map<string, LabelRoute | null>();
+  const takeHanded = () => {
+    const next = new Map(routes.getState().routes);
+    for (const [id, route] of handed) {
+      if (route) next.set(id, route);
+      else next.delete(id);
+    }
+    handed.clear();
+    routes.setState({ routes: next });
+  };
+  return {
+    routes,
+    hand(id, route) {
+      if (handed.size === 0) queueMicrotask(takeHanded);
+      handed.set(id, route);
+    },
+  };
+}
+
+/** One registry per React Flow instance: the editor, the projector and each printed page. */
 const registries = new WeakMap<object, Registry>();
 
 function useRegistry(): Registry {
@@ -22,7 +53,7 @@ function useRegistry(): Registry {
   const instance = useStoreApi().getState;
   let registry = registries.get(instance);
   if (!registry) {
-    registry = createStore(() => ({ routes: new Map() }));
+    registry = createRegistry();
     registries.set(instance, registry);
   }
   return registry;
@@ -33,13 +64,8 @@ export function useLabelRoute(id: string, text: string, points: readonly Point[]
   const registry = useRegistry();
   useLayoutEffect(() => {
     if (!text || !points) return;
-    registry.setState((s) => ({ routes: new Map(s.routes).set(id, { text, points, finding }) }));
-    return () =>
-      registry.setState((s) => {
-        const routes = new Map(s.routes);
-        routes.delete(id);
-        return { routes };
-      });
+    registry.hand(id, { text, points, finding });
+    return () => registry.hand(id, null);
   }, [registry, id, text, points, finding]);
 }
 
@@ -116,8 +142,7 @@ function Leader({ box, to }: { box: Rect; to: Point }) {
  * with hundreds of them (findings' marks among them) is drawn first; a board drawn for a file is not.
  */
 export function EdgeLabels({ minScreenPx, legendArea, deferred = false }: { minScreenPx?: number; legendArea?: Rect | null; deferred?: boolean }) {
-  const registry = useRegistry();
-  const registered = useZustand(registry, (s) => s.routes);
+  const registered = useZustand(useRegistry().routes, (s) => s.routes);
   const waited = useDeferredValue(registered);
   const routes = deferred ? waited : registered;
   const [metrics, setMetrics] = useState<Metrics | null>(null);
