@@ -9,10 +9,11 @@ import {
   type NodeMouseHandler,
   type OnMoveEnd,
   type ReactFlowProps,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
-import { startTransition, useCallback, useEffect, useState, type MouseEvent } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { allowedEdgeKinds, defaultEdgeData, newId, type EdgeKind } from '../../shared/model';
 import { useFlaggedEdges } from '../findings/flagged-edges';
 import { SidePanel } from '../panels/SidePanel';
@@ -27,6 +28,7 @@ import { AroundCardsContext, edgeTypes } from './edges/BoardEdge';
 import { EdgeLabels } from './edges/EdgeLabels';
 import { nodeTypes } from './nodes';
 import { culls, drawnArea } from './on-screen';
+import { FIT_VIEW, fittedView } from './opening-view';
 import { detailAt, EDITOR_DETAIL, type Detail } from './nodes/detail';
 import { DetailContext } from './nodes/WithDetail';
 import { Palette } from './Palette';
@@ -38,8 +40,6 @@ import { ZOOM_RANGE } from './zoom-range';
 
 const SNAP_GRID: [number, number] = [16, 16];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Padding keeps fitted nodes clear of the toolbar; maxZoom keeps a lone node from filling the screen. */
-const FIT_VIEW = { padding: 0.2, maxZoom: 1.25 };
 /**
  * Past this many nodes the canvas has no minimap: it is drawn again whenever the view moves beyond
  * the board, and a pan over a fitted board of thousands would pay for that on every frame.
@@ -66,6 +66,25 @@ function useAroundCards(): boolean {
     return () => cancelIdleCallback(idle);
   }, [aroundCards]);
   return aroundCards;
+}
+
+/**
+ * The view the board opens at: its stored one, else the whole board fitted (fittedView) to the pane
+ * the stand-in fills, worked out before the first frame and stored as the board's. `fits`: React
+ * Flow fits the board again once it has measured it, for cards whose size was only a guess.
+ */
+function useOpeningView(save: (viewport: Viewport) => void): { view: Viewport | null; fits: boolean; standIn: RefObject<HTMLDivElement | null> } {
+  const stored = useBoard((s) => s.initialViewport);
+  const [fitted, setFitted] = useState<Viewport | null>(null);
+  const standIn = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (stored || !standIn.current) return;
+    const { width, height } = standIn.current.getBoundingClientRect();
+    const view = fittedView(useBoard.getState().nodes, width, height);
+    setFitted(view);
+    save(view);
+  }, [stored, save]);
+  return { view: stored ?? fitted, fits: !stored, standIn };
 }
 
 function addEdge(source: string, target: string, kind: EdgeKind): void {
@@ -100,7 +119,6 @@ function BoardFlow(props: Omit<ReactFlowProps<BoardFlowNode, BoardFlowEdge>, 'no
 function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { boardId: string } & SettingsProps) {
   const detail = useStore(detailOf);
   const overview = detail === 'shapes';
-  const initialViewport = useBoard((s) => s.initialViewport);
   const strataBands = useBoard((s) => s.strataBands);
   const onNodesChange = useBoard((s) => s.onFlowNodesChange);
   const onEdgesChange = useBoard((s) => s.onFlowEdgesChange);
@@ -108,6 +126,7 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
   const showMinimap = useBoard((s) => s.nodes.length <= MINIMAP_MAX_NODES);
   const aroundCards = useAroundCards();
   const saveViewport = useViewportSaver(boardId);
+  const { view, fits, standIn } = useOpeningView(saveViewport);
   const onMoveEnd: OnMoveEnd = useCallback((_event, viewport) => saveViewport(viewport), [saveViewport]);
   const flow = useReactFlow<BoardFlowNode, BoardFlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
@@ -144,39 +163,43 @@ function Flow({ boardId, onToggleBands, keepArrangedChosen, onKeepArranged }: { 
       <Palette flow={flow} onToggleBands={onToggleBands} onKeepArranged={onKeepArranged} />
       <DetailContext.Provider value={detail}>
         <AroundCardsContext.Provider value={aroundCards}>
-          <BoardFlow
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            className={`detail-${detail}${culling ? ' culled' : ''}`}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onConnect={onConnect}
-            onNodeClick={focusNode}
-            onNodeDoubleClick={startEditing}
-            onDoubleClick={onDoubleClick}
-            onMoveEnd={onMoveEnd}
-            defaultViewport={initialViewport ?? undefined}
-            fitView={!initialViewport}
-            fitViewOptions={FIT_VIEW}
-            {...ZOOM_RANGE}
-            snapToGrid
-            snapGrid={SNAP_GRID}
-            deleteKeyCode={null}
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            elevateNodesOnSelect={false}
-            // From CULLING_MIN_NODES only what is on screen is in the DOM: a board opens at its working
-            // view in the time its visible part takes, and panning or dragging does not touch the rest.
-            onlyRenderVisibleElements={culling}
-            zoomOnDoubleClick={false}
-            proOptions={{ hideAttribution: true }}
-          >
-            {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
-            {strataBands && <StrataBands />}
-            <EdgeLabels deferred />
-            <PresenceOutlines />
-            <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
-            {showMinimap && <BoardMinimap label="Minimap" />}
-          </BoardFlow>
+          {view ? (
+            <BoardFlow
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              className={`detail-${detail}${culling ? ' culled' : ''}`}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onConnect={onConnect}
+              onNodeClick={focusNode}
+              onNodeDoubleClick={startEditing}
+              onDoubleClick={onDoubleClick}
+              onMoveEnd={onMoveEnd}
+              defaultViewport={view}
+              fitView={fits}
+              fitViewOptions={FIT_VIEW}
+              {...ZOOM_RANGE}
+              snapToGrid
+              snapGrid={SNAP_GRID}
+              deleteKeyCode={null}
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              elevateNodesOnSelect={false}
+              // From CULLING_MIN_NODES only what is on screen is in the DOM: a board opens at its working
+              // view in the time its visible part takes, and panning or dragging does not touch the rest.
+              onlyRenderVisibleElements={culling}
+              zoomOnDoubleClick={false}
+              proOptions={{ hideAttribution: true }}
+            >
+              {!overview && <DotGrid gap={SNAP_GRID[0] * 2} size={1.5} />}
+              {strataBands && <StrataBands />}
+              <EdgeLabels deferred />
+              <PresenceOutlines />
+              <Controls position="bottom-left" showInteractive={false} fitViewOptions={FIT_VIEW} />
+              {showMinimap && <BoardMinimap label="Minimap" />}
+            </BoardFlow>
+          ) : (
+            <div ref={standIn} />
+          )}
         </AroundCardsContext.Provider>
       </DetailContext.Provider>
       <CaptureDialogs />

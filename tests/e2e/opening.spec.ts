@@ -129,6 +129,34 @@ test('a big board opened with a finding draws its mark in the frame that first s
   expect(await page.evaluate(() => (window as unknown as { linesByFrame: unknown[] }).linesByFrame)).toEqual([{ lines: 1, marked: 1 }]);
 });
 
+test('a big board opened for the first time is whole from its first frame, not its top-left corner at full size first', async ({ page, shell }) => {
+  const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Opened whole' });
+  const boardId = session.boards[0].id;
+  await shell.call('board.apply', { boardId, ops: [role('boss', 'Helen Cho', 0), ...headingsFrom(600)] });
+  // At the start of each frame, until one shows cards: how many, and at what zoom.
+  await page.addInitScript(() => {
+    const frames: { cards: number; zoom: number }[] = [];
+    Object.assign(window, { cardsByFrame: frames });
+    const watch = () => {
+      const cards = document.querySelectorAll('.react-flow__node').length;
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+      if (cards && viewport) frames.push({ cards, zoom: new DOMMatrixReadOnly(viewport.style.transform).a });
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+
+  await page.goto(`${shell.url}#/session/${session.id}/${boardId}`);
+  // Once fitted, the view is stored as the board's, with every card on screen.
+  const storedZoom = async () => (await shell.call<{ viewport: { zoom: number } | null }>('board.get', { id: boardId })).viewport?.zoom;
+  await expect.poll(storedZoom).toBeLessThan(0.5);
+  await expect(page.locator('.react-flow__node')).toHaveCount(501);
+  const fitted = (await storedZoom())!;
+  const [first] = await page.evaluate(() => (window as unknown as { cardsByFrame: { cards: number; zoom: number }[] }).cardsByFrame);
+  expect(first.cards).toBe(501);
+  expect(first.zoom).toBeCloseTo(fitted, 3);
+});
+
 test('on a big board, a note another window adds off screen is drawn only once it is scrolled to, at its size', async ({ page, shell }) => {
   const session = await shell.call<{ id: string; boards: { id: string }[] }>('session.create', { title: 'Big board, new notes' });
   const boardId = session.boards[0].id;
