@@ -188,7 +188,8 @@ export const useBoard = create<BoardStore>((set, get) => {
       return;
     }
     endEditOfDeleted(doc);
-    // Checked in the same task as the change: the render that draws a whole board draws its marks too.
+    // A board shown whole (opened, reloaded) is checked at once, so the render that draws it draws its
+    // findings' marks too; other changes are checked with the next frame.
     refreshFindings(doc, { now: touched.all });
   };
 
