@@ -60,11 +60,23 @@ function stepsOf(session: SessionDetail): Step[] {
 
 /** The session's presentation as main holds it, the steps it walks through, and the commands that move it. */
 export const usePresentation = create<PresentationStore>((set, get) => {
-  /** A measurement belongs to a step: coming back to a step later measures it again. */
+  /** The presentation as main last told it. */
+  let confirmed: PresentationState | null = null;
+  /**
+   * This window's changes (B, W, T, …) that main has not answered yet, shown on top of what it says
+   * meanwhile: B pressed again before main's answer to the first press takes the screen back.
+   */
+  const pending: PresentationPatch[] = [];
+  const show = () => {
+    const state = confirmed && pending.reduce<PresentationState>((shown, patch) => ({ ...shown, ...patch }), confirmed);
+    // A measurement belongs to a step: coming back to a step later measures it again.
+    const moved = state?.stepIndex !== get().state?.stepIndex;
+    set(moved ? { state, measuredStep: null } : { state });
+  };
   const receive = (state: PresentationState) => {
     if (state.sessionId !== get().sessionId) return;
-    const moved = state.stepIndex !== get().state?.stepIndex;
-    set(moved ? { state, measuredStep: null } : { state });
+    confirmed = state;
+    show();
   };
   // Next and previous go to main one at a time, in order. The audience window also holds them
   // until main knows the current step's parts, which only it can measure: main then decides
@@ -118,6 +130,8 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     measuredStep: null,
     async load(sessionId, { measures } = { measures: false }) {
       waiting.length = 0;
+      pending.length = 0;
+      confirmed = null;
       set({ sessionId, session: null, state: null, steps: [], measures, measuredStep: null });
       try {
         await refreshSession();
@@ -128,7 +142,27 @@ export const usePresentation = create<PresentationStore>((set, get) => {
     },
     update(patch) {
       const { sessionId } = get();
-      if (sessionId) api().call('presentation.update', { sessionId, patch }).then(receive, showError);
+      if (!sessionId) return;
+      pending.push(patch);
+      show();
+      // Once main answers (or fails to), the patch is either in what it says or dropped with a message.
+      const settle = () => {
+        const at = pending.indexOf(patch);
+        if (at >= 0) pending.splice(at, 1);
+      };
+      api()
+        .call('presentation.update', { sessionId, patch })
+        .then(
+          (state) => {
+            settle();
+            receive(state);
+          },
+          (error) => {
+            settle();
+            show();
+            showError(error);
+          },
+        );
     },
     go(direction) {
       waiting.push(direction);

@@ -116,6 +116,36 @@ test('the audience follows the presenter through three frames, blackout and the 
   await expect(clock).toHaveCount(0);
 });
 
+test('B pressed twice before main has answered the first press leaves the room on the board, not black', async ({ page, shell }) => {
+  const { sessionId, boardId } = await threeFrameSession(shell, 'Pressed twice');
+  // The presenter's calls over its socket that change the screen (B, W), and main's replies to them.
+  const asked = new Set<number>();
+  const answered: number[] = [];
+  const frameOf = (payload: string | Buffer) => JSON.parse(String(payload)) as { id?: number; method?: string; type?: string; input?: { patch?: { screen?: string } } };
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) => {
+      const frame = frameOf(payload);
+      if (frame.method === 'presentation.update' && frame.input?.patch?.screen && frame.id !== undefined) asked.add(frame.id);
+    });
+    socket.on('framereceived', ({ payload }) => {
+      const frame = frameOf(payload);
+      if (frame.type === 'reply' && frame.id !== undefined && asked.has(frame.id)) answered.push(frame.id);
+    });
+  });
+  await page.goto(`${shell.url}#/session/${sessionId}/${boardId}`);
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Present' }).click()]);
+  await expect(page.getByRole('region', { name: 'Presenter controls' })).toContainText('Step 1 of 3');
+  await page.bringToFront();
+
+  // Both presses in one task: main cannot have answered the first when the second is read.
+  await page.evaluate(() => {
+    for (let i = 0; i < 2; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'b' }));
+  });
+  await expect.poll(() => answered.length).toBe(2);
+  expect((await shell.call<{ screen: string }>('presentation.get', { sessionId })).screen).toBe('board');
+  await expect(audience.getByRole('img', { name: 'Black screen' })).toHaveCount(0);
+});
+
 test('Reveal step by step hides the step’s cards on the projector and shows them one a press, in reading order', async ({ page, shell }, testInfo) => {
   const { boardId, second, audience, controls } = await presentTwoLinkedAnswers(page, shell, 'Reveal');
   const [first, later] = [audience.getByText('Why we sell: our answer'), audience.getByText('Why we sell: a second answer')];
