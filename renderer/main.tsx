@@ -1,4 +1,5 @@
-// First: its request leaves before the rest of the app's code is evaluated.
+// First: its request leaves before the rest of the app's code is evaluated (in the build, index.html
+// has run it already, from a script of its own: vite.config.ts).
 import { earlyBoard } from './api/early-board';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,5 +1,7 @@
-import { WS_PATH, type GroundworkBridge, type Reply } from '../../shared/api/wire';
+import { WS_PATH } from '../../shared/api/shell-paths';
+import type { GroundworkBridge, Reply } from '../../shared/api/wire';
 import { CO_FACILITATOR_ENDED_CODE, CO_FACILITATOR_PATHS, ENDED_FRAGMENT } from '../../shared/api/co-facilitator-paths';
+import { isCoFacilitator } from '../state/address';
 import { CALL_TIMEOUT_MS, SocketConnection, type ConnectionState, type SocketConnectionOptions } from './socket-connection';
 
 /** How the client reaches main: Electron's preload bridge, or a WebSocket to the served shell. */
@@ -58,9 +60,6 @@ function socketTransport(url: string, { WebSocket: WebSocketImpl, onClose }: Pic
     onConnectionState: (listener) => connection.onState(listener),
   };
 }
-
-/** The editor served to a paired co-facilitator on the room's address, rather than the host's own. */
-export const isCoFacilitator = () => location.pathname.startsWith(CO_FACILITATOR_PATHS.pairing);
 
 export function defaultTransport(): Transport {
   if (window.groundwork) return bridgeTransport(window.groundwork);

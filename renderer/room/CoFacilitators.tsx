@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Invitation } from '../../shared/model/co-facilitator';
 import type { RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
-import { isCoFacilitator } from '../api/transport';
+import { isCoFacilitator } from '../state/address';
 import { showError } from '../state/toasts';
 import { QrCode } from './QrCode';
 import { roomCall } from './room-state';

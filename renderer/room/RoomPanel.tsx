@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BoardSummary } from '../../shared/model';
 import { ROOM_LIMITS, type NoteNames, type RoomStatus } from '../../shared/model/room';
 import { api } from '../api/client';
-import { isCoFacilitator } from '../api/transport';
+import { isCoFacilitator } from '../state/address';
 import { showError } from '../state/toasts';
 import { openAudienceWindow } from '../presentation/audience-window';
 import { usePresentation } from '../presentation/presentation-store';

@@ -13,7 +13,7 @@ import { present, PresenterBar } from '../presentation/PresenterBar';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { HistoryDialog } from './HistoryDialog';
 import { RoomButton } from '../room/RoomButton';
-import { isCoFacilitator } from '../api/transport';
+import { isCoFacilitator } from '../state/address';
 import { useSharedSelection } from '../presence/presence-store';
 import { useNamesShown } from '../room/names-shown';
 import { PrivateModeBanner } from '../room/PrivateModeBanner';

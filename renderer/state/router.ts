@@ -1,28 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import { parsePrintQuery, printRoute, PRINTER_IDLE_ROUTE, type PrintOptions } from '../../shared/export/print-options';
+import { parseAddress, type Address } from './address';
 
-type Route =
-  | { screen: 'home'; creating?: boolean }
-  | { screen: 'templates' }
-  | { screen: 'session'; sessionId: string; boardId?: string }
-  | { screen: 'audience'; sessionId: string }
-  | { screen: 'print'; sessionId: string; options: PrintOptions }
-  | { screen: 'idle' };
+type Route = Exclude<Address, { screen: 'print' }> | { screen: 'print'; sessionId: string; options: PrintOptions };
 
-/**
- * Hash routes work the same from Electron's app:// page and the served page: #/, #/templates,
- * #/session/ID[/BOARD], #/session/ID/audience and #/session/ID/print?OPTIONS; #/idle, blank, is
- * where the served shell's printer keeps its page.
- */
 export function parseRoute(hash: string): Route {
-  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'session' && parts[1] && parts[2] === 'audience') return { screen: 'audience', sessionId: parts[1] };
-  if (parts[0] === 'session' && parts[1] && parts[2] === 'print') return { screen: 'print', sessionId: parts[1], options: parsePrintQuery(query) };
-  if (parts[0] === 'session' && parts[1]) return { screen: 'session', sessionId: parts[1], boardId: parts[2] };
-  if (parts[0] === 'templates') return { screen: 'templates' };
-  if (parts[0] === 'idle' && parts.length === 1) return { screen: 'idle' };
-  return { screen: 'home', creating: parts[0] === 'new' };
+  const address = parseAddress(hash);
+  return address.screen === 'print' ? { screen: 'print', sessionId: address.sessionId, options: parsePrintQuery(address.query) } : address;
 }
 
 export function routeHash(route: Route): string {

@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './wire';
+export * from './shell-paths';

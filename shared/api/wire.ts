@@ -24,7 +24,5 @@ export interface GroundworkBridge {
 }
 
 export const IPC_CHANNELS = { call: 'groundwork:call', event: 'groundwork:event' } as const;
-export const HTTP_API_PREFIX = '/api/';
-export const WS_PATH = '/ws';
 /** Sent with HTTP calls so the caller's own edits are not echoed back to its socket. */
 export const CLIENT_ID_HEADER = 'x-groundwork-client';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Browser, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
-import { HTTP_API_PREFIX } from '../../shared/api/wire';
+import { HTTP_API_PREFIX } from '../../shared/api/shell-paths';
 import fs from 'node:fs';
 import { type handoutSession } from '../helpers/handout';
 import { startServedShell, type ServedShell } from './server';
